@@ -1,0 +1,57 @@
+// `npm test`: runs every test suite and ends with one plain summary line, "N passed, N failed, N skipped",
+// summed over the suites (CI reads that line).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const resultsDir = 'test-results';
+mkdirSync(resultsDir, { recursive: true });
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let broken = false;
+
+function runVitest() {
+  const report = join(resultsDir, 'vitest.json');
+  rmSync(report, { force: true });
+  const run = spawnSync(
+    process.execPath,
+    [
+      'node_modules/vitest/vitest.mjs',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ],
+    { stdio: 'inherit', env: process.env },
+  );
+  try {
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    totals.passed += json.numPassedTests;
+    totals.failed += json.numFailedTests;
+    totals.skipped += json.numPendingTests + json.numTodoTests;
+    // A suite that failed to load has no failed tests but a failed file: count it.
+    const brokenFiles = json.testResults.filter(
+      (f) => f.status === 'failed' && f.assertionResults.length === 0,
+    );
+    totals.failed += brokenFiles.length;
+  } catch {
+    console.error('vitest produced no report: counting the suite as failed');
+    totals.failed += 1;
+  }
+  if (run.status !== 0) broken = true;
+}
+
+// The CLI tests run the built `edn360` as a user would; build once when a fresh checkout has no output.
+if (!existsSync('out/main/cli.js')) {
+  const build = spawnSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build'], {
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) {
+    console.error('build failed: the CLI tests cannot run');
+    broken = true;
+  }
+}
+
+runVitest();
+
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(broken || totals.failed > 0 ? 1 : 0);

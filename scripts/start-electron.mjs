@@ -1,0 +1,41 @@
+// `npm start`: launch the built app in Electron. When the Electron binary is missing (first start,
+// or an offline machine where it cannot be downloaded) say so once and point to the headless server.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+function electronBinary() {
+  try {
+    const path = require('electron');
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+let binary = electronBinary();
+if (!binary && !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
+  console.log('Descargando Electron (solo la primera vez)…');
+  spawnSync(process.execPath, [require.resolve('electron/install.js')], {
+    stdio: 'inherit',
+    timeout: 180_000,
+  });
+  binary = electronBinary();
+}
+if (!binary) {
+  console.error(
+    [
+      'No se encontró el binario de Electron y no se pudo descargar (¿equipo sin conexión?).',
+      'Opciones:',
+      '  • Conéctate a internet y vuelve a ejecutar `npm start` (se descarga una sola vez).',
+      '  • ELECTRON_OVERRIDE_DIST_PATH=/carpeta/con/electron npm start — usar un Electron ya descargado.',
+      '  • Sin interfaz de escritorio: `npx edn360 serve` arranca la base de datos y la API en http://127.0.0.1:8360.',
+      '(EN) Electron binary missing and not downloadable: connect once, set ELECTRON_OVERRIDE_DIST_PATH, or run `npx edn360 serve`.',
+    ].join('\n'),
+  );
+  process.exit(1);
+}
+const child = spawn(binary, ['.', ...process.argv.slice(2)], { stdio: 'inherit' });
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { DEFAULTS, LanguageSchema, type Language, type SettingsFile } from '@shared/config';
+import { readSettingsFile, writeSettingsFile } from './settings-store';
+
+/** The resolved configuration every part of the core reads. Built once per process. */
+export interface AppConfig {
+  dataDir: string;
+  mongoUrl: string | null;
+  dbName: string;
+  llm: { baseUrl: string | null; apiKey: string | null; model: string };
+  api: { host: string; port: number; token: string; tokenSource: 'env' | 'settings' };
+  worker: { concurrency: number; jobTimeoutMs: number; pollIntervalMs: number };
+  language: Language;
+  /** Where the Electron build keeps its bundled resources (`process.resourcesPath`); null headless. */
+  resourcesDir: string | null;
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export class ConfigError extends Error {
+  readonly reason = 'invalid_config';
+}
+
+const positiveInt = (name: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z.coerce
+    .number({ error: `${name} debe ser un número entero` })
+    .int(`${name} debe ser un número entero`)
+    .min(min, `${name} debe ser ≥ ${min}`)
+    .max(max, `${name} debe ser ≤ ${max}`);
+
+function readEnvInt(env: Env, name: string, min: number, max?: number): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const parsed = positiveInt(name, min, max).safeParse(raw.trim());
+  if (!parsed.success) {
+    throw new ConfigError(
+      `Variable ${name}="${raw}" no válida: ${parsed.error.issues[0]?.message ?? 'valor incorrecto'}`,
+    );
+  }
+  return parsed.data;
+}
+
+function readEnvString(env: Env, ...names: string[]): string | undefined {
+  for (const name of names) {
+    const value = env[name]?.trim();
+    if (value) return value;
+  }
+  return undefined;
+}
+
+export function defaultDataDir(env: Env): string {
+  return resolve(readEnvString(env, 'EDN_DATA_DIR') ?? join(homedir(), '.edn360'));
+}
+
+export interface LoadConfigOptions {
+  env?: Env;
+  /** Electron passes `app.getPath('userData')`; headless uses `~/.edn360`. `EDN_DATA_DIR` wins over both. */
+  defaultDataDir?: string;
+  resourcesDir?: string | null;
+}
+
+/**
+ * Settings file < environment (DESIGN §10). The API token is generated at first run and stored in the
+ * settings file (mode 0600) unless `EDN_API_TOKEN` is set.
+ */
+export async function loadConfig(options: LoadConfigOptions = {}): Promise<AppConfig> {
+  const env = options.env ?? process.env;
+  const dataDir = resolve(
+    readEnvString(env, 'EDN_DATA_DIR') ?? options.defaultDataDir ?? join(homedir(), '.edn360'),
+  );
+  let settings: SettingsFile = await readSettingsFile(dataDir);
+
+  const envToken = readEnvString(env, 'EDN_API_TOKEN');
+  let token = envToken ?? settings.api_token;
+  if (!token) {
+    token = randomBytes(32).toString('base64url');
+    settings = { ...settings, api_token: token };
+    await writeSettingsFile(dataDir, settings);
+  }
+
+  const language = LanguageSchema.catch('es').parse(readEnvString(env, 'EDN_LANGUAGE') ?? settings.language);
+
+  return {
+    dataDir,
+    mongoUrl: readEnvString(env, 'EDN_MONGO_URL') ?? settings.mongo_url ?? null,
+    dbName: readEnvString(env, 'EDN_DB_NAME') ?? settings.db_name ?? DEFAULTS.db_name,
+    llm: {
+      baseUrl: readEnvString(env, 'EDN_LLM_BASE_URL', 'OPENAI_BASE_URL') ?? settings.llm_base_url ?? null,
+      apiKey: readEnvString(env, 'EDN_LLM_API_KEY', 'OPENAI_API_KEY') ?? null,
+      model: readEnvString(env, 'EDN_LLM_MODEL') ?? settings.llm_model ?? DEFAULTS.llm_model,
+    },
+    api: {
+      host: readEnvString(env, 'EDN_API_HOST') ?? settings.api_host ?? DEFAULTS.api_host,
+      port: readEnvInt(env, 'EDN_API_PORT', 0, 65535) ?? settings.api_port ?? DEFAULTS.api_port,
+      token,
+      tokenSource: envToken ? 'env' : 'settings',
+    },
+    worker: {
+      concurrency:
+        readEnvInt(env, 'EDN_WORKER_CONCURRENCY', 1, 16) ??
+        settings.worker_concurrency ??
+        DEFAULTS.worker_concurrency,
+      jobTimeoutMs:
+        readEnvInt(env, 'EDN_JOB_TIMEOUT_MS', 1000) ?? settings.job_timeout_ms ?? DEFAULTS.job_timeout_ms,
+      pollIntervalMs:
+        readEnvInt(env, 'EDN_POLL_INTERVAL_MS', 50) ?? settings.poll_interval_ms ?? DEFAULTS.poll_interval_ms,
+    },
+    language,
+    resourcesDir: options.resourcesDir ?? null,
+  };
+}

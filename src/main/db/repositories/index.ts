@@ -1,0 +1,34 @@
+import type { Db } from 'mongodb';
+import {
+  NutritionPlanDocumentSchema,
+  TrainingPlanDocumentSchema,
+  type NutritionPlanDocument,
+  type TrainingPlanDocument,
+} from '@shared/plans';
+import { getCollections } from '../collections';
+import { JobsRepository } from './jobs-repository';
+import { PlansRepository } from './plans-repository';
+import { StepsRepository } from './steps-repository';
+import { SubmissionsRepository } from './submissions-repository';
+import { UsersRepository } from './users-repository';
+
+export interface Repositories {
+  users: UsersRepository;
+  submissions: SubmissionsRepository;
+  jobs: JobsRepository;
+  steps: StepsRepository;
+  trainingPlans: PlansRepository<TrainingPlanDocument>;
+  nutritionPlans: PlansRepository<NutritionPlanDocument>;
+}
+
+export function createRepositories(db: Db): Repositories {
+  const c = getCollections(db);
+  return {
+    users: new UsersRepository(c.users),
+    submissions: new SubmissionsRepository(c.submissions),
+    jobs: new JobsRepository(c.jobs),
+    steps: new StepsRepository(c.steps),
+    trainingPlans: new PlansRepository(c.trainingPlans, TrainingPlanDocumentSchema),
+    nutritionPlans: new PlansRepository(c.nutritionPlans, NutritionPlanDocumentSchema),
+  };
+}

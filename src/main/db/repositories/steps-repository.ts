@@ -1,0 +1,33 @@
+import type { Collection } from 'mongodb';
+import { GenerationStepSchema, stepId, type GenerationStep } from '@shared/generation-step';
+import { isDuplicateKeyError } from './duplicate-key';
+
+export type NewStep = Omit<GenerationStep, '_id'>;
+
+/** Agent checkpoints. Written once per (job, agent): a resumed job reads them instead of paying again. */
+export class StepsRepository {
+  constructor(private readonly steps: Collection<GenerationStep>) {}
+
+  /** Returns the stored step: the new one, or the one a previous owner of the job already saved. */
+  async saveOnce(input: NewStep): Promise<GenerationStep> {
+    const step = GenerationStepSchema.parse({ ...input, _id: stepId(input.job_id, input.agent_id) });
+    try {
+      await this.steps.insertOne(step);
+      return step;
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      const existing = await this.steps.findOne({ _id: step._id });
+      if (!existing) throw error;
+      return existing;
+    }
+  }
+
+  async listForJob(jobId: string): Promise<GenerationStep[]> {
+    return this.steps.find({ job_id: jobId }).sort({ finished_at: 1 }).toArray();
+  }
+
+  async deleteForJob(jobId: string): Promise<number> {
+    const result = await this.steps.deleteMany({ job_id: jobId });
+    return result.deletedCount;
+  }
+}

@@ -1,0 +1,54 @@
+import type { Collection } from 'mongodb';
+import {
+  QuestionnaireSubmissionSchema,
+  type QuestionnaireResponses,
+  type QuestionnaireSubmission,
+} from '@shared/questionnaire';
+import { newId } from '../ids';
+import { pageOf, type Page, type PageRequest } from './paging';
+
+/** Submissions are stored in the original system's shape: `{_id, user_id, responses, submitted_at, plan_generated, plan_id}`. */
+export class SubmissionsRepository {
+  constructor(private readonly submissions: Collection<QuestionnaireSubmission>) {}
+
+  async create(
+    userId: string,
+    responses: QuestionnaireResponses,
+    now = new Date(),
+  ): Promise<QuestionnaireSubmission> {
+    const submission = QuestionnaireSubmissionSchema.parse({
+      _id: newId(),
+      user_id: userId,
+      responses,
+      submitted_at: now,
+      plan_generated: false,
+      plan_id: null,
+    });
+    await this.submissions.insertOne(submission);
+    return submission;
+  }
+
+  async get(id: string): Promise<QuestionnaireSubmission | null> {
+    return this.submissions.findOne({ _id: id });
+  }
+
+  /**
+   * Read without trusting the shape: another system may have written the document (DESIGN §5), so the
+   * job validates it again instead of this layer failing on it.
+   */
+  async getRaw(id: string): Promise<Record<string, unknown> | null> {
+    return this.submissions.findOne<Record<string, unknown>>({ _id: id });
+  }
+
+  async listForUser(userId: string, page: PageRequest = {}): Promise<Page<QuestionnaireSubmission>> {
+    return pageOf(this.submissions, { user_id: userId }, { submitted_at: -1 }, page);
+  }
+
+  async markPlanGenerated(id: string, planId: string): Promise<boolean> {
+    const result = await this.submissions.updateOne(
+      { _id: id },
+      { $set: { plan_generated: true, plan_id: planId } },
+    );
+    return result.matchedCount === 1;
+  }
+}

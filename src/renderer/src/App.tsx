@@ -1,0 +1,5 @@
+import { StartupScreen } from './screens/StartupScreen';
+
+export function App(): React.JSX.Element {
+  return <StartupScreen />;
+}

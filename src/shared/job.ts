@@ -1,0 +1,149 @@
+import { z } from 'zod';
+
+/**
+ * The generation job (collection `generation_jobs`). Field names and value shapes are the original
+ * E.D.N.360 system's, because `GET /jobs/{id}` clients depend on them (DESIGN §6). Additions are
+ * allowed; removals and renames are not.
+ */
+
+export const JOB_TYPES = ['training', 'nutrition', 'full'] as const;
+export const JobTypeSchema = z.enum(JOB_TYPES);
+export type JobType = z.infer<typeof JobTypeSchema>;
+
+export const JOB_STATUSES = ['pending', 'running', 'completed', 'failed'] as const;
+export const JobStatusSchema = z.enum(JOB_STATUSES);
+export type JobStatus = z.infer<typeof JobStatusSchema>;
+
+/** Why a job failed or is waiting. Errors are values with a reason that reaches the UI intact. */
+export const ERROR_REASONS = [
+  'validation_error',
+  'screening_required',
+  'timeout',
+  'cancelled',
+  'llm_unavailable',
+  'llm_error',
+  'invalid_output',
+  'audit_blocked',
+  'worker_lost',
+  'internal_error',
+] as const;
+export const ErrorReasonSchema = z.enum(ERROR_REASONS);
+export type ErrorReason = z.infer<typeof ErrorReasonSchema>;
+
+export const WAITING_REASONS = ['offline', 'backoff'] as const;
+export const WaitingReasonSchema = z.enum(WAITING_REASONS);
+
+export const JOB_PHASES = ['queued', 'validation', 'training', 'nutrition', 'saving', 'done'] as const;
+
+export const JobProgressSchema = z.object({
+  phase: z.string(),
+  current_agent: z.string().nullable(),
+  completed_steps: z.number().int().min(0),
+  total_steps: z.number().int().min(0),
+  /** 0–100, one decimal: 5 of 9 steps → 55.6. */
+  percentage: z.number().min(0).max(100),
+  message: z.string(),
+});
+export type JobProgress = z.infer<typeof JobProgressSchema>;
+
+export const AgentTokenUsageSchema = z.object({
+  prompt_tokens: z.number().int().min(0),
+  completion_tokens: z.number().int().min(0),
+  total_tokens: z.number().int().min(0),
+});
+export type AgentTokenUsage = z.infer<typeof AgentTokenUsageSchema>;
+
+export const TokenUsageSchema = z.object({
+  total_tokens: z.number().int().min(0),
+  total_prompt_tokens: z.number().int().min(0),
+  total_completion_tokens: z.number().int().min(0),
+  by_agent: z.record(z.string(), AgentTokenUsageSchema),
+});
+export type TokenUsage = z.infer<typeof TokenUsageSchema>;
+
+export const EXECUTION_EVENTS = [
+  'created',
+  'started',
+  'agent_completed',
+  'retry',
+  'waiting',
+  'lease_expired',
+  'timeout',
+  'cancel_requested',
+  'cancelled',
+  'failed',
+  'completed',
+  'manual_retry',
+  'released',
+] as const;
+
+export const ExecutionLogEntrySchema = z.object({
+  at: z.date(),
+  event: z.string(),
+  agent_id: z.string().optional(),
+  message: z.string(),
+});
+export type ExecutionLogEntry = z.infer<typeof ExecutionLogEntrySchema>;
+
+/** Oldest entries are dropped past this many, so a job retried for hours cannot grow without bound. */
+export const EXECUTION_LOG_LIMIT = 200;
+
+export const JobResultSchema = z.object({
+  training_plan_id: z.string().nullable(),
+  nutrition_plan_id: z.string().nullable(),
+});
+
+export const JobLeaseSchema = z.object({
+  owner: z.string(),
+  expires_at: z.date(),
+});
+
+export const GenerationJobSchema = z.object({
+  _id: z.string().min(1),
+  user_id: z.string().min(1),
+  submission_id: z.string().min(1),
+  previous_training_plan_id: z.string().nullable(),
+  type: JobTypeSchema,
+  status: JobStatusSchema,
+  progress: JobProgressSchema,
+  result: JobResultSchema,
+  error_message: z.string().nullable(),
+  error_reason: ErrorReasonSchema.nullable(),
+  token_usage: TokenUsageSchema,
+  cost_usd: z.number().min(0),
+  created_at: z.date(),
+  started_at: z.date().nullable(),
+  completed_at: z.date().nullable(),
+  execution_log: z.array(ExecutionLogEntrySchema).max(EXECUTION_LOG_LIMIT),
+  // Queue fields (DESIGN §4). `lease` is internal and never leaves the host.
+  attempts: z.number().int().min(0),
+  max_attempts: z.number().int().min(1),
+  run_after: z.date(),
+  lease: JobLeaseSchema.nullable(),
+  waiting_reason: WaitingReasonSchema.nullable(),
+  cancel_requested: z.boolean(),
+  updated_at: z.date(),
+});
+export type GenerationJob = z.infer<typeof GenerationJobSchema>;
+
+/** What `GET /jobs/{id}` and the UI see: the job without queue internals. */
+export const PublicJobSchema = GenerationJobSchema.omit({ lease: true });
+export type PublicJob = z.infer<typeof PublicJobSchema>;
+
+export function toPublicJob(job: GenerationJob): PublicJob {
+  // Destructure rather than delete so the type system proves `lease` is gone.
+  const { lease: _lease, ...rest } = job;
+  return rest;
+}
+
+export const TOTAL_STEPS_BY_TYPE: Record<JobType, number> = { training: 9, nutrition: 9, full: 18 };
+
+/** Percentage to one decimal, as the original reports it (5/9 → 55.6). */
+export function progressPercentage(completed: number, total: number): number {
+  if (total <= 0) return 0;
+  return Math.round((completed / total) * 1000) / 10;
+}
+
+export function emptyTokenUsage(): TokenUsage {
+  return { total_tokens: 0, total_prompt_tokens: 0, total_completion_tokens: 0, by_agent: {} };
+}

@@ -1,0 +1,77 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { runCli, startCli } from '../../support/spawn-cli';
+
+// These run the built CLI (out/main/cli.js), as a user would after `npm ci && npm run build`;
+// scripts/run-tests.mjs builds first when the output is missing.
+describe('edn360 CLI', () => {
+  it('serve: starts the core on the configured MongoDB and answers /health with the database state', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'edn-serve-'));
+    const cli = await startCli(['serve'], {
+      EDN_DATA_DIR: dataDir,
+      EDN_MONGO_URL: inject('mongoUri'),
+      EDN_DB_NAME: 'edn_cli_serve',
+      EDN_API_PORT: '0',
+    });
+    try {
+      expect(cli.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const response = await fetch(`${cli.url}/health`);
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as Record<string, unknown>;
+      expect(body).toMatchObject({ status: 'ok', database: { ok: true, mode: 'configured' } });
+      // /health is public: no connection strings, no tokens.
+      expect(JSON.stringify(body)).not.toContain('mongodb://');
+      // The token location is printed, the token itself is not.
+      const settings = JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8')) as {
+        api_token: string;
+      };
+      expect(cli.stdout()).toContain('settings.json');
+      expect(cli.stdout()).not.toContain(settings.api_token);
+    } finally {
+      expect(await cli.stop()).toBe(0);
+    }
+  });
+
+  it('serve without any mongod: one clear message naming every option, no stack trace', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'edn-nomongo-'));
+    const result = await runCli(['serve'], {
+      EDN_DATA_DIR: dataDir,
+      EDN_MONGO_URL: '',
+      MONGOMS_SYSTEM_BINARY: join(dataDir, 'no-such-mongod'),
+      EDN_API_PORT: '0',
+    });
+    expect(result.code).toBe(1);
+    for (const option of [
+      'EDN_MONGO_URL',
+      'MONGOMS_SYSTEM_BINARY',
+      'resources/mongod/',
+      'mongodb-binaries',
+    ]) {
+      expect(result.stderr).toContain(option);
+    }
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('serve with an unreachable EDN_MONGO_URL names the address and what to check', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'edn-badurl-'));
+    const result = await runCli(['serve'], {
+      EDN_DATA_DIR: dataDir,
+      EDN_MONGO_URL: 'mongodb://user:secreto@127.0.0.1:1/edn?serverSelectionTimeoutMS=500',
+      EDN_API_PORT: '0',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('No se pudo conectar a MongoDB en mongodb://user:***@127.0.0.1:1');
+    expect(result.stderr).not.toContain('secreto');
+  });
+
+  it('unknown commands and --help', async () => {
+    const unknown = await runCli(['bailar'], {});
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Comando desconocido');
+    const help = await runCli(['--help'], {});
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('edn360 serve');
+  });
+});

@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { MongoClient, type Db } from 'mongodb';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { COLLECTIONS } from '../../src/main/db/collections';
+import { ensureIndexes } from '../../src/main/db/indexes';
+
+export interface TestDatabase {
+  readonly client: MongoClient;
+  readonly db: Db;
+  readonly uri: string;
+  readonly backend: string;
+  readonly dbName: string;
+}
+
+/**
+ * Gives the calling test file its own database (unique name) on the run's backend, with the app's
+ * indexes, and removes its data afterwards. Use once per file, at the top level.
+ */
+export function useTestDatabase(): TestDatabase {
+  const state: Partial<TestDatabase> = {};
+  const dbName = `edn_test_${randomBytes(6).toString('hex')}`;
+  beforeAll(async () => {
+    const uri = inject('mongoUri');
+    const client = await MongoClient.connect(uri);
+    const db = client.db(dbName);
+    await ensureIndexes(db);
+    Object.assign(state, { client, db, uri, backend: inject('mongoBackend'), dbName });
+  });
+  afterAll(async () => {
+    if (!state.client || !state.db) return;
+    try {
+      await state.db.dropDatabase();
+    } catch {
+      // jongodb has no dropDatabase: empty the collections instead so memory does not grow over a run.
+      for (const name of Object.values(COLLECTIONS)) await state.db.collection(name).deleteMany({});
+    }
+    await state.client.close();
+  });
+  return new Proxy(state as TestDatabase, {
+    get(target, prop: keyof TestDatabase) {
+      const value = target[prop];
+      if (value === undefined) throw new Error(`useTestDatabase().${String(prop)} read before beforeAll ran`);
+      return value;
+    },
+  });
+}
+
+/** Clears every app collection: for tests in one file that need a clean slate. */
+export async function clearCollections(db: Db): Promise<void> {
+  for (const name of Object.values(COLLECTIONS)) await db.collection(name).deleteMany({});
+}

@@ -1,0 +1,92 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../../src/main/config/load-config';
+import { SettingsFileError, writeSettingsFile } from '../../../src/main/config/settings-store';
+
+async function tempDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'edn-config-'));
+}
+
+describe('loadConfig', () => {
+  it('uses DESIGN §10 defaults when neither settings nor env say otherwise', async () => {
+    const dataDir = await tempDir();
+    const config = await loadConfig({ env: { EDN_DATA_DIR: dataDir } });
+    expect(config).toMatchObject({
+      dataDir,
+      mongoUrl: null,
+      dbName: 'edn360',
+      llm: { baseUrl: null, apiKey: null, model: 'gpt-5-mini' },
+      api: { host: '127.0.0.1', port: 8360, tokenSource: 'settings' },
+      worker: { concurrency: 2, jobTimeoutMs: 1_800_000, pollIntervalMs: 1000 },
+      language: 'es',
+    });
+  });
+
+  it('generates the API token at first run, stores it, and reuses it afterwards', async () => {
+    const dataDir = await tempDir();
+    const first = await loadConfig({ env: { EDN_DATA_DIR: dataDir } });
+    expect(first.api.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const stored = JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8')) as {
+      api_token: string;
+    };
+    expect(stored.api_token).toBe(first.api.token);
+    const second = await loadConfig({ env: { EDN_DATA_DIR: dataDir } });
+    expect(second.api.token).toBe(first.api.token);
+  });
+
+  it('lets environment variables win over the settings file', async () => {
+    const dataDir = await tempDir();
+    await writeSettingsFile(dataDir, {
+      mongo_url: 'mongodb://from-settings:27017',
+      api_port: 9000,
+      worker_concurrency: 4,
+      llm_model: 'settings-model',
+      api_token: 'settings-token-0123456789',
+    });
+    const env = {
+      EDN_DATA_DIR: dataDir,
+      EDN_MONGO_URL: 'mongodb://from-env:27017',
+      EDN_API_PORT: '9100',
+      EDN_LLM_MODEL: 'env-model',
+      EDN_API_TOKEN: 'env-token',
+      OPENAI_API_KEY: 'sk-test',
+      OPENAI_BASE_URL: 'http://127.0.0.1:9999/v1',
+      EDN_JOB_TIMEOUT_MS: '60000',
+    };
+    const config = await loadConfig({ env });
+    expect(config.mongoUrl).toBe('mongodb://from-env:27017');
+    expect(config.api.port).toBe(9100);
+    expect(config.api.token).toBe('env-token');
+    expect(config.api.tokenSource).toBe('env');
+    expect(config.worker.concurrency).toBe(4); // not in env: the settings file's value
+    expect(config.worker.jobTimeoutMs).toBe(60_000);
+    expect(config.llm).toEqual({
+      baseUrl: 'http://127.0.0.1:9999/v1',
+      apiKey: 'sk-test',
+      model: 'env-model',
+    });
+  });
+
+  it('names the variable and the expectation when an env value is malformed', async () => {
+    const dataDir = await tempDir();
+    await expect(loadConfig({ env: { EDN_DATA_DIR: dataDir, EDN_API_PORT: 'ocho' } })).rejects.toThrow(
+      ConfigError,
+    );
+    await expect(loadConfig({ env: { EDN_DATA_DIR: dataDir, EDN_WORKER_CONCURRENCY: '0' } })).rejects.toThrow(
+      /EDN_WORKER_CONCURRENCY.*≥ 1/,
+    );
+  });
+
+  it('rejects a corrupt settings file with a message that names the file and the field', async () => {
+    const dataDir = await tempDir();
+    await writeFile(join(dataDir, 'settings.json'), '{"api_port": "ocho"}');
+    const error = await loadConfig({ env: { EDN_DATA_DIR: dataDir } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SettingsFileError);
+    expect((error as Error).message).toContain('settings.json');
+    expect((error as Error).message).toContain('api_port');
+    await writeFile(join(dataDir, 'settings.json'), 'not json');
+    await expect(loadConfig({ env: { EDN_DATA_DIR: dataDir } })).rejects.toThrow(/no es JSON/);
+  });
+});
