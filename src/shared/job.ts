@@ -93,10 +93,16 @@ export const JobResultSchema = z.object({
   nutrition_plan_id: z.string().nullable(),
 });
 
+/**
+ * Who runs the job and until when. `token` is new on every claim: it fences every later write, so a
+ * worker that lost the lease (paused laptop, killed process) cannot overwrite the new owner's work.
+ */
 export const JobLeaseSchema = z.object({
   owner: z.string(),
+  token: z.string(),
   expires_at: z.date(),
 });
+export type JobLease = z.infer<typeof JobLeaseSchema>;
 
 export const GenerationJobSchema = z.object({
   _id: z.string().min(1),
@@ -120,19 +126,25 @@ export const GenerationJobSchema = z.object({
   max_attempts: z.number().int().min(1),
   run_after: z.date(),
   lease: JobLeaseSchema.nullable(),
+  /** When the current attempt was claimed; the watchdog measures from here. */
+  attempt_started_at: z.date().nullable(),
   waiting_reason: WaitingReasonSchema.nullable(),
+  /** Consecutive offline waits; grows the wait, reset when the endpoint answers. */
+  offline_waits: z.number().int().min(0),
   cancel_requested: z.boolean(),
   updated_at: z.date(),
+  /** Revision for compare-and-set updates (DESIGN §9: the test server lacks atomic findOneAndUpdate). */
+  rev: z.number().int().min(0),
 });
 export type GenerationJob = z.infer<typeof GenerationJobSchema>;
 
 /** What `GET /jobs/{id}` and the UI see: the job without queue internals. */
-export const PublicJobSchema = GenerationJobSchema.omit({ lease: true });
+export const PublicJobSchema = GenerationJobSchema.omit({ lease: true, rev: true });
 export type PublicJob = z.infer<typeof PublicJobSchema>;
 
 export function toPublicJob(job: GenerationJob): PublicJob {
   // Destructure rather than delete so the type system proves `lease` is gone.
-  const { lease: _lease, ...rest } = job;
+  const { lease: _lease, rev: _rev, ...rest } = job;
   return rest;
 }
 

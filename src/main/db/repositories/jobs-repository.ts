@@ -58,9 +58,12 @@ export function buildPendingJob(input: NewJobInput, now = new Date()): Generatio
     max_attempts: input.max_attempts ?? DEFAULT_MAX_ATTEMPTS,
     run_after: now,
     lease: null,
+    attempt_started_at: null,
     waiting_reason: null,
+    offline_waits: 0,
     cancel_requested: false,
     updated_at: now,
+    rev: 0,
   });
 }
 

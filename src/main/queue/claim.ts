@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import type { GenerationJob } from '@shared/job';
+import { appendLog, logEntry } from './execution-log';
+import { updateJob, type JobCollection } from './job-update';
+
+export interface ClaimOptions {
+  owner: string;
+  leaseMs: number;
+  now?: Date;
+  /** How many due jobs to try before giving up; others may be taking them at the same time. */
+  candidates?: number;
+}
+
+/**
+ * Takes the oldest due pending job: a compare-and-set from `pending` to `running` with a fresh lease.
+ * Two workers, two app instances or two machines on one database never both win the same job.
+ */
+export async function claimNextJob(
+  jobs: JobCollection,
+  options: ClaimOptions,
+): Promise<GenerationJob | null> {
+  const now = options.now ?? new Date();
+  const due = { status: 'pending' as const, run_after: { $lte: now } };
+  const candidates = await jobs
+    .find(due, { projection: { _id: 1 } })
+    .sort({ run_after: 1, created_at: 1 })
+    .limit(options.candidates ?? 10)
+    .toArray();
+  for (const { _id } of candidates) {
+    const claimed = await updateJob(
+      jobs,
+      _id,
+      due,
+      (job) => ({
+        status: 'running',
+        lease: {
+          owner: options.owner,
+          token: randomUUID(),
+          expires_at: new Date(now.getTime() + options.leaseMs),
+        },
+        attempts: job.attempts + 1,
+        started_at: job.started_at ?? now,
+        attempt_started_at: now,
+        waiting_reason: null,
+        progress: {
+          ...job.progress,
+          message: job.progress.completed_steps > 0 ? 'Reanudando…' : 'Iniciando…',
+        },
+        execution_log: appendLog(
+          job.execution_log,
+          logEntry('started', `Intento ${job.attempts + 1} de ${job.max_attempts} (${options.owner})`, now),
+        ),
+      }),
+      () => now,
+    );
+    if (claimed) return claimed;
+  }
+  return null;
+}

@@ -1,0 +1,126 @@
+import type { ErrorReason, GenerationJob } from '@shared/job';
+import { appendLog, logEntry } from './execution-log';
+import { ownedBy, updateJob, type JobCollection } from './job-update';
+
+export interface JobResultIds {
+  training_plan_id: string | null;
+  nutrition_plan_id: string | null;
+}
+
+/** The plan documents are already saved (idempotently); this flips the job, fenced by the lease. */
+export async function completeJob(
+  jobs: JobCollection,
+  jobId: string,
+  token: string,
+  result: JobResultIds,
+  now = new Date(),
+): Promise<GenerationJob | null> {
+  return updateJob(
+    jobs,
+    jobId,
+    ownedBy(token),
+    (job) => ({
+      status: 'completed',
+      lease: null,
+      result,
+      completed_at: now,
+      waiting_reason: null,
+      error_reason: null,
+      error_message: null,
+      progress: {
+        ...job.progress,
+        phase: 'done',
+        current_agent: null,
+        completed_steps: job.progress.total_steps,
+        percentage: 100,
+        message: 'Plan generado',
+      },
+      execution_log: appendLog(job.execution_log, logEntry('completed', 'Job completado', now)),
+    }),
+    () => now,
+  );
+}
+
+export async function failJob(
+  jobs: JobCollection,
+  jobId: string,
+  token: string,
+  reason: ErrorReason,
+  message: string,
+  now = new Date(),
+): Promise<GenerationJob | null> {
+  return updateJob(
+    jobs,
+    jobId,
+    ownedBy(token),
+    (job) => ({
+      status: 'failed',
+      lease: null,
+      error_reason: reason,
+      error_message: message,
+      completed_at: now,
+      waiting_reason: null,
+      progress: { ...job.progress, message },
+      execution_log: appendLog(
+        job.execution_log,
+        logEntry(reason === 'timeout' ? 'timeout' : 'failed', message, now),
+      ),
+    }),
+    () => now,
+  );
+}
+
+/**
+ * A transient failure (LLM errors that outlived the in-call retries, an internal hiccup): back to
+ * `pending` after a backoff while attempts remain, else `failed` with the reason.
+ */
+export async function failOrRetry(
+  jobs: JobCollection,
+  jobId: string,
+  token: string,
+  reason: ErrorReason,
+  message: string,
+  delayMs: number,
+  now = new Date(),
+): Promise<GenerationJob | null> {
+  return updateJob(
+    jobs,
+    jobId,
+    ownedBy(token),
+    (job) => {
+      if (job.attempts >= job.max_attempts) {
+        return {
+          status: 'failed',
+          lease: null,
+          error_reason: reason,
+          error_message: message,
+          completed_at: now,
+          progress: { ...job.progress, message },
+          execution_log: appendLog(
+            job.execution_log,
+            logEntry('failed', `${message} (sin intentos restantes)`, now),
+          ),
+        };
+      }
+      const seconds = Math.round(delayMs / 1000);
+      return {
+        status: 'pending',
+        lease: null,
+        run_after: new Date(now.getTime() + delayMs),
+        waiting_reason: 'backoff',
+        error_reason: reason,
+        error_message: message,
+        progress: { ...job.progress, message: `Reintentando en ${seconds} s…` },
+        execution_log: appendLog(
+          job.execution_log,
+          logEntry(
+            'retry',
+            `${message}; reintento ${job.attempts + 1} de ${job.max_attempts} en ${seconds} s`,
+            now,
+          ),
+        ),
+      };
+    },
+    () => now,
+  );
+}

@@ -1,0 +1,12 @@
+export { enqueue } from './enqueue';
+export { claimNextJob, type ClaimOptions } from './claim';
+export { renewLease, recoverExpiredLeases, type RenewResult } from './lease';
+export { completeJob, failJob, failOrRetry, type JobResultIds } from './finish';
+export { waitOffline, OFFLINE_MESSAGE } from './offline';
+export { recordStepCompleted, appendJobLog, type StepProgress } from './progress';
+export { cancelJob, markCancelled, CANCEL_MESSAGE, type CancelOutcome } from './cancel';
+export { retryJob } from './retry';
+export { releaseOnShutdown } from './release';
+export { failOverdueJobs, timeoutMessage } from './watchdog';
+export { backoffDelay } from './backoff';
+export { updateJob, ownedBy, type JobCollection, type JobPatch } from './job-update';

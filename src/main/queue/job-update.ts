@@ -1,0 +1,41 @@
+import type { Collection, Filter } from 'mongodb';
+import type { GenerationJob } from '@shared/job';
+
+export type JobPatch = Partial<Omit<GenerationJob, '_id' | 'rev'>>;
+export type JobCollection = Collection<GenerationJob>;
+
+const MAX_CAS_ROUNDS = 50;
+
+/**
+ * Every state change of a job is one compare-and-set: read the document that matches `guard`,
+ * compute the change, and write it only if nobody wrote in between (`rev` unchanged) and `guard`
+ * still holds. Correct on real MongoDB, and on the test server whose `findOneAndUpdate` is not
+ * atomic (DESIGN §9) — a conditional `updateOne` is. `mutate` returning null means "no change".
+ *
+ * Returns the job as written, or null when no document matches `guard` (not found, wrong state,
+ * or — for fenced writes — the lease now belongs to someone else).
+ */
+export async function updateJob(
+  jobs: JobCollection,
+  id: string,
+  guard: Filter<GenerationJob>,
+  mutate: (job: GenerationJob) => JobPatch | null,
+  now: () => Date = () => new Date(),
+): Promise<GenerationJob | null> {
+  for (let round = 0; round < MAX_CAS_ROUNDS; round++) {
+    const job = await jobs.findOne({ ...guard, _id: id });
+    if (!job) return null;
+    const patch = mutate(job);
+    if (!patch) return job;
+    const next: GenerationJob = { ...job, ...patch, updated_at: now(), rev: job.rev + 1 };
+    const { _id, ...fields } = next;
+    const result = await jobs.updateOne({ ...guard, _id, rev: job.rev }, { $set: fields });
+    if (result.modifiedCount === 1) return next;
+  }
+  throw new Error(`job ${id}: too much contention (${MAX_CAS_ROUNDS} compare-and-set rounds)`);
+}
+
+/** The guard for worker writes: the job is still running under this exact lease. */
+export function ownedBy(token: string): Filter<GenerationJob> {
+  return { status: 'running', 'lease.token': token };
+}

@@ -1,0 +1,53 @@
+import type { GenerationJob } from '@shared/job';
+import { appendLog, logEntry } from './execution-log';
+import { ownedBy, updateJob, type JobCollection } from './job-update';
+import { backoffDelay } from './backoff';
+
+export const OFFLINE_MESSAGE = 'Esperando conexión…';
+
+export interface OfflineWaitOptions {
+  baseMs: number;
+  maxMs: number;
+  now?: Date;
+}
+
+/**
+ * The LLM endpoint is unreachable (no network): the job waits instead of failing. It goes back to
+ * `pending` with a growing `run_after`, and the attempt the claim counted is given back.
+ */
+export async function waitOffline(
+  jobs: JobCollection,
+  jobId: string,
+  token: string,
+  options: OfflineWaitOptions,
+): Promise<GenerationJob | null> {
+  const now = options.now ?? new Date();
+  return updateJob(
+    jobs,
+    jobId,
+    ownedBy(token),
+    (job) => {
+      const waits = job.offline_waits + 1;
+      const delay = backoffDelay(waits, options.baseMs, options.maxMs);
+      // Log the first wait and then sparingly: hours offline must not flood the bounded log.
+      const log =
+        waits === 1 || waits % 10 === 0
+          ? appendLog(
+              job.execution_log,
+              logEntry('waiting', `Sin conexión con el servicio de IA (espera ${waits})`, now),
+            )
+          : job.execution_log;
+      return {
+        status: 'pending',
+        lease: null,
+        attempts: Math.max(0, job.attempts - 1),
+        run_after: new Date(now.getTime() + delay),
+        waiting_reason: 'offline',
+        offline_waits: waits,
+        progress: { ...job.progress, message: OFFLINE_MESSAGE },
+        execution_log: log,
+      };
+    },
+    () => now,
+  );
+}

@@ -1,0 +1,83 @@
+import { progressPercentage, type AgentTokenUsage, type GenerationJob } from '@shared/job';
+import { appendLog, logEntry } from './execution-log';
+import { ownedBy, updateJob, type JobCollection } from './job-update';
+
+export interface StepProgress {
+  agentId: string;
+  phase: string;
+  completedSteps: number;
+  usage: AgentTokenUsage;
+  costUsd: number;
+  /** Set when the step was replayed from a checkpoint: no tokens are added again. */
+  fromCheckpoint?: boolean;
+}
+
+/** After every agent: progress, token usage and cost, fenced by the lease. */
+export async function recordStepCompleted(
+  jobs: JobCollection,
+  jobId: string,
+  token: string,
+  step: StepProgress,
+  now = new Date(),
+): Promise<GenerationJob | null> {
+  return updateJob(
+    jobs,
+    jobId,
+    ownedBy(token),
+    (job) => {
+      const usage = job.token_usage;
+      const add = step.fromCheckpoint ? null : step.usage;
+      return {
+        progress: {
+          phase: step.phase,
+          current_agent: step.agentId,
+          completed_steps: step.completedSteps,
+          total_steps: job.progress.total_steps,
+          percentage: progressPercentage(step.completedSteps, job.progress.total_steps),
+          message: `Agente ${step.agentId} completado`,
+        },
+        token_usage: add
+          ? {
+              total_tokens: usage.total_tokens + add.total_tokens,
+              total_prompt_tokens: usage.total_prompt_tokens + add.prompt_tokens,
+              total_completion_tokens: usage.total_completion_tokens + add.completion_tokens,
+              by_agent: { ...usage.by_agent, [step.agentId]: add },
+            }
+          : usage,
+        cost_usd: add ? job.cost_usd + step.costUsd : job.cost_usd,
+        // The endpoint answered: any offline wait is over.
+        offline_waits: 0,
+        waiting_reason: null,
+        execution_log: step.fromCheckpoint
+          ? job.execution_log
+          : appendLog(
+              job.execution_log,
+              logEntry('agent_completed', `Agente ${step.agentId} completado`, now, step.agentId),
+            ),
+      };
+    },
+    () => now,
+  );
+}
+
+/** Log lines from inside a step (LLM retries, repairs), fenced like every other worker write. */
+export async function appendJobLog(
+  jobs: JobCollection,
+  jobId: string,
+  token: string,
+  event: string,
+  message: string,
+  agentId?: string,
+  now = new Date(),
+): Promise<boolean> {
+  const job = await updateJob(
+    jobs,
+    jobId,
+    ownedBy(token),
+    (current) => ({
+      execution_log: appendLog(current.execution_log, logEntry(event, message, now, agentId)),
+    }),
+    () => now,
+  );
+  return job !== null;
+}

@@ -1,0 +1,35 @@
+import type { GenerationJob } from '@shared/job';
+import { appendLog, logEntry } from './execution-log';
+import { updateJob, type JobCollection } from './job-update';
+
+/**
+ * A coach's manual retry of a failed job (e.g. after fixing the questionnaire or recording a medical
+ * clearance): back to `pending` with fresh attempts. Finished agents' checkpoints are kept, so the
+ * retry only pays for what had not run.
+ */
+export async function retryJob(
+  jobs: JobCollection,
+  jobId: string,
+  now = new Date(),
+): Promise<GenerationJob | null> {
+  return updateJob(
+    jobs,
+    jobId,
+    { status: 'failed' },
+    (job) => ({
+      status: 'pending',
+      attempts: 0,
+      run_after: now,
+      lease: null,
+      error_reason: null,
+      error_message: null,
+      completed_at: null,
+      waiting_reason: null,
+      offline_waits: 0,
+      cancel_requested: false,
+      progress: { ...job.progress, message: 'En cola (reintento manual)' },
+      execution_log: appendLog(job.execution_log, logEntry('manual_retry', 'Reintento manual', now)),
+    }),
+    () => now,
+  );
+}
