@@ -9,11 +9,12 @@ export default defineConfig({
     resolve: { alias: shared },
     build: {
       rollupOptions: {
-        // One build, several Node entries: the Electron main process, the headless CLI (`edn360`),
-        // and (later) the worker process — all share the Electron-free core.
+        // One build, several Node entries: the Electron main process, the headless CLI (`edn360`)
+        // and the worker process — all share the Electron-free core.
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli/index.ts'),
+          worker: resolve(__dirname, 'src/main/worker/worker-entry.ts'),
         },
       },
     },

@@ -6,6 +6,7 @@ import { startCore, type Core } from './core/start-core';
 import { APP_VERSION } from './core/version';
 import { createLogger, type Logger } from './log/logger';
 import { createMainWindow, hardenSession } from './electron/window';
+import { utilityWorkerSpawner } from './electron/utility-worker-process';
 import { startupErrorState } from './core/startup-error';
 
 // Thin Electron host (DESIGN §2): everything below `core/` runs without Electron.
@@ -28,7 +29,13 @@ async function boot(): Promise<void> {
     });
     logger = createLogger({ dataDir: config.dataDir });
     publish({ phase: 'starting', step: 'database' });
-    core = await startCore({ config, logger, repoResourcesDir: join(app.getAppPath(), 'resources') });
+    const coreLogger = logger;
+    core = await startCore({
+      config,
+      logger,
+      repoResourcesDir: join(app.getAppPath(), 'resources'),
+      workerFactory: (env) => utilityWorkerSpawner(join(__dirname, 'worker.js'), env, coreLogger),
+    });
     publish({ phase: 'ready', apiUrl: core.apiUrl, databaseMode: core.database.mode, version: APP_VERSION });
   } catch (error) {
     logger?.error({ err: error }, 'start-up failed');

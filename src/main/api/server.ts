@@ -1,12 +1,14 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../db/connect';
 import type { Logger } from '../log/logger';
+import type { WorkerSupervisor } from '../worker/worker-supervisor';
 import { registerHealthRoutes } from './health-routes';
 
 export interface ApiDependencies {
   database: DatabaseHandle;
   logger: Logger;
   version: string;
+  worker: WorkerSupervisor | null;
 }
 
 /**

@@ -6,6 +6,7 @@ import { PortInUseError, startCore } from '../core/start-core';
 import { APP_VERSION } from '../core/version';
 import { DatabaseUnavailableError } from '../db/errors';
 import { createLogger, logsDir } from '../log/logger';
+import { nodeWorkerSpawner } from '../worker/node-worker-process';
 
 const USAGE = `edn360 ${APP_VERSION} — EDN360 Coach sin interfaz gráfica (headless)
 
@@ -32,13 +33,19 @@ const repoResourcesDir = resolve(__dirname, '../../resources');
 async function serve(): Promise<void> {
   const config = await loadConfig();
   const logger = createLogger({ dataDir: config.dataDir, stdout: process.env['EDN_LOG_STDOUT'] === '1' });
-  const core = await startCore({ config, logger, repoResourcesDir });
+  const core = await startCore({
+    config,
+    logger,
+    repoResourcesDir,
+    workerFactory: (env) => nodeWorkerSpawner({ entry: resolve(__dirname, 'worker.js'), env, logger }),
+  });
   const tokenWhere =
     config.api.tokenSource === 'env'
       ? 'variable EDN_API_TOKEN'
       : `${resolve(config.dataDir, SETTINGS_FILE_NAME)} (campo api_token)`;
   console.log(`EDN360 Coach escuchando en ${core.apiUrl}`);
   console.log(`  Base de datos: ${core.database.mode} (${core.database.displayUrl})`);
+  console.log(`  Proceso de trabajo: ${config.worker.concurrency} jobs a la vez`);
   console.log(`  Token de administración: ${tokenWhere}`);
   console.log(`  Datos: ${config.dataDir} · Logs: ${logsDir(config.dataDir)}`);
 

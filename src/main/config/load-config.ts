@@ -12,7 +12,18 @@ export interface AppConfig {
   dbName: string;
   llm: { baseUrl: string | null; apiKey: string | null; model: string };
   api: { host: string; port: number; token: string; tokenSource: 'env' | 'settings' };
-  worker: { concurrency: number; jobTimeoutMs: number; pollIntervalMs: number };
+  worker: {
+    concurrency: number;
+    jobTimeoutMs: number;
+    pollIntervalMs: number;
+    /** Tunables below are for tests and unusual deployments; the defaults suit laptops and clinics. */
+    leaseMs: number;
+    heartbeatMs: number;
+    offlineBaseMs: number;
+    offlineMaxMs: number;
+    retryBaseMs: number;
+    retryMaxMs: number;
+  };
   language: Language;
   /** Where the Electron build keeps its bundled resources (`process.resourcesPath`); null headless. */
   resourcesDir: string | null;
@@ -81,6 +92,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<AppCo
     await writeSettingsFile(dataDir, settings);
   }
 
+  const leaseMs = readEnvInt(env, 'EDN_LEASE_MS', 100) ?? 30_000;
   const language = LanguageSchema.catch('es').parse(readEnvString(env, 'EDN_LANGUAGE') ?? settings.language);
 
   return {
@@ -107,6 +119,13 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<AppCo
         readEnvInt(env, 'EDN_JOB_TIMEOUT_MS', 1000) ?? settings.job_timeout_ms ?? DEFAULTS.job_timeout_ms,
       pollIntervalMs:
         readEnvInt(env, 'EDN_POLL_INTERVAL_MS', 50) ?? settings.poll_interval_ms ?? DEFAULTS.poll_interval_ms,
+      leaseMs,
+      // Several beats per lease, and often enough that a cancel is seen within a few seconds.
+      heartbeatMs: readEnvInt(env, 'EDN_HEARTBEAT_MS', 10) ?? Math.min(2_000, Math.floor(leaseMs / 3)),
+      offlineBaseMs: readEnvInt(env, 'EDN_OFFLINE_BACKOFF_MS', 10) ?? 2_000,
+      offlineMaxMs: readEnvInt(env, 'EDN_OFFLINE_BACKOFF_MAX_MS', 10) ?? 60_000,
+      retryBaseMs: readEnvInt(env, 'EDN_RETRY_BACKOFF_MS', 10) ?? 5_000,
+      retryMaxMs: readEnvInt(env, 'EDN_RETRY_BACKOFF_MAX_MS', 10) ?? 120_000,
     },
     language,
     resourcesDir: options.resourcesDir ?? null,

@@ -1,33 +1,51 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../config/load-config';
 import { openDatabase, type DatabaseHandle } from '../db/connect';
+import { getCollections } from '../db/collections';
 import { createRepositories, type Repositories } from '../db/repositories';
 import type { Logger } from '../log/logger';
 import { createApiServer } from '../api/server';
+import { JobEventBus } from '../queue/job-events';
+import { JobQueue } from '../queue/job-queue';
+import type { SpawnWorker } from '../worker/worker-process';
+import { WorkerSupervisor } from '../worker/worker-supervisor';
 import { APP_VERSION } from './version';
 
 export interface Core {
   config: AppConfig;
   database: DatabaseHandle;
   repositories: Repositories;
+  events: JobEventBus;
+  queue: JobQueue;
+  worker: WorkerSupervisor | null;
   api: FastifyInstance;
   /** The address the API actually listens on (the port may have been 0). */
   apiUrl: string;
   stop(): Promise<void>;
 }
 
+/** Builds the worker process for this host once the database URL is known. */
+export type WorkerFactory = (env: NodeJS.ProcessEnv) => SpawnWorker;
+
 export interface StartCoreOptions {
   config: AppConfig;
   logger: Logger;
   repoResourcesDir: string;
   env?: Readonly<Record<string, string | undefined>>;
+  /** Null: no worker in this process (e.g. a UI-only instance on a clinic database). */
+  workerFactory: WorkerFactory | null;
+  /** Graceful stop deadline: running jobs checkpoint and release their leases within it. */
+  stopDeadlineMs?: number;
 }
 
 export class PortInUseError extends Error {
   readonly reason = 'port_in_use';
 }
 
-/** The Electron-free core, shared by the desktop app and `edn360 serve`: database, then HTTP API. */
+/**
+ * The Electron-free core, shared by the desktop app and `edn360 serve`: database, event bus, worker
+ * process, queue, HTTP API — and a stop that undoes them in reverse order.
+ */
 export async function startCore(options: StartCoreOptions): Promise<Core> {
   const { config, logger } = options;
   const database = await openDatabase({
@@ -37,11 +55,31 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
     ...(options.env ? { env: options.env } : {}),
   });
   const repositories = createRepositories(database.db);
-  const api = createApiServer({ database, logger, version: APP_VERSION });
+  const events = new JobEventBus((error) => logger.error({ err: error }, 'job event listener failed'));
+
+  // The worker always talks to the database the host resolved (the embedded mongod's random port).
+  const worker = options.workerFactory
+    ? new WorkerSupervisor({
+        spawn: options.workerFactory({
+          ...process.env,
+          ...options.env,
+          EDN_MONGO_URL: database.url,
+          EDN_DB_NAME: config.dbName,
+          EDN_DATA_DIR: config.dataDir,
+        }),
+        events,
+        logger: logger.child({ component: 'supervisor' }),
+      })
+    : null;
+  worker?.start().catch((error: unknown) => logger.error({ err: error }, 'worker failed to start'));
+  const queue = new JobQueue(getCollections(database.db).jobs, events, worker);
+
+  const api = createApiServer({ database, logger, version: APP_VERSION, worker });
   let apiUrl: string;
   try {
     apiUrl = await api.listen({ host: config.api.host, port: config.api.port });
   } catch (error) {
+    await worker?.stop().catch(() => undefined);
     await database.close().catch(() => undefined);
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new PortInUseError(
@@ -56,9 +94,13 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
     config,
     database,
     repositories,
+    events,
+    queue,
+    worker,
     api,
     apiUrl,
     stop: async () => {
+      await worker?.stop(options.stopDeadlineMs ?? 10_000);
       await api.close();
       await database.close();
     },

@@ -12,6 +12,8 @@ export interface DatabaseHandle {
   client: MongoClient;
   db: Db;
   mode: DatabaseMode;
+  /** The connection string as given, credentials included: for the worker process only, never logged. */
+  url: string;
   /** Credentials removed; safe to log and show. */
   displayUrl: string;
   mongodSource: MongodSource | null;
@@ -27,7 +29,12 @@ export interface OpenDatabaseOptions {
 }
 
 export async function connectClient(url: string, serverSelectionTimeoutMS = 10_000): Promise<MongoClient> {
-  const client = new MongoClient(url, { appName: 'edn360', serverSelectionTimeoutMS });
+  // A timeout written in the URL (an admin's choice) wins over our default.
+  const urlHasTimeout = /[?&]serverSelectionTimeoutMS=/i.test(url);
+  const client = new MongoClient(url, {
+    appName: 'edn360',
+    ...(urlHasTimeout ? {} : { serverSelectionTimeoutMS }),
+  });
   try {
     await client.connect();
     await client.db('admin').command({ ping: 1 });
@@ -74,6 +81,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     client,
     db,
     mode,
+    url,
     displayUrl: redactMongoUrl(url),
     mongodSource: embedded?.source ?? null,
     close: async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { runCli, startCli } from '../../support/spawn-cli';
+import { waitFor } from '../../support/worker-harness';
 
 // These run the built CLI (out/main/cli.js), as a user would after `npm ci && npm run build`;
 // scripts/run-tests.mjs builds first when the output is missing.
@@ -20,7 +21,19 @@ describe('edn360 CLI', () => {
       const response = await fetch(`${cli.url}/health`);
       expect(response.status).toBe(200);
       const body = (await response.json()) as Record<string, unknown>;
-      expect(body).toMatchObject({ status: 'ok', database: { ok: true, mode: 'configured' } });
+      expect(body).toMatchObject({ database: { ok: true, mode: 'configured' } });
+      // The built worker process (out/main/worker.js) comes up under the CLI's supervisor.
+      await waitFor(
+        async () => {
+          const health = (await (await fetch(`${cli.url}/health`)).json()) as {
+            status: string;
+            worker: { state: string };
+          };
+          return health.status === 'ok' && health.worker.state === 'running';
+        },
+        20_000,
+        'worker running',
+      );
       // /health is public: no connection strings, no tokens.
       expect(JSON.stringify(body)).not.toContain('mongodb://');
       // The token location is printed, the token itself is not.

@@ -1,0 +1,222 @@
+import type { GenerationStep } from '@shared/generation-step';
+import type { GenerationJob } from '@shared/job';
+import type { JobEvent } from '@shared/job-events';
+import type { Repositories } from '../db/repositories';
+import {
+  appendJobLog,
+  backoffDelay,
+  completeJob,
+  failJob,
+  failOrRetry,
+  markCancelled,
+  recordStepCompleted,
+  releaseOnShutdown,
+  renewLease,
+  timeoutMessage,
+  waitOffline,
+  type JobCollection,
+} from '../queue';
+import { jobEvent } from '../queue/job-events';
+import { JobFailure, LeaseLostError, LlmUnavailableError, RunAborted, type AbortCause } from './job-errors';
+import type { CompletedStepInput, JobPipeline, PipelineContext } from './pipeline-types';
+
+export interface RunSettings {
+  leaseMs: number;
+  heartbeatMs: number;
+  jobTimeoutMs: number;
+  offlineBaseMs: number;
+  offlineMaxMs: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+}
+
+export interface RunDependencies {
+  jobs: JobCollection;
+  repositories: Repositories;
+  pipeline: JobPipeline;
+  settings: RunSettings;
+  emit(event: JobEvent): void;
+  log(level: 'info' | 'warn' | 'error', message: string, data?: Record<string, unknown>): void;
+}
+
+/**
+ * One attempt at one claimed job: keeps the lease alive, enforces the watchdog, runs the pipeline,
+ * and turns its outcome (result, failure with a reason, offline, abort) into exactly one fenced
+ * state change.
+ */
+export class JobRun {
+  private readonly controller = new AbortController();
+  private abortCause: AbortCause | null = null;
+  private completedSteps = 0;
+  private readonly token: string;
+
+  constructor(
+    readonly job: GenerationJob,
+    private readonly deps: RunDependencies,
+  ) {
+    if (!job.lease) throw new Error(`job ${job._id} was not claimed`);
+    this.token = job.lease.token;
+  }
+
+  abort(cause: AbortCause): void {
+    if (this.abortCause) return;
+    this.abortCause = cause;
+    this.controller.abort(new RunAborted(cause));
+  }
+
+  async execute(): Promise<void> {
+    const { settings } = this.deps;
+    const heartbeat = setInterval(() => void this.heartbeat(), settings.heartbeatMs);
+    const elapsed = Date.now() - (this.job.attempt_started_at ?? new Date()).getTime();
+    const watchdog = setTimeout(() => this.abort('timeout'), Math.max(0, settings.jobTimeoutMs - elapsed));
+    try {
+      const checkpoints = await this.loadCheckpoints();
+      const result = await this.raceAbort(this.deps.pipeline.run(this.context(checkpoints)));
+      const done = await completeJob(this.deps.jobs, this.job._id, this.token, result);
+      if (done) this.deps.emit(jobEvent('completed', done));
+      else
+        this.deps.log('warn', 'job finished after its lease was lost; result kept, state untouched', {
+          job: this.job._id,
+        });
+    } catch (error) {
+      await this.settle(error);
+    } finally {
+      clearInterval(heartbeat);
+      clearTimeout(watchdog);
+    }
+  }
+
+  private async loadCheckpoints(): Promise<Map<string, GenerationStep>> {
+    const steps = await this.deps.repositories.steps.listForJob(this.job._id);
+    return new Map(steps.map((step) => [step.agent_id, step]));
+  }
+
+  /** A pipeline that ignores its AbortSignal (a hung call) must not hold the job hostage. */
+  private raceAbort<T>(work: Promise<T>): Promise<T> {
+    const signal = this.controller.signal;
+    const aborted = new Promise<never>((_, reject) => {
+      if (signal.aborted) reject(signal.reason);
+      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    });
+    work.catch(() => undefined); // the loser of the race must not become an unhandled rejection
+    return Promise.race([work, aborted]);
+  }
+
+  private context(checkpoints: Map<string, GenerationStep>): PipelineContext {
+    return {
+      job: this.job,
+      signal: this.controller.signal,
+      repositories: this.deps.repositories,
+      checkpoints,
+      completeStep: (step) => this.completeStep(step),
+      replayStep: (agentId, phase) => this.recordProgress(agentId, phase, null),
+      log: async (event, message, agentId) => {
+        if (!(await appendJobLog(this.deps.jobs, this.job._id, this.token, event, message, agentId))) {
+          throw this.leaseLost();
+        }
+      },
+    };
+  }
+
+  private async completeStep(step: CompletedStepInput): Promise<void> {
+    if (this.abortCause) throw new RunAborted(this.abortCause);
+    const finishedAt = new Date();
+    // The checkpoint goes first: if we die right after it, the next owner reuses it instead of paying
+    // again. Written once per (job, agent), so a stale worker's copy is an equally valid output.
+    await this.deps.repositories.steps.saveOnce({
+      job_id: this.job._id,
+      agent_id: step.agentId,
+      output: step.output,
+      usage: step.usage,
+      cost_usd: step.costUsd,
+      model: step.model,
+      attempt: this.job.attempts,
+      started_at: step.startedAt,
+      finished_at: finishedAt,
+      duration_ms: finishedAt.getTime() - step.startedAt.getTime(),
+    });
+    await this.recordProgress(step.agentId, step.phase, step);
+  }
+
+  private async recordProgress(
+    agentId: string,
+    phase: string,
+    step: CompletedStepInput | null,
+  ): Promise<void> {
+    this.completedSteps += 1;
+    const job = await recordStepCompleted(this.deps.jobs, this.job._id, this.token, {
+      agentId,
+      phase,
+      completedSteps: this.completedSteps,
+      usage: step?.usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
+      costUsd: step?.costUsd ?? 0,
+      fromCheckpoint: step === null,
+    });
+    if (!job) throw this.leaseLost();
+    this.deps.emit(jobEvent('progress', job));
+  }
+
+  private leaseLost(): LeaseLostError {
+    this.abort('lease_lost');
+    return new LeaseLostError(this.job._id);
+  }
+
+  private async heartbeat(): Promise<void> {
+    try {
+      const { owned, cancelRequested } = await renewLease(
+        this.deps.jobs,
+        this.job._id,
+        this.token,
+        this.deps.settings.leaseMs,
+      );
+      if (!owned) this.abort('lease_lost');
+      else if (cancelRequested) this.abort('cancel');
+    } catch (error) {
+      // A database hiccup: the lease has slack for a few missed beats; say so and keep going.
+      this.deps.log('warn', 'heartbeat failed', { job: this.job._id, error: String(error) });
+    }
+  }
+
+  private async settle(error: unknown): Promise<void> {
+    const cause = this.abortCause ?? (error instanceof RunAborted ? error.abortCause : null);
+    if (cause === 'lease_lost' || error instanceof LeaseLostError) {
+      this.deps.log('warn', 'lease lost: dropping the job without writing to it', { job: this.job._id });
+      return;
+    }
+    const next = await this.transitionAfterFailure(cause, error);
+    if (next) this.deps.emit(jobEvent(next.status === 'failed' ? 'failed' : 'waiting', next));
+  }
+
+  /** Exactly one fenced state change for how the run ended. */
+  private async transitionAfterFailure(
+    cause: AbortCause | null,
+    error: unknown,
+  ): Promise<GenerationJob | null> {
+    const { jobs, settings } = this.deps;
+    const id = this.job._id;
+    if (cause === 'cancel') return markCancelled(jobs, id, this.token);
+    if (cause === 'timeout')
+      return failJob(jobs, id, this.token, 'timeout', timeoutMessage(settings.jobTimeoutMs));
+    if (cause === 'shutdown') return releaseOnShutdown(jobs, id, this.token);
+    if (error instanceof LlmUnavailableError) {
+      return waitOffline(jobs, id, this.token, {
+        baseMs: settings.offlineBaseMs,
+        maxMs: settings.offlineMaxMs,
+      });
+    }
+    if (error instanceof JobFailure && !error.transient)
+      return failJob(jobs, id, this.token, error.reason, error.message);
+    if (!(error instanceof JobFailure))
+      this.deps.log('error', 'unexpected pipeline error', { job: id, error: String(error) });
+    const failure =
+      error instanceof JobFailure
+        ? error
+        : new JobFailure(
+            'internal_error',
+            `Error interno: ${error instanceof Error ? error.message : String(error)}`,
+            true,
+          );
+    const delay = backoffDelay(this.job.attempts, settings.retryBaseMs, settings.retryMaxMs);
+    return failOrRetry(jobs, id, this.token, failure.reason, failure.message, delay);
+  }
+}

@@ -1,0 +1,123 @@
+import type { JobEvent } from '@shared/job-events';
+import type { Repositories } from '../db/repositories';
+import { claimNextJob, failOverdueJobs, recoverExpiredLeases, type JobCollection } from '../queue';
+import { jobEvent } from '../queue/job-events';
+import { JobRun, type RunSettings } from './job-run';
+import type { JobPipeline } from './pipeline-types';
+
+export interface JobWorkerOptions {
+  jobs: JobCollection;
+  repositories: Repositories;
+  pipeline: JobPipeline;
+  owner: string;
+  concurrency: number;
+  pollIntervalMs: number;
+  settings: RunSettings;
+  /** Extra time the shared watchdog sweep gives a job past its limit (the owner's own timer fires first). */
+  watchdogGraceMs?: number;
+  emit(event: JobEvent): void;
+  log(level: 'info' | 'warn' | 'error', message: string, data?: Record<string, unknown>): void;
+}
+
+/**
+ * Runs at most `concurrency` jobs at once. Claims when nudged (a job was enqueued on this instance)
+ * and on a short poll (jobs from other instances, or written straight into MongoDB); the poll also
+ * recovers expired leases and sweeps overdue jobs, so any live instance heals the shared queue.
+ */
+export class JobWorker {
+  private readonly runs = new Map<string, { run: JobRun; done: Promise<void> }>();
+  private pollTimer: NodeJS.Timeout | null = null;
+  private filling = false;
+  private refillRequested = false;
+  private stopping = false;
+
+  constructor(private readonly options: JobWorkerOptions) {}
+
+  get runningJobIds(): string[] {
+    return [...this.runs.keys()];
+  }
+
+  start(): void {
+    this.pollTimer = setInterval(() => void this.poll(), this.options.pollIntervalMs);
+    void this.poll();
+  }
+
+  nudge(): void {
+    void this.fill();
+  }
+
+  cancel(jobId: string): boolean {
+    const entry = this.runs.get(jobId);
+    entry?.run.abort('cancel');
+    return entry !== undefined;
+  }
+
+  /** Stop claiming, abort running jobs at their next step boundary, release their leases. */
+  async stop(): Promise<string[]> {
+    this.stopping = true;
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    const released = this.runningJobIds;
+    for (const { run } of this.runs.values()) run.abort('shutdown');
+    await Promise.all([...this.runs.values()].map(({ done }) => done));
+    return released;
+  }
+
+  private async poll(): Promise<void> {
+    if (this.stopping) return;
+    try {
+      const now = new Date();
+      for (const job of await recoverExpiredLeases(this.options.jobs, now)) {
+        this.options.log('warn', 'recovered a job whose lease expired', { job: job._id, status: job.status });
+        this.options.emit(jobEvent(job.status === 'failed' ? 'failed' : 'waiting', job));
+      }
+      const grace = this.options.watchdogGraceMs ?? Math.max(this.options.settings.leaseMs, 5_000);
+      for (const job of await failOverdueJobs(
+        this.options.jobs,
+        this.options.settings.jobTimeoutMs,
+        grace,
+        now,
+      )) {
+        this.options.emit(jobEvent('failed', job));
+      }
+    } catch (error) {
+      this.options.log('warn', 'queue maintenance failed', { error: String(error) });
+    }
+    await this.fill();
+  }
+
+  private async fill(): Promise<void> {
+    if (this.filling) {
+      this.refillRequested = true;
+      return;
+    }
+    this.filling = true;
+    try {
+      do {
+        this.refillRequested = false;
+        while (!this.stopping && this.runs.size < this.options.concurrency) {
+          const job = await claimNextJob(this.options.jobs, {
+            owner: this.options.owner,
+            leaseMs: this.options.settings.leaseMs,
+          });
+          if (!job) break;
+          this.options.emit(jobEvent('claimed', job));
+          const run = new JobRun(job, this.options);
+          const done = run
+            .execute()
+            .catch((error: unknown) =>
+              this.options.log('error', 'job run crashed', { job: job._id, error: String(error) }),
+            )
+            .finally(() => {
+              this.runs.delete(job._id);
+              if (!this.stopping) void this.fill();
+            });
+          this.runs.set(job._id, { run, done });
+        }
+      } while (this.refillRequested && !this.stopping);
+    } catch (error) {
+      this.options.log('warn', 'claim failed', { error: String(error) });
+    } finally {
+      this.filling = false;
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import type { GenerationStep } from '@shared/generation-step';
+import type { AgentTokenUsage, GenerationJob } from '@shared/job';
+import type { Repositories } from '../db/repositories';
+import type { JobResultIds } from '../queue';
+
+export interface CompletedStepInput {
+  agentId: string;
+  phase: string;
+  output: unknown;
+  usage: AgentTokenUsage;
+  costUsd: number;
+  model: string;
+  startedAt: Date;
+}
+
+/** What a pipeline gets for one run of one job. Every write it makes goes through here, fenced. */
+export interface PipelineContext {
+  readonly job: GenerationJob;
+  /** Aborted on cancel, watchdog timeout, shutdown or lost lease; pass it to every LLM call. */
+  readonly signal: AbortSignal;
+  readonly repositories: Repositories;
+  /** Steps finished in earlier attempts (resume): reuse them instead of paying again. */
+  readonly checkpoints: ReadonlyMap<string, GenerationStep>;
+  /** Checkpoints the step, then records progress and tokens on the job. Throws LeaseLostError. */
+  completeStep(step: CompletedStepInput): Promise<void>;
+  /** Counts a checkpointed step as done for this attempt's progress (no tokens added). */
+  replayStep(agentId: string, phase: string): Promise<void>;
+  log(event: string, message: string, agentId?: string): Promise<void>;
+}
+
+/** The agents (issue 4) and the simulated test pipeline both implement this. */
+export interface JobPipeline {
+  run(context: PipelineContext): Promise<JobResultIds>;
+}

@@ -1,0 +1,184 @@
+import type { Collection } from 'mongodb';
+import OpenAI from 'openai';
+import { z } from 'zod';
+import {
+  NUTRITION_AGENT_FIELDS,
+  nutritionPlanIdForJob,
+  TRAINING_AGENT_FIELDS,
+  trainingPlanIdForJob,
+  NutritionPlanDocumentSchema,
+  TrainingPlanDocumentSchema,
+} from '@shared/plans';
+import type { GenerationJob } from '@shared/job';
+import type { JobResultIds } from '../queue';
+import { classifyLlmError } from '../pipeline/llm-errors';
+import type { JobPipeline, PipelineContext } from './pipeline-types';
+
+/**
+ * A stand-in for the agent pipeline (issue 4) with the same step ids, checkpoints and result
+ * documents, so the queue and worker can be exercised with real processes: configurable step
+ * delays, a step that hangs (ignoring its AbortSignal, like a stuck call), a real LLM request per
+ * step through the `openai` SDK (to test offline waits), and optionally one document per step
+ * execution (`executions`) for exactly-once checks.
+ */
+export const SimulatedPipelineConfigSchema = z.object({
+  stepDelayMs: z.number().int().min(0).default(10),
+  /** Agent id whose step never finishes. */
+  hangAt: z.string().optional(),
+  /** Call the configured LLM endpoint once per step (EDN_LLM_BASE_URL). */
+  llm: z.boolean().default(false),
+});
+export type SimulatedPipelineConfig = z.infer<typeof SimulatedPipelineConfigSchema>;
+
+/** Where each step execution is recorded (one document per execution) for exactly-once checks. */
+export const STEP_EXECUTIONS_COLLECTION = 'simulated_step_executions';
+
+export function agentIdsFor(type: GenerationJob['type']): string[] {
+  const training = Object.keys(TRAINING_AGENT_FIELDS);
+  const nutrition = Object.keys(NUTRITION_AGENT_FIELDS);
+  if (type === 'training') return training;
+  if (type === 'nutrition') return nutrition;
+  return [...training, ...nutrition];
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+}
+
+export interface SimulatedLlm {
+  baseUrl: string;
+  apiKey: string;
+  model: string;
+}
+
+export class SimulatedPipeline implements JobPipeline {
+  private readonly client: OpenAI | null;
+
+  constructor(
+    private readonly config: SimulatedPipelineConfig,
+    private readonly llm: SimulatedLlm | null,
+    private readonly executions: Collection | null,
+  ) {
+    // No SDK-level retries: an unreachable endpoint must surface at once as "offline".
+    this.client =
+      config.llm && llm
+        ? new OpenAI({ baseURL: llm.baseUrl, apiKey: llm.apiKey, maxRetries: 0, timeout: 10_000 })
+        : null;
+  }
+
+  async run(context: PipelineContext): Promise<JobResultIds> {
+    const { job } = context;
+    const outputs = new Map<string, unknown>([...context.checkpoints].map(([id, step]) => [id, step.output]));
+    for (const agentId of agentIdsFor(job.type)) {
+      const phase = agentId.startsWith('E') ? 'training' : 'nutrition';
+      if (context.checkpoints.has(agentId)) {
+        await context.replayStep(agentId, phase);
+        continue;
+      }
+      const startedAt = new Date();
+      await this.executions?.insertOne({
+        job_id: job._id,
+        agent_id: agentId,
+        pid: process.pid,
+        at: startedAt,
+      });
+      if (this.config.hangAt === agentId) await new Promise<never>(() => undefined);
+      await sleep(this.config.stepDelayMs, context.signal);
+      const usage = await this.callLlm(agentId, context.signal);
+      const output = { agente: agentId, resumen: `Salida simulada de ${agentId}` };
+      outputs.set(agentId, output);
+      await context.completeStep({
+        agentId,
+        phase,
+        output,
+        usage,
+        costUsd: usage.total_tokens / 1_000_000,
+        model: this.llm?.model ?? 'simulado',
+        startedAt,
+      });
+    }
+    return this.savePlans(context, outputs);
+  }
+
+  private async callLlm(agentId: string, signal: AbortSignal) {
+    if (!this.client || !this.llm) return { prompt_tokens: 100, completion_tokens: 50, total_tokens: 150 };
+    try {
+      const response = await this.client.chat.completions.create(
+        { model: this.llm.model, messages: [{ role: 'user', content: `Agente ${agentId}: responde "ok".` }] },
+        { signal },
+      );
+      const usage = response.usage;
+      return {
+        prompt_tokens: usage?.prompt_tokens ?? 0,
+        completion_tokens: usage?.completion_tokens ?? 0,
+        total_tokens: usage?.total_tokens ?? 0,
+      };
+    } catch (error) {
+      throw classifyLlmError(error);
+    }
+  }
+
+  private async savePlans(
+    context: PipelineContext,
+    outputs: ReadonlyMap<string, unknown>,
+  ): Promise<JobResultIds> {
+    const { job, repositories } = context;
+    const base = {
+      user_id: job.user_id,
+      job_id: job._id,
+      submission_id: job.submission_id,
+      created_at: new Date(),
+      language: 'es' as const,
+      model: this.llm?.model ?? 'simulado',
+      metrics: {
+        total_tokens: 0,
+        prompt_tokens: 0,
+        completion_tokens: 0,
+        cost_usd: 0,
+        duration_ms: 0,
+        by_agent: {},
+      },
+    };
+    const output = (agentId: string): Record<string, unknown> =>
+      (outputs.get(agentId) as Record<string, unknown> | undefined) ?? { agente: agentId };
+    let trainingPlanId: string | null = null;
+    let nutritionPlanId: string | null = null;
+    if (job.type !== 'nutrition') {
+      const training = Object.fromEntries(
+        Object.entries(TRAINING_AGENT_FIELDS).map(([agent, field]) => [field, output(agent)]),
+      );
+      const plan = TrainingPlanDocumentSchema.parse({
+        ...base,
+        _id: trainingPlanIdForJob(job._id),
+        previous_training_plan_id: job.previous_training_plan_id,
+        training: { ...training, audit: { status: 'aprobado', checks: [] } },
+      });
+      trainingPlanId = (await repositories.trainingPlans.saveOnce(plan)).plan._id;
+    }
+    if (job.type !== 'training') {
+      const nutrition = Object.fromEntries(
+        Object.entries(NUTRITION_AGENT_FIELDS).map(([agent, field]) => [field, output(agent)]),
+      );
+      const plan = NutritionPlanDocumentSchema.parse({
+        ...base,
+        _id: nutritionPlanIdForJob(job._id),
+        previous_nutrition_plan_id: null,
+        training_plan_id: trainingPlanId,
+        nutrition: { ...nutrition, audit: { status: 'aprobado', checks: [] } },
+      });
+      nutritionPlanId = (await repositories.nutritionPlans.saveOnce(plan)).plan._id;
+    }
+    return { training_plan_id: trainingPlanId, nutrition_plan_id: nutritionPlanId };
+  }
+}

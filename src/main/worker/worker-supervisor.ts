@@ -1,0 +1,209 @@
+import { WorkerToHostSchema, type HostToWorker } from '@shared/worker-protocol';
+import type { WorkerStatus } from '@shared/worker-status';
+import type { Logger } from '../log/logger';
+import type { JobEventBus } from '../queue/job-events';
+import { backoffDelay } from '../queue/backoff';
+import type { SpawnWorker, WorkerExit, WorkerProcess } from './worker-process';
+
+export interface SupervisorOptions {
+  spawn: SpawnWorker;
+  events: JobEventBus;
+  logger: Logger;
+  readyTimeoutMs?: number;
+  restartBaseMs?: number;
+  restartMaxMs?: number;
+  /** A worker that stayed up this long resets the restart backoff. */
+  stableAfterMs?: number;
+}
+
+/**
+ * Keeps one worker process alive: ready handshake with a timeout, restart with backoff when it exits
+ * unexpectedly (logging why: exit code, signal, last stderr lines), and a graceful stop that lets
+ * running jobs checkpoint and release their leases.
+ */
+export class WorkerSupervisor {
+  private worker: WorkerProcess | null = null;
+  private status: WorkerStatus = {
+    state: 'stopped',
+    pid: null,
+    concurrency: null,
+    running_jobs: [],
+    restarts: 0,
+    last_exit: null,
+    next_restart_at: null,
+  };
+  private consecutiveFailures = 0;
+  private restartTimer: NodeJS.Timeout | null = null;
+  private readyTimer: NodeJS.Timeout | null = null;
+  private startedAt = 0;
+  private stopRequested = false;
+  private readonly readyWaiters: Array<() => void> = [];
+  private readonly exitWaiters: Array<() => void> = [];
+  private readonly statusListeners = new Set<(status: WorkerStatus) => void>();
+
+  constructor(private readonly options: SupervisorOptions) {}
+
+  getStatus(): WorkerStatus {
+    return { ...this.status, running_jobs: [...this.status.running_jobs] };
+  }
+
+  onStatus(listener: (status: WorkerStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => {
+      this.statusListeners.delete(listener);
+    };
+  }
+
+  /** Starts the worker; resolves at its first `ready` (restarts go on in the background). */
+  start(): Promise<void> {
+    this.stopRequested = false;
+    const ready = new Promise<void>((resolve) => this.readyWaiters.push(resolve));
+    this.launch();
+    return ready;
+  }
+
+  nudge(): void {
+    this.send({ type: 'nudge' });
+  }
+
+  cancel(jobId: string): void {
+    this.send({ type: 'cancel', job_id: jobId });
+  }
+
+  /** Restart on request (admin "restart worker"): a graceful stop, then a fresh process. */
+  async restart(deadlineMs = 10_000): Promise<void> {
+    await this.stop(deadlineMs);
+    this.status.restarts += 1;
+    await this.start();
+  }
+
+  async stop(deadlineMs = 10_000): Promise<void> {
+    this.stopRequested = true;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.restartTimer = null;
+    const worker = this.worker;
+    if (!worker) {
+      this.update({ state: 'stopped', next_restart_at: null });
+      return;
+    }
+    this.update({ state: 'stopping' });
+    const exited = new Promise<void>((resolve) => this.exitWaiters.push(resolve));
+    worker.send({ type: 'shutdown' });
+    const timer = setTimeout(() => {
+      this.options.logger.warn({ deadlineMs }, 'worker did not stop in time; killing it');
+      worker.kill();
+    }, deadlineMs);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  private send(message: HostToWorker): void {
+    if (this.worker && this.status.state === 'running') this.worker.send(message);
+  }
+
+  private launch(): void {
+    this.restartTimer = null;
+    this.update({ state: this.status.restarts > 0 ? 'restarting' : 'starting', next_restart_at: null });
+    let worker: WorkerProcess;
+    try {
+      worker = this.options.spawn();
+    } catch (error) {
+      this.handleExit({ code: null, signal: null, stderrTail: `spawn failed: ${String(error)}` });
+      return;
+    }
+    this.worker = worker;
+    this.startedAt = Date.now();
+    this.update({ pid: worker.pid ?? null });
+    this.readyTimer = setTimeout(() => {
+      this.options.logger.error(
+        { timeoutMs: this.readyTimeoutMs },
+        'worker did not report ready in time; killing it',
+      );
+      worker.kill();
+    }, this.readyTimeoutMs);
+    worker.onMessage((raw) => this.handleMessage(raw));
+    worker.onExit((exit) => {
+      if (this.worker === worker) this.handleExit(exit);
+    });
+  }
+
+  private get readyTimeoutMs(): number {
+    return this.options.readyTimeoutMs ?? 15_000;
+  }
+
+  private handleMessage(raw: unknown): void {
+    const parsed = WorkerToHostSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.options.logger.warn(
+        { issues: parsed.error.issues.slice(0, 3) },
+        'invalid message from the worker',
+      );
+      return;
+    }
+    const message = parsed.data;
+    switch (message.type) {
+      case 'ready':
+        if (this.readyTimer) clearTimeout(this.readyTimer);
+        this.update({ state: 'running', pid: message.pid, concurrency: message.concurrency });
+        this.options.logger.info({ pid: message.pid, owner: message.owner }, 'worker ready');
+        for (const resolve of this.readyWaiters.splice(0)) resolve();
+        break;
+      case 'event':
+        this.options.events.publish(message.event);
+        break;
+      case 'heartbeat':
+        this.update({ running_jobs: message.running });
+        if (Date.now() - this.startedAt > (this.options.stableAfterMs ?? 60_000))
+          this.consecutiveFailures = 0;
+        break;
+      case 'log':
+        this.options.logger[message.level]({ component: 'worker', ...message.data }, message.message);
+        break;
+      case 'stopped':
+        this.options.logger.info({ released: message.released }, 'worker stopped; leases released');
+        break;
+    }
+  }
+
+  private handleExit(exit: WorkerExit): void {
+    if (this.readyTimer) clearTimeout(this.readyTimer);
+    this.worker = null;
+    const expected = this.stopRequested;
+    const reason = exitReason(exit);
+    this.update({
+      pid: null,
+      running_jobs: [],
+      last_exit: { code: exit.code, signal: exit.signal, reason, at: new Date() },
+    });
+    for (const resolve of this.exitWaiters.splice(0)) resolve();
+    if (expected) {
+      this.update({ state: 'stopped' });
+      return;
+    }
+    this.consecutiveFailures += 1;
+    const delay = backoffDelay(
+      this.consecutiveFailures,
+      this.options.restartBaseMs ?? 500,
+      this.options.restartMaxMs ?? 30_000,
+    );
+    this.status.restarts += 1;
+    this.update({ state: 'restarting', next_restart_at: new Date(Date.now() + delay) });
+    this.options.logger.error(
+      { code: exit.code, signal: exit.signal, reason, restartInMs: delay, restarts: this.status.restarts },
+      'worker exited unexpectedly; restarting',
+    );
+    this.restartTimer = setTimeout(() => this.launch(), delay);
+  }
+
+  private update(patch: Partial<WorkerStatus>): void {
+    this.status = { ...this.status, ...patch };
+    const snapshot = this.getStatus();
+    for (const listener of this.statusListeners) listener(snapshot);
+  }
+}
+
+function exitReason(exit: WorkerExit): string {
+  const how = exit.signal ? `señal ${exit.signal}` : `código ${exit.code ?? '?'}`;
+  const lastLine = exit.stderrTail.trim().split('\n').at(-1);
+  return lastLine ? `${how}: ${lastLine}` : how;
+}
