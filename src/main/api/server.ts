@@ -1,25 +1,91 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import type { DatabaseHandle } from '../db/connect';
-import type { Logger } from '../log/logger';
-import type { WorkerSupervisor } from '../worker/worker-supervisor';
-import { registerHealthRoutes } from './health-routes';
+import { join } from 'node:path';
+import cors from '@fastify/cors';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { SETTINGS_FILE_NAME } from '../config/settings-store';
+import { logsDir } from '../log/logger';
+import { requireBearerToken } from './auth';
+import { DEFAULT_API_OPTIONS, type ApiDependencies, type ApiOptions } from './deps';
+import { BODY_LIMIT_BYTES, registerErrorHandling } from './errors';
+import { registerHostCheck } from './host-check';
+import { registerRateLimit } from './rate-limit';
+import { registerAdminJobRoutes } from './routes/admin-jobs-routes';
+import { registerGenerateRoutes } from './routes/generate-routes';
+import { registerHealthRoutes } from './routes/health-routes';
+import { registerJobRoutes } from './routes/jobs-routes';
+import { registerPlanRoutes } from './routes/plans-routes';
+import { registerQuestionnaireRoutes } from './routes/questionnaire-routes';
+import { registerUserRoutes } from './routes/users-routes';
+import { registerWorkerRoutes } from './routes/worker-routes';
+import { SseStreams } from './sse';
+import { registerWebApp } from './static-web';
 
-export interface ApiDependencies {
-  database: DatabaseHandle;
-  logger: Logger;
-  version: string;
-  worker: WorkerSupervisor | null;
+export type { ApiDependencies, ApiOptions } from './deps';
+
+/** Where the admin token lives, for messages and the CLI banner (never the token itself). */
+export function tokenLocation(config: ApiDependencies['config']): string {
+  return config.api.tokenSource === 'env'
+    ? 'variable EDN_API_TOKEN'
+    : `campo api_token de ${join(config.dataDir, SETTINGS_FILE_NAME)}`;
 }
 
 /**
- * Fastify: schema-first routes, a mature plugin set (rate limit, CORS, SSE) and low per-request
- * overhead; it is the local HTTP API of DESIGN §8. Routes beyond /health arrive with issue 5.
+ * The local HTTP API of DESIGN §8 on Fastify: schema-first routes, mature plugins (rate limit,
+ * CORS, static files) and low per-request overhead. Layers, outermost first: Host check (DNS
+ * rebinding) → CORS (only if configured) → rate limit (public routes) → bearer token (/admin) →
+ * zod validation in each handler → one JSON error shape for every failure.
  */
-export function createApiServer(deps: ApiDependencies): FastifyInstance {
+export async function createApiServer(deps: ApiDependencies): Promise<FastifyInstance> {
+  const options: ApiOptions = { ...DEFAULT_API_OPTIONS, ...deps.options };
+  const logger = deps.logger.child({ component: 'api' });
   const app = Fastify({
-    loggerInstance: deps.logger.child({ component: 'api' }) as FastifyBaseLogger,
-    bodyLimit: 1024 * 1024,
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Keys that would poison prototypes are refused outright rather than silently dropped.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    // No per-request log lines: a client polling every 3 s would flood the log. Errors are logged.
+    logController: new LogController({ disableRequestLogging: true }),
   });
-  registerHealthRoutes(app, deps);
+  // Only JSON bodies: Fastify's default text/plain parser would let a cross-site form post (a
+  // "simple" request that needs no CORS preflight) reach the handlers with a string body.
+  app.removeContentTypeParser('text/plain');
+
+  registerErrorHandling(app, logger, logsDir(deps.config.dataDir));
+  registerHostCheck(app, {
+    host: deps.config.api.host,
+    port: deps.config.api.port,
+    extraHosts: options.allowedHosts,
+  });
+  if (options.corsOrigins.length > 0) {
+    await app.register(cors, {
+      origin: [...options.corsOrigins],
+      methods: ['GET', 'POST', 'PATCH'],
+      allowedHeaders: ['content-type', 'authorization'],
+      credentials: false,
+      maxAge: 600,
+    });
+  }
+  await registerRateLimit(app, options.rateLimit.windowMs);
+
+  const streams = new SseStreams();
+  // Open SSE responses would keep close() waiting; end them first.
+  app.addHook('preClose', async () => streams.endAll());
+
+  const routeDeps: ApiDependencies = { ...deps, options };
+  registerHealthRoutes(app, routeDeps);
+  registerQuestionnaireRoutes(app, routeDeps);
+  registerJobRoutes(app, routeDeps, streams);
+  await app.register(
+    async (admin) => {
+      requireBearerToken(admin, deps.config.api.token, tokenLocation(deps.config));
+      registerGenerateRoutes(admin, routeDeps);
+      registerAdminJobRoutes(admin, routeDeps);
+      registerUserRoutes(admin, routeDeps);
+      registerPlanRoutes(admin, routeDeps);
+      registerWorkerRoutes(admin, routeDeps);
+    },
+    { prefix: '/admin' },
+  );
+  if (options.webRoot) await registerWebApp(app, options.webRoot, logger);
   return app;
 }

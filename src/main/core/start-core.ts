@@ -4,6 +4,9 @@ import { openDatabase, type DatabaseHandle } from '../db/connect';
 import { getCollections } from '../db/collections';
 import { createRepositories, type Repositories } from '../db/repositories';
 import type { Logger } from '../log/logger';
+import { apiOptionsFromEnv } from '../api/api-env';
+import { assertSafeBind } from '../api/bind-policy';
+import type { ApiOptions } from '../api/deps';
 import { createApiServer } from '../api/server';
 import { JobEventBus } from '../queue/job-events';
 import { JobQueue } from '../queue/job-queue';
@@ -36,6 +39,10 @@ export interface StartCoreOptions {
   workerFactory: WorkerFactory | null;
   /** Graceful stop deadline: running jobs checkpoint and release their leases within it. */
   stopDeadlineMs?: number;
+  /** The renderer's web build to serve at `/` (`edn360 serve`); the desktop app loads it from disk. */
+  webRoot?: string | null;
+  /** Overrides of the API's defaults and environment settings (tests: rate limit, SSE heartbeat). */
+  apiOptions?: Partial<ApiOptions>;
 }
 
 export class PortInUseError extends Error {
@@ -48,6 +55,9 @@ export class PortInUseError extends Error {
  */
 export async function startCore(options: StartCoreOptions): Promise<Core> {
   const { config, logger } = options;
+  // Refuse before starting anything: a misconfigured bind must not leave a mongod or a worker behind.
+  assertSafeBind(config.api);
+  const apiEnvOptions = apiOptionsFromEnv(options.env ?? process.env);
   const database = await openDatabase({
     config,
     logger,
@@ -74,11 +84,23 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
   worker?.start().catch((error: unknown) => logger.error({ err: error }, 'worker failed to start'));
   const queue = new JobQueue(getCollections(database.db).jobs, events, worker);
 
-  const api = createApiServer({ database, logger, version: APP_VERSION, worker });
+  let api: FastifyInstance | null = null;
   let apiUrl: string;
   try {
+    api = await createApiServer({
+      config,
+      database,
+      repositories,
+      queue,
+      events,
+      worker,
+      logger,
+      version: APP_VERSION,
+      options: { ...apiEnvOptions, webRoot: options.webRoot ?? null, ...options.apiOptions },
+    });
     apiUrl = await api.listen({ host: config.api.host, port: config.api.port });
   } catch (error) {
+    await api?.close().catch(() => undefined);
     await worker?.stop().catch(() => undefined);
     await database.close().catch(() => undefined);
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
@@ -90,6 +112,7 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
     throw error;
   }
   logger.info({ url: apiUrl }, 'HTTP API listening');
+  const server = api;
   return {
     config,
     database,
@@ -97,11 +120,11 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
     events,
     queue,
     worker,
-    api,
+    api: server,
     apiUrl,
     stop: async () => {
       await worker?.stop(options.stopDeadlineMs ?? 10_000);
-      await api.close();
+      await server.close();
       await database.close();
     },
   };

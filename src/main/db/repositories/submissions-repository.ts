@@ -16,8 +16,18 @@ export class SubmissionsRepository {
     responses: QuestionnaireResponses,
     now = new Date(),
   ): Promise<QuestionnaireSubmission> {
+    return this.createWithId(newId(), userId, responses, now);
+  }
+
+  /** For callers that validated the document under its final id before storing it (the HTTP API). */
+  async createWithId(
+    id: string,
+    userId: string,
+    responses: QuestionnaireResponses,
+    now = new Date(),
+  ): Promise<QuestionnaireSubmission> {
     const submission = QuestionnaireSubmissionSchema.parse({
-      _id: newId(),
+      _id: id,
       user_id: userId,
       responses,
       submitted_at: now,

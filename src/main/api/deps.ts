@@ -1,0 +1,48 @@
+import type { AppConfig } from '../config/load-config';
+import type { DatabaseHandle } from '../db/connect';
+import type { Repositories } from '../db/repositories';
+import type { Logger } from '../log/logger';
+import type { JobEventBus } from '../queue/job-events';
+import type { JobQueue } from '../queue/job-queue';
+import type { WorkerSupervisor } from '../worker/worker-supervisor';
+
+/** What the API needs from the worker supervisor: its status, and a restart on request. */
+export type WorkerControl = Pick<WorkerSupervisor, 'getStatus' | 'restart'>;
+
+export interface ApiOptions {
+  /** Origins allowed to call the API from a browser (EDN_API_CORS_ORIGINS); empty = CORS closed. */
+  corsOrigins: readonly string[];
+  /** Extra `Host` names accepted besides loopback and the bind address (EDN_API_ALLOWED_HOSTS). */
+  allowedHosts: readonly string[];
+  /** Requests per client and window on the public routes. */
+  rateLimit: { max: number; windowMs: number };
+  /** SSE comment interval, so proxies and browsers keep an idle stream open. */
+  sseHeartbeatMs: number;
+  /** LLM reachability probe of /health. */
+  llmProbe: { timeoutMs: number; ttlMs: number };
+  /** The renderer's web build, served at `/` by `edn360 serve`; null elsewhere. */
+  webRoot: string | null;
+}
+
+export const DEFAULT_API_OPTIONS: ApiOptions = {
+  corsOrigins: [],
+  allowedHosts: [],
+  // Local polling clients share one address (127.0.0.1): generous, but a runaway loop is stopped.
+  rateLimit: { max: 300, windowMs: 60_000 },
+  sseHeartbeatMs: 15_000,
+  llmProbe: { timeoutMs: 1_500, ttlMs: 10_000 },
+  webRoot: null,
+};
+
+export interface ApiDependencies {
+  /** Only what the API reads: the LLM settings it probes, never the rest of the pipeline's. */
+  config: Pick<AppConfig, 'api' | 'dataDir'> & { llm: Pick<AppConfig['llm'], 'baseUrl' | 'apiKey'> };
+  database: DatabaseHandle;
+  repositories: Repositories;
+  queue: JobQueue;
+  events: JobEventBus;
+  worker: WorkerControl | null;
+  logger: Logger;
+  version: string;
+  options?: Partial<ApiOptions>;
+}

@@ -1,0 +1,122 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { ApiErrorCode, ApiErrorResponse, ApiFieldError } from '@shared/api';
+import type { Logger } from '../log/logger';
+
+/**
+ * An error the API answers on purpose: HTTP status, a stable machine code and a Spanish message that
+ * says what to do. Route handlers throw these; the error handler turns them into the one JSON shape
+ * every client sees (`{success: false, error, message, errors?}`).
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly fieldErrors?: ApiFieldError[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  toBody(): ApiErrorResponse {
+    return {
+      success: false,
+      error: this.code,
+      message: this.message,
+      ...(this.fieldErrors ? { errors: this.fieldErrors } : {}),
+    };
+  }
+}
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Fastify's own request errors (body parsing, limits) in our shape and language. */
+function fromFastifyError(error: FastifyError): ApiError | null {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new ApiError(
+        400,
+        'invalid_json',
+        'El cuerpo de la petición no es JSON válido: revisa comillas, comas y llaves, y que sea un objeto JSON.',
+      );
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new ApiError(
+        400,
+        'empty_body',
+        'La petición declara Content-Type: application/json pero no trae cuerpo: envía un objeto JSON (puede ser {}).',
+      );
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new ApiError(
+        413,
+        'payload_too_large',
+        `El cuerpo de la petición supera el límite de ${BODY_LIMIT_BYTES / 1024 / 1024} MB. Envía solo los datos necesarios (un cuestionario ocupa unos pocos KB).`,
+      );
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_TYPE':
+      return new ApiError(
+        415,
+        'unsupported_media_type',
+        'Tipo de contenido no admitido: envía el cuerpo como JSON con la cabecera Content-Type: application/json.',
+      );
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new ApiError(
+        400,
+        'invalid_request',
+        'La cabecera Content-Length no coincide con el cuerpo enviado: revisa el cliente HTTP.',
+      );
+    default:
+      break;
+  }
+  // secure-json-parse rejects `__proto__`/`constructor` keys (prototype poisoning) with a bare 400.
+  if (error.statusCode === 400 && error instanceof SyntaxError) {
+    return new ApiError(
+      400,
+      'invalid_json',
+      'El cuerpo de la petición no es JSON válido o contiene claves prohibidas (__proto__, constructor).',
+    );
+  }
+  return null;
+}
+
+function send(reply: FastifyReply, error: ApiError): FastifyReply {
+  if (error.headers) reply.headers(error.headers);
+  return reply.code(error.statusCode).type('application/json; charset=utf-8').send(error.toBody());
+}
+
+/**
+ * One error shape for everything: our ApiErrors, Fastify's parsing errors, unknown routes, and
+ * anything unexpected (logged with its stack; the client gets a message without internals).
+ */
+export function registerErrorHandling(app: FastifyInstance, logger: Logger, logsHint: string): void {
+  app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
+    if (error instanceof ApiError) return send(reply, error);
+    const known = fromFastifyError(error);
+    if (known) return send(reply, known);
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      // A client error Fastify raised that we have no specific message for: say what it said.
+      return send(reply, new ApiError(status, 'invalid_request', `Petición no válida: ${error.message}`));
+    }
+    logger.error({ err: error, url: request.url, method: request.method }, 'unhandled API error');
+    return send(
+      reply,
+      new ApiError(
+        500,
+        'internal_error',
+        `Error interno del servidor. Vuelve a intentarlo; si se repite, revisa los logs (${logsHint}).`,
+      ),
+    );
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    send(
+      reply,
+      new ApiError(
+        404,
+        'not_found',
+        `No existe la ruta ${request.method} ${(request.url.split('?')[0] ?? '').slice(0, 200)}. Revisa el método y la dirección en la documentación de la API (README).`,
+      ),
+    ),
+  );
+}

@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify';
+import { EmptyBodySchema, JobListQuerySchema, JobParamsSchema } from '@shared/api';
+import { toPublicJob as toPublic } from '@shared/job';
+import type { ApiDependencies } from '../deps';
+import { ApiError } from '../errors';
+import { parseInput } from '../validate';
+import { jobNotFound } from './jobs-routes';
+
+const STATUS_ES = { pending: 'pendiente', running: 'en curso', completed: 'completado', failed: 'fallido' };
+
+/** Admin job routes: list with filters, cancel, manual retry (all through the queue, which notifies). */
+export function registerAdminJobRoutes(admin: FastifyInstance, deps: ApiDependencies): void {
+  const { repositories, queue } = deps;
+
+  admin.get('/jobs', async (request) => {
+    const query = parseInput(JobListQuerySchema, request.query, 'query');
+    const page = await repositories.jobs.list(query);
+    return { success: true, ...page };
+  });
+
+  admin.post('/jobs/:job_id/cancel', async (request, reply) => {
+    const { job_id } = parseInput(JobParamsSchema, request.params, 'params');
+    parseInput(EmptyBodySchema, request.body, 'body');
+    const result = await queue.cancel(job_id);
+    switch (result.outcome) {
+      case 'not_found':
+        throw jobNotFound(job_id);
+      case 'not_cancellable':
+        throw new ApiError(
+          409,
+          'job_not_cancellable',
+          `El job «${job_id}» ya terminó (estado ${STATUS_ES[result.job.status]}); solo se cancelan jobs pendientes o en curso.`,
+        );
+      case 'cancelled':
+        return { success: true, outcome: result.outcome, job: toPublic(result.job) };
+      case 'cancel_requested':
+        // Accepted, not done: the worker stops the run at its next checkpoint.
+        return reply.code(202).send({ success: true, outcome: result.outcome, job: toPublic(result.job) });
+    }
+  });
+
+  admin.post('/jobs/:job_id/retry', async (request) => {
+    const { job_id } = parseInput(JobParamsSchema, request.params, 'params');
+    parseInput(EmptyBodySchema, request.body, 'body');
+    const job = await queue.retry(job_id);
+    if (job) return { success: true, job: toPublic(job) };
+    const existing = await repositories.jobs.get(job_id);
+    if (!existing) throw jobNotFound(job_id);
+    throw new ApiError(
+      409,
+      'job_not_retryable',
+      `El job «${job_id}» está ${STATUS_ES[existing.status]}; solo se reintentan jobs fallidos. Consulta su estado en /jobs/${job_id}.`,
+    );
+  });
+}

@@ -1,0 +1,127 @@
+import { PassThrough } from 'node:stream';
+import { isDeepStrictEqual } from 'node:util';
+import type { FastifyReply } from 'fastify';
+import type { JobStreamEvent } from '@shared/api';
+import type { PublicJob } from '@shared/job';
+import type { JobEvent } from '@shared/job-events';
+import type { JobEventBus } from '../queue/job-events';
+
+const TERMINAL = new Set(['completed', 'failed']);
+
+function isTerminal(job: PublicJob): boolean {
+  return TERMINAL.has(job.status);
+}
+
+type StreamEventType = JobStreamEvent['type'];
+
+/** One SSE message; JSON has no raw newlines, so a single `data:` line carries it. */
+export function formatSse(type: StreamEventType, jobId: string, at: Date, job: PublicJob): string {
+  return `event: ${type}\ndata: ${JSON.stringify({ type, job_id: jobId, at, job })}\n\n`;
+}
+
+/**
+ * Streams open right now, so the server can end them when it stops (an open SSE response would
+ * otherwise keep `close()` waiting forever).
+ */
+export class SseStreams {
+  private readonly open = new Set<() => void>();
+
+  add(end: () => void): () => void {
+    this.open.add(end);
+    return () => this.open.delete(end);
+  }
+
+  endAll(): void {
+    for (const end of [...this.open]) end();
+  }
+
+  get size(): number {
+    return this.open.size;
+  }
+}
+
+export interface JobStreamOptions {
+  jobId: string;
+  events: JobEventBus;
+  /** Reads the job as stored; null = not found (the caller answers 404 before streaming). */
+  readJob: () => Promise<PublicJob | null>;
+  heartbeatMs: number;
+  streams: SseStreams;
+}
+
+/**
+ * `GET /jobs/{id}/events`: the job as it is now (`snapshot`), then every event for it in the order
+ * the bus delivers them, ending after `completed` or `failed`.
+ *
+ * We subscribe before reading the snapshot so nothing published in between is lost; events that
+ * arrive meanwhile are held back and only those newer than the snapshot are sent (older ones are
+ * already reflected in it, and sending them would move a client's progress backwards).
+ */
+export async function streamJobEvents(reply: FastifyReply, options: JobStreamOptions): Promise<boolean> {
+  const pending: JobEvent[] = [];
+  let forward: ((event: JobEvent) => void) | null = null;
+  const unsubscribe = options.events.subscribe((event) => {
+    if (event.job_id !== options.jobId) return;
+    if (forward) forward(event);
+    else pending.push(event);
+  });
+  let snapshot: PublicJob | null;
+  try {
+    snapshot = await options.readJob();
+  } catch (error) {
+    unsubscribe();
+    throw error;
+  }
+  if (!snapshot) {
+    unsubscribe();
+    return false;
+  }
+
+  const stream = new PassThrough();
+  let ended = false;
+  let heartbeat: NodeJS.Timeout | null = null;
+  const end = (): void => {
+    if (ended) return;
+    ended = true;
+    unsubscribe();
+    forgetStream();
+    if (heartbeat) clearInterval(heartbeat);
+    stream.end();
+  };
+  const forgetStream = options.streams.add(end);
+  const write = (type: StreamEventType, at: Date, job: PublicJob): void => {
+    if (ended) return;
+    stream.write(formatSse(type, options.jobId, at, job));
+    // A terminal event ends the stream; so does a snapshot of a job that has already finished.
+    if (TERMINAL.has(type) || (type === 'snapshot' && isTerminal(job))) end();
+  };
+
+  reply
+    .code(200)
+    .header('content-type', 'text/event-stream; charset=utf-8')
+    .header('cache-control', 'no-cache, no-transform')
+    .header('connection', 'keep-alive')
+    // nginx and similar proxies buffer responses unless told not to.
+    .header('x-accel-buffering', 'no');
+  // The client went away (tab closed, curl interrupted): stop listening at once.
+  reply.raw.on('close', end);
+
+  // Tell EventSource clients how long to wait before reconnecting.
+  stream.write('retry: 3000\n\n');
+  const base = snapshot;
+  write('snapshot', new Date(), base);
+  for (const event of pending.splice(0)) {
+    const older = event.job.updated_at.getTime() < base.updated_at.getTime();
+    if (older || isDeepStrictEqual(event.job, base)) continue;
+    write(event.type, event.at, event.job);
+  }
+  forward = (event) => write(event.type, event.at, event.job);
+  if (!ended) {
+    heartbeat = setInterval(() => {
+      if (!ended) stream.write(': ping\n\n');
+    }, options.heartbeatMs);
+    heartbeat.unref();
+  }
+  void reply.send(stream);
+  return true;
+}

@@ -1,0 +1,266 @@
+import { z } from 'zod';
+import { ExecutionLogEntrySchema, JOB_STATUSES, JOB_TYPES, PublicJobSchema } from './job';
+import { JOB_EVENT_TYPES } from './job-events';
+import { NewUserInputSchema, UserSchema, UserUpdateSchema } from './user';
+import { WorkerStatusSchema } from './worker-status';
+
+/*
+ * The local HTTP API's contract (DESIGN §8): request schemas the server validates every input with,
+ * and response schemas describing what clients receive. Responses travel as JSON, so every Date of
+ * the stored documents is an ISO 8601 string here.
+ *
+ * Seed-compatible routes keep the original E.D.N.360 shapes: `POST /submit-nutrition-questionnaire`,
+ * `POST /admin/users/{user_id}/plans/generate_async`, `GET /jobs/{job_id}` (the bare job document).
+ */
+
+const IsoDate = z.iso.datetime();
+
+/** Ids in paths and bodies: generated ids are UUIDs, imported ones are the original's strings. */
+export const ApiIdSchema = z.string().trim().min(1, 'no puede estar vacío').max(128, 'máximo 128 caracteres');
+
+const limit = z.coerce.number().int().min(1).max(500).optional();
+const offset = z.coerce.number().int().min(0).optional();
+
+// ---------------------------------------------------------------------------------------------
+// Errors: every error response has this shape, with a Spanish message a person can act on.
+// ---------------------------------------------------------------------------------------------
+
+export const API_ERROR_CODES = [
+  'validation_error',
+  'invalid_request',
+  'invalid_json',
+  'empty_body',
+  'unsupported_media_type',
+  'payload_too_large',
+  'unauthorized',
+  'forbidden_host',
+  'not_found',
+  'user_not_found',
+  'user_exists',
+  'submission_not_found',
+  'plan_not_found',
+  'job_not_found',
+  'job_not_cancellable',
+  'job_not_retryable',
+  'no_worker',
+  'rate_limited',
+  'internal_error',
+] as const;
+export const ApiErrorCodeSchema = z.enum(API_ERROR_CODES);
+export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
+
+export const ApiFieldErrorSchema = z.object({
+  /** Dotted path, e.g. `responses.peso`, `body.type`, `query.limit`. */
+  field: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+export type ApiFieldError = z.infer<typeof ApiFieldErrorSchema>;
+
+export const ApiErrorResponseSchema = z.object({
+  success: z.literal(false),
+  error: ApiErrorCodeSchema,
+  message: z.string(),
+  errors: z.array(ApiFieldErrorSchema).optional(),
+});
+export type ApiErrorResponse = z.infer<typeof ApiErrorResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// JSON forms of the stored documents.
+// ---------------------------------------------------------------------------------------------
+
+export const PublicJobJsonSchema = PublicJobSchema.extend({
+  created_at: IsoDate,
+  started_at: IsoDate.nullable(),
+  completed_at: IsoDate.nullable(),
+  run_after: IsoDate,
+  attempt_started_at: IsoDate.nullable(),
+  updated_at: IsoDate,
+  execution_log: z.array(ExecutionLogEntrySchema.extend({ at: IsoDate })),
+});
+export type PublicJobJson = z.infer<typeof PublicJobJsonSchema>;
+
+export const UserJsonSchema = UserSchema.extend({ created_at: IsoDate, updated_at: IsoDate });
+export type UserJson = z.infer<typeof UserJsonSchema>;
+
+/** Plans keep every field their agents wrote; only the envelope is described here. */
+export const PlanJsonSchema = z.looseObject({
+  _id: z.string(),
+  user_id: z.string(),
+  job_id: z.string(),
+  submission_id: z.string(),
+  created_at: IsoDate,
+});
+export type PlanJson = z.infer<typeof PlanJsonSchema>;
+
+export const WorkerStatusJsonSchema = WorkerStatusSchema.extend({
+  last_exit: WorkerStatusSchema.shape.last_exit.unwrap().extend({ at: IsoDate }).nullable(),
+  next_restart_at: IsoDate.nullable(),
+});
+export type WorkerStatusJson = z.infer<typeof WorkerStatusJsonSchema>;
+
+function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    success: z.literal(true),
+    items: z.array(item),
+    total: z.number().int().min(0),
+    limit: z.number().int().min(1),
+    offset: z.number().int().min(0),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Path parameters.
+// ---------------------------------------------------------------------------------------------
+
+export const JobParamsSchema = z.strictObject({ job_id: ApiIdSchema });
+export const UserParamsSchema = z.strictObject({ user_id: ApiIdSchema });
+export const PlanParamsSchema = z.strictObject({ plan_id: ApiIdSchema });
+
+// ---------------------------------------------------------------------------------------------
+// POST /submit-nutrition-questionnaire
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Only the envelope is checked here (no unknown top-level keys): the values go to the shared
+ * questionnaire validator, which names every bad field with the original system's messages.
+ */
+export const SubmitQuestionnaireBodySchema = z.strictObject({
+  user_id: z.unknown(),
+  responses: z.unknown(),
+});
+
+export const SubmitQuestionnaireResponseSchema = z.object({
+  success: z.literal(true),
+  submission_id: z.string(),
+  user_id: z.string(),
+  /** True when this questionnaire introduced a client the system did not know. */
+  user_created: z.boolean(),
+});
+export type SubmitQuestionnaireResponse = z.infer<typeof SubmitQuestionnaireResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// POST /admin/users/{user_id}/plans/generate_async
+// ---------------------------------------------------------------------------------------------
+
+export const GenerateAsyncBodySchema = z.strictObject({
+  type: z.enum(JOB_TYPES, { error: 'type debe ser "training", "nutrition" o "full"' }),
+  submission_id: ApiIdSchema,
+  previous_training_plan_id: ApiIdSchema.nullable().optional(),
+});
+export type GenerateAsyncBody = z.infer<typeof GenerateAsyncBodySchema>;
+
+export const GenerateAsyncResponseSchema = z.object({
+  success: z.literal(true),
+  job_id: z.string(),
+  message: z.string(),
+});
+export type GenerateAsyncResponse = z.infer<typeof GenerateAsyncResponseSchema>;
+
+export function generateAsyncMessage(jobId: string): string {
+  return `Job de generación creado. Consulta el estado en /jobs/${jobId}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Jobs: GET /jobs/{id} (bare document), SSE, admin list / cancel / retry.
+// ---------------------------------------------------------------------------------------------
+
+/** `GET /jobs/{job_id}` answers the job document itself, as the original did. */
+export const GetJobResponseSchema = PublicJobJsonSchema;
+
+/** `data:` of every `GET /jobs/{id}/events` message; `snapshot` is the state when the stream opened. */
+export const SSE_EVENT_TYPES = ['snapshot', ...JOB_EVENT_TYPES] as const;
+export const JobStreamEventSchema = z.object({
+  type: z.enum(SSE_EVENT_TYPES),
+  job_id: z.string(),
+  at: IsoDate,
+  job: PublicJobJsonSchema,
+});
+export type JobStreamEvent = z.infer<typeof JobStreamEventSchema>;
+
+export const JobListQuerySchema = z.strictObject({
+  status: z.enum(JOB_STATUSES).optional(),
+  user_id: ApiIdSchema.optional(),
+  type: z.enum(JOB_TYPES).optional(),
+  limit,
+  offset,
+});
+export type JobListQuery = z.infer<typeof JobListQuerySchema>;
+export const JobListResponseSchema = pageOf(PublicJobJsonSchema);
+
+/** Cancel and retry take no parameters; an empty JSON object is accepted for clients that always send one. */
+export const EmptyBodySchema = z.strictObject({}).optional();
+
+export const CancelJobResponseSchema = z.object({
+  success: z.literal(true),
+  /** `cancelled`: it was pending and is now failed/cancelled; `cancel_requested`: its worker stops it. */
+  outcome: z.enum(['cancelled', 'cancel_requested']),
+  job: PublicJobJsonSchema,
+});
+export const RetryJobResponseSchema = z.object({ success: z.literal(true), job: PublicJobJsonSchema });
+
+// ---------------------------------------------------------------------------------------------
+// Users and plans.
+// ---------------------------------------------------------------------------------------------
+
+export const UserListQuerySchema = z.strictObject({
+  search: z.string().max(200).optional(),
+  include_archived: z
+    .enum(['true', 'false'], { error: 'include_archived debe ser "true" o "false"' })
+    .transform((value) => value === 'true')
+    .optional(),
+  limit,
+  offset,
+});
+export const UserListResponseSchema = pageOf(UserJsonSchema);
+export const CreateUserBodySchema = NewUserInputSchema;
+export const UpdateUserBodySchema = UserUpdateSchema.refine((changes) => Object.keys(changes).length > 0, {
+  message: 'Indica al menos un campo que cambiar (nombre_completo, email, telefono, notas o archived)',
+  // Only for an otherwise valid body: an unknown field already explains what is wrong.
+  when: (payload) => payload.issues.length === 0,
+});
+export const UserResponseSchema = z.object({ success: z.literal(true), user: UserJsonSchema });
+
+export const PageQuerySchema = z.strictObject({ limit, offset });
+const PlanPageSchema = pageOf(PlanJsonSchema).omit({ success: true });
+export const UserPlansResponseSchema = z.object({
+  success: z.literal(true),
+  training_plans: PlanPageSchema,
+  nutrition_plans: PlanPageSchema,
+});
+export const PlanResponseSchema = z.object({ success: z.literal(true), plan: PlanJsonSchema });
+
+// ---------------------------------------------------------------------------------------------
+// Worker and health.
+// ---------------------------------------------------------------------------------------------
+
+export const WorkerResponseSchema = z.object({
+  success: z.literal(true),
+  /** null: this instance runs no worker (a UI-only instance on a clinic database). */
+  worker: WorkerStatusJsonSchema.nullable(),
+  queue: z.record(z.enum(JOB_STATUSES), z.number().int().min(0)),
+});
+
+export const LlmHealthSchema = z.object({
+  /** `not_configured`: no endpoint and no key, so nothing a job could call. */
+  status: z.enum(['reachable', 'unreachable', 'not_configured']),
+  endpoint: z.enum(['default', 'custom']),
+  api_key_configured: z.boolean(),
+  latency_ms: z.number().nullable(),
+  error: z.string().nullable(),
+});
+export type LlmHealth = z.infer<typeof LlmHealthSchema>;
+
+export const HealthResponseSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  version: z.string(),
+  database: z.object({
+    ok: z.boolean(),
+    mode: z.enum(['configured', 'embedded']),
+    latency_ms: z.number().nullable(),
+    error: z.string().nullable(),
+  }),
+  worker: WorkerStatusJsonSchema.nullable(),
+  llm: LlmHealthSchema,
+});
+export type HealthResponse = z.infer<typeof HealthResponseSchema>;

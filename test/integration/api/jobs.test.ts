@@ -1,0 +1,186 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  ApiErrorResponseSchema,
+  CancelJobResponseSchema,
+  GetJobResponseSchema,
+  JobListResponseSchema,
+  JobStreamEventSchema,
+  RetryJobResponseSchema,
+} from '../../../src/shared/api';
+import type { JobStatus, JobType } from '../../../src/shared/job';
+import { getCollections } from '../../../src/main/db/collections';
+import { useApiServer } from '../../support/api-harness';
+
+const api = useApiServer();
+const jobs = () => getCollections(api.testDb.db).jobs;
+
+async function jobIn(status: JobStatus, user = 'u1', type: JobType = 'training') {
+  const job = await api.queue.enqueue({ user_id: user, submission_id: 's1', type });
+  if (status !== 'pending') {
+    await jobs().updateOne(
+      { _id: job._id },
+      {
+        $set: {
+          status,
+          lease:
+            status === 'running'
+              ? { owner: 'w', token: 'secreto', expires_at: new Date(Date.now() + 60_000) }
+              : null,
+          ...(status === 'failed' ? { error_reason: 'llm_error', error_message: 'fallo' } : {}),
+          ...(status === 'completed' ? { completed_at: new Date() } : {}),
+        },
+      },
+    );
+  }
+  return job._id;
+}
+
+let ids: Record<JobStatus, string>;
+beforeAll(async () => {
+  ids = {
+    pending: await jobIn('pending'),
+    running: await jobIn('running'),
+    completed: await jobIn('completed', 'u2'),
+    failed: await jobIn('failed', 'u2'),
+  };
+  await jobIn('pending', 'u3', 'nutrition');
+});
+
+describe('GET /jobs/{job_id}', () => {
+  it('is public and answers the job document without queue internals, dates as ISO strings', async () => {
+    const response = await api.request('GET', `/jobs/${ids.running}`, { token: false });
+    expect(response.statusCode).toBe(200);
+    const body = response.json<Record<string, unknown>>();
+    const job = GetJobResponseSchema.parse(body);
+    expect(job).toMatchObject({ _id: ids.running, status: 'running', progress: { total_steps: 9 } });
+    expect(body).not.toHaveProperty('lease');
+    expect(body).not.toHaveProperty('rev');
+    expect(response.body).not.toContain('secreto');
+    expect(typeof body['created_at']).toBe('string');
+    // The original's fields are all present.
+    for (const field of [
+      'user_id',
+      'submission_id',
+      'type',
+      'progress',
+      'result',
+      'error_message',
+      'error_reason',
+      'token_usage',
+      'started_at',
+      'completed_at',
+      'execution_log',
+    ]) {
+      expect(body).toHaveProperty(field);
+    }
+  });
+
+  it('unknown id → 404 JSON', async () => {
+    const response = await api.request('GET', '/jobs/no-existe', { token: false });
+    expect(response.statusCode).toBe(404);
+    expect(ApiErrorResponseSchema.parse(response.json()).error).toBe('job_not_found');
+  });
+});
+
+describe('GET /admin/jobs', () => {
+  it('filters by status, user and type, and pages', async () => {
+    const all = JobListResponseSchema.parse((await api.request('GET', '/admin/jobs')).json());
+    expect(all.total).toBe(5);
+    const failed = JobListResponseSchema.parse(
+      (await api.request('GET', '/admin/jobs?status=failed')).json(),
+    );
+    expect(failed.items.map((job) => job._id)).toEqual([ids.failed]);
+    const u2 = JobListResponseSchema.parse((await api.request('GET', '/admin/jobs?user_id=u2')).json());
+    expect(u2.total).toBe(2);
+    const nutrition = JobListResponseSchema.parse(
+      (await api.request('GET', '/admin/jobs?type=nutrition')).json(),
+    );
+    expect(nutrition.items.map((job) => job.user_id)).toEqual(['u3']);
+    const page = JobListResponseSchema.parse(
+      (await api.request('GET', '/admin/jobs?limit=2&offset=1')).json(),
+    );
+    expect(page).toMatchObject({ total: 5, limit: 2, offset: 1 });
+    expect(page.items).toHaveLength(2);
+    expect(JSON.stringify(all)).not.toContain('lease');
+  });
+
+  it('refuses bad filters and unknown parameters by name', async () => {
+    const response = await api.request('GET', '/admin/jobs?status=hecho&limit=0&color=azul');
+    expect(response.statusCode).toBe(400);
+    const fields = ApiErrorResponseSchema.parse(response.json()).errors?.map((error) => error.field);
+    expect(fields).toEqual(expect.arrayContaining(['query.status', 'query.limit', 'query.color']));
+  });
+});
+
+describe('POST /admin/jobs/{id}/cancel and /retry', () => {
+  it('cancels a pending job at once and flags a running one', async () => {
+    const pending = await api.request('POST', `/admin/jobs/${ids.pending}/cancel`);
+    expect(pending.statusCode).toBe(200);
+    expect(CancelJobResponseSchema.parse(pending.json())).toMatchObject({
+      outcome: 'cancelled',
+      job: { status: 'failed', error_reason: 'cancelled' },
+    });
+    const running = await api.request('POST', `/admin/jobs/${ids.running}/cancel`, { body: {} });
+    expect(running.statusCode).toBe(202);
+    expect(CancelJobResponseSchema.parse(running.json())).toMatchObject({
+      outcome: 'cancel_requested',
+      job: { status: 'running', cancel_requested: true },
+    });
+  });
+
+  it('a finished job cannot be cancelled; unknown ids are 404; a body with fields is refused', async () => {
+    const done = await api.request('POST', `/admin/jobs/${ids.completed}/cancel`);
+    expect(done.statusCode).toBe(409);
+    expect(done.json()).toMatchObject({ error: 'job_not_cancellable' });
+    const unknown = await api.request('POST', '/admin/jobs/no-existe/cancel');
+    expect(unknown.statusCode).toBe(404);
+    const withBody = await api.request('POST', `/admin/jobs/${ids.completed}/cancel`, {
+      body: { motivo: 'x' },
+    });
+    expect(withBody.statusCode).toBe(400);
+    expect(withBody.json()).toMatchObject({ errors: [{ field: 'body.motivo', code: 'unknown_field' }] });
+  });
+
+  it('retries a failed job; other states are 409, unknown ids 404', async () => {
+    const retried = await api.request('POST', `/admin/jobs/${ids.failed}/retry`);
+    expect(retried.statusCode).toBe(200);
+    expect(RetryJobResponseSchema.parse(retried.json()).job).toMatchObject({
+      status: 'pending',
+      error_reason: null,
+    });
+    const again = await api.request('POST', `/admin/jobs/${ids.completed}/retry`);
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ error: 'job_not_retryable' });
+    expect((await api.request('POST', '/admin/jobs/no-existe/retry')).statusCode).toBe(404);
+  });
+
+  it('admin job routes need the token', async () => {
+    for (const [method, path] of [
+      ['GET', '/admin/jobs'],
+      ['POST', `/admin/jobs/${ids.completed}/cancel`],
+      ['POST', `/admin/jobs/${ids.completed}/retry`],
+    ] as const) {
+      expect((await api.request(method, path, { token: false })).statusCode, path).toBe(401);
+    }
+  });
+});
+
+describe('GET /jobs/{id}/events on a finished job', () => {
+  it('sends the snapshot and ends the stream at once', async () => {
+    const response = await api.request('GET', `/jobs/${ids.completed}/events`, { token: false });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/event-stream');
+    const messages = response.body
+      .split('\n\n')
+      .filter((block) => block.startsWith('event:'))
+      .map((block) => JobStreamEventSchema.parse(JSON.parse(block.split('\ndata: ')[1] ?? '')));
+    expect(messages.map((message) => message.type)).toEqual(['snapshot']);
+    expect(messages[0]?.job.status).toBe('completed');
+  });
+
+  it('unknown job → 404 JSON, not a stream', async () => {
+    const response = await api.request('GET', '/jobs/no-existe/events', { token: false });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toMatchObject({ error: 'job_not_found' });
+  });
+});

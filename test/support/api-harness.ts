@@ -1,0 +1,165 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import type { AppConfig } from '../../src/main/config/load-config';
+import type { DatabaseHandle } from '../../src/main/db/connect';
+import { getCollections } from '../../src/main/db/collections';
+import { createRepositories, type Repositories } from '../../src/main/db/repositories';
+import { silentLogger } from '../../src/main/log/logger';
+import { JobEventBus } from '../../src/main/queue/job-events';
+import { JobQueue } from '../../src/main/queue/job-queue';
+import type { ApiDependencies, ApiOptions, WorkerControl } from '../../src/main/api/deps';
+import { createApiServer } from '../../src/main/api/server';
+import { useTestDatabase, type TestDatabase } from './test-db';
+
+export const TEST_TOKEN = 'token-de-prueba-0123456789abcdef';
+export const TEST_PORT = 8360;
+/** The Host header a local client sends; `app.inject` would otherwise send `localhost:80`. */
+export const TEST_HOST = `127.0.0.1:${TEST_PORT}`;
+
+/** A questionnaire as the original system's clients send it (loose formats included). */
+export function validResponses(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    nombre_completo: 'Lucía Pérez Gómez',
+    email: 'lucia.perez@example.com',
+    fecha_nacimiento: '1991-03-14',
+    sexo: 'mujer',
+    peso: '64,5',
+    altura_cm: '167',
+    objetivo_fisico: 'Perder grasa y ganar fuerza',
+    profesion: 'Enfermera (turnos rotativos)',
+    comidas_al_dia: '4',
+    ...overrides,
+  };
+}
+
+export function testApiConfig(
+  overrides: Partial<AppConfig['api']> = {},
+  llm: Partial<AppConfig['llm']> = {},
+) {
+  return {
+    dataDir: mkdtempSync(join(tmpdir(), 'edn-api-')),
+    api: {
+      host: '127.0.0.1',
+      port: TEST_PORT,
+      token: TEST_TOKEN,
+      tokenSource: 'settings' as const,
+      ...overrides,
+    },
+    llm: { baseUrl: null, apiKey: null, ...llm },
+  };
+}
+
+export function databaseHandle(testDb: TestDatabase): DatabaseHandle {
+  return {
+    client: testDb.client,
+    db: testDb.db,
+    mode: 'configured',
+    url: testDb.uri,
+    displayUrl: testDb.uri,
+    mongodSource: null,
+    close: async () => undefined,
+  };
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  /** Raw payload (malformed JSON, oversized text); sent with `content-type: application/json` unless headers say otherwise. */
+  raw?: string;
+  /** `false`: no Authorization header; a string: that token. Defaults to the right token. */
+  token?: string | false;
+  headers?: Record<string, string>;
+}
+
+export interface ApiHarness {
+  readonly app: FastifyInstance;
+  readonly repos: Repositories;
+  readonly queue: JobQueue;
+  readonly events: JobEventBus;
+  readonly testDb: TestDatabase;
+  request(
+    method: InjectOptions['method'],
+    url: string,
+    options?: RequestOptions,
+  ): Promise<LightMyRequestResponse>;
+}
+
+export interface ApiHarnessOptions {
+  worker?: WorkerControl | null;
+  apiOptions?: Partial<ApiOptions>;
+  config?: ApiDependencies['config'];
+}
+
+/**
+ * An API server on this file's test database, exercised with `app.inject` (no socket): the same
+ * routes, hooks and error handling as the real server, without a worker process.
+ */
+export function useApiServer(options: ApiHarnessOptions = {}): ApiHarness {
+  const testDb = useTestDatabase();
+  const state: { app?: FastifyInstance; repos?: Repositories; queue?: JobQueue; events?: JobEventBus } = {};
+  beforeAll(async () => {
+    const repos = createRepositories(testDb.db);
+    const events = new JobEventBus();
+    const queue = new JobQueue(getCollections(testDb.db).jobs, events, null);
+    const app = await createApiServer({
+      config: options.config ?? testApiConfig(),
+      database: databaseHandle(testDb),
+      repositories: repos,
+      queue,
+      events,
+      worker: options.worker ?? null,
+      logger: silentLogger(),
+      version: '0.0.0-test',
+      ...(options.apiOptions ? { options: options.apiOptions } : {}),
+    });
+    await app.ready();
+    Object.assign(state, { app, repos, queue, events });
+  });
+  afterAll(async () => {
+    await state.app?.close();
+  });
+  const need = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`useApiServer().${name} read before beforeAll ran`);
+    return value;
+  };
+  return {
+    get app() {
+      return need(state.app, 'app');
+    },
+    get repos() {
+      return need(state.repos, 'repos');
+    },
+    get queue() {
+      return need(state.queue, 'queue');
+    },
+    get events() {
+      return need(state.events, 'events');
+    },
+    testDb,
+    request(method, url, requestOptions = {}) {
+      const headers: Record<string, string> = { host: TEST_HOST };
+      const token = requestOptions.token ?? TEST_TOKEN;
+      if (token !== false) headers['authorization'] = `Bearer ${token}`;
+      if (requestOptions.raw !== undefined) headers['content-type'] = 'application/json';
+      Object.assign(headers, requestOptions.headers);
+      const payload =
+        requestOptions.raw ??
+        (requestOptions.body === undefined ? undefined : JSON.stringify(requestOptions.body));
+      if (requestOptions.body !== undefined && !headers['content-type'])
+        headers['content-type'] = 'application/json';
+      return need(state.app, 'app').inject({
+        method,
+        url,
+        headers,
+        ...(payload !== undefined ? { payload } : {}),
+      });
+    },
+  };
+}
+
+/** Parses a JSON response body with its type unknown, for schema checks. */
+export function json(response: LightMyRequestResponse): Record<string, unknown> {
+  return response.json<Record<string, unknown>>();
+}
