@@ -506,7 +506,7 @@ export const FOOD_GROUPS = {
   /** Lactose intolerance: dairy, except products labelled lactose-free. */
   lactosa: {
     id: 'lactosa',
-    label: 'lactosa',
+    label: 'lácteos con lactosa',
     rules: LECHE.map((rule) => ({ ...rule, unlessContains: ['sin lactosa', '0 lactosa'] })),
   },
   carne: { id: 'carne', label: 'carne', rules: CARNE },
