@@ -42,6 +42,27 @@ describe('edn360 CLI', () => {
       };
       expect(cli.stdout()).toContain('settings.json');
       expect(cli.stdout()).not.toContain(settings.api_token);
+
+      // The renderer's web build at `/`, with its assets.
+      const page = await fetch(`${cli.url}/`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      const html = await page.text();
+      expect(html).toContain('<title>EDN360 Coach</title>');
+      const asset = /src="\.\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
+      expect(asset).toBeDefined();
+      expect((await fetch(`${cli.url}/${asset}`)).status).toBe(200);
+      // Unknown paths are JSON 404s, not the page.
+      expect((await (await fetch(`${cli.url}/no-existe`)).json()) as object).toMatchObject({
+        error: 'not_found',
+      });
+
+      // Admin routes with the token stored at first run.
+      const admin = await fetch(`${cli.url}/admin/users`, {
+        headers: { authorization: `Bearer ${settings.api_token}` },
+      });
+      expect(admin.status).toBe(200);
+      expect((await fetch(`${cli.url}/admin/users`)).status).toBe(401);
     } finally {
       expect(await cli.stop()).toBe(0);
     }
@@ -79,12 +100,28 @@ describe('edn360 CLI', () => {
     expect(result.stderr).not.toContain('secreto');
   });
 
+  it('serve on a network address without EDN_API_TOKEN refuses to start and says why', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'edn-bind-'));
+    const result = await runCli(['serve'], {
+      EDN_DATA_DIR: dataDir,
+      EDN_MONGO_URL: inject('mongoUri'),
+      EDN_API_HOST: '0.0.0.0',
+      EDN_API_PORT: '0',
+      EDN_API_TOKEN: '',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('EDN_API_TOKEN');
+    expect(result.stderr).toContain('0.0.0.0');
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
   it('unknown commands and --help', async () => {
     const unknown = await runCli(['bailar'], {});
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Comando desconocido');
     const help = await runCli(['--help'], {});
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('edn360 serve');
+    for (const command of ['edn360 serve', 'edn360 worker', 'edn360 doctor'])
+      expect(help.stdout).toContain(command);
   });
 });

@@ -1,0 +1,22 @@
+import { ApiEnvError } from '../api/api-env';
+import { UnsafeBindError } from '../api/bind-policy';
+import { ConfigError } from '../config/load-config';
+import { SettingsFileError } from '../config/settings-store';
+import { PortInUseError } from '../core/start-core';
+import { DatabaseUnavailableError } from '../db/errors';
+
+/** A CLI command's failure with a message meant for a person (printed without a stack trace). */
+export class CliError extends Error {}
+
+/** Errors we expect at start-up carry a message meant for a person: print it, not a stack trace. */
+export function isExpectedStartupError(error: unknown): error is Error {
+  return (
+    error instanceof CliError ||
+    error instanceof DatabaseUnavailableError ||
+    error instanceof PortInUseError ||
+    error instanceof ConfigError ||
+    error instanceof SettingsFileError ||
+    error instanceof UnsafeBindError ||
+    error instanceof ApiEnvError
+  );
+}

@@ -1,0 +1,59 @@
+import { loadConfig } from '../config/load-config';
+import { connectClient } from '../db/connect';
+import { redactMongoUrl } from '../db/errors';
+import { createLogger } from '../log/logger';
+import { JobEventBus } from '../queue/job-events';
+import { nodeWorkerSpawner } from '../worker/node-worker-process';
+import { WorkerSupervisor } from '../worker/worker-supervisor';
+import { CliError } from './errors';
+import { workerEntry } from './paths';
+import { exitOnSignals } from './shutdown';
+
+/**
+ * `edn360 worker`: only the worker process, for a clinic server whose MongoDB the app instances
+ * share. It claims jobs those instances enqueue (by polling, EDN_POLL_INTERVAL_MS); no HTTP API.
+ */
+export async function runWorker(): Promise<void> {
+  const config = await loadConfig();
+  if (!config.mongoUrl) {
+    throw new CliError(
+      'edn360 worker necesita EDN_MONGO_URL: la dirección del MongoDB que comparten las instancias de la app ' +
+        '(p. ej. EDN_MONGO_URL=mongodb://servidor-clinica:27017). La base de datos integrada de un equipo no se comparte; ' +
+        'para trabajar en un solo equipo usa `edn360 serve`.',
+    );
+  }
+  const logger = createLogger({ dataDir: config.dataDir, stdout: process.env['EDN_LOG_STDOUT'] === '1' });
+  // Fail fast with one clear message: the supervisor would otherwise restart a worker that cannot
+  // reach the database forever.
+  const probe = await connectClient(config.mongoUrl, 10_000);
+  await probe.close();
+
+  const events = new JobEventBus((error) => logger.error({ err: error }, 'job event listener failed'));
+  events.subscribe((event) => {
+    if (event.type === 'claimed' || event.type === 'completed' || event.type === 'failed') {
+      const reason = event.type === 'failed' ? ` (${event.job.error_reason ?? 'error'})` : '';
+      console.log(`job ${event.job_id} [${event.job.type}]: ${event.type}${reason}`);
+    }
+  });
+  const supervisor = new WorkerSupervisor({
+    spawn: nodeWorkerSpawner({
+      entry: workerEntry,
+      env: {
+        ...process.env,
+        EDN_MONGO_URL: config.mongoUrl,
+        EDN_DB_NAME: config.dbName,
+        EDN_DATA_DIR: config.dataDir,
+      },
+      logger,
+    }),
+    events,
+    logger: logger.child({ component: 'supervisor' }),
+  });
+  exitOnSignals(logger, () => supervisor.stop(30_000));
+  await supervisor.start();
+  const status = supervisor.getStatus();
+  console.log(
+    `EDN360 Coach: proceso de trabajo listo (pid ${status.pid ?? '?'}, ${status.concurrency ?? config.worker.concurrency} jobs a la vez) ` +
+      `sobre ${redactMongoUrl(config.mongoUrl)}, base de datos ${config.dbName}`,
+  );
+}
