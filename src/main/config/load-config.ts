@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULTS, LanguageSchema, type Language, type SettingsFile } from '@shared/config';
+import { DEFAULT_PRICES, type PriceTable } from '@shared/pricing';
 import { readSettingsFile, writeSettingsFile } from './settings-store';
 
 /** The resolved configuration every part of the core reads. Built once per process. */
@@ -10,7 +11,21 @@ export interface AppConfig {
   dataDir: string;
   mongoUrl: string | null;
   dbName: string;
-  llm: { baseUrl: string | null; apiKey: string | null; model: string };
+  llm: {
+    baseUrl: string | null;
+    apiKey: string | null;
+    model: string;
+    /** Per-agent model overrides (settings `agent_models`, e.g. {"E8": "gpt-5"}). */
+    agentModels: Record<string, string>;
+    prices: PriceTable;
+    timeoutMs: number;
+    maxRetries: number;
+    retryBaseMs: number;
+    /** Agents in flight at once inside one job. */
+    concurrency: number;
+  };
+  /** Language of the plans the agents write (UI language is separate). */
+  planLanguage: Language;
   api: { host: string; port: number; token: string; tokenSource: 'env' | 'settings' };
   worker: {
     concurrency: number;
@@ -103,7 +118,17 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<AppCo
       baseUrl: readEnvString(env, 'EDN_LLM_BASE_URL', 'OPENAI_BASE_URL') ?? settings.llm_base_url ?? null,
       apiKey: readEnvString(env, 'EDN_LLM_API_KEY', 'OPENAI_API_KEY') ?? null,
       model: readEnvString(env, 'EDN_LLM_MODEL') ?? settings.llm_model ?? DEFAULTS.llm_model,
+      agentModels: settings.agent_models ?? {},
+      // The price table is data the coach edits in Ajustes; the shipped table is only the default.
+      prices: { ...DEFAULT_PRICES, ...settings.prices },
+      timeoutMs: readEnvInt(env, 'EDN_LLM_TIMEOUT_MS', 100) ?? 120_000,
+      maxRetries: readEnvInt(env, 'EDN_LLM_MAX_RETRIES', 0, 10) ?? 4,
+      retryBaseMs: readEnvInt(env, 'EDN_LLM_RETRY_BASE_MS', 1) ?? 1_000,
+      concurrency: readEnvInt(env, 'EDN_PIPELINE_CONCURRENCY', 1, 8) ?? 3,
     },
+    planLanguage: LanguageSchema.catch('es').parse(
+      readEnvString(env, 'EDN_PLAN_LANGUAGE') ?? settings.plan_language,
+    ),
     api: {
       host: readEnvString(env, 'EDN_API_HOST') ?? settings.api_host ?? DEFAULTS.api_host,
       port: readEnvInt(env, 'EDN_API_PORT', 0, 65535) ?? settings.api_port ?? DEFAULTS.api_port,

@@ -1,4 +1,6 @@
 import type { Db } from 'mongodb';
+import OpenAI from 'openai';
+import { AgentPipeline } from '../pipeline/agent-pipeline';
 import type { AppConfig } from '../config/load-config';
 import { JobFailure } from './job-errors';
 import type { JobPipeline } from './pipeline-types';
@@ -11,8 +13,7 @@ import {
 export type Env = Readonly<Record<string, string | undefined>>;
 
 /**
- * `EDN_PIPELINE=simulated` (tests, demos, benchmarks) or the agent pipeline (default). Until the
- * agents land (issue 4) a real job fails with a clear reason instead of pretending to work.
+ * `EDN_PIPELINE=simulated` (tests of the queue, demos) or the agent pipeline (default).
  */
 export function createPipeline(env: Env, config: AppConfig, db: Db): JobPipeline {
   if (env['EDN_PIPELINE'] === 'simulated') {
@@ -25,12 +26,39 @@ export function createPipeline(env: Env, config: AppConfig, db: Db): JobPipeline
       env['EDN_RECORD_STEP_EXECUTIONS'] === '1' ? db.collection(STEP_EXECUTIONS_COLLECTION) : null;
     return new SimulatedPipeline(settings, llm, executions);
   }
-  return {
-    run: async () => {
-      throw new JobFailure(
-        'internal_error',
-        'El pipeline de agentes todavía no está disponible en esta versión (EDN_PIPELINE=simulated para una demostración).',
-      );
-    },
-  };
+  return createAgentPipeline(config);
+}
+
+/** The 18-agent pipeline against the configured OpenAI-compatible endpoint. */
+export function createAgentPipeline(config: AppConfig): JobPipeline {
+  const { llm } = config;
+  if (!llm.apiKey) {
+    // Fail each job with a reason a coach can act on instead of a 401 from the provider.
+    return {
+      run: async () => {
+        throw new JobFailure(
+          'llm_error',
+          'No hay clave de API del servicio de IA: configúrala en Ajustes o con EDN_LLM_API_KEY.',
+        );
+      },
+    };
+  }
+  const client = new OpenAI({
+    apiKey: llm.apiKey,
+    ...(llm.baseUrl ? { baseURL: llm.baseUrl } : {}),
+    // Retries are ours (logged in the job, Retry-After honoured); the SDK's would be invisible.
+    maxRetries: 0,
+    timeout: llm.timeoutMs,
+  });
+  return new AgentPipeline({
+    client,
+    modelFor: (agentId) => llm.agentModels[agentId] ?? llm.model,
+    prices: llm.prices,
+    maxConcurrency: llm.concurrency,
+    llmTimeoutMs: llm.timeoutMs,
+    llmMaxRetries: llm.maxRetries,
+    llmRetryBaseMs: llm.retryBaseMs,
+    llmRetryMaxMs: 60_000,
+    language: config.planLanguage,
+  });
 }

@@ -1,0 +1,87 @@
+import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import type { ZodType } from 'zod';
+import type { PlanLanguage, TrainingPlanDocument } from '@shared/plans';
+import type { Bridge, ClientFacts, NutritionFacts } from '@shared/plan-content';
+import type { NormalizedQuestionnaire } from '@shared/questionnaire';
+
+export const TRAINING_AGENT_IDS = ['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9'] as const;
+export const NUTRITION_AGENT_IDS = ['N0', 'N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'N7', 'N8'] as const;
+export type TrainingAgentId = (typeof TRAINING_AGENT_IDS)[number];
+export type NutritionAgentId = (typeof NUTRITION_AGENT_IDS)[number];
+export type AgentId = TrainingAgentId | NutritionAgentId;
+
+/** Everything an agent may draw its input from; each agent selects only what it needs. */
+export interface PipelineInputs {
+  questionnaire: NormalizedQuestionnaire;
+  clientFacts: ClientFacts;
+  nutritionFacts: NutritionFacts;
+  previousPlan: TrainingPlanDocument | null;
+  /** For nutrition-only jobs: the client's latest training plan's bridge, if any. */
+  existingBridge: Bridge | null;
+  /** Stored field values of finished agents (this run or checkpoints). */
+  outputs: ReadonlyMap<AgentId, unknown>;
+  language: PlanLanguage;
+}
+
+/**
+ * One agent, declared: identity, place in the DAG, the input it selects, the output schema the LLM
+ * must meet, the prompt, and how its stored field is built (LLM output + facts computed by code).
+ */
+export interface AgentDefinition<Input = unknown, Output = unknown, Field = unknown> {
+  id: AgentId;
+  name: { es: string; en: string };
+  phase: 'training' | 'nutrition';
+  /** The one `training.*` / `nutrition.*` field it fills. */
+  field: string;
+  dependsOn: readonly AgentId[];
+  /** Nutrition agents that read the training bridge wait for E9 in a `full` job. */
+  needsBridge?: boolean;
+  select(inputs: PipelineInputs): Input;
+  outputSchema: ZodType<Output>;
+  buildPrompt(input: Input, language: PlanLanguage): ChatCompletionMessageParam[];
+  /** Extra validation the schema cannot express; problems go back to the model in the repair round. */
+  validate?(output: Output, input: Input): string[];
+  finalize(output: Output, input: Input): Field;
+}
+
+/** A prepared LLM call for one agent: the only shape the orchestrator deals with. */
+export interface PreparedCall {
+  messages: ChatCompletionMessageParam[];
+  schema: ZodType<unknown>;
+  validate(output: unknown): string[];
+  finalize(output: unknown): unknown;
+}
+
+/** An agent with its input/output types closed over, so all 18 fit in one registry. */
+export interface RunnableAgent {
+  id: AgentId;
+  name: { es: string; en: string };
+  phase: 'training' | 'nutrition';
+  field: string;
+  dependsOn: readonly AgentId[];
+  needsBridge: boolean;
+  prepare(inputs: PipelineInputs): PreparedCall;
+}
+
+export function defineAgent<Input, Output, Field>(
+  agent: AgentDefinition<Input, Output, Field>,
+): RunnableAgent {
+  return {
+    id: agent.id,
+    name: agent.name,
+    phase: agent.phase,
+    field: agent.field,
+    dependsOn: agent.dependsOn,
+    needsBridge: agent.needsBridge ?? false,
+    prepare(inputs) {
+      const input = agent.select(inputs);
+      return {
+        messages: agent.buildPrompt(input, inputs.language),
+        schema: agent.outputSchema,
+        // Safe: the orchestrator only passes values that `outputSchema` has just parsed.
+        validate: (output) => agent.validate?.(output as Output, input) ?? [],
+        finalize: (output) => agent.finalize(output as Output, input),
+      };
+    },
+  };
+}

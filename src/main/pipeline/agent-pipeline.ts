@@ -1,0 +1,163 @@
+import type OpenAI from 'openai';
+import type { Bridge } from '@shared/plan-content';
+import {
+  NUTRITION_AGENT_FIELDS,
+  NutritionPlanDocumentSchema,
+  nutritionPlanIdForJob,
+  TrainingPlanDocumentSchema,
+  TRAINING_AGENT_FIELDS,
+  trainingPlanIdForJob,
+  type PlanLanguage,
+  type PlanMetrics,
+} from '@shared/plans';
+import { formatValidationErrors, validateQuestionnaire } from '@shared/questionnaire-validation';
+import type { PriceTable } from '@shared/pricing';
+import type { JobResultIds } from '../queue';
+import { JobFailure } from '../worker/job-errors';
+import type { JobPipeline, PipelineContext } from '../worker/pipeline-types';
+import type { AgentId, PipelineInputs } from './agent-definition';
+import { AGENTS } from './agents/registry';
+import { screenQuestionnaire } from './audits';
+import { buildClientFacts } from './facts/client-facts';
+import { buildNutritionFacts } from './facts/nutrition-facts';
+import { planAgents, runAgents, type OrchestratorSettings } from './orchestrator';
+
+export interface AgentPipelineSettings extends Omit<OrchestratorSettings, 'client'> {
+  client: OpenAI;
+  language: PlanLanguage;
+  prices: PriceTable;
+}
+
+/**
+ * The real pipeline (DESIGN §5, §7): re-validates the stored questionnaire (another system may have
+ * written it), screens it before any token is spent, runs the agents as a DAG, and saves the plans
+ * idempotently under ids derived from the job.
+ */
+export class AgentPipeline implements JobPipeline {
+  constructor(private readonly settings: AgentPipelineSettings) {}
+
+  async run(context: PipelineContext): Promise<JobResultIds> {
+    const { job, repositories } = context;
+    const now = new Date();
+    const raw = await repositories.submissions.getRaw(job.submission_id);
+    if (!raw) {
+      throw new JobFailure(
+        'validation_error',
+        `No existe el cuestionario ${job.submission_id}: no se puede generar el plan.`,
+      );
+    }
+    const validation = validateQuestionnaire(raw, { lang: this.settings.language, now });
+    if (!validation.isValid || !validation.data) {
+      throw new JobFailure(
+        'validation_error',
+        formatValidationErrors(validation.errors, this.settings.language),
+      );
+    }
+    const questionnaire = validation.data;
+    const screening = screenQuestionnaire(questionnaire.responses, { now });
+    if (screening.blocked) {
+      const reasons = screening.checks
+        .filter((c) => !c.passed && c.severity === 'block')
+        .map((c) => `• ${c.id}: ${c.reason}`);
+      throw new JobFailure(
+        'screening_required',
+        `El cuestionario requiere revisión profesional antes de generar el plan:\n${reasons.join('\n')}\nRegistra la autorización correspondiente (p. ej. autorizacion_medica) y reintenta el job.`,
+      );
+    }
+    const clientFacts = buildClientFacts(questionnaire, now);
+    // A nutrition-only job takes its training load from the client's latest training plan, if any.
+    const bridgeSource =
+      job.type === 'nutrition' ? await repositories.trainingPlans.latestForUser(job.user_id) : null;
+    const inputs: Omit<PipelineInputs, 'outputs'> = {
+      questionnaire,
+      clientFacts,
+      nutritionFacts: buildNutritionFacts(questionnaire, clientFacts, screening),
+      previousPlan: job.previous_training_plan_id
+        ? await repositories.trainingPlans.get(job.previous_training_plan_id)
+        : null,
+      existingBridge: (bridgeSource?.training.bridge_for_nutrition as Bridge | undefined) ?? null,
+      language: this.settings.language,
+    };
+    const outputs = await runAgents(context, planAgents(job.type, AGENTS), inputs, this.settings);
+    return this.savePlans(context, outputs, bridgeSource?._id ?? null);
+  }
+
+  private async metrics(context: PipelineContext, agentIds: readonly string[]): Promise<PlanMetrics> {
+    const steps = (await context.repositories.steps.listForJob(context.job._id)).filter((s) =>
+      agentIds.includes(s.agent_id),
+    );
+    const sum = (pick: (s: (typeof steps)[number]) => number): number =>
+      steps.reduce((total, s) => total + pick(s), 0);
+    const first = Math.min(...steps.map((s) => s.started_at.getTime()));
+    const last = Math.max(...steps.map((s) => s.finished_at.getTime()));
+    return {
+      total_tokens: sum((s) => s.usage.total_tokens),
+      prompt_tokens: sum((s) => s.usage.prompt_tokens),
+      completion_tokens: sum((s) => s.usage.completion_tokens),
+      cost_usd: Math.round(sum((s) => s.cost_usd) * 1e6) / 1e6,
+      duration_ms: steps.length > 0 ? last - first : 0,
+      by_agent: Object.fromEntries(
+        steps.map((s) => [
+          s.agent_id,
+          { ...s.usage, cost_usd: s.cost_usd, duration_ms: s.duration_ms, model: s.model },
+        ]),
+      ),
+    };
+  }
+
+  private async savePlans(
+    context: PipelineContext,
+    outputs: Map<AgentId, unknown>,
+    bridgeSourcePlanId: string | null,
+  ): Promise<JobResultIds> {
+    const { job, repositories } = context;
+    const base = (agentIds: readonly string[]) => ({
+      user_id: job.user_id,
+      job_id: job._id,
+      submission_id: job.submission_id,
+      created_at: new Date(),
+      language: this.settings.language,
+      model: this.settings.modelFor(agentIds[0] as AgentId),
+    });
+    let trainingPlanId: string | null = null;
+    let nutritionPlanId: string | null = null;
+    if (job.type !== 'nutrition') {
+      const ids = Object.keys(TRAINING_AGENT_FIELDS);
+      const { plan } = await repositories.trainingPlans.saveOnce(
+        TrainingPlanDocumentSchema.parse({
+          ...base(ids),
+          _id: trainingPlanIdForJob(job._id),
+          previous_training_plan_id: job.previous_training_plan_id,
+          training: fieldsOf(outputs, TRAINING_AGENT_FIELDS),
+          metrics: await this.metrics(context, ids),
+        }),
+      );
+      trainingPlanId = plan._id;
+    }
+    if (job.type !== 'training') {
+      const ids = Object.keys(NUTRITION_AGENT_FIELDS);
+      const { plan } = await repositories.nutritionPlans.saveOnce(
+        NutritionPlanDocumentSchema.parse({
+          ...base(ids),
+          _id: nutritionPlanIdForJob(job._id),
+          previous_nutrition_plan_id: null,
+          training_plan_id: trainingPlanId ?? bridgeSourcePlanId,
+          nutrition: fieldsOf(outputs, NUTRITION_AGENT_FIELDS),
+          metrics: await this.metrics(context, ids),
+        }),
+      );
+      nutritionPlanId = plan._id;
+    }
+    await repositories.submissions.markPlanGenerated(
+      job.submission_id,
+      trainingPlanId ?? nutritionPlanId ?? '',
+    );
+    return { training_plan_id: trainingPlanId, nutrition_plan_id: nutritionPlanId };
+
+    function fieldsOf(all: Map<AgentId, unknown>, fields: Record<string, string>): Record<string, unknown> {
+      return Object.fromEntries(
+        Object.entries(fields).map(([agent, field]) => [field, all.get(agent as AgentId)]),
+      );
+    }
+  }
+}

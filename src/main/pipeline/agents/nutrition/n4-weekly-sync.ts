@@ -1,0 +1,42 @@
+import { N4OutputSchema } from '@shared/agent-outputs/nutrition';
+import type { MacroDesign, WeeklyStructure } from '@shared/plan-content';
+import { defineAgent } from '../../agent-definition';
+import { agentMessages } from '../../prompts/agent-messages';
+import { outputOf } from '../select-helpers';
+import { bridgeFor } from './bridge-input';
+
+export const n4WeeklySync = defineAgent({
+  id: 'N4',
+  name: { es: 'Sincronizador A/M/B', en: 'High/medium/low day planner' },
+  phase: 'nutrition',
+  field: 'weekly_structure',
+  dependsOn: ['N3', 'N2'],
+  needsBridge: true,
+  select: (inputs) => {
+    const bridge = bridgeFor(inputs);
+    const macros = outputOf<MacroDesign>(inputs, 'N3');
+    return {
+      semana: bridge.semana.map((d) => ({ dia: d.dia, tipo_dia: d.tipo_dia, entrena: d.entrena })),
+      kcal_por_tipo: {
+        alto: macros.por_tipo_dia.alto.kcal,
+        medio: macros.por_tipo_dia.medio.kcal,
+        bajo: macros.por_tipo_dia.bajo.kcal,
+      },
+      turnos: inputs.questionnaire.responses.turnos_trabajo ?? null,
+    };
+  },
+  outputSchema: N4OutputSchema,
+  buildPrompt: (input, language) =>
+    agentMessages(
+      {
+        role: 'el Sincronizador de días altos, medios y bajos (N4)',
+        rules: [
+          'Explica qué día de la semana es alto, medio o bajo en energía y por qué, ligado a los entrenamientos.',
+        ],
+        data: input,
+        task: 'Devuelve la explicación de la estructura semanal.',
+      },
+      language,
+    ),
+  finalize: (output, input): WeeklyStructure => ({ semana: input.semana, ...output }),
+});

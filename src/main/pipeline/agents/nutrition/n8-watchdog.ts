@@ -1,0 +1,52 @@
+import { N8OutputSchema, type N6Output, type N7Output } from '@shared/agent-outputs/nutrition';
+import type {
+  AuditResult,
+  EnergyStrategy,
+  MacroDesign,
+  Metabolism,
+  NutritionProfile,
+} from '@shared/plan-content';
+import { defineAgent } from '../../agent-definition';
+import { agentMessages } from '../../prompts/agent-messages';
+import { outputOf } from '../select-helpers';
+import { auditNutrition, buildAudit } from '../../audits';
+
+export const n8Watchdog = defineAgent({
+  id: 'N8',
+  name: { es: 'Watchdog nutricional', en: 'Nutrition watchdog' },
+  phase: 'nutrition',
+  field: 'audit',
+  dependsOn: ['N6', 'N3', 'N0', 'N7'],
+  select: (inputs) => {
+    const profile = outputOf<NutritionProfile>(inputs, 'N0');
+    const checks = auditNutrition({
+      facts: profile.datos,
+      metabolism: outputOf<Metabolism>(inputs, 'N1'),
+      energy: outputOf<EnergyStrategy>(inputs, 'N2'),
+      macros: outputOf<MacroDesign>(inputs, 'N3'),
+      menu: outputOf<N6Output>(inputs, 'N6'),
+      adherence: outputOf<N7Output>(inputs, 'N7'),
+    });
+    return {
+      checks,
+      resumen: profile.resumen,
+      objetivo: profile.datos.objetivo,
+      energia: outputOf<EnergyStrategy>(inputs, 'N2').por_tipo_dia,
+    };
+  },
+  outputSchema: N8OutputSchema,
+  buildPrompt: (input, language) =>
+    agentMessages(
+      {
+        role: 'el Watchdog nutricional (N8), última revisión de seguridad',
+        rules: [
+          'Los checks ya están calculados por el sistema y son definitivos: no los contradigas.',
+          'Revisa lo que el código no ve: variedad, practicidad, coherencia con las preferencias y el objetivo.',
+        ],
+        data: { ...input, checks: input.checks.filter((c) => !c.passed) },
+        task: 'Devuelve tu revisión del plan nutricional.',
+      },
+      language,
+    ),
+  finalize: (output, input): AuditResult => buildAudit(input.checks, output),
+});

@@ -1,0 +1,58 @@
+import { E6OutputSchema } from '@shared/agent-outputs/training';
+import type { ClientSummary, SafeSessionsField, SessionsField } from '@shared/plan-content';
+import { defineAgent } from '../../agent-definition';
+import { agentMessages } from '../../prompts/agent-messages';
+import { outputOf } from '../select-helpers';
+import { allowedExercises, exerciseMenu, menuIds, sessionProblems } from './exercise-rules';
+import { isCatalogId, weeklySetsPerMuscle } from '../../catalog';
+
+export const e6ClinicalTechnician = defineAgent({
+  id: 'E6',
+  name: { es: 'Técnico clínico', en: 'Clinical technician' },
+  phase: 'training',
+  field: 'safe_sessions',
+  dependsOn: ['E5', 'E1'],
+  select: (inputs) => {
+    const summary = outputOf<ClientSummary>(inputs, 'E1');
+    const sessions = outputOf<SessionsField>(inputs, 'E5');
+    const current = sessions.sesiones.flatMap((s) => s.ejercicios.map((e) => e.ejercicio_id));
+    return {
+      sesiones: sessions.sesiones,
+      lesiones: summary.perfil.lesiones,
+      tags_contraindicados: summary.perfil.tags_contraindicados,
+      prehab: summary.prehab,
+      alternativas_seguras: exerciseMenu(allowedExercises(summary.perfil), current),
+      dias: sessions.sesiones.map((s) => s.dia),
+    };
+  },
+  outputSchema: E6OutputSchema,
+  buildPrompt: (input, language) =>
+    agentMessages(
+      {
+        role: 'el Técnico clínico (E6)',
+        rules: [
+          'Devuelve la misma semana hecha segura: sustituye cualquier ejercicio que choque con una lesión por uno de alternativas_seguras (agrupadas por patrón) del mismo patrón, y anótalo en sustituciones.',
+          'Si no hace falta cambiar nada, copia las sesiones tal cual y deja sustituciones vacío.',
+          'Añade correctivos y prehab (calentamiento o final) para las zonas lesionadas, solo con ids de alternativas_seguras.',
+          'Mantén días, series y esfuerzo; no alargues las sesiones.',
+        ],
+        data: input,
+        task: 'Devuelve las sesiones seguras, las sustituciones y los correctivos.',
+      },
+      language,
+    ),
+  validate: (output, input) => [
+    ...sessionProblems(output.sesiones, {
+      allowedIds: menuIds(input.alternativas_seguras),
+      dias: input.dias,
+      forbiddenTags: input.tags_contraindicados,
+    }),
+    ...output.correctivos
+      .filter((c) => !isCatalogId(c.ejercicio_id))
+      .map((c) => `correctivo ${c.ejercicio_id}: el id no existe en el catálogo`),
+  ],
+  finalize: (output): SafeSessionsField => ({
+    ...output,
+    series_semanales: weeklySetsPerMuscle(output.sesiones),
+  }),
+});

@@ -1,0 +1,48 @@
+import { E7OutputSchema, type E4Output } from '@shared/agent-outputs/training';
+import type { ClientSummary, SafeSessionsField } from '@shared/plan-content';
+import { defineAgent } from '../../agent-definition';
+import { agentMessages } from '../../prompts/agent-messages';
+import { firstName, outputOf } from '../select-helpers';
+import { findExercise } from '../../catalog';
+
+export const e7Visualizer = defineAgent({
+  id: 'E7',
+  name: { es: 'Visualizador', en: 'Plan writer' },
+  phase: 'training',
+  field: 'formatted_plan',
+  dependsOn: ['E6', 'E4', 'E1'],
+  select: (inputs) => {
+    const safe = outputOf<SafeSessionsField>(inputs, 'E6');
+    const mesocycle = outputOf<E4Output>(inputs, 'E4');
+    return {
+      nombre: firstName(inputs.questionnaire),
+      objetivo: outputOf<ClientSummary>(inputs, 'E1').objetivo_interpretado,
+      semanas: mesocycle.semanas.map((w) => ({ semana: w.semana, fase: w.fase, rir: w.rir_objetivo })),
+      sesiones: safe.sesiones.map((s) => ({
+        dia: s.dia,
+        nombre: s.nombre,
+        minutos: s.duracion_min,
+        ejercicios: s.ejercicios.map(
+          (e) =>
+            `${findExercise(e.ejercicio_id)?.nombre ?? e.ejercicio_id}: ${e.series}×${e.reps_min}-${e.reps_max} RIR ${e.rir}, descanso ${e.descanso_seg}s`,
+        ),
+      })),
+    };
+  },
+  outputSchema: E7OutputSchema,
+  buildPrompt: (input, language) =>
+    agentMessages(
+      {
+        role: 'el Visualizador (E7), que redacta el plan que leerá el cliente',
+        rules: [
+          'Tono cercano y motivador, frases cortas, nivel de lectura de secundaria; tutea al cliente por su nombre.',
+          'Un texto por día explicando la sesión, cómo calentar y cómo saber si el peso es el adecuado (RIR).',
+          'No cambies ejercicios, series ni repeticiones: solo explícalos.',
+        ],
+        data: input,
+        task: 'Devuelve el plan presentado para el cliente.',
+      },
+      language,
+    ),
+  finalize: (output) => output,
+});

@@ -1,0 +1,137 @@
+import type OpenAI from 'openai';
+import type { JobType } from '@shared/job';
+import { costUsd, type PriceTable } from '@shared/pricing';
+import type { PipelineContext } from '../worker/pipeline-types';
+import type { AgentId, PipelineInputs, RunnableAgent } from './agent-definition';
+import { callStructured } from './llm/structured-call';
+
+export interface OrchestratorSettings {
+  client: OpenAI;
+  modelFor(agentId: AgentId): string;
+  prices: PriceTable;
+  /** Agents in flight at once: independent agents overlap, bounded so a rate limit is not provoked. */
+  maxConcurrency: number;
+  llmTimeoutMs: number;
+  llmMaxRetries: number;
+  llmRetryBaseMs: number;
+  llmRetryMaxMs: number;
+}
+
+export interface PlannedAgent {
+  agent: RunnableAgent;
+  dependsOn: AgentId[];
+}
+
+/**
+ * The DAG for a job type. In `full`, nutrition agents that read the training bridge also wait for
+ * E9 — and only for E9, so N0 starts with E1 and nutrition overlaps E7/E8.
+ */
+export function planAgents(type: JobType, registry: readonly RunnableAgent[]): PlannedAgent[] {
+  const wanted = registry.filter(
+    (a) => type === 'full' || (type === 'training' ? a.phase === 'training' : a.phase === 'nutrition'),
+  );
+  return wanted.map((agent) => ({
+    agent,
+    dependsOn: [...agent.dependsOn, ...(type === 'full' && agent.needsBridge ? (['E9'] as const) : [])],
+  }));
+}
+
+/**
+ * Runs the planned agents: checkpointed ones are replayed (no tokens), the rest run as soon as their
+ * dependencies are done, at most `maxConcurrency` at once. Every output is checkpointed (through the
+ * context) before any dependant starts. On a failure no new agent starts; agents already in flight
+ * finish and checkpoint (a retry will not pay for them again), then the first error is thrown.
+ */
+export async function runAgents(
+  context: PipelineContext,
+  plan: PlannedAgent[],
+  baseInputs: Omit<PipelineInputs, 'outputs'>,
+  settings: OrchestratorSettings,
+): Promise<Map<AgentId, unknown>> {
+  const outputs = new Map<AgentId, unknown>();
+  for (const { agent } of plan) {
+    const checkpoint = context.checkpoints.get(agent.id);
+    if (checkpoint) {
+      outputs.set(agent.id, checkpoint.output);
+      await context.replayStep(agent.id, agent.phase);
+    }
+  }
+
+  const pending = plan.filter(({ agent }) => !outputs.has(agent.id));
+  const running = new Map<AgentId, Promise<void>>();
+  let failure: unknown = null;
+
+  const start = ({ agent }: PlannedAgent): void => {
+    const task = runOne(context, agent, { ...baseInputs, outputs }, settings).then((field) => {
+      outputs.set(agent.id, field);
+    });
+    running.set(
+      agent.id,
+      task
+        .catch((error: unknown) => {
+          failure ??= error;
+        })
+        .finally(() => running.delete(agent.id)),
+    );
+  };
+
+  while (pending.length > 0 || running.size > 0) {
+    if (failure === null) {
+      const ready = pending.filter((p) => p.dependsOn.every((id) => outputs.has(id)));
+      for (const next of ready.slice(0, settings.maxConcurrency - running.size)) {
+        pending.splice(pending.indexOf(next), 1);
+        start(next);
+      }
+    }
+    if (running.size === 0) {
+      if (failure !== null) break;
+      const stuck = pending.map(
+        (p) => `${p.agent.id} ← ${p.dependsOn.filter((d) => !outputs.has(d)).join(',')}`,
+      );
+      throw new Error(`pipeline DAG cannot progress: ${stuck.join('; ')}`);
+    }
+    await Promise.race(running.values());
+  }
+  if (failure !== null) throw failure;
+  return outputs;
+}
+
+async function runOne(
+  context: PipelineContext,
+  agent: RunnableAgent,
+  inputs: PipelineInputs,
+  settings: OrchestratorSettings,
+): Promise<unknown> {
+  const startedAt = new Date();
+  const prepared = agent.prepare(inputs);
+  const model = settings.modelFor(agent.id);
+  const result = await callStructured({
+    client: settings.client,
+    model,
+    schemaName: `edn360_${agent.id}`,
+    schema: prepared.schema,
+    messages: prepared.messages,
+    signal: context.signal,
+    validate: prepared.validate,
+    onRetry: (message) => context.log('retry', message, agent.id),
+    timeoutMs: settings.llmTimeoutMs,
+    maxRetries: settings.llmMaxRetries,
+    retryBaseMs: settings.llmRetryBaseMs,
+    retryMaxMs: settings.llmRetryMaxMs,
+  });
+  const field = prepared.finalize(result.output);
+  await context.completeStep({
+    agentId: agent.id,
+    phase: agent.phase,
+    output: field,
+    usage: {
+      prompt_tokens: result.usage.prompt_tokens,
+      completion_tokens: result.usage.completion_tokens,
+      total_tokens: result.usage.total_tokens,
+    },
+    costUsd: costUsd({ ...result.usage }, model, settings.prices) ?? 0,
+    model: result.model,
+    startedAt,
+  });
+  return field;
+}

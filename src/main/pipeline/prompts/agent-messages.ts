@@ -1,0 +1,37 @@
+import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import type { PlanLanguage } from '@shared/plans';
+
+/** Marks the agent's input block; the fake LLM server (and humans reading logs) find the data here. */
+export const DATA_MARKER = 'DATOS (JSON):';
+
+export interface AgentPrompt {
+  /** Who the agent is, one sentence. */
+  role: string;
+  /** Rules specific to this agent, most important first. */
+  rules: string[];
+  /** Only the fields this agent needs (DESIGN §7): the original sent everything to everyone. */
+  data: unknown;
+  task: string;
+}
+
+const LANGUAGE_NAME: Record<PlanLanguage, string> = { es: 'español de España', en: 'inglés (English)' };
+
+/**
+ * Every agent's messages share one frame: the role and rules, a reminder that numbers in the data
+ * were computed by code and must not be recomputed, and the data as compact JSON.
+ */
+export function agentMessages(prompt: AgentPrompt, language: PlanLanguage): ChatCompletionMessageParam[] {
+  const rules = [
+    ...prompt.rules,
+    'Los números de DATOS (edades, kcal, gramos, series) los ha calculado el sistema y son correctos: úsalos tal cual, no hagas aritmética propia.',
+    'Responde solo con un objeto JSON que cumpla exactamente el esquema; sin texto fuera del JSON.',
+    `Escribe todos los textos en ${LANGUAGE_NAME[language]}, claros y sin jerga innecesaria.`,
+  ];
+  return [
+    {
+      role: 'system',
+      content: `Eres ${prompt.role} del sistema EDN360, que prepara planes de entrenamiento y nutrición revisados por un entrenador.\nReglas:\n${rules.map((r) => `- ${r}`).join('\n')}`,
+    },
+    { role: 'user', content: `${DATA_MARKER}\n${JSON.stringify(prompt.data)}\n\nTAREA: ${prompt.task}` },
+  ];
+}

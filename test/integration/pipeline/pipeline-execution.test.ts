@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createRepositories } from '../../../src/main/db/repositories';
+import { FakeLlmServer } from '../../support/fake-llm/server';
+import { createSubmissionAndJob, pipelineSettings, runJobToEnd } from '../../support/pipeline-harness';
+import { PROFILES } from '../../support/profiles';
+import { useTestDatabase } from '../../support/test-db';
+
+const testDb = useTestDatabase();
+const llm = new FakeLlmServer();
+beforeAll(() => llm.start());
+afterAll(() => llm.stop());
+beforeEach(() => {
+  llm.faults.clear();
+  llm.requests.length = 0;
+  llm.setLatency({ ttftMs: 0, tokensPerSecond: 0 });
+});
+
+/** Per-agent prompt budget (o200k tokens): the original sent ~45 000 tokens per training plan. */
+const PROMPT_BUDGET = 3_000;
+
+describe('DAG execution', () => {
+  it('in full, nutrition overlaps training; E7, E8 and E9 run concurrently after E6', async () => {
+    // Time grows with the answer's length, as with a real model: E7 (the client text) is the slowest.
+    llm.setLatency({ ttftMs: 30, tokensPerSecond: 1500 });
+    const { jobId } = await createSubmissionAndJob(testDb.db, PROFILES['rodillaLactosa']!, 'full');
+    const job = await runJobToEnd(jobId, {
+      db: testDb.db,
+      settings: pipelineSettings(llm, { maxConcurrency: 3 }),
+    });
+    expect(job.status).toBe('completed');
+    const steps = await createRepositories(testDb.db).steps.listForJob(jobId);
+    const at = (id: string) => steps.find((s) => s.agent_id === id)!;
+    // N0 starts with E1, long before training ends.
+    expect(at('N0').started_at.getTime()).toBeLessThan(at('E2').started_at.getTime());
+    // Nutrition that needs the bridge waits only for E9, so it overlaps E7/E8.
+    expect(at('N1').started_at.getTime()).toBeGreaterThanOrEqual(at('E9').finished_at.getTime());
+    const e7e8End = Math.max(at('E7').finished_at.getTime(), at('E8').finished_at.getTime());
+    expect(at('N1').started_at.getTime()).toBeLessThan(e7e8End + 1);
+    // E7, E8, E9 all start after E6 and overlap each other.
+    for (const id of ['E7', 'E8', 'E9'])
+      expect(at(id).started_at.getTime()).toBeGreaterThanOrEqual(at('E6').finished_at.getTime());
+    const starts = ['E7', 'E8', 'E9'].map((id) => at(id).started_at.getTime());
+    const ends = ['E7', 'E8', 'E9'].map((id) => at(id).finished_at.getTime());
+    expect(Math.max(...starts)).toBeLessThan(Math.min(...ends));
+  });
+
+  it('every agent prompt stays under its token budget; a training plan costs a fraction of the original', async () => {
+    const { jobId } = await createSubmissionAndJob(testDb.db, PROFILES['vegetarianoVolumen']!, 'full');
+    const job = await runJobToEnd(jobId, { db: testDb.db, settings: pipelineSettings(llm) });
+    expect(job.status).toBe('completed');
+    const first = llm.requests.filter((r) => !r.repair);
+    expect(first.map((r) => r.agent).sort()).toHaveLength(18);
+    for (const request of first) {
+      expect({ agent: request.agent, tokens: request.promptTokens }).toEqual({
+        agent: request.agent,
+        tokens: expect.any(Number),
+      });
+      expect(request.promptTokens, `prompt of ${request.agent}`).toBeLessThan(PROMPT_BUDGET);
+    }
+    const trainingTokens = first
+      .filter((r) => r.agent?.startsWith('E'))
+      .reduce((s, r) => s + r.promptTokens + r.completionTokens, 0);
+    expect(trainingTokens).toBeLessThan(45_000 / 2);
+    expect(job.token_usage.total_tokens).toBe(
+      first.reduce((s, r) => s + r.promptTokens + r.completionTokens, 0),
+    );
+    expect(job.cost_usd).toBeGreaterThan(0);
+  });
+
+  it('a resumed job re-runs only the unfinished agents (tokens show it)', async () => {
+    const { jobId } = await createSubmissionAndJob(testDb.db, PROFILES['celiacaEnCasa']!, 'training');
+    // E6's request dies (the endpoint is unreachable): the job waits offline after E1–E5 are checkpointed.
+    llm.faults.add([{ type: 'refuse', agent: 'E6', count: 1 }]);
+    const job = await runJobToEnd(jobId, { db: testDb.db, settings: pipelineSettings(llm) });
+    expect(job.status).toBe('completed');
+    const perAgent = (id: string) => llm.requests.filter((r) => r.agent === id).length;
+    for (const id of ['E1', 'E2', 'E3', 'E4', 'E5']) expect(perAgent(id), id).toBe(1);
+    expect(perAgent('E6')).toBe(2);
+    expect(job.attempts).toBe(1); // the offline wait gave its attempt back
+    expect(job.execution_log.map((e) => e.event)).toContain('waiting');
+    // Tokens are counted once per agent: the replayed checkpoints add nothing.
+    expect(Object.keys(job.token_usage.by_agent)).toHaveLength(9);
+  });
+
+  it('a nutrition-only job uses the latest training plan’s bridge', async () => {
+    const { jobId, userId, submissionId } = await createSubmissionAndJob(
+      testDb.db,
+      PROFILES['vegetarianoVolumen']!,
+      'training',
+    );
+    const training = await runJobToEnd(jobId, { db: testDb.db, settings: pipelineSettings(llm) });
+    const { enqueue } = await import('../../../src/main/queue');
+    const { getCollections } = await import('../../../src/main/db/collections');
+    const nutritionJob = await enqueue(getCollections(testDb.db).jobs, {
+      user_id: userId,
+      submission_id: submissionId,
+      type: 'nutrition',
+    });
+    llm.requests.length = 0;
+    const done = await runJobToEnd(nutritionJob._id, { db: testDb.db, settings: pipelineSettings(llm) });
+    expect(done.status).toBe('completed');
+    const plan = await createRepositories(testDb.db).nutritionPlans.get(done.result.nutrition_plan_id!);
+    expect(plan?.training_plan_id).toBe(training.result.training_plan_id);
+    const n1 = llm.requests.find((r) => r.agent === 'N1');
+    expect(n1).toBeDefined();
+    expect(llm.requests.some((r) => r.agent?.startsWith('E'))).toBe(false);
+  });
+
+  it('a follow-up block builds on the previous plan (E1, E4, E5 receive it)', async () => {
+    const first = await createSubmissionAndJob(testDb.db, PROFILES['vegetarianoVolumen']!, 'training');
+    const previous = await runJobToEnd(first.jobId, { db: testDb.db, settings: pipelineSettings(llm) });
+    const { enqueue } = await import('../../../src/main/queue');
+    const { getCollections } = await import('../../../src/main/db/collections');
+    const next = await enqueue(getCollections(testDb.db).jobs, {
+      user_id: first.userId,
+      submission_id: first.submissionId,
+      type: 'training',
+      previous_training_plan_id: previous.result.training_plan_id,
+    });
+    const done = await runJobToEnd(next._id, { db: testDb.db, settings: pipelineSettings(llm) });
+    const plan = (await createRepositories(testDb.db).trainingPlans.get(done.result.training_plan_id!))!;
+    expect(plan.previous_training_plan_id).toBe(previous.result.training_plan_id);
+    expect(
+      (plan.training.client_summary as { progreso_previo: string | null }).progreso_previo,
+    ).not.toBeNull();
+    expect((plan.training.mesocycle as { progresion: string }).progresion).toMatch(/bloque anterior/);
+  });
+});
+
+describe('LLM faults', () => {
+  it('429 with Retry-After, 500 and malformed / schema-violating JSON are retried or repaired and logged', async () => {
+    const { jobId } = await createSubmissionAndJob(testDb.db, PROFILES['veganaRecomposicion']!, 'training');
+    llm.faults.add([
+      { type: 'rate_limit', agent: 'E1', retry_after_s: 0.05, count: 2 },
+      { type: 'server_error', agent: 'E2', status: 503, count: 1 },
+      { type: 'malformed_json', agent: 'E3', count: 1 },
+      { type: 'schema_violation', agent: 'E4', count: 1 },
+    ]);
+    const job = await runJobToEnd(jobId, { db: testDb.db, settings: pipelineSettings(llm) });
+    expect(job.status).toBe('completed');
+    const retries = job.execution_log.filter((e) => e.event === 'retry');
+    expect(retries.filter((e) => e.agent_id === 'E1')).toHaveLength(2);
+    expect(retries.filter((e) => e.agent_id === 'E2')).toHaveLength(1);
+    expect(retries.find((e) => e.agent_id === 'E3')?.message).toMatch(/reparación/);
+    expect(retries.find((e) => e.agent_id === 'E4')?.message).toMatch(/reparación/);
+    expect(job.attempts).toBe(1);
+  });
+
+  it('a request that hangs past the timeout is retried; too many failures fail the job with llm_error', async () => {
+    const { jobId } = await createSubmissionAndJob(testDb.db, PROFILES['celiacaEnCasa']!, 'training');
+    llm.faults.add([{ type: 'hang', agent: 'E1', count: 1 }]);
+    const ok = await runJobToEnd(jobId, {
+      db: testDb.db,
+      settings: pipelineSettings(llm, { llmTimeoutMs: 300 }),
+    });
+    expect(ok.status).toBe('completed');
+    expect(ok.execution_log.some((e) => e.agent_id === 'E1' && /a tiempo/.test(e.message))).toBe(true);
+
+    const second = await createSubmissionAndJob(testDb.db, PROFILES['celiacaEnCasa']!, 'training');
+    llm.faults.add([{ type: 'server_error', agent: 'E1', status: 500, count: 100 }]);
+    const failed = await runJobToEnd(second.jobId, {
+      db: testDb.db,
+      settings: pipelineSettings(llm, { llmMaxRetries: 1 }),
+    });
+    expect(failed).toMatchObject({ status: 'failed', error_reason: 'llm_error', attempts: 3 });
+  });
+});

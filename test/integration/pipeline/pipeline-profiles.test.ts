@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRepositories } from '../../../src/main/db/repositories';
+import { findExercise } from '../../../src/main/pipeline/catalog';
+import {
+  ClientSummarySchema,
+  SafeSessionsFieldSchema,
+  BridgeSchema,
+  NutritionProfileSchema,
+  MetabolismSchema,
+  EnergyStrategySchema,
+  MacroDesignSchema,
+  WeeklyStructureSchema,
+  AuditResultSchema,
+  type AuditResult,
+  type SafeSessionsField,
+} from '../../../src/shared/plan-content';
+import {
+  E2OutputSchema,
+  E3OutputSchema,
+  E4OutputSchema,
+  E7OutputSchema,
+} from '../../../src/shared/agent-outputs/training';
+import {
+  N5OutputSchema,
+  N6OutputSchema,
+  N7OutputSchema,
+  type N6Output,
+} from '../../../src/shared/agent-outputs/nutrition';
+import { FakeLlmServer } from '../../support/fake-llm/server';
+import { createSubmissionAndJob, pipelineSettings, runJobToEnd } from '../../support/pipeline-harness';
+import { PROFILES } from '../../support/profiles';
+import { useTestDatabase } from '../../support/test-db';
+
+// The real pipeline, the real `openai` SDK over HTTP to the fake server, the real MongoDB wire server.
+const testDb = useTestDatabase();
+const llm = new FakeLlmServer();
+beforeAll(() => llm.start());
+afterAll(() => llm.stop());
+
+const ingredients = (menu: N6Output): string[] =>
+  menu.menus.flatMap((m) =>
+    m.comidas.flatMap((c) => c.platos.flatMap((p) => p.ingredientes.map((i) => i.alimento.toLowerCase()))),
+  );
+const exercises = (safe: SafeSessionsField) =>
+  safe.sesiones.flatMap((s) => s.ejercicios.map((e) => findExercise(e.ejercicio_id)!));
+const blockingFailures = (audit: AuditResult) =>
+  audit.checks.filter((c) => c.severity === 'block' && !c.passed);
+
+describe.each(Object.keys(PROFILES))('full plan for profile %s', (profile) => {
+  it('completes with every field in shape, no blocking audit failure, and respects the client', async () => {
+    const responses = PROFILES[profile]!;
+    const { jobId, submissionId } = await createSubmissionAndJob(testDb.db, responses, 'full');
+    const job = await runJobToEnd(jobId, { db: testDb.db, settings: pipelineSettings(llm) });
+    expect(job.error_message).toBeNull();
+    expect(job.status).toBe('completed');
+    expect(job.progress).toMatchObject({ completed_steps: 18, total_steps: 18, percentage: 100 });
+    expect(Object.keys(job.token_usage.by_agent).sort()).toHaveLength(18);
+
+    const repos = createRepositories(testDb.db);
+    const training = (await repos.trainingPlans.get(job.result.training_plan_id!))!.training;
+    const nutrition = (await repos.nutritionPlans.get(job.result.nutrition_plan_id!))!.nutrition;
+    // Every stored field has the shape the audits and the UI read.
+    ClientSummarySchema.parse(training.client_summary);
+    E2OutputSchema.parse(training.capacity);
+    E3OutputSchema.parse(training.adaptation);
+    E4OutputSchema.parse(training.mesocycle);
+    const safe = SafeSessionsFieldSchema.parse(training.safe_sessions);
+    E7OutputSchema.parse(training.formatted_plan);
+    const trainingAudit = AuditResultSchema.parse(training.audit);
+    BridgeSchema.parse(training.bridge_for_nutrition);
+    const nutritionProfile = NutritionProfileSchema.parse(nutrition.profile);
+    MetabolismSchema.parse(nutrition.metabolism);
+    EnergyStrategySchema.parse(nutrition.energy_strategy);
+    MacroDesignSchema.parse(nutrition.macro_design);
+    WeeklyStructureSchema.parse(nutrition.weekly_structure);
+    N5OutputSchema.parse(nutrition.timing_plan);
+    const menu = N6OutputSchema.parse(nutrition.menu_plan);
+    N7OutputSchema.parse(nutrition.adherence_report);
+    const nutritionAudit = AuditResultSchema.parse(nutrition.audit);
+
+    expect(blockingFailures(trainingAudit)).toEqual([]);
+    expect(blockingFailures(nutritionAudit)).toEqual([]);
+    expect(trainingAudit.checks.map((c) => c.id)).toEqual(
+      expect.arrayContaining(['TRN-01', 'TRN-03', 'TRN-06']),
+    );
+    expect(nutritionAudit.checks.map((c) => c.id)).toEqual(
+      expect.arrayContaining(['NUT-01', 'NUT-05', 'NUT-14']),
+    );
+
+    // The client's own restrictions hold in the plan itself, not only in the audit.
+    const perfil = ClientSummarySchema.parse(training.client_summary).perfil;
+    for (const exercise of exercises(safe)) {
+      expect(exercise.contraindicaciones.filter((t) => perfil.tags_contraindicados.includes(t))).toEqual([]);
+      expect(exercise.material.every((m) => m === 'ninguno' || perfil.material.includes(m))).toBe(true);
+    }
+    expect(safe.sesiones.length).toBeLessThanOrEqual(perfil.dias_disponibles);
+    const food = ingredients(menu);
+    if (nutritionProfile.datos.intolerancias.includes('lactosa'))
+      expect(food.join('|')).not.toMatch(/yogur|queso|leche de vaca/);
+    if (nutritionProfile.datos.alergias.includes('gluten'))
+      expect(food.join('|')).not.toMatch(/pan|avena|pasta|trigo/);
+    if (['ovolactovegetariano', 'vegano'].includes(nutritionProfile.datos.patron_alimentario)) {
+      expect(food.join('|')).not.toMatch(/pollo|pavo|salmón|merluza|ternera/);
+    }
+    if (nutritionProfile.datos.patron_alimentario === 'vegano')
+      expect(food.join('|')).not.toMatch(/huevo|yogur|queso/);
+    expect((await repos.submissions.get(submissionId))?.plan_generated).toBe(true);
+  });
+});

@@ -1,0 +1,231 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { encode } from 'gpt-tokenizer/encoding/o200k_base';
+import { FaultQueue, FaultSchema, type Fault } from './faults';
+import { respond } from './respond';
+
+/**
+ * A fake OpenAI-compatible server (`POST /v1/chat/completions`) that the real `openai` SDK talks to
+ * over HTTP. It answers each EDN360 agent (recognised by the `edn360_<ID>` response-format name) with
+ * deterministic, schema-valid Spanish content derived from the request's data, reports `usage`
+ * counted with the o200k tokenizer, can inject scripted faults, and simulates latency.
+ *
+ * Control: `POST /__faults` `{faults:[…]}`, `DELETE /__faults`, `GET /__requests`.
+ */
+export interface LatencyModel {
+  ttftMs: number;
+  tokensPerSecond: number;
+}
+
+export interface RecordedRequest {
+  agent: string | null;
+  startedAt: number;
+  finishedAt: number;
+  promptTokens: number;
+  completionTokens: number;
+  repair: boolean;
+  fault: Fault['type'] | null;
+}
+
+interface ChatRequest {
+  model?: string;
+  messages?: Array<{ role: string; content?: unknown }>;
+  response_format?: { type?: string; json_schema?: { name?: string } };
+}
+
+const DATA_MARKER = 'DATOS (JSON):';
+
+export function agentOf(request: ChatRequest): string | null {
+  const name = request.response_format?.json_schema?.name ?? '';
+  const match = /^edn360_([EN]\d)$/.exec(name);
+  return match?.[1] ?? null;
+}
+
+export function dataOf(request: ChatRequest): Record<string, unknown> {
+  for (const message of request.messages ?? []) {
+    const content = typeof message.content === 'string' ? message.content : '';
+    const at = content.indexOf(DATA_MARKER);
+    if (message.role !== 'user' || at < 0) continue;
+    const rest = content.slice(at + DATA_MARKER.length);
+    const end = rest.indexOf('\n\nTAREA:');
+    try {
+      return JSON.parse(end >= 0 ? rest.slice(0, end) : rest) as Record<string, unknown>;
+    } catch {
+      return {};
+    }
+  }
+  return {};
+}
+
+function countPromptTokens(request: ChatRequest): number {
+  return (request.messages ?? []).reduce(
+    (sum, m) =>
+      sum + 4 + encode(typeof m.content === 'string' ? m.content : JSON.stringify(m.content ?? '')).length,
+    3,
+  );
+}
+
+function mutate(
+  output: Record<string, unknown>,
+  fault: Extract<Fault, { type: 'mutate' }>,
+): Record<string, unknown> {
+  const copy = structuredClone(output);
+  if (fault.mutation === 'add_exercise' || fault.mutation === 'set_series') {
+    const sessions = (copy['sesiones'] as Array<{ ejercicios: unknown[] }> | undefined) ?? [];
+    const targets = fault.mutation === 'add_exercise' ? sessions.slice(0, 1) : sessions;
+    for (const session of targets) {
+      session.ejercicios.push({
+        ejercicio_id: fault.value,
+        series: fault.series ?? 3,
+        reps_min: 8,
+        reps_max: 10,
+        rir: 2,
+        rpe: null,
+        descanso_seg: 120,
+        tempo: null,
+        notas: null,
+      });
+    }
+  }
+  if (fault.mutation === 'add_ingredient') {
+    const menus =
+      (copy['menus'] as
+        Array<{ comidas: Array<{ platos: Array<{ ingredientes: unknown[] }> }> }> | undefined) ?? [];
+    for (const menu of menus)
+      menu.comidas[0]?.platos[0]?.ingredientes.push({ alimento: fault.value, cantidad_g: 125 });
+  }
+  return copy;
+}
+
+export class FakeLlmServer {
+  private server: Server | null = null;
+  readonly faults = new FaultQueue();
+  readonly requests: RecordedRequest[] = [];
+  port = 0;
+
+  constructor(private latency: LatencyModel = { ttftMs: 0, tokensPerSecond: 0 }) {}
+
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.port}/v1`;
+  }
+
+  setLatency(latency: LatencyModel): void {
+    this.latency = latency;
+  }
+
+  async start(port = this.port): Promise<void> {
+    const server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => resolve());
+    });
+    this.port = (server.address() as AddressInfo).port;
+    this.server = server;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await new Promise<string>((resolve) => {
+      let text = '';
+      req.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      req.on('end', () => resolve(text));
+    });
+    const send = (status: number, payload: unknown, headers: Record<string, string> = {}): void => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(payload));
+    };
+    if (req.url === '/__faults' && req.method === 'POST') {
+      const parsed = FaultSchema.array().safeParse((JSON.parse(body || '{}') as { faults?: unknown }).faults);
+      if (!parsed.success) return send(400, { error: parsed.error.issues });
+      this.faults.add(parsed.data);
+      return send(200, { pending: this.faults.pending });
+    }
+    if (req.url === '/__faults' && req.method === 'DELETE') {
+      this.faults.clear();
+      return send(200, { pending: 0 });
+    }
+    if (req.url === '/__requests') return send(200, this.requests);
+    if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
+      return send(404, { error: { message: `no route ${req.method} ${req.url}` } });
+    }
+    await this.complete(JSON.parse(body) as ChatRequest, res, send);
+  }
+
+  private async complete(
+    request: ChatRequest,
+    res: ServerResponse,
+    send: (status: number, payload: unknown, headers?: Record<string, string>) => void,
+  ): Promise<void> {
+    const startedAt = Date.now();
+    const agent = agentOf(request);
+    const repair = (request.messages ?? []).some((m) => m.role === 'assistant');
+    const promptTokens = countPromptTokens(request);
+    const fault = this.faults.take(agent);
+    const record = (completionTokens: number): void => {
+      this.requests.push({
+        agent,
+        startedAt,
+        finishedAt: Date.now(),
+        promptTokens,
+        completionTokens,
+        repair,
+        fault: fault?.type ?? null,
+      });
+    };
+    switch (fault?.type) {
+      case 'refuse':
+        record(0);
+        res.socket?.destroy();
+        return;
+      case 'rate_limit':
+        record(0);
+        return send(
+          429,
+          { error: { message: 'Rate limit reached', type: 'rate_limit' } },
+          { 'retry-after': String(fault.retry_after_s) },
+        );
+      case 'server_error':
+        record(0);
+        return send(fault.status, { error: { message: 'Internal error', type: 'server_error' } });
+      case 'hang':
+        record(0);
+        if (fault.ms === undefined) return; // never answers: the client's timeout fires
+        await new Promise((r) => setTimeout(r, fault.ms));
+        break;
+      default:
+        break;
+    }
+    let output = respond(agent, dataOf(request));
+    if (fault?.type === 'mutate') output = mutate(output, fault);
+    if (fault?.type === 'schema_violation') {
+      // Drop the first required field: valid JSON, invalid against the agent's schema.
+      output = Object.fromEntries(Object.entries(output).slice(1));
+    }
+    const content =
+      fault?.type === 'malformed_json' ? `${JSON.stringify(output).slice(0, 40)} …` : JSON.stringify(output);
+    const completionTokens = encode(content).length;
+    const delay =
+      this.latency.ttftMs +
+      (this.latency.tokensPerSecond > 0 ? (completionTokens / this.latency.tokensPerSecond) * 1000 : 0);
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+    record(completionTokens);
+    send(200, {
+      id: `chatcmpl-fake-${this.requests.length}`,
+      object: 'chat.completion',
+      created: Math.floor(startedAt / 1000),
+      model: request.model ?? 'fake',
+      choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content, refusal: null } }],
+      usage: {
+        prompt_tokens: promptTokens,
+        completion_tokens: completionTokens,
+        total_tokens: promptTokens + completionTokens,
+      },
+    });
+  }
+}
