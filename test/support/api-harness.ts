@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
+import { QuestionnaireResponsesSchema, type QuestionnaireResponses } from '../../src/shared/questionnaire';
 import type { AppConfig } from '../../src/main/config/load-config';
 import type { DatabaseHandle } from '../../src/main/db/connect';
 import { getCollections } from '../../src/main/db/collections';
@@ -20,8 +21,8 @@ export const TEST_PORT = 8360;
 export const TEST_HOST = `127.0.0.1:${TEST_PORT}`;
 
 /** A questionnaire as the original system's clients send it (loose formats included). */
-export function validResponses(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
+export function validResponses(overrides: Record<string, unknown> = {}): QuestionnaireResponses {
+  return QuestionnaireResponsesSchema.parse({
     nombre_completo: 'Lucía Pérez Gómez',
     email: 'lucia.perez@example.com',
     fecha_nacimiento: '1991-03-14',
@@ -32,7 +33,7 @@ export function validResponses(overrides: Record<string, unknown> = {}): Record<
     profesion: 'Enfermera (turnos rotativos)',
     comidas_al_dia: '4',
     ...overrides,
-  };
+  });
 }
 
 export function testApiConfig(
@@ -157,9 +158,4 @@ export function useApiServer(options: ApiHarnessOptions = {}): ApiHarness {
       });
     },
   };
-}
-
-/** Parses a JSON response body with its type unknown, for schema checks. */
-export function json(response: LightMyRequestResponse): Record<string, unknown> {
-  return response.json<Record<string, unknown>>();
 }

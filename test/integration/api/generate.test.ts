@@ -44,8 +44,8 @@ function trainingPlan(jobId: string, userId: string): TrainingPlanDocument {
 beforeAll(async () => {
   await api.repos.users.create({ _id: 'ana', nombre_completo: 'Ana' });
   await api.repos.users.create({ _id: 'bea', nombre_completo: 'Bea' });
-  submissionId = (await api.repos.submissions.create('ana', validResponses() as never))._id;
-  otherSubmissionId = (await api.repos.submissions.create('bea', validResponses() as never))._id;
+  submissionId = (await api.repos.submissions.create('ana', validResponses()))._id;
+  otherSubmissionId = (await api.repos.submissions.create('bea', validResponses()))._id;
   await api.repos.trainingPlans.saveOnce(trainingPlan('job-previo-ana', 'ana'));
   await api.repos.trainingPlans.saveOnce(trainingPlan('job-previo-bea', 'bea'));
 });

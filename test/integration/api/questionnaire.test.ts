@@ -38,8 +38,13 @@ describe('POST /submit-nutrition-questionnaire', () => {
   });
 
   it('names every bad field, with the original message format', async () => {
-    const responses = validResponses({ peso: 'mucho', email: 'no-es-un-email', sexo: undefined });
-    delete responses['altura_cm'];
+    const { altura_cm: _missing, ...rest } = validResponses();
+    const responses: Record<string, unknown> = {
+      ...rest,
+      peso: 'mucho',
+      email: 'no-es-un-email',
+      sexo: undefined,
+    };
     const response = await submit({ user_id: 'cliente-x', responses });
     expect(response.statusCode).toBe(400);
     const body = ApiErrorResponseSchema.parse(response.json());
