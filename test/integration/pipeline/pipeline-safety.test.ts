@@ -138,3 +138,19 @@ describe('unsafe LLM output is caught', () => {
     expect(volume?.reason).toMatch(/pecho/);
   });
 });
+
+describe('caffeine counts what the client already drinks', () => {
+  it('declared habitual caffeine plus supplements over the limit blocks the nutrition audit (NUT-17)', async () => {
+    const { jobId } = await createSubmissionAndJob(
+      testDb.db,
+      { ...PROFILES['vegetarianoVolumen']!, cafeina_mg_dia: 450 },
+      'nutrition',
+    );
+    const job = await run(jobId);
+    expect(job.status).toBe('completed');
+    const audit = (await plans().nutritionPlans.get(job.result.nutrition_plan_id!))!.nutrition
+      .audit as AuditResult;
+    expect(audit.checks.find((c) => c.id === 'NUT-17')).toMatchObject({ passed: false, severity: 'block' });
+    expect(audit.status).toBe('bloqueado');
+  });
+});

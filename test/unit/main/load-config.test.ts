@@ -62,11 +62,27 @@ describe('loadConfig', () => {
     expect(config.api.tokenSource).toBe('env');
     expect(config.worker.concurrency).toBe(4); // not in env: the settings file's value
     expect(config.worker.jobTimeoutMs).toBe(60_000);
-    expect(config.llm).toEqual({
+    expect(config.llm).toMatchObject({
       baseUrl: 'http://127.0.0.1:9999/v1',
       apiKey: 'sk-test',
       model: 'env-model',
     });
+  });
+
+  it('merges the settings price table over the shipped defaults, and reads per-agent models', async () => {
+    const dataDir = await tempDir();
+    await writeSettingsFile(dataDir, {
+      prices: { 'gpt-5-mini': { input_per_1m: 9, cached_input_per_1m: 1, output_per_1m: 20 } },
+      agent_models: { E8: 'gpt-5' },
+    });
+    const config = await loadConfig({ env: { EDN_DATA_DIR: dataDir } });
+    expect(config.llm.prices['gpt-5-mini']).toEqual({
+      input_per_1m: 9,
+      cached_input_per_1m: 1,
+      output_per_1m: 20,
+    });
+    expect(config.llm.prices['gpt-5']).toBeDefined();
+    expect(config.llm.agentModels).toEqual({ E8: 'gpt-5' });
   });
 
   it('names the variable and the expectation when an env value is malformed', async () => {

@@ -26,6 +26,8 @@ export const n8Watchdog = defineAgent({
       macros: outputOf<MacroDesign>(inputs, 'N3'),
       menu: outputOf<N6Output>(inputs, 'N6'),
       adherence: outputOf<N7Output>(inputs, 'N7'),
+      // Coffee and drinks the client already takes count towards the caffeine cap (NUT-17).
+      cafeina_mg_dia: inputs.questionnaire.responses.cafeina_mg_dia ?? null,
     });
     return {
       checks,
