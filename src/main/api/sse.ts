@@ -55,7 +55,8 @@ export interface JobStreamOptions {
  *
  * We subscribe before reading the snapshot so nothing published in between is lost; events that
  * arrive meanwhile are held back and only those newer than the snapshot are sent (older ones are
- * already reflected in it, and sending them would move a client's progress backwards).
+ * already reflected in it, and sending them would move a client's progress backwards). The same
+ * rule applies to every later event.
  */
 export async function streamJobEvents(reply: FastifyReply, options: JobStreamOptions): Promise<boolean> {
   const pending: JobEvent[] = [];
@@ -108,14 +109,18 @@ export async function streamJobEvents(reply: FastifyReply, options: JobStreamOpt
 
   // Tell EventSource clients how long to wait before reconnecting.
   stream.write('retry: 3000\n\n');
-  const base = snapshot;
-  write('snapshot', new Date(), base);
-  for (const event of pending.splice(0)) {
-    const older = event.job.updated_at.getTime() < base.updated_at.getTime();
-    if (older || isDeepStrictEqual(event.job, base)) continue;
+  let last = snapshot;
+  write('snapshot', new Date(), last);
+  // Events come from two publishers (this host: created/cancel/retry; the worker over IPC), so a
+  // stale one can arrive after a newer state was sent: skip it rather than move a client backwards.
+  const forwardIfNewer = (event: JobEvent): void => {
+    const older = event.job.updated_at.getTime() < last.updated_at.getTime();
+    if (older || isDeepStrictEqual(event.job, last)) return;
+    last = event.job;
     write(event.type, event.at, event.job);
-  }
-  forward = (event) => write(event.type, event.at, event.job);
+  };
+  for (const event of pending.splice(0)) forwardIfNewer(event);
+  forward = forwardIfNewer;
   if (!ended) {
     heartbeat = setInterval(() => {
       if (!ended) stream.write(': ping\n\n');

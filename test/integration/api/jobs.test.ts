@@ -46,6 +46,13 @@ beforeAll(async () => {
   await jobIn('pending', 'u3', 'nutrition');
 });
 
+function parseStream(body: string) {
+  return body
+    .split('\n\n')
+    .filter((block) => block.startsWith('event:'))
+    .map((block) => JobStreamEventSchema.parse(JSON.parse(block.split('\ndata: ')[1] ?? '')));
+}
+
 describe('GET /jobs/{job_id}', () => {
   it('is public and answers the job document without queue internals, dates as ISO strings', async () => {
     const response = await api.request('GET', `/jobs/${ids.running}`, { token: false });
@@ -170,12 +177,46 @@ describe('GET /jobs/{id}/events on a finished job', () => {
     const response = await api.request('GET', `/jobs/${ids.completed}/events`, { token: false });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/event-stream');
-    const messages = response.body
-      .split('\n\n')
-      .filter((block) => block.startsWith('event:'))
-      .map((block) => JobStreamEventSchema.parse(JSON.parse(block.split('\ndata: ')[1] ?? '')));
+    const messages = parseStream(response.body);
     expect(messages.map((message) => message.type)).toEqual(['snapshot']);
     expect(messages[0]?.job.status).toBe('completed');
+  });
+
+  it('skips events older than what was already sent, forwards newer ones, ends on completion', async () => {
+    const stored = (await api.repos.jobs.getPublic(ids.running))!;
+    const at = (ms: number) => new Date(stored.updated_at.getTime() + ms);
+    // Publish only once the stream listens (events before that would be lost to it, by design).
+    const bus = api.events;
+    const subscribe = bus.subscribe.bind(bus);
+    const listening = new Promise<void>((resolve) => {
+      bus.subscribe = (listener) => {
+        const unsubscribe = subscribe(listener);
+        resolve();
+        return unsubscribe;
+      };
+    });
+    const response = api.request('GET', `/jobs/${ids.running}/events`, { token: false });
+    await listening;
+    bus.subscribe = subscribe;
+    const progress = (ms: number, steps: number) => ({
+      ...stored,
+      updated_at: at(ms),
+      progress: { ...stored.progress, completed_steps: steps },
+    });
+    const other = { ...stored, _id: 'otro-job', updated_at: at(50) };
+    api.events.publish({ type: 'progress', job_id: 'otro-job', at: new Date(), job: other });
+    api.events.publish({ type: 'progress', job_id: ids.running, at: new Date(), job: progress(-1000, 1) });
+    api.events.publish({ type: 'progress', job_id: ids.running, at: new Date(), job: progress(100, 5) });
+    api.events.publish({ type: 'progress', job_id: ids.running, at: new Date(), job: progress(50, 4) });
+    const done = { ...progress(200, 9), status: 'completed' as const };
+    api.events.publish({ type: 'completed', job_id: ids.running, at: new Date(), job: done });
+    const events = parseStream((await response).body);
+    expect(events.map((e) => [e.type, e.job.progress.completed_steps])).toEqual([
+      ['snapshot', stored.progress.completed_steps],
+      ['progress', 5],
+      ['completed', 9],
+    ]);
+    expect(events.every((e) => e.job_id === ids.running)).toBe(true);
   });
 
   it('unknown job → 404 JSON, not a stream', async () => {
