@@ -49,12 +49,35 @@ const blockingFailures = (audit: AuditResult) =>
 describe.each(Object.keys(PROFILES))('full plan for profile %s', (profile) => {
   it('completes with every field in shape, no blocking audit failure, and respects the client', async () => {
     const responses = PROFILES[profile]!;
+    llm.requests.length = 0;
     const { jobId, submissionId } = await createSubmissionAndJob(testDb.db, responses, 'full');
     const job = await runJobToEnd(jobId, { db: testDb.db, settings: pipelineSettings(llm) });
     expect(job.error_message).toBeNull();
     expect(job.status).toBe('completed');
     expect(job.progress).toMatchObject({ completed_steps: 18, total_steps: 18, percentage: 100 });
     expect(Object.keys(job.token_usage.by_agent).sort()).toHaveLength(18);
+    // Every agent's schema round-trips through the fake: one request each, valid at the first try.
+    expect(llm.requests.map((r) => r.agent).sort()).toEqual([
+      'E1',
+      'E2',
+      'E3',
+      'E4',
+      'E5',
+      'E6',
+      'E7',
+      'E8',
+      'E9',
+      'N0',
+      'N1',
+      'N2',
+      'N3',
+      'N4',
+      'N5',
+      'N6',
+      'N7',
+      'N8',
+    ]);
+    expect(llm.requests.filter((r) => r.repair)).toEqual([]);
 
     const repos = createRepositories(testDb.db);
     const training = (await repos.trainingPlans.get(job.result.training_plan_id!))!.training;

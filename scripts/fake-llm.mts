@@ -2,7 +2,7 @@
  * `npm run fake-llm`: the fake OpenAI-compatible server for demos and manual runs.
  * FAKE_LLM_PORT (default 8361), FAKE_LLM_TTFT_MS and FAKE_LLM_TPS set the latency model.
  */
-import { FakeLlmServer } from '../test/support/fake-llm/server';
+import { FakeLlmServer } from '../test/support/fake-llm/server.ts';
 
 const server = new FakeLlmServer({
   ttftMs: Number(process.env['FAKE_LLM_TTFT_MS'] ?? 300),
