@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MATERIAL_DISPONIBLE_VALUES } from './questionnaire';
 
 /*
  * The exercise catalog shipped with the app (`resources/exercise-catalog.json`, DESIGN §7:
@@ -83,20 +84,7 @@ export const MUSCLE_LABELS_ES: Record<Muscle, string> = {
  * `maquinas` covers selectorised/plate-loaded machines, the Smith machine, cardio machines
  * (static bike, rower, treadmill, elliptical, stair climber) and dip/roman-chair stations.
  */
-export const EQUIPMENT_VALUES = [
-  'barra',
-  'discos',
-  'rack',
-  'banco',
-  'mancuernas',
-  'kettlebell',
-  'poleas',
-  'maquinas',
-  'bandas',
-  'barra_dominadas',
-  'trx',
-  'ninguno',
-] as const;
+export const EQUIPMENT_VALUES = MATERIAL_DISPONIBLE_VALUES;
 export type Equipment = (typeof EQUIPMENT_VALUES)[number];
 
 export const NIVEL_EJERCICIO_VALUES = ['principiante', 'intermedio', 'avanzado'] as const;

@@ -73,14 +73,20 @@ export type SessionsField = z.infer<typeof SessionsFieldSchema>;
 export const SafeSessionsFieldSchema = E6OutputSchema.extend({ series_semanales: WeeklySetsSchema });
 export type SafeSessionsField = z.infer<typeof SafeSessionsFieldSchema>;
 
-export const DayTypeCountsSchema = z.object({ alto: z.number().int(), medio: z.number().int(), bajo: z.number().int() });
+export const DayTypeCountsSchema = z.object({
+  alto: z.number().int(),
+  medio: z.number().int(),
+  bajo: z.number().int(),
+});
 export type DayTypeCounts = z.infer<typeof DayTypeCountsSchema>;
 
 export const BridgeSchema = E9OutputSchema.extend({
   dias_entrenamiento: z.array(DiaSchema),
   sesiones_semana: z.number().int(),
   minutos_semana: z.number(),
-  semana: z.array(z.object({ dia: DiaSchema, tipo_dia: DayTypeSchema, minutos: z.number(), entrena: z.boolean() })),
+  semana: z.array(
+    z.object({ dia: DiaSchema, tipo_dia: DayTypeSchema, minutos: z.number(), entrena: z.boolean() }),
+  ),
   mapa_energetico: DayTypeCountsSchema,
 });
 export type Bridge = z.infer<typeof BridgeSchema>;

@@ -13,6 +13,7 @@ import type { GenerationJob } from '@shared/job';
 import type { JobResultIds } from '../queue';
 import { classifyLlmError } from '../pipeline/llm-errors';
 import type { JobPipeline, PipelineContext } from './pipeline-types';
+import { abortableSleep } from '../util/abortable-sleep';
 
 /**
  * A stand-in for the agent pipeline (issue 4) with the same step ids, checkpoints and result
@@ -41,20 +42,6 @@ export function agentIdsFor(type: GenerationJob['type']): string[] {
   return [...training, ...nutrition];
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
-}
 
 export interface SimulatedLlm {
   baseUrl: string;
@@ -94,7 +81,7 @@ export class SimulatedPipeline implements JobPipeline {
         at: startedAt,
       });
       if (this.config.hangAt === agentId) await new Promise<never>(() => undefined);
-      await sleep(this.config.stepDelayMs, context.signal);
+      await abortableSleep(this.config.stepDelayMs, context.signal);
       const usage = await this.callLlm(agentId, context.signal);
       const output = { agente: agentId, resumen: `Salida simulada de ${agentId}` };
       outputs.set(agentId, output);

@@ -76,7 +76,14 @@ export const N7OutputSchema = z.object({
   habitos: z.array(z.string().max(300)).min(1).max(10),
   hidratacion: z.string().max(500),
   suplementos: z
-    .array(z.object({ nombre: z.string(), dosis: z.string(), motivo: z.string(), cafeina_mg: z.number().min(0).max(1000) }))
+    .array(
+      z.object({
+        nombre: z.string(),
+        dosis: z.string(),
+        motivo: z.string(),
+        cafeina_mg: z.number().min(0).max(1000),
+      }),
+    )
     .max(8),
   barreras: z.array(z.string().max(300)).max(10),
   estrategias: z.array(z.string().max(300)).max(10),

@@ -22,7 +22,13 @@ export const E1OutputSchema = z.object({
 export type E1Output = z.infer<typeof E1OutputSchema>;
 
 /** E2 Capacidad y riesgo. */
-export const SPLIT_VALUES = ['full_body', 'torso_pierna', 'empuje_traccion_pierna', 'rutina_dividida', 'hibrido'] as const;
+export const SPLIT_VALUES = [
+  'full_body',
+  'torso_pierna',
+  'empuje_traccion_pierna',
+  'rutina_dividida',
+  'hibrido',
+] as const;
 export const E2OutputSchema = z.object({
   nivel: NivelSchema,
   split: z.enum(SPLIT_VALUES),
@@ -98,7 +104,9 @@ export type E5Output = z.infer<typeof E5OutputSchema>;
 /** E6 Técnico clínico: the injury-safe version of E5's week. */
 export const E6OutputSchema = z.object({
   sesiones: z.array(SessionSchema).min(1).max(7),
-  sustituciones: z.array(z.object({ original_id: z.string(), nuevo_id: z.string(), motivo: z.string() })).max(30),
+  sustituciones: z
+    .array(z.object({ original_id: z.string(), nuevo_id: z.string(), motivo: z.string() }))
+    .max(30),
   correctivos: z
     .array(
       z.object({
@@ -116,7 +124,10 @@ export type E6Output = z.infer<typeof E6OutputSchema>;
 export const E7OutputSchema = z.object({
   titulo: z.string().min(1).max(200),
   introduccion: z.string().min(1).max(2000),
-  dias: z.array(z.object({ dia: DiaSchema, titulo: z.string(), texto: z.string().max(3000) })).min(1).max(7),
+  dias: z
+    .array(z.object({ dia: DiaSchema, titulo: z.string(), texto: z.string().max(3000) }))
+    .min(1)
+    .max(7),
   consejos: z.array(z.string().max(400)).max(12),
 });
 export type E7Output = z.infer<typeof E7OutputSchema>;

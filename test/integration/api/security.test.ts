@@ -9,7 +9,7 @@ import { assertSafeBind, isLoopbackHost, UnsafeBindError } from '../../../src/ma
 import { startCore } from '../../../src/main/core/start-core';
 import { loadConfig } from '../../../src/main/config/load-config';
 import { silentLogger } from '../../../src/main/log/logger';
-import { FakeOpenAi } from '../../support/fake-openai';
+import { FakeLlmServer } from '../../support/fake-llm/server';
 import { createApiServer } from '../../../src/main/api/server';
 import {
   databaseHandle,
@@ -24,7 +24,7 @@ const corsApi = useApiServer({
   apiOptions: { corsOrigins: ['http://localhost:5173'], allowedHosts: ['coach.clinica.local'] },
 });
 const limitedApi = useApiServer({ apiOptions: { rateLimit: { max: 3, windowMs: 60_000 } } });
-const fakeLlm = new FakeOpenAi();
+const fakeLlm = new FakeLlmServer();
 beforeAll(() => fakeLlm.start());
 afterAll(() => fakeLlm.stop());
 

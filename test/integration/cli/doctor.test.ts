@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkLlmKey } from '../../../src/main/cli/doctor-checks';
 import { loadConfig } from '../../../src/main/config/load-config';
-import { FakeOpenAi } from '../../support/fake-openai';
+import { FakeLlmServer } from '../../support/fake-llm/server';
 import { runCli } from '../../support/spawn-cli';
 
-const llm = new FakeOpenAi();
+const llm = new FakeLlmServer();
 let busy: Server;
 let busyPort = 0;
 beforeAll(async () => {

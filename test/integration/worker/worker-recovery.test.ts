@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { getCollections } from '../../../src/main/db/collections';
 import { enqueue, timeoutMessage } from '../../../src/main/queue';
 import { STEP_EXECUTIONS_COLLECTION } from '../../../src/main/worker/simulated-pipeline';
-import { FakeOpenAi } from '../../support/fake-openai';
+import { FakeLlmServer } from '../../support/fake-llm/server';
 import { clearCollections, useTestDatabase } from '../../support/test-db';
 import { startHost, testWorkerSpawner, waitFor, workerEnv, type Host } from '../../support/worker-harness';
 
@@ -104,7 +104,7 @@ describe('recovery', () => {
 
   it('LLM endpoint refusing connections: the job waits offline without spending attempts, then completes', async () => {
     await clearCollections(testDb.db);
-    const llm = new FakeOpenAi();
+    const llm = new FakeLlmServer();
     await llm.start();
     await llm.stop(); // same port, now refusing connections
     const env = workerEnv({
@@ -148,7 +148,7 @@ describe('recovery', () => {
     );
     expect(done).toMatchObject({ attempts: 1, offline_waits: 0, waiting_reason: null });
     expect(done.token_usage.total_tokens).toBeGreaterThan(0);
-    expect(llm.requests).toBe(9);
+    expect(llm.requests).toHaveLength(9);
     await host.stop();
     await llm.stop();
   });

@@ -1,4 +1,5 @@
 import { findTokenRun, normalizeText, tokens } from './text';
+import { ALERGENOS_EU14 } from '@shared/questionnaire';
 
 /*
  * Food groups a client can exclude (EU-14 allergens, intolerances, dietary patterns) and the Spanish
@@ -525,22 +526,7 @@ export interface Restriction {
   readonly groups: readonly FoodGroupId[];
 }
 
-const EU14_GROUPS: readonly FoodGroupId[] = [
-  'gluten',
-  'crustaceos',
-  'huevo',
-  'pescado',
-  'cacahuete',
-  'soja',
-  'leche',
-  'frutos_cascara',
-  'apio',
-  'mostaza',
-  'sesamo',
-  'sulfitos',
-  'altramuces',
-  'moluscos',
-];
+const EU14_GROUPS: readonly FoodGroupId[] = ALERGENOS_EU14;
 
 /** Free-text words of imported questionnaires ("Celiaquía", "marisco", "frutos secos") → groups. */
 const ALLERGY_KEYWORDS: readonly (readonly [string, readonly FoodGroupId[]])[] = [

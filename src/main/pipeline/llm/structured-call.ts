@@ -6,6 +6,7 @@ import type { ZodType } from 'zod';
 import { JobFailure } from '../../worker/job-errors';
 import { backoffDelay } from '../../queue/backoff';
 import { classifyLlmError } from '../llm-errors';
+import { abortableSleep } from '../../util/abortable-sleep';
 
 export interface CallUsage {
   prompt_tokens: number;
@@ -40,20 +41,6 @@ export interface StructuredCallResult<T> {
   retries: number;
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
-}
 
 /** `Retry-After` (seconds or an HTTP date) or `retry-after-ms`, capped so a bad header cannot stall a job. */
 export function retryAfterMs(error: unknown, capMs: number): number | null {
@@ -147,7 +134,7 @@ export async function callStructured<T>(options: StructuredCallOptions<T>): Prom
         await options.onRetry?.(
           `${classified.message}; reintento ${retries}/${maxRetries} en ${Math.round(delay)} ms`,
         );
-        await sleep(delay, options.signal);
+        await abortableSleep(delay, options.signal);
       }
     }
   };
