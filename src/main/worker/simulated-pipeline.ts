@@ -42,7 +42,6 @@ export function agentIdsFor(type: GenerationJob['type']): string[] {
   return [...training, ...nutrition];
 }
 
-
 export interface SimulatedLlm {
   baseUrl: string;
   apiKey: string;

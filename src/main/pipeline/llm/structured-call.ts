@@ -41,7 +41,6 @@ export interface StructuredCallResult<T> {
   retries: number;
 }
 
-
 /** `Retry-After` (seconds or an HTTP date) or `retry-after-ms`, capped so a bad header cannot stall a job. */
 export function retryAfterMs(error: unknown, capMs: number): number | null {
   if (!(error instanceof APIError) || !error.headers) return null;
