@@ -3,6 +3,7 @@ import { APP_VERSION } from '../core/version';
 import { doctor } from './doctor';
 import { isExpectedStartupError } from './errors';
 import { serve } from './serve';
+import { validatePipeline } from './validate-pipeline';
 import { runWorker } from './worker-command';
 
 const USAGE = `edn360 ${APP_VERSION} — EDN360 Coach sin interfaz gráfica (headless)
@@ -11,6 +12,8 @@ Uso:
   edn360 serve      API HTTP + aplicación web + proceso de trabajo (base de datos embebida o EDN_MONGO_URL)
   edn360 worker     solo el proceso de trabajo, para un servidor de clínica (necesita EDN_MONGO_URL)
   edn360 doctor     comprueba MongoDB, el LLM, el puerto y la carpeta de datos, y dice qué corregir
+  edn360 validate-pipeline [--type training|nutrition|full] [--output informe.json]
+                    prueba de extremo a extremo: cliente, cuestionario, job, progreso, métricas e informe JSON
   edn360 --version
   edn360 --help
 
@@ -26,7 +29,8 @@ const COMMANDS = {
     return 0;
   },
   doctor: () => doctor(),
-} as const satisfies Record<string, () => Promise<number>>;
+  'validate-pipeline': (argv) => validatePipeline(argv),
+} as const satisfies Record<string, (argv: string[]) => Promise<number>>;
 
 function isCommand(name: string): name is keyof typeof COMMANDS {
   return Object.prototype.hasOwnProperty.call(COMMANDS, name);
@@ -53,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await COMMANDS[command]();
+    return await COMMANDS[command](argv.slice(argv.indexOf(command) + 1));
   } catch (error) {
     if (isExpectedStartupError(error)) {
       console.error(error.message);

@@ -31,9 +31,13 @@ export async function recordStepCompleted(
         progress: {
           phase: step.phase,
           current_agent: step.agentId,
-          completed_steps: step.completedSteps,
+          // Never backwards: a resumed run replays its checkpoints from 1 while the job already shows them.
+          completed_steps: Math.max(step.completedSteps, job.progress.completed_steps),
           total_steps: job.progress.total_steps,
-          percentage: progressPercentage(step.completedSteps, job.progress.total_steps),
+          percentage: progressPercentage(
+            Math.max(step.completedSteps, job.progress.completed_steps),
+            job.progress.total_steps,
+          ),
           message: `Agente ${step.agentId} completado`,
         },
         token_usage: add

@@ -48,6 +48,7 @@ export class JobRun {
   private readonly controller = new AbortController();
   private abortCause: AbortCause | null = null;
   private completedSteps = 0;
+  private progressChain: Promise<void> = Promise.resolve();
   private readonly token: string;
 
   constructor(
@@ -138,7 +139,17 @@ export class JobRun {
     await this.recordProgress(step.agentId, step.phase, step);
   }
 
-  private async recordProgress(
+  /**
+   * Agents finish concurrently; their progress writes go one at a time so the job's step count and
+   * the events subscribers see only ever move forward (1, 2, 3… never 10 then 9).
+   */
+  private recordProgress(agentId: string, phase: string, step: CompletedStepInput | null): Promise<void> {
+    const write = this.progressChain.then(() => this.writeProgress(agentId, phase, step));
+    this.progressChain = write.catch(() => undefined);
+    return write;
+  }
+
+  private async writeProgress(
     agentId: string,
     phase: string,
     step: CompletedStepInput | null,

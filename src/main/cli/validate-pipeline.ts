@@ -1,0 +1,214 @@
+import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { JobTypeSchema, type GenerationJob, type JobType } from '@shared/job';
+import type { JobEvent } from '@shared/job-events';
+import {
+  QuestionnaireResponsesSchema,
+  REQUIRED_RESPONSE_FIELDS,
+  TYPED_RESPONSE_FIELDS,
+} from '@shared/questionnaire';
+import { validateQuestionnaire } from '@shared/questionnaire-validation';
+import { loadConfig } from '../config/load-config';
+import { startCore, type Core } from '../core/start-core';
+import { createLogger } from '../log/logger';
+import { nodeWorkerSpawner } from '../worker/node-worker-process';
+import { repoResourcesDir, workerEntry } from './paths';
+import { nutritionCoherence, trainingCoherence, type CoherenceCheck } from './validation/coherence';
+
+const USAGE = 'Uso: edn360 validate-pipeline [--type training|nutrition|full] [--output informe.json]';
+
+interface Options {
+  type: JobType;
+  output: string;
+}
+
+function parseOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: { type: { type: 'string', default: 'full' }, output: { type: 'string' } },
+    allowPositionals: true,
+  });
+  const type = JobTypeSchema.safeParse(values.type);
+  if (!type.success)
+    throw new Error(`--type debe ser training, nutrition o full (recibido "${values.type}"). ${USAGE}`);
+  return { type: type.data, output: resolve(values.output ?? `validacion-pipeline-${Date.now()}.json`) };
+}
+
+function sampleResponses() {
+  const sample = JSON.parse(
+    readFileSync(join(repoResourcesDir, 'samples', 'cuestionario-original.json'), 'utf8'),
+  ) as {
+    responses: unknown;
+  };
+  // A fresh email per run: the validation creates a new client every time.
+  return QuestionnaireResponsesSchema.parse({
+    ...(sample.responses as Record<string, unknown>),
+    email: `validacion+${Date.now()}@edn360.local`,
+  });
+}
+
+async function waitForEnd(
+  core: Core,
+  jobId: string,
+  timeoutMs: number,
+  onEvent: (e: JobEvent) => void,
+): Promise<GenerationJob> {
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => {
+      unsubscribe();
+      reject(new Error(`el job ${jobId} no terminó en ${Math.round(timeoutMs / 1000)} s`));
+    }, timeoutMs);
+    const unsubscribe = core.events.subscribe((event) => {
+      if (event.job_id !== jobId) return;
+      onEvent(event);
+      if (event.type === 'completed' || event.type === 'failed') {
+        clearTimeout(timer);
+        unsubscribe();
+        void core.repositories.jobs
+          .get(jobId)
+          .then((job) => (job ? resolvePromise(job) : reject(new Error('job perdido'))));
+      }
+    });
+  });
+}
+
+/**
+ * `edn360 validate-pipeline`: the original's end-to-end check. Creates a client and a valid
+ * questionnaire, runs a job through the real queue, worker process and agents (same configuration
+ * as `serve`), follows it live, and writes a JSON report with metrics, outputs and coherence checks.
+ */
+export async function validatePipeline(argv: string[]): Promise<number> {
+  const options = parseOptions(argv);
+  const config = await loadConfig();
+  const logger = createLogger({ dataDir: config.dataDir });
+  // Port 0: a running `serve` may already hold the API port; this run needs no API of its own.
+  const core = await startCore({
+    config: { ...config, api: { ...config.api, port: 0 } },
+    logger,
+    repoResourcesDir,
+    workerFactory: (env) => nodeWorkerSpawner({ entry: workerEntry, env, logger }),
+  });
+  const started = Date.now();
+  try {
+    const responses = sampleResponses();
+    const validation = validateQuestionnaire({ _id: 'validacion', user_id: 'validacion', responses });
+    const user = await core.repositories.users.create({
+      nombre_completo: responses.nombre_completo,
+      email: responses.email,
+    });
+    const submission = await core.repositories.submissions.create(user._id, responses);
+    const job = await core.queue.enqueue({
+      user_id: user._id,
+      submission_id: submission._id,
+      type: options.type,
+    });
+    console.log(
+      `Job ${job._id} (${options.type}) creado para ${user.nombre_completo}; siguiendo el progreso…`,
+    );
+
+    const progress: Array<{
+      at: string;
+      type: string;
+      agent: string | null;
+      completed: number;
+      total: number;
+      percentage: number;
+      message: string;
+    }> = [];
+    const finished = await waitForEnd(core, job._id, config.worker.jobTimeoutMs + 60_000, (event) => {
+      const p = event.job.progress;
+      progress.push({
+        at: event.at.toISOString(),
+        type: event.type,
+        agent: p.current_agent,
+        completed: p.completed_steps,
+        total: p.total_steps,
+        percentage: p.percentage,
+        message: p.message,
+      });
+      console.log(`  ${event.type.padEnd(9)} ${String(p.percentage).padStart(5)} %  ${p.message}`);
+    });
+
+    const steps = await core.repositories.steps.listForJob(job._id);
+    const training = finished.result.training_plan_id
+      ? await core.repositories.trainingPlans.get(finished.result.training_plan_id)
+      : null;
+    const nutrition = finished.result.nutrition_plan_id
+      ? await core.repositories.nutritionPlans.get(finished.result.nutrition_plan_id)
+      : null;
+    const bridgeSource =
+      training ??
+      (nutrition?.training_plan_id
+        ? await core.repositories.trainingPlans.get(nutrition.training_plan_id)
+        : null);
+    const coherence: CoherenceCheck[] = [
+      {
+        check: 'job completed',
+        passed: finished.status === 'completed',
+        detail: finished.error_message ?? finished.status,
+      },
+      ...(training ? trainingCoherence(training) : []),
+      ...(nutrition ? nutritionCoherence(nutrition, bridgeSource) : []),
+    ];
+    const passed = coherence.every((c) => c.passed);
+    const report = {
+      generated_at: new Date().toISOString(),
+      passed,
+      configuration: {
+        type: options.type,
+        model: config.llm.model,
+        llm_base_url: config.llm.baseUrl ?? 'OpenAI',
+        database: core.database.mode,
+      },
+      questionnaire_schema: {
+        required_fields: REQUIRED_RESPONSE_FIELDS,
+        typed_fields: TYPED_RESPONSE_FIELDS,
+        sample_valid: validation.isValid,
+      },
+      client: { user_id: user._id, submission_id: submission._id },
+      job: {
+        id: finished._id,
+        status: finished.status,
+        error_reason: finished.error_reason,
+        error_message: finished.error_message,
+        attempts: finished.attempts,
+        wall_time_ms: Date.now() - started,
+      },
+      progress,
+      metrics: {
+        token_usage: finished.token_usage,
+        cost_usd: finished.cost_usd,
+        agents: steps.map((s) => ({
+          agent: s.agent_id,
+          model: s.model,
+          tokens: s.usage.total_tokens,
+          cost_usd: s.cost_usd,
+          started_at: s.started_at,
+          duration_ms: s.duration_ms,
+        })),
+      },
+      outputs: {
+        training: training
+          ? {
+              sessions: training.training.sessions,
+              formatted_plan: training.training.formatted_plan,
+              audit: training.training.audit,
+              bridge_for_nutrition: training.training.bridge_for_nutrition,
+            }
+          : null,
+        nutrition: nutrition?.nutrition ?? null,
+      },
+      coherence,
+    };
+    await mkdir(dirname(options.output), { recursive: true });
+    await writeFile(options.output, `${JSON.stringify(report, null, 2)}\n`);
+    for (const check of coherence)
+      console.log(`${check.passed ? '✔' : '✘'} ${check.check} — ${check.detail}`);
+    console.log(`${passed ? 'VALIDACIÓN OK' : 'VALIDACIÓN FALLIDA'} · informe: ${options.output}`);
+    return passed ? 0 : 1;
+  } finally {
+    await core.stop();
+  }
+}
