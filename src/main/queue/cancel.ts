@@ -1,5 +1,6 @@
 import type { GenerationJob } from '@shared/job';
 import { appendLog, logEntry } from './execution-log';
+import { failedPatch } from './failed-patch';
 import { ownedBy, updateJob, type JobCollection } from './job-update';
 
 export const CANCEL_MESSAGE = 'Cancelado por el usuario';
@@ -24,15 +25,7 @@ export async function cancelJob(
     jobs,
     jobId,
     { status: 'pending' },
-    (job) => ({
-      status: 'failed',
-      error_reason: 'cancelled',
-      error_message: CANCEL_MESSAGE,
-      completed_at: now,
-      waiting_reason: null,
-      progress: { ...job.progress, message: CANCEL_MESSAGE },
-      execution_log: appendLog(job.execution_log, logEntry('cancelled', CANCEL_MESSAGE, now)),
-    }),
+    (job) => failedPatch(job, { reason: 'cancelled', message: CANCEL_MESSAGE, now, event: 'cancelled' }),
     () => now,
   );
   if (pending) return { outcome: 'cancelled', job: pending };
@@ -69,15 +62,7 @@ export async function markCancelled(
     jobs,
     jobId,
     ownedBy(token),
-    (job) => ({
-      status: 'failed',
-      lease: null,
-      error_reason: 'cancelled',
-      error_message: CANCEL_MESSAGE,
-      completed_at: now,
-      progress: { ...job.progress, message: CANCEL_MESSAGE },
-      execution_log: appendLog(job.execution_log, logEntry('cancelled', CANCEL_MESSAGE, now)),
-    }),
+    (job) => failedPatch(job, { reason: 'cancelled', message: CANCEL_MESSAGE, now, event: 'cancelled' }),
     () => now,
   );
 }

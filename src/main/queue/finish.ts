@@ -1,5 +1,6 @@
 import type { ErrorReason, GenerationJob } from '@shared/job';
 import { appendLog, logEntry } from './execution-log';
+import { failedPatch } from './failed-patch';
 import { ownedBy, updateJob, type JobCollection } from './job-update';
 
 export interface JobResultIds {
@@ -53,19 +54,7 @@ export async function failJob(
     jobs,
     jobId,
     ownedBy(token),
-    (job) => ({
-      status: 'failed',
-      lease: null,
-      error_reason: reason,
-      error_message: message,
-      completed_at: now,
-      waiting_reason: null,
-      progress: { ...job.progress, message },
-      execution_log: appendLog(
-        job.execution_log,
-        logEntry(reason === 'timeout' ? 'timeout' : 'failed', message, now),
-      ),
-    }),
+    (job) => failedPatch(job, { reason, message, now, event: reason === 'timeout' ? 'timeout' : 'failed' }),
     () => now,
   );
 }
@@ -89,18 +78,7 @@ export async function failOrRetry(
     ownedBy(token),
     (job) => {
       if (job.attempts >= job.max_attempts) {
-        return {
-          status: 'failed',
-          lease: null,
-          error_reason: reason,
-          error_message: message,
-          completed_at: now,
-          progress: { ...job.progress, message },
-          execution_log: appendLog(
-            job.execution_log,
-            logEntry('failed', `${message} (sin intentos restantes)`, now),
-          ),
-        };
+        return failedPatch(job, { reason, message, now, logMessage: `${message} (sin intentos restantes)` });
       }
       const seconds = Math.round(delayMs / 1000);
       return {

@@ -1,5 +1,6 @@
 import type { GenerationJob } from '@shared/job';
 import { appendLog, logEntry } from './execution-log';
+import { failedPatch } from './failed-patch';
 import { ownedBy, updateJob, type JobCollection } from './job-update';
 
 export interface RenewResult {
@@ -48,30 +49,21 @@ export async function recoverExpiredLeases(jobs: JobCollection, now = new Date()
       (current) => {
         const owner = current.lease?.owner ?? 'desconocido';
         if (current.cancel_requested) {
-          return {
-            status: 'failed',
-            lease: null,
-            error_reason: 'cancelled',
-            error_message: 'Cancelado por el usuario',
-            completed_at: now,
-            execution_log: appendLog(
-              current.execution_log,
-              logEntry('cancelled', 'Cancelado (el proceso que lo ejecutaba se perdió)', now),
-            ),
-          };
+          return failedPatch(current, {
+            reason: 'cancelled',
+            message: 'Cancelado por el usuario',
+            now,
+            event: 'cancelled',
+            logMessage: 'Cancelado (el proceso que lo ejecutaba se perdió)',
+          });
         }
         if (current.attempts >= current.max_attempts) {
-          return {
-            status: 'failed',
-            lease: null,
-            error_reason: 'worker_lost',
-            error_message: `El proceso que ejecutaba el job se perdió ${current.attempts} veces; no se reintenta más.`,
-            completed_at: now,
-            execution_log: appendLog(
-              current.execution_log,
-              logEntry('failed', `Lease expirado (${owner}); sin intentos restantes`, now),
-            ),
-          };
+          return failedPatch(current, {
+            reason: 'worker_lost',
+            message: `El proceso que ejecutaba el job se perdió ${current.attempts} veces; no se reintenta más.`,
+            now,
+            logMessage: `Lease expirado (${owner}); sin intentos restantes`,
+          });
         }
         return {
           status: 'pending',

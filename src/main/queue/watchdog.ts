@@ -1,5 +1,5 @@
 import type { GenerationJob } from '@shared/job';
-import { appendLog, logEntry } from './execution-log';
+import { failedPatch } from './failed-patch';
 import { updateJob, type JobCollection } from './job-update';
 
 /** The original system's message, with the minutes taken from the setting. */
@@ -34,15 +34,7 @@ export async function failOverdueJobs(
       jobs,
       _id,
       overdue,
-      (current) => ({
-        status: 'failed',
-        lease: null,
-        error_reason: 'timeout',
-        error_message: message,
-        completed_at: now,
-        progress: { ...current.progress, message },
-        execution_log: appendLog(current.execution_log, logEntry('timeout', message, now)),
-      }),
+      (current) => failedPatch(current, { reason: 'timeout', message, now, event: 'timeout' }),
       () => now,
     );
     if (job) failed.push(job);

@@ -1,0 +1,33 @@
+import type { ErrorReason, GenerationJob } from '@shared/job';
+import { appendLog, logEntry } from './execution-log';
+import type { JobPatch } from './job-update';
+
+export interface FailedPatchOptions {
+  reason: ErrorReason;
+  /** Stored as `error_message` and shown as the progress message: the coach reads it. */
+  message: string;
+  now: Date;
+  /** The execution_log event (`failed`, `timeout`, `cancelled`…) and its text, if not the message. */
+  event?: string;
+  logMessage?: string;
+}
+
+/**
+ * Every way a job ends in `failed` (error, timeout, cancel, lost worker) writes the same fields, so
+ * `GET /jobs/{id}` clients always find `error_reason`, `error_message` and `completed_at` together.
+ */
+export function failedPatch(job: GenerationJob, options: FailedPatchOptions): JobPatch {
+  return {
+    status: 'failed',
+    lease: null,
+    error_reason: options.reason,
+    error_message: options.message,
+    completed_at: options.now,
+    waiting_reason: null,
+    progress: { ...job.progress, message: options.message },
+    execution_log: appendLog(
+      job.execution_log,
+      logEntry(options.event ?? 'failed', options.logMessage ?? options.message, options.now),
+    ),
+  };
+}
