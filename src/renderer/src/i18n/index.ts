@@ -3,12 +3,31 @@ import { initReactI18next } from 'react-i18next';
 import { es } from './es';
 import { en } from './en';
 
-// i18next: the de-facto React i18n library (plurals, interpolation, lazy namespaces later); Spanish first.
+const LANGUAGE_KEY = 'edn360.language';
+
+function initialLanguage(): 'es' | 'en' {
+  const stored = typeof localStorage !== 'undefined' ? localStorage.getItem(LANGUAGE_KEY) : null;
+  if (stored === 'es' || stored === 'en') return stored;
+  // Spanish first: English only when asked for (the browser's first language or the setting).
+  return navigator.language.toLowerCase().startsWith('en') ? 'en' : 'es';
+}
+
+// i18next: the de-facto React i18n library (plurals, interpolation); Spanish first.
 void i18n.use(initReactI18next).init({
   resources: { es: { translation: es }, en: { translation: en } },
-  lng: navigator.language.toLowerCase().startsWith('en') ? 'en' : 'es',
+  lng: initialLanguage(),
   fallbackLng: 'es',
   interpolation: { escapeValue: false },
 });
+
+export function setLanguage(lang: 'es' | 'en'): void {
+  localStorage.setItem(LANGUAGE_KEY, lang);
+  document.documentElement.lang = lang;
+  void i18n.changeLanguage(lang);
+}
+
+export function currentLang(): 'es' | 'en' {
+  return i18n.language === 'en' ? 'en' : 'es';
+}
 
 export default i18n;

@@ -1,0 +1,95 @@
+import type {
+  DatabaseTestResult,
+  IpcArgs,
+  IpcResult,
+  PlanSummary,
+  SettingsPatch,
+  SettingsView,
+  WorkerOverview,
+} from '@shared/ipc-contract';
+import type { PublicJob } from '@shared/job';
+import type { NutritionPlanDocument, TrainingPlanDocument } from '@shared/plans';
+import type { QuestionnaireSubmission } from '@shared/questionnaire';
+import type { NewUserInput, User, UserUpdate } from '@shared/user';
+
+/**
+ * The one typed client every screen uses. Two transports implement it: IPC through the preload
+ * (Electron) and HTTP + SSE against `edn360 serve` (browser build). Types come from the shared zod
+ * schemas (the IPC contract's results), so both transports hand the UI the same shapes (Dates as Dates).
+ */
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export type ListClientsArgs = NonNullable<IpcArgs<'listClients'>>;
+export type ListJobsArgs = NonNullable<IpcArgs<'listJobs'>>;
+export type GenerateArgs = IpcArgs<'generatePlan'>;
+export type QuestionnaireCheck = IpcResult<'validateQuestionnaire'>;
+export type PlanList = IpcResult<'listPlans'>;
+
+/** What a transport can do; screens hide what is missing instead of failing. */
+export interface ClientCapabilities {
+  transport: 'ipc' | 'http';
+  /** Editable settings (IPC only; the HTTP API exposes none). */
+  settings: boolean;
+  /** Listing a client's stored questionnaires (IPC); HTTP knows those sent from this browser. */
+  questionnaireHistory: boolean;
+}
+
+/** A failure with a machine-readable code and, for validation errors, the fields at fault. */
+export class ClientError extends Error {
+  override readonly name = 'ClientError';
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly fields: { field: string; code: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export interface CoachClient {
+  readonly capabilities: ClientCapabilities;
+
+  listClients(args?: ListClientsArgs): Promise<Page<User>>;
+  getClient(id: string): Promise<User>;
+  createClient(input: NewUserInput): Promise<User>;
+  updateClient(id: string, changes: UserUpdate): Promise<User>;
+  archiveClient(id: string, archived: boolean): Promise<User>;
+
+  validateQuestionnaire(responses: Record<string, unknown>, lang: 'es' | 'en'): Promise<QuestionnaireCheck>;
+  submitQuestionnaire(userId: string, responses: Record<string, unknown>): Promise<QuestionnaireSubmission>;
+  listQuestionnaires(userId: string): Promise<QuestionnaireSubmission[]>;
+
+  generatePlan(args: GenerateArgs): Promise<PublicJob>;
+  getJob(id: string): Promise<PublicJob>;
+  listJobs(args?: ListJobsArgs): Promise<Page<PublicJob>>;
+  cancelJob(id: string): Promise<PublicJob>;
+  retryJob(id: string): Promise<PublicJob>;
+  /** Pushes every new state of one job (IPC events or SSE); returns the unsubscribe function. */
+  watchJob(
+    id: string,
+    onJob: (job: PublicJob) => void,
+    onConnection?: (connected: boolean) => void,
+  ): () => void;
+  /** Pushes state changes of any job (IPC events; HTTP polls). */
+  watchJobs(onJob: (job: PublicJob) => void): () => void;
+
+  listPlans(userId: string): Promise<PlanList>;
+  getTrainingPlan(id: string): Promise<TrainingPlanDocument>;
+  getNutritionPlan(id: string): Promise<NutritionPlanDocument>;
+
+  getWorker(): Promise<WorkerOverview>;
+  restartWorker(): Promise<WorkerOverview>;
+
+  getSettings(): Promise<SettingsView | null>;
+  updateSettings(patch: SettingsPatch): Promise<SettingsView>;
+  setLlmApiKey(key: string | null): Promise<SettingsView>;
+  testDatabase(url?: string): Promise<DatabaseTestResult>;
+}
+
+export type { PlanSummary, PublicJob, User };

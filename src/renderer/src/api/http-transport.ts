@@ -1,0 +1,291 @@
+import { z } from 'zod';
+import { ApiErrorResponseSchema, JobStreamEventSchema } from '@shared/api';
+import { IPC_CONTRACT, type IpcMethod, type IpcResult, type PlanSummary } from '@shared/ipc-contract';
+import type { PublicJob } from '@shared/job';
+import { formatValidationErrors, validateQuestionnaire } from '@shared/questionnaire-validation';
+import type { QuestionnaireSubmission } from '@shared/questionnaire';
+import { ClientError, type CoachClient, type Page } from './coach-client';
+import { reviveDates } from './revive-dates';
+
+/**
+ * `CoachClient` over the local HTTP API (`edn360 serve`): bearer token on /admin routes, SSE for one
+ * job's live progress, polling for the job list (the API has no global event stream). Every answer
+ * is checked with the same zod schema the IPC contract uses for that result.
+ */
+
+const TOKEN_KEY = 'edn360.apiToken';
+const SUBMISSIONS_KEY = 'edn360.submissions';
+const POLL_MS = 2000;
+
+export function storedToken(): string | null {
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+export function storeToken(token: string | null): void {
+  if (token) sessionStorage.setItem(TOKEN_KEY, token);
+  else sessionStorage.removeItem(TOKEN_KEY);
+}
+
+function parse<M extends IpcMethod>(method: M, json: unknown): IpcResult<M> {
+  const schema: z.ZodType<IpcResult<M>> = IPC_CONTRACT[method].result as unknown as z.ZodType<IpcResult<M>>;
+  return schema.parse(reviveDates(json));
+}
+
+const PlanJsonLoose = z.looseObject({
+  _id: z.string(),
+  job_id: z.string(),
+  submission_id: z.string(),
+  created_at: z.string(),
+  language: z.string().optional(),
+  model: z.string().optional(),
+  metrics: z.looseObject({ cost_usd: z.number().nullable().optional() }).optional(),
+  training: z.looseObject({ audit: z.looseObject({ status: z.string() }).optional() }).optional(),
+  nutrition: z.looseObject({ audit: z.looseObject({ status: z.string() }).optional() }).optional(),
+});
+const PlanPageJson = z.object({
+  items: z.array(PlanJsonLoose),
+  total: z.number(),
+  limit: z.number(),
+  offset: z.number(),
+});
+const AUDIT = new Set(['aprobado', 'con_warnings', 'bloqueado']);
+
+function toSummary(plan: z.infer<typeof PlanJsonLoose>): PlanSummary {
+  const status = plan.training?.audit?.status ?? plan.nutrition?.audit?.status ?? null;
+  return {
+    _id: plan._id,
+    job_id: plan.job_id,
+    submission_id: plan.submission_id,
+    created_at: new Date(plan.created_at),
+    language: plan.language ?? 'es',
+    model: plan.model ?? '',
+    audit_status: status && AUDIT.has(status) ? (status as PlanSummary['audit_status']) : null,
+    cost_usd: plan.metrics?.cost_usd ?? null,
+  };
+}
+
+function query(args: Record<string, string | number | boolean | undefined> | undefined): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(args ?? {})) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export class HttpCoachClient implements CoachClient {
+  readonly capabilities = { transport: 'http', settings: false, questionnaireHistory: false } as const;
+
+  constructor(
+    private readonly baseUrl: string,
+    private token: string,
+  ) {}
+
+  private async request(method: string, path: string, body?: unknown): Promise<unknown> {
+    const headers: Record<string, string> = { authorization: `Bearer ${this.token}` };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetch(`${this.baseUrl}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (error) {
+      throw new ClientError('network_error', error instanceof Error ? error.message : String(error));
+    }
+    const json: unknown = await response.json().catch(() => null);
+    if (!response.ok) {
+      const parsed = ApiErrorResponseSchema.safeParse(json);
+      if (parsed.success)
+        throw new ClientError(parsed.data.error, parsed.data.message, parsed.data.errors ?? []);
+      throw new ClientError('internal_error', `HTTP ${response.status}`);
+    }
+    return json;
+  }
+
+  /** Checks the token with a cheap admin call; rejects with `unauthorized` when it is wrong. */
+  async verify(): Promise<void> {
+    await this.request('GET', '/admin/worker');
+  }
+
+  async listClients(args?: Parameters<CoachClient['listClients']>[0]): Promise<Page<IpcResult<'getClient'>>> {
+    return parse('listClients', await this.request('GET', `/admin/users${query(args)}`));
+  }
+  async getClient(id: string) {
+    const json = z
+      .object({ user: z.unknown() })
+      .parse(await this.request('GET', `/admin/users/${encodeURIComponent(id)}`));
+    return parse('getClient', json.user);
+  }
+  async createClient(input: Parameters<CoachClient['createClient']>[0]) {
+    const json = z.object({ user: z.unknown() }).parse(await this.request('POST', '/admin/users', input));
+    return parse('createClient', json.user);
+  }
+  async updateClient(id: string, changes: Parameters<CoachClient['updateClient']>[1]) {
+    const json = z
+      .object({ user: z.unknown() })
+      .parse(await this.request('PATCH', `/admin/users/${encodeURIComponent(id)}`, changes));
+    return parse('updateClient', json.user);
+  }
+  archiveClient(id: string, archived: boolean) {
+    return this.updateClient(id, { archived });
+  }
+
+  validateQuestionnaire(responses: Record<string, unknown>, lang: 'es' | 'en') {
+    // The server's own validator, shared: the same rules and the same per-field messages.
+    const result = validateQuestionnaire({ _id: 'borrador', user_id: 'borrador', responses }, { lang });
+    return Promise.resolve({
+      is_valid: result.isValid,
+      errors: result.errors.map(({ field, code, message }) => ({ field, code, message })),
+      message: formatValidationErrors(result.errors, lang),
+    });
+  }
+
+  async submitQuestionnaire(
+    userId: string,
+    responses: Record<string, unknown>,
+  ): Promise<QuestionnaireSubmission> {
+    const json = z
+      .object({ submission_id: z.string(), user_id: z.string() })
+      .parse(await this.request('POST', '/submit-nutrition-questionnaire', { user_id: userId, responses }));
+    const submission = parse('getQuestionnaire', {
+      _id: json.submission_id,
+      user_id: json.user_id,
+      responses,
+      submitted_at: new Date().toISOString(),
+      plan_generated: false,
+      plan_id: null,
+    });
+    rememberSubmission(submission);
+    return submission;
+  }
+  listQuestionnaires(userId: string) {
+    return Promise.resolve(rememberedSubmissions().filter((s) => s.user_id === userId));
+  }
+
+  async generatePlan(args: Parameters<CoachClient['generatePlan']>[0]) {
+    const { user_id, ...body } = args;
+    const json = z
+      .object({ job_id: z.string() })
+      .parse(
+        await this.request('POST', `/admin/users/${encodeURIComponent(user_id)}/plans/generate_async`, body),
+      );
+    return this.getJob(json.job_id);
+  }
+  async getJob(id: string) {
+    return parse('getJob', await this.request('GET', `/jobs/${encodeURIComponent(id)}`));
+  }
+  async listJobs(args?: Parameters<CoachClient['listJobs']>[0]) {
+    return parse('listJobs', await this.request('GET', `/admin/jobs${query(args)}`));
+  }
+  async cancelJob(id: string) {
+    const json = z
+      .object({ job: z.unknown() })
+      .parse(await this.request('POST', `/admin/jobs/${encodeURIComponent(id)}/cancel`, {}));
+    return parse('getJob', json.job);
+  }
+  async retryJob(id: string) {
+    const json = z
+      .object({ job: z.unknown() })
+      .parse(await this.request('POST', `/admin/jobs/${encodeURIComponent(id)}/retry`, {}));
+    return parse('getJob', json.job);
+  }
+
+  watchJob(
+    id: string,
+    onJob: (job: PublicJob) => void,
+    onConnection?: (connected: boolean) => void,
+  ): () => void {
+    // EventSource reconnects by itself; every message carries the whole job, so nothing is lost.
+    const source = new EventSource(`${this.baseUrl}/jobs/${encodeURIComponent(id)}/events`);
+    const handle = (event: MessageEvent<string>): void => {
+      const parsed = JobStreamEventSchema.safeParse(JSON.parse(event.data));
+      if (!parsed.success) return;
+      const job = parse('getJob', parsed.data.job);
+      onJob(job);
+      if (job.status === 'completed' || job.status === 'failed') source.close();
+    };
+    for (const type of JobStreamEventSchema.shape.type.options) source.addEventListener(type, handle);
+    source.onopen = () => onConnection?.(true);
+    source.onerror = () => onConnection?.(source.readyState === EventSource.OPEN);
+    return () => source.close();
+  }
+
+  watchJobs(onJob: (job: PublicJob) => void): () => void {
+    let since = new Date();
+    const timer = setInterval(() => {
+      void this.listJobs({ limit: 100 })
+        .then((page) => {
+          for (const job of page.items) if (job.updated_at >= since) onJob(job);
+          since = new Date(Date.now() - POLL_MS);
+        })
+        .catch(() => undefined);
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }
+
+  async listPlans(userId: string) {
+    const json = z
+      .object({ training_plans: PlanPageJson, nutrition_plans: PlanPageJson })
+      .parse(await this.request('GET', `/admin/users/${encodeURIComponent(userId)}/plans?limit=100`));
+    const page = (p: z.infer<typeof PlanPageJson>) => ({ ...p, items: p.items.map(toSummary) });
+    return { training: page(json.training_plans), nutrition: page(json.nutrition_plans) };
+  }
+  async getTrainingPlan(id: string) {
+    const json = z
+      .object({ plan: z.unknown() })
+      .parse(await this.request('GET', `/admin/training-plans/${encodeURIComponent(id)}`));
+    return parse('getTrainingPlan', json.plan);
+  }
+  async getNutritionPlan(id: string) {
+    const json = z
+      .object({ plan: z.unknown() })
+      .parse(await this.request('GET', `/admin/nutrition-plans/${encodeURIComponent(id)}`));
+    return parse('getNutritionPlan', json.plan);
+  }
+
+  async getWorker() {
+    const json = z
+      .object({ worker: z.unknown(), queue: z.unknown() })
+      .parse(await this.request('GET', '/admin/worker'));
+    return parse('getWorkerStatus', { worker: json.worker, jobs: json.queue });
+  }
+  async restartWorker() {
+    const json = z
+      .object({ worker: z.unknown(), queue: z.unknown() })
+      .parse(await this.request('POST', '/admin/worker/restart', {}));
+    return parse('restartWorker', { worker: json.worker, jobs: json.queue });
+  }
+
+  getSettings() {
+    return Promise.resolve(null);
+  }
+  updateSettings(): never {
+    throw new ClientError('not_supported', 'settings');
+  }
+  setLlmApiKey(): never {
+    throw new ClientError('not_supported', 'settings');
+  }
+  testDatabase(): never {
+    throw new ClientError('not_supported', 'settings');
+  }
+}
+
+const StoredSubmissions = z.array(z.unknown());
+
+function rememberedSubmissions(): QuestionnaireSubmission[] {
+  try {
+    const raw = StoredSubmissions.parse(JSON.parse(localStorage.getItem(SUBMISSIONS_KEY) ?? '[]'));
+    return raw.flatMap((item) => {
+      const parsed = IPC_CONTRACT.getQuestionnaire.result.safeParse(reviveDates(item));
+      return parsed.success ? [parsed.data] : [];
+    });
+  } catch {
+    return [];
+  }
+}
+
+function rememberSubmission(submission: QuestionnaireSubmission): void {
+  const all = [submission, ...rememberedSubmissions()].slice(0, 200);
+  localStorage.setItem(SUBMISSIONS_KEY, JSON.stringify(all));
+}

@@ -1,0 +1,97 @@
+import type { PublicJob } from '@shared/job';
+import type { CoachClient } from './coach-client';
+import { ClientError } from './coach-client';
+import { IpcError, ipcCall, ipcSubscribe } from './ipc-transport';
+
+/** Re-throws IPC failures as `ClientError`s so screens handle one error type. */
+async function call<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof IpcError) throw new ClientError(error.reason, error.message, error.fields);
+    throw error;
+  }
+}
+
+/** `CoachClient` over the Electron preload bridge; job states are pushed by main, never polled. */
+export class IpcCoachClient implements CoachClient {
+  readonly capabilities = { transport: 'ipc', settings: true, questionnaireHistory: true } as const;
+
+  listClients(args?: Parameters<CoachClient['listClients']>[0]) {
+    return call(() => ipcCall('listClients', args));
+  }
+  getClient(id: string) {
+    return call(() => ipcCall('getClient', { id }));
+  }
+  createClient(input: Parameters<CoachClient['createClient']>[0]) {
+    return call(() => ipcCall('createClient', input));
+  }
+  updateClient(id: string, changes: Parameters<CoachClient['updateClient']>[1]) {
+    return call(() => ipcCall('updateClient', { id, changes }));
+  }
+  archiveClient(id: string, archived: boolean) {
+    return call(() => ipcCall('archiveClient', { id, archived }));
+  }
+  validateQuestionnaire(responses: Record<string, unknown>, lang: 'es' | 'en') {
+    return call(() => ipcCall('validateQuestionnaire', { responses, lang }));
+  }
+  submitQuestionnaire(user_id: string, responses: Record<string, unknown>) {
+    return call(() => ipcCall('submitQuestionnaire', { user_id, responses }));
+  }
+  async listQuestionnaires(user_id: string) {
+    return (await call(() => ipcCall('listQuestionnaires', { user_id, limit: 100 }))).items;
+  }
+  generatePlan(args: Parameters<CoachClient['generatePlan']>[0]) {
+    return call(() => ipcCall('generatePlan', args));
+  }
+  getJob(id: string) {
+    return call(() => ipcCall('getJob', { id }));
+  }
+  listJobs(args?: Parameters<CoachClient['listJobs']>[0]) {
+    return call(() => ipcCall('listJobs', args));
+  }
+  async cancelJob(id: string) {
+    return (await call(() => ipcCall('cancelJob', { id }))).job;
+  }
+  retryJob(id: string) {
+    return call(() => ipcCall('retryJob', { id }));
+  }
+  watchJob(id: string, onJob: (job: PublicJob) => void, onConnection?: (connected: boolean) => void) {
+    const unsubscribe = ipcSubscribe('job', (event) => {
+      if (event.job_id === id) onJob(event.job);
+    });
+    onConnection?.(true);
+    void this.getJob(id).then(onJob, () => undefined);
+    return unsubscribe;
+  }
+  watchJobs(onJob: (job: PublicJob) => void) {
+    return ipcSubscribe('job', (event) => onJob(event.job));
+  }
+  listPlans(user_id: string) {
+    return call(() => ipcCall('listPlans', { user_id, limit: 100 }));
+  }
+  getTrainingPlan(id: string) {
+    return call(() => ipcCall('getTrainingPlan', { id }));
+  }
+  getNutritionPlan(id: string) {
+    return call(() => ipcCall('getNutritionPlan', { id }));
+  }
+  getWorker() {
+    return call(() => ipcCall('getWorkerStatus'));
+  }
+  restartWorker() {
+    return call(() => ipcCall('restartWorker'));
+  }
+  getSettings() {
+    return call(() => ipcCall('getSettings'));
+  }
+  updateSettings(patch: Parameters<CoachClient['updateSettings']>[0]) {
+    return call(() => ipcCall('updateSettings', patch));
+  }
+  setLlmApiKey(api_key: string | null) {
+    return call(() => ipcCall('setLlmApiKey', { api_key }));
+  }
+  testDatabase(mongo_url?: string) {
+    return call(() => ipcCall('testDatabaseConnection', mongo_url ? { mongo_url } : undefined));
+  }
+}

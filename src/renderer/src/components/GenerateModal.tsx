@@ -1,0 +1,130 @@
+import { Button, Group, Modal, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEFAULTS } from '@shared/config';
+import { JOB_TYPES, TOTAL_STEPS_BY_TYPE, type JobType } from '@shared/job';
+import { DEFAULT_PRICES, costUsd } from '@shared/pricing';
+import type { QuestionnaireSubmission } from '@shared/questionnaire';
+import type { PlanSummary } from '../api/coach-client';
+import { useClient } from '../api/client-store';
+import { formatCost, formatDateTime } from '../format';
+import { useGenerationStore } from '../stores/generation-store';
+import { errorText } from './error-text';
+
+/** Typical tokens per agent call with field-scoped inputs (measured with the fake and real LLMs). */
+const ESTIMATE_PER_AGENT = { prompt_tokens: 2500, completion_tokens: 1200 };
+
+export function estimateCost(type: JobType): number | null {
+  const perAgent = costUsd(ESTIMATE_PER_AGENT, DEFAULTS.llm_model, DEFAULT_PRICES);
+  return perAgent === null ? null : perAgent * TOTAL_STEPS_BY_TYPE[type];
+}
+
+export interface GenerateModalProps {
+  userId: string;
+  submissions: QuestionnaireSubmission[];
+  trainingPlans: PlanSummary[];
+  initialPrevious?: string | null;
+  onClose(): void;
+}
+
+/** Generar: type, questionnaire, optional previous plan, estimated cost → job + progress modal. */
+export function GenerateModal({
+  userId,
+  submissions,
+  trainingPlans,
+  initialPrevious,
+  onClose,
+}: GenerateModalProps): React.JSX.Element {
+  const { t } = useTranslation();
+  const api = useClient();
+  const show = useGenerationStore((s) => s.show);
+  const [type, setType] = useState<JobType>('full');
+  const [submissionId, setSubmissionId] = useState<string | null>(submissions[0]?._id ?? null);
+  const [previous, setPrevious] = useState<string | null>(initialPrevious ?? null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function start(): Promise<void> {
+    if (!submissionId) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const job = await api.generatePlan({
+        user_id: userId,
+        submission_id: submissionId,
+        type,
+        previous_training_plan_id: type === 'nutrition' ? null : previous,
+      });
+      onClose();
+      show(job._id);
+    } catch (failure) {
+      setError(errorText(failure, t));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal opened onClose={onClose} title={t('generate.title')} centered size="lg">
+      <Stack>
+        <div>
+          <Text size="sm" fw={500} mb={4} id="generate-type-label">
+            {t('generate.type')}
+          </Text>
+          <SegmentedControl
+            fullWidth
+            aria-labelledby="generate-type-label"
+            value={type}
+            onChange={(v) => setType(v as JobType)}
+            data={JOB_TYPES.map((value) => ({ value, label: t(`generate.types.${value}`) }))}
+            data-testid="generate-type"
+          />
+        </div>
+        <Select
+          label={t('generate.submission')}
+          value={submissionId}
+          onChange={setSubmissionId}
+          allowDeselect={false}
+          data={submissions.map((s) => ({
+            value: s._id,
+            label: `${formatDateTime(s.submitted_at)} · ${s.responses.objetivo_fisico}`,
+          }))}
+          data-testid="generate-submission"
+        />
+        {type !== 'nutrition' && (
+          <Select
+            label={t('generate.previous')}
+            placeholder={t('generate.previousNone')}
+            value={previous}
+            onChange={setPrevious}
+            clearable
+            data={trainingPlans.map((p) => ({ value: p._id, label: formatDateTime(p.created_at) }))}
+          />
+        )}
+        <Text size="sm" c="dimmed" data-testid="generate-estimate">
+          {t('generate.estimate', {
+            cost: formatCost(estimateCost(type)),
+            agents: TOTAL_STEPS_BY_TYPE[type],
+          })}
+        </Text>
+        {error && (
+          <Text c="red" role="alert">
+            {error}
+          </Text>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            onClick={() => void start()}
+            loading={busy}
+            disabled={!submissionId}
+            data-testid="generate-start"
+          >
+            {t('generate.start')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,93 @@
+import { Badge, Button, Group, Paper, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconRefresh } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WorkerOverview } from '@shared/ipc-contract';
+import { useClient } from '../api/client-store';
+import { errorText } from './error-text';
+
+const REFRESH_MS = 3000;
+
+function Figure({ label, value }: { label: string; value: string | number }): React.JSX.Element {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text fw={600}>{value}</Text>
+    </div>
+  );
+}
+
+/** Worker status (state, concurrency, running, queue depth, restarts) with a restart button. */
+export function WorkerPanel(): React.JSX.Element {
+  const { t } = useTranslation();
+  const api = useClient();
+  const [overview, setOverview] = useState<WorkerOverview | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    const load = (): void =>
+      void api.getWorker().then(
+        (o) => live && setOverview(o),
+        () => undefined,
+      );
+    load();
+    const timer = setInterval(load, REFRESH_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [api]);
+
+  async function restart(): Promise<void> {
+    setBusy(true);
+    try {
+      setOverview(await api.restartWorker());
+      notifications.show({ message: t('jobs.restarted') });
+    } catch (error) {
+      notifications.show({ color: 'red', message: errorText(error, t) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const worker = overview?.worker;
+  return (
+    <Paper withBorder p="md" data-testid="worker-panel">
+      <Group justify="space-between">
+        <Group gap="xl">
+          <Group gap="xs">
+            <Text fw={700}>{t('jobs.worker')}</Text>
+            {worker ? (
+              <Badge
+                color={worker.state === 'running' ? 'teal' : 'yellow'}
+                variant="light"
+                data-testid="worker-state"
+              >
+                {t(`jobs.workerState.${worker.state}`)}
+              </Badge>
+            ) : (
+              <Badge color="gray">{overview ? t('jobs.workerNone') : t('common.loading')}</Badge>
+            )}
+          </Group>
+          <Figure label={t('jobs.concurrency')} value={worker?.concurrency ?? '—'} />
+          <Figure label={t('jobs.runningJobs')} value={overview?.jobs.running ?? '—'} />
+          <Figure label={t('jobs.queueDepth')} value={overview?.jobs.pending ?? '—'} />
+          <Figure label={t('jobs.restarts')} value={worker?.restarts ?? '—'} />
+        </Group>
+        <Button
+          variant="default"
+          leftSection={<IconRefresh size={16} />}
+          onClick={() => void restart()}
+          loading={busy}
+          disabled={!worker}
+        >
+          {t('jobs.restart')}
+        </Button>
+      </Group>
+    </Paper>
+  );
+}

@@ -1,0 +1,170 @@
+import { Badge, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { E2OutputSchema } from '@shared/agent-outputs/training';
+import { ClientSummarySchema, MesocycleSchema, SafeSessionsFieldSchema } from '@shared/plan-content';
+import type { TrainingPlanDocument } from '@shared/plans';
+import { formatNumber, humanize } from '../format';
+import { AuditPanel } from './AuditPanel';
+
+function Block({ title, children }: { title: string; children: React.ReactNode }): React.JSX.Element {
+  return (
+    <Paper withBorder p="md" className="plan-section">
+      <Title order={3} size="h4" mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Paper>
+  );
+}
+
+function Unparsed(): React.JSX.Element {
+  const { t } = useTranslation();
+  return <Text c="dimmed">{t('plan.unparsed')}</Text>;
+}
+
+/** Training plan: client summary, capacity, mesocycle by week, sessions by day, substitutions, audit. */
+export function TrainingPlanView({ plan }: { plan: TrainingPlanDocument }): React.JSX.Element {
+  const { t } = useTranslation();
+  const training = plan.training;
+  const summary = ClientSummarySchema.safeParse(training.client_summary);
+  const capacity = E2OutputSchema.safeParse(training.capacity);
+  const meso = MesocycleSchema.safeParse(training.mesocycle);
+  const sessions = SafeSessionsFieldSchema.safeParse(training.safe_sessions);
+
+  return (
+    <Stack data-testid="training-plan">
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Block title={t('plan.summary')}>
+          {summary.success ? (
+            <Stack gap="xs">
+              <Text size="sm">{summary.data.resumen}</Text>
+              {summary.data.restricciones.length > 0 && (
+                <>
+                  <Text size="sm" fw={600}>
+                    {t('plan.restrictions')}
+                  </Text>
+                  <List size="sm">
+                    {summary.data.restricciones.map((r) => (
+                      <List.Item key={r.zona}>{`${r.zona}: ${r.evitar}`}</List.Item>
+                    ))}
+                  </List>
+                </>
+              )}
+            </Stack>
+          ) : (
+            <Unparsed />
+          )}
+        </Block>
+        <Block title={t('plan.capacity')}>
+          {capacity.success ? (
+            <Stack gap="xs">
+              <Group gap="xs">
+                <Badge variant="light">{`${t('plan.level')}: ${humanize(capacity.data.nivel)}`}</Badge>
+                <Badge variant="light">{`${t('plan.split')}: ${humanize(capacity.data.split)}`}</Badge>
+                <Badge variant="light">{`${t('plan.targetRir')}: ${capacity.data.rir_objetivo}`}</Badge>
+                <Badge variant="light">{`${t('plan.risk')}: ${humanize(capacity.data.riesgo)}`}</Badge>
+              </Group>
+              <Text size="sm">{capacity.data.justificacion}</Text>
+            </Stack>
+          ) : (
+            <Unparsed />
+          )}
+        </Block>
+      </SimpleGrid>
+      <Block title={t('plan.mesocycle')}>
+        {meso.success ? (
+          <Table striped data-testid="mesocycle-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('plan.week')}</Table.Th>
+                <Table.Th>{t('plan.phase')}</Table.Th>
+                <Table.Th>{t('plan.rir')}</Table.Th>
+                <Table.Th>{t('plan.volume')}</Table.Th>
+                <Table.Th>{t('plan.loadChange')}</Table.Th>
+                <Table.Th>{t('plan.notes')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {meso.data.semanas.map((w) => (
+                <Table.Tr key={w.semana}>
+                  <Table.Td>{w.semana}</Table.Td>
+                  <Table.Td>{humanize(w.fase)}</Table.Td>
+                  <Table.Td>{w.rir_objetivo}</Table.Td>
+                  <Table.Td>{`×${formatNumber(w.factor_volumen, 2)}`}</Table.Td>
+                  <Table.Td>{`${w.cambio_carga_pct > 0 ? '+' : ''}${formatNumber(w.cambio_carga_pct, 1)} %`}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{w.notas}</Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        ) : (
+          <Unparsed />
+        )}
+      </Block>
+      <Block title={t('plan.sessions')}>
+        {sessions.success ? (
+          <Stack>
+            {sessions.data.sesiones.map((s) => (
+              <div key={`${s.dia}-${s.nombre}`} data-testid="plan-session">
+                <Group gap="xs" mb={4}>
+                  <Badge>{humanize(s.dia)}</Badge>
+                  <Text fw={600}>{s.nombre}</Text>
+                  <Text size="sm" c="dimmed">
+                    {t('plan.minutes', { n: s.duracion_min })}
+                  </Text>
+                </Group>
+                <Table withTableBorder>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('plan.exercise')}</Table.Th>
+                      <Table.Th>{t('plan.sets')}</Table.Th>
+                      <Table.Th>{t('plan.reps')}</Table.Th>
+                      <Table.Th>{t('plan.rir')}</Table.Th>
+                      <Table.Th>{t('plan.rest')}</Table.Th>
+                      <Table.Th>{t('plan.tempo')}</Table.Th>
+                      <Table.Th>{t('plan.notes')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {s.ejercicios.map((e, i) => (
+                      <Table.Tr key={`${e.ejercicio_id}-${i}`}>
+                        <Table.Td>{humanize(e.ejercicio_id)}</Table.Td>
+                        <Table.Td>{e.series}</Table.Td>
+                        <Table.Td>
+                          {e.reps_min === e.reps_max ? e.reps_min : `${e.reps_min}–${e.reps_max}`}
+                        </Table.Td>
+                        <Table.Td>{e.rir}</Table.Td>
+                        <Table.Td>{t('plan.seconds', { n: e.descanso_seg })}</Table.Td>
+                        <Table.Td>{e.tempo ?? '—'}</Table.Td>
+                        <Table.Td>
+                          <Text size="xs">{e.notas ?? ''}</Text>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </div>
+            ))}
+            {sessions.data.sustituciones.length > 0 && (
+              <>
+                <Text fw={600}>{t('plan.substitutions')}</Text>
+                <List size="sm">
+                  {sessions.data.sustituciones.map((sub) => (
+                    <List.Item key={`${sub.original_id}-${sub.nuevo_id}`}>
+                      {`${humanize(sub.original_id)} → ${humanize(sub.nuevo_id)}: ${sub.motivo}`}
+                    </List.Item>
+                  ))}
+                </List>
+              </>
+            )}
+          </Stack>
+        ) : (
+          <Unparsed />
+        )}
+      </Block>
+      <AuditPanel audit={training.audit} />
+    </Stack>
+  );
+}

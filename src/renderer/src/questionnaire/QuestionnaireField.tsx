@@ -1,0 +1,105 @@
+import { Checkbox, MultiSelect, NumberInput, Select, TextInput, Textarea } from '@mantine/core';
+import { Controller, type Control } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { humanize } from '../format';
+import type { FieldSpec, ResponsesForm } from './fields';
+
+/** One questionnaire input, bound to react-hook-form, labelled and showing its own error. */
+export function QuestionnaireField({
+  spec,
+  control,
+}: {
+  spec: FieldSpec;
+  control: Control<ResponsesForm>;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  const label = t(`questionnaire.fields.${spec.name}`);
+  const data = (spec.options ?? []).map((value) => ({ value, label: humanize(value) }));
+  return (
+    <Controller
+      name={spec.name}
+      control={control}
+      render={({ field, fieldState }) => {
+        const common = {
+          label,
+          withAsterisk: spec.required,
+          error: fieldState.error?.message,
+          onBlur: field.onBlur,
+          name: field.name,
+          ref: field.ref,
+          'data-testid': `q-${spec.name}`,
+        };
+        const text =
+          typeof field.value === 'string' || typeof field.value === 'number' ? String(field.value) : '';
+        switch (spec.kind) {
+          case 'number':
+            return (
+              <NumberInput
+                {...common}
+                value={typeof field.value === 'number' || typeof field.value === 'string' ? field.value : ''}
+                onChange={(v) => field.onChange(v === '' ? undefined : v)}
+                decimalScale={spec.decimals ? 2 : 0}
+                decimalSeparator={spec.decimals ? ',' : undefined}
+                allowDecimal={spec.decimals}
+                hideControls
+              />
+            );
+          case 'select':
+            return (
+              <Select
+                {...common}
+                data={data}
+                value={text || null}
+                onChange={(v) => field.onChange(v ?? undefined)}
+                clearable
+              />
+            );
+          case 'multi':
+            return (
+              <MultiSelect
+                {...common}
+                data={data}
+                value={
+                  Array.isArray(field.value)
+                    ? field.value.filter((v): v is string => typeof v === 'string')
+                    : []
+                }
+                onChange={field.onChange}
+                clearable
+                searchable
+              />
+            );
+          case 'textarea':
+            return (
+              <Textarea
+                {...common}
+                value={text}
+                onChange={(e) => field.onChange(e.currentTarget.value)}
+                autosize
+                minRows={2}
+              />
+            );
+          case 'boolean':
+            return (
+              <Checkbox
+                {...common}
+                mt="lg"
+                checked={field.value === true}
+                onChange={(e) => field.onChange(e.currentTarget.checked)}
+              />
+            );
+          default:
+            return (
+              <TextInput
+                {...common}
+                type={spec.kind === 'email' ? 'email' : 'text'}
+                placeholder={spec.kind === 'date' ? 'AAAA-MM-DD' : undefined}
+                value={text}
+                onChange={(e) => field.onChange(e.currentTarget.value)}
+              />
+            );
+        }
+      }}
+    />
+  );
+}

@@ -1,0 +1,212 @@
+import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { IconFileText, IconPlayerPlay } from '@tabler/icons-react';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { PublicJob } from '@shared/job';
+import type { QuestionnaireSubmission } from '@shared/questionnaire';
+import type { User } from '@shared/user';
+import type { PlanList, PlanSummary } from '../api/coach-client';
+import { useClient } from '../api/client-store';
+import { AuditBadge } from '../components/AuditBadge';
+import { GenerateModal } from '../components/GenerateModal';
+import { JobStatusBadge } from '../components/JobStatusBadge';
+import { formatCost, formatDateTime, formatNumber } from '../format';
+import { useGenerationStore } from '../stores/generation-store';
+
+function Section({ title, children }: { title: string; children: React.ReactNode }): React.JSX.Element {
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h4" mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Paper>
+  );
+}
+
+function PlansTable({
+  plans,
+  kind,
+  onNext,
+}: {
+  plans: PlanSummary[];
+  kind: 'training' | 'nutrition';
+  onNext(id: string): void;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  return (
+    <Table data-testid={`plans-${kind}`}>
+      <Table.Tbody>
+        {plans.map((plan, index) => (
+          <Table.Tr key={plan._id}>
+            <Table.Td>
+              <Badge variant="outline">{t('client.version', { n: plans.length - index })}</Badge>
+            </Table.Td>
+            <Table.Td>
+              <Anchor component={Link} to={`/plan/${encodeURIComponent(plan.job_id)}`}>
+                {t(`client.${kind}`)} · {formatDateTime(plan.created_at)}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>
+              <AuditBadge status={plan.audit_status} />
+            </Table.Td>
+            <Table.Td>{formatCost(plan.cost_usd)}</Table.Td>
+            <Table.Td>
+              {kind === 'training' && (
+                <Button size="xs" variant="subtle" onClick={() => onNext(plan._id)}>
+                  {t('client.generateNext')}
+                </Button>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** Ficha de cliente: questionnaires, plans with versions, job history. */
+export function ClientDetailScreen(): React.JSX.Element {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const api = useClient();
+  const showProgress = useGenerationStore((s) => s.show);
+  const [user, setUser] = useState<User | null>(null);
+  const [submissions, setSubmissions] = useState<QuestionnaireSubmission[]>([]);
+  const [plans, setPlans] = useState<PlanList | null>(null);
+  const [jobs, setJobs] = useState<PublicJob[]>([]);
+  const [generate, setGenerate] = useState<{ previous: string | null } | null>(null);
+
+  const load = useCallback(async () => {
+    const [u, s, p, j] = await Promise.all([
+      api.getClient(id),
+      api.listQuestionnaires(id),
+      api.listPlans(id),
+      api.listJobs({ user_id: id, limit: 50 }),
+    ]);
+    setUser(u);
+    setSubmissions(s);
+    setPlans(p);
+    setJobs(j.items);
+  }, [api, id]);
+
+  useEffect(() => {
+    void load();
+    return api.watchJobs((job) => {
+      if (job.user_id === id) void load();
+    });
+  }, [api, id, load]);
+
+  if (!user) return <Text>{t('common.loading')}</Text>;
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <div>
+          <Title order={1} size="h2" data-testid="client-title">
+            {user.nombre_completo}
+          </Title>
+          <Text c="dimmed">{[user.email, user.telefono].filter(Boolean).join(' · ')}</Text>
+        </div>
+        <Group>
+          <Button
+            component={Link}
+            to={`/clients/${encodeURIComponent(id)}/questionnaire`}
+            variant="default"
+            leftSection={<IconFileText size={16} />}
+            data-testid="questionnaire-new"
+          >
+            {t('client.newQuestionnaire')}
+          </Button>
+          <Button
+            leftSection={<IconPlayerPlay size={16} />}
+            onClick={() => setGenerate({ previous: null })}
+            disabled={submissions.length === 0}
+            data-testid="generate-open"
+          >
+            {t('client.generate')}
+          </Button>
+        </Group>
+      </Group>
+      <Section title={t('client.questionnaires')}>
+        {submissions.length === 0 ? (
+          <Text c="dimmed">{t('client.noQuestionnaires')}</Text>
+        ) : (
+          <Table data-testid="questionnaires-table">
+            <Table.Tbody>
+              {submissions.map((s) => (
+                <Table.Tr key={s._id}>
+                  <Table.Td>{formatDateTime(s.submitted_at)}</Table.Td>
+                  <Table.Td>{s.responses.objetivo_fisico}</Table.Td>
+                  <Table.Td>
+                    {s.plan_generated && <Badge variant="light">{t('client.planGenerated')}</Badge>}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        {!api.capabilities.questionnaireHistory && (
+          <Text size="xs" c="dimmed" mt="xs">
+            {t('client.questionnairesHttpNote')}
+          </Text>
+        )}
+      </Section>
+      <Section title={t('client.plans')}>
+        {plans && plans.training.items.length + plans.nutrition.items.length > 0 ? (
+          <Stack>
+            <PlansTable
+              plans={plans.training.items}
+              kind="training"
+              onNext={(previous) => setGenerate({ previous })}
+            />
+            <PlansTable plans={plans.nutrition.items} kind="nutrition" onNext={() => undefined} />
+          </Stack>
+        ) : (
+          <Text c="dimmed">{t('client.noPlans')}</Text>
+        )}
+      </Section>
+      <Section title={t('client.jobs')}>
+        {jobs.length === 0 ? (
+          <Text c="dimmed">{t('client.noJobs')}</Text>
+        ) : (
+          <Table data-testid="client-jobs">
+            <Table.Tbody>
+              {jobs.map((job) => (
+                <Table.Tr key={job._id}>
+                  <Table.Td>{formatDateTime(job.created_at)}</Table.Td>
+                  <Table.Td>{t(`generate.types.${job.type}`)}</Table.Td>
+                  <Table.Td>
+                    <JobStatusBadge job={job} />
+                  </Table.Td>
+                  <Table.Td>{`${formatNumber(job.progress.percentage, 1)} %`}</Table.Td>
+                  <Table.Td>
+                    {job.status === 'completed' ? (
+                      <Anchor component={Link} to={`/plan/${encodeURIComponent(job._id)}`}>
+                        {t('common.open')}
+                      </Anchor>
+                    ) : (
+                      <Anchor component="button" onClick={() => showProgress(job._id)}>
+                        {t('jobs.view')}
+                      </Anchor>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Section>
+      {generate && (
+        <GenerateModal
+          userId={id}
+          submissions={submissions}
+          trainingPlans={plans?.training.items ?? []}
+          initialPrevious={generate.previous}
+          onClose={() => setGenerate(null)}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,123 @@
+import { Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconDownload, IconPrinter } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { PublicJob } from '@shared/job';
+import type { NutritionPlanDocument, TrainingPlanDocument } from '@shared/plans';
+import { useClient } from '../api/client-store';
+import { AuditBadge } from '../components/AuditBadge';
+import { JobFailure } from '../components/JobFailure';
+import { formatDateTime } from '../format';
+import { MetricsPanel } from '../plan/MetricsPanel';
+import { NutritionPlanView } from '../plan/NutritionPlanView';
+import { TrainingPlanView } from '../plan/TrainingPlanView';
+
+interface Loaded {
+  job: PublicJob;
+  training: TrainingPlanDocument | null;
+  nutrition: NutritionPlanDocument | null;
+}
+
+function downloadJson(name: string, value: unknown): void {
+  const blob = new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+/** Plan: the plans one job produced (training and/or nutrition), metrics, JSON and PDF export. */
+export function PlanScreen(): React.JSX.Element {
+  const { t } = useTranslation();
+  const { jobId = '' } = useParams();
+  const api = useClient();
+  const [data, setData] = useState<Loaded | null>(null);
+
+  useEffect(() => {
+    void (async () => {
+      const job = await api.getJob(jobId);
+      const [training, nutrition] = await Promise.all([
+        job.result.training_plan_id ? api.getTrainingPlan(job.result.training_plan_id) : null,
+        job.result.nutrition_plan_id ? api.getNutritionPlan(job.result.nutrition_plan_id) : null,
+      ]);
+      setData({ job, training, nutrition });
+    })();
+  }, [api, jobId]);
+
+  if (!data) return <Text>{t('common.loading')}</Text>;
+  const { job, training, nutrition } = data;
+  if (!training && !nutrition) {
+    return (
+      <Stack>
+        <Title order={1} size="h2">
+          {t('plan.title')}
+        </Title>
+        <Text>{t('plan.notReady')}</Text>
+        {job.status === 'failed' && <JobFailure job={job} />}
+      </Stack>
+    );
+  }
+  const metrics = [training?.metrics, nutrition?.metrics].filter((m) => m !== undefined);
+  const first = training ? 'training' : 'nutrition';
+
+  return (
+    <Stack data-testid="plan-screen">
+      <Group justify="space-between">
+        <div>
+          <Title order={1} size="h2">
+            {t(`generate.types.${job.type}`)}
+          </Title>
+          <Group gap="xs">
+            <Text c="dimmed" size="sm">
+              <Link to={`/clients/${encodeURIComponent(job.user_id)}`}>{job.user_id}</Link> ·{' '}
+              {formatDateTime(job.completed_at)}
+            </Text>
+            <AuditBadge status={training?.training.audit.status} />
+            <AuditBadge status={nutrition?.nutrition.audit.status} />
+          </Group>
+        </div>
+        <Group className="no-print">
+          <Button
+            variant="default"
+            leftSection={<IconDownload size={16} />}
+            onClick={() => downloadJson(`plan-${job._id}.json`, { job, training, nutrition })}
+            data-testid="export-json"
+          >
+            {t('plan.exportJson')}
+          </Button>
+          <Button
+            variant="default"
+            leftSection={<IconPrinter size={16} />}
+            onClick={() => window.print()}
+            data-testid="export-pdf"
+          >
+            {t('plan.exportPdf')}
+          </Button>
+        </Group>
+      </Group>
+      <Tabs defaultValue={first} keepMounted={false}>
+        <Tabs.List className="no-print">
+          {training && <Tabs.Tab value="training">{t('plan.training')}</Tabs.Tab>}
+          {nutrition && <Tabs.Tab value="nutrition">{t('plan.nutrition')}</Tabs.Tab>}
+          <Tabs.Tab value="metrics">{t('plan.metrics')}</Tabs.Tab>
+        </Tabs.List>
+        {training && (
+          <Tabs.Panel value="training" pt="md">
+            <TrainingPlanView plan={training} />
+          </Tabs.Panel>
+        )}
+        {nutrition && (
+          <Tabs.Panel value="nutrition" pt="md">
+            <NutritionPlanView plan={nutrition} />
+          </Tabs.Panel>
+        )}
+        <Tabs.Panel value="metrics" pt="md">
+          <MetricsPanel metrics={metrics} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,146 @@
+import { Alert, Button, FileButton, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconFileImport, IconSend } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { z } from 'zod';
+import type { QuestionnaireError } from '@shared/questionnaire-validation';
+import type { User } from '@shared/user';
+import { useClient } from '../api/client-store';
+import { errorText } from '../components/error-text';
+import { QUESTIONNAIRE_SECTIONS, toResponses, type ResponsesForm } from '../questionnaire/fields';
+import { QuestionnaireField } from '../questionnaire/QuestionnaireField';
+import { questionnaireResolver, validateResponses } from '../questionnaire/resolver';
+
+/** A submission in the original format: `{user_id?, responses}` (or the bare responses object). */
+const ImportSchema = z.union([
+  z.looseObject({ responses: z.record(z.string(), z.unknown()) }),
+  z.record(z.string(), z.unknown()),
+]);
+
+function responsesOf(json: unknown): Record<string, unknown> | null {
+  const parsed = ImportSchema.safeParse(json);
+  if (!parsed.success) return null;
+  const value = parsed.data;
+  const inner = value.responses;
+  if (inner !== null && typeof inner === 'object' && !Array.isArray(inner))
+    return inner as Record<string, unknown>;
+  return value;
+}
+
+/** Cuestionario: nine sections, per-field errors from the shared validator, JSON import. */
+export function QuestionnaireScreen(): React.JSX.Element {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const api = useClient();
+  const navigate = useNavigate();
+  const [user, setUser] = useState<User | null>(null);
+  const [problems, setProblems] = useState<QuestionnaireError[]>([]);
+  const form = useForm<ResponsesForm>({
+    resolver: questionnaireResolver,
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
+
+  useEffect(() => {
+    void api.getClient(id).then((u) => {
+      setUser(u);
+      form.reset({ nombre_completo: u.nombre_completo, email: u.email ?? '' });
+    });
+  }, [api, id, form]);
+
+  async function submit(values: ResponsesForm): Promise<void> {
+    setProblems([]);
+    try {
+      await api.submitQuestionnaire(id, toResponses(values));
+      notifications.show({ color: 'teal', message: t('questionnaire.submitted') });
+      void navigate(`/clients/${encodeURIComponent(id)}`);
+    } catch (error) {
+      notifications.show({ color: 'red', message: errorText(error, t) });
+    }
+  }
+
+  async function importFile(file: File | null): Promise<void> {
+    if (!file) return;
+    try {
+      const responses = responsesOf(JSON.parse(await file.text()));
+      if (!responses) throw new Error('format');
+      form.reset(responses);
+      notifications.show({ message: t('questionnaire.imported') });
+    } catch {
+      notifications.show({ color: 'red', message: t('questionnaire.importFailed') });
+    }
+  }
+
+  return (
+    <form
+      noValidate
+      onSubmit={(e) =>
+        void form.handleSubmit(submit, () => setProblems(validateResponses(form.getValues())))(e)
+      }
+      data-testid="questionnaire-form"
+    >
+      <Stack>
+        <Group justify="space-between">
+          <Title order={1} size="h2">
+            {t('questionnaire.title', { name: user?.nombre_completo ?? '' })}
+          </Title>
+          <FileButton onChange={(f) => void importFile(f)} accept="application/json,.json">
+            {(props) => (
+              <Button
+                {...props}
+                variant="default"
+                leftSection={<IconFileImport size={16} />}
+                aria-label={t('questionnaire.importLabel')}
+                data-testid="questionnaire-import"
+              >
+                {t('questionnaire.import')}
+              </Button>
+            )}
+          </FileButton>
+        </Group>
+        {problems.length > 0 && (
+          <Alert
+            color="red"
+            title={t('questionnaire.errorsTitle')}
+            role="alert"
+            data-testid="questionnaire-errors"
+          >
+            <List size="sm">
+              {problems.map((p) => (
+                <List.Item key={`${p.field}:${p.code}`}>{p.message}</List.Item>
+              ))}
+            </List>
+          </Alert>
+        )}
+        {QUESTIONNAIRE_SECTIONS.map((section) => (
+          <Paper withBorder p="md" key={section.id} component="fieldset" style={{ border: undefined }}>
+            <Title order={2} size="h4" mb="sm" component="legend">
+              {t(`questionnaire.sections.${section.id}`)}
+            </Title>
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+              {section.fields.map((spec) => (
+                <QuestionnaireField key={spec.name} spec={spec} control={form.control} />
+              ))}
+            </SimpleGrid>
+          </Paper>
+        ))}
+        <Group justify="flex-end">
+          <Text size="sm" c="dimmed">
+            * {t('questionnaire.required')}
+          </Text>
+          <Button
+            type="submit"
+            leftSection={<IconSend size={16} />}
+            loading={form.formState.isSubmitting}
+            data-testid="questionnaire-submit"
+          >
+            {t('questionnaire.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
