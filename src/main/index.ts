@@ -1,52 +1,44 @@
 import { join, resolve } from 'node:path';
-import { app, BrowserWindow, ipcMain } from 'electron';
-import { STARTUP_CHANNELS, type StartupState } from '@shared/startup';
-import { loadConfig } from './config/load-config';
-import { startCore, type Core } from './core/start-core';
-import { APP_VERSION } from './core/version';
-import { createLogger, type Logger } from './log/logger';
-import { createMainWindow, hardenSession } from './electron/window';
-import { utilityWorkerSpawner } from './electron/utility-worker-process';
-import { startupErrorState } from './core/startup-error';
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { createLogger } from './log/logger';
+import { logsDir } from './log/logger';
+import { DesktopHost } from './electron/desktop-host';
+import { registerIpcHandlers } from './electron/ipc/dispatch';
+import { createIpcHandlers } from './electron/ipc/handlers';
+import { openRotatingLog } from './electron/logs/rotating-log';
+import { installGracefulQuit } from './electron/quit';
+import { guardContents, hardenSession } from './electron/security';
+import { safeStorageCodec } from './electron/settings/safe-storage-codec';
+import { rendererLocation } from './electron/trusted-url';
+import { createMainWindow } from './electron/window';
+import { ChildProcessGoneRouter } from './electron/worker-exit';
 
-// Thin Electron host (DESIGN §2): everything below `core/` runs without Electron.
+// Thin Electron host (DESIGN §2): everything below core/, config/, db/, queue/, worker/ and api/ runs
+// without Electron; src/main/electron/ holds the small adapters.
 const outDir = resolve(__dirname, '..');
-let core: Core | null = null;
-let logger: Logger | null = null;
-let state: StartupState = { phase: 'starting', step: 'config' };
+const indexHtml = join(outDir, 'renderer', 'index.html');
+// Dev server only when electron-vite says so (`npm run dev`), never inferred from !app.isPackaged:
+// an unpackaged test run must load the built files.
+const location = rendererLocation(indexHtml, process.env['ELECTRON_RENDERER_URL']);
 
-function publish(next: StartupState): void {
-  state = next;
-  for (const window of BrowserWindow.getAllWindows())
-    window.webContents.send(STARTUP_CHANNELS.changed, state);
-}
-
-async function boot(): Promise<void> {
-  try {
-    const config = await loadConfig({
-      defaultDataDir: app.getPath('userData'),
-      resourcesDir: app.isPackaged ? process.resourcesPath : null,
-    });
-    logger = createLogger({ dataDir: config.dataDir });
-    publish({ phase: 'starting', step: 'database' });
-    const coreLogger = logger;
-    core = await startCore({
-      config,
-      logger,
-      repoResourcesDir: join(app.getAppPath(), 'resources'),
-      workerFactory: (env) => utilityWorkerSpawner(join(__dirname, 'worker.js'), env, coreLogger),
-    });
-    publish({ phase: 'ready', apiUrl: core.apiUrl, databaseMode: core.database.mode, version: APP_VERSION });
-  } catch (error) {
-    logger?.error({ err: error }, 'start-up failed');
-    publish(startupErrorState(error));
-  }
-}
+// EDN_DATA_DIR moves Chromium's profile and the single-instance lock too, so a test or a second
+// profile never collides with the coach's running app. setPath must happen before `ready`.
+const dataDirOverride = process.env['EDN_DATA_DIR']?.trim();
+if (dataDirOverride) app.setPath('userData', resolve(dataDirOverride));
+const dataDir = resolve(app.getPath('userData'));
 
 // The lock comes before binding the port or starting mongod: a second launch only focuses the first.
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  const log = openRotatingLog(logsDir(dataDir));
+  const logger = createLogger({ dataDir, destination: log.stream, name: 'edn360-desktop' });
+  const gone = new ChildProcessGoneRouter();
+  const host = new DesktopHost({ outDir, dataDir, logger, codec: safeStorageCodec(), gone });
+  const openExternal = (url: string): void => {
+    host.openExternal(url).catch((error: unknown) => logger.warn({ err: error }, 'openExternal failed'));
+  };
+
   app.on('second-instance', () => {
     const [window] = BrowserWindow.getAllWindows();
     if (window) {
@@ -54,23 +46,45 @@ if (!app.requestSingleInstanceLock()) {
       window.focus();
     }
   });
-  ipcMain.handle(STARTUP_CHANNELS.get, (event) => {
-    if (!event.senderFrame) throw new Error('IPC from a destroyed frame');
-    return state;
+  // Every webContents, including any the app did not create itself, gets the navigation guards.
+  app.on('web-contents-created', (_event, contents) => guardContents(contents, location, openExternal));
+  app.on('child-process-gone', (_event, details) => {
+    if (!gone.dispatch(details))
+      logger.warn({ type: details.type, reason: details.reason }, 'child process gone');
   });
-  void app.whenReady().then(() => {
-    hardenSession();
-    createMainWindow(outDir);
-    void boot();
-  });
+
+  registerIpcHandlers(
+    ipcMain,
+    createIpcHandlers({
+      core: () => host.getCore(),
+      app: host,
+      settings: host.settings,
+      logFiles: () => log.files,
+    }),
+    { location, logger: logger.child({ component: 'ipc' }) },
+  );
+
+  installGracefulQuit(
+    app,
+    async () => {
+      await host.stop();
+      await log.close();
+    },
+    // Above the worker's own 10 s checkpoint deadline, so a normal stop always completes.
+    { deadlineMs: 15_000, logger },
+  );
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
   app.on('window-all-closed', () => app.quit());
-  let quitting = false;
-  app.on('before-quit', (event) => {
-    if (quitting || !core) return;
-    event.preventDefault();
-    quitting = true;
-    const stopping = core.stop().catch((error: unknown) => logger?.error({ err: error }, 'stop failed'));
-    const deadline = new Promise((resolveDeadline) => setTimeout(resolveDeadline, 10_000));
-    void Promise.race([stopping, deadline]).finally(() => app.quit());
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession, location);
+    const window = createMainWindow({
+      preloadPath: join(outDir, 'preload', 'index.cjs'),
+      indexHtmlPath: indexHtml,
+      location,
+    });
+    host.attachWindow(window);
+    // utilityProcess.fork must wait for `ready` (electron#41396).
+    void host.boot();
   });
 }

@@ -1,21 +1,6 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { STARTUP_CHANNELS, StartupStateSchema, type Edn360Bridge, type StartupState } from '@shared/startup';
+import { contextBridge, ipcRenderer } from 'electron';
+import { createBridge } from './bridge';
 
-// The renderer gets exactly these functions — never ipcRenderer itself (Electron security checklist).
-const bridge: Edn360Bridge = {
-  async getStartupState() {
-    return StartupStateSchema.parse(await ipcRenderer.invoke(STARTUP_CHANNELS.get));
-  },
-  onStartupState(callback: (state: StartupState) => void) {
-    const listener = (_event: IpcRendererEvent, payload: unknown): void => {
-      const parsed = StartupStateSchema.safeParse(payload);
-      if (parsed.success) callback(parsed.data);
-    };
-    ipcRenderer.on(STARTUP_CHANNELS.changed, listener);
-    return () => {
-      ipcRenderer.removeListener(STARTUP_CHANNELS.changed, listener);
-    };
-  },
-};
-
-contextBridge.exposeInMainWorld('edn360', bridge);
+// The renderer gets exactly the contract's functions and `on` — never ipcRenderer itself (Electron
+// security checklist §3; ipcRenderer cannot cross the bridge since Electron 29 anyway).
+contextBridge.exposeInMainWorld('edn360', createBridge(ipcRenderer));

@@ -8,6 +8,10 @@ export const StartupStateSchema = z.discriminatedUnion('phase', [
     apiUrl: z.string(),
     databaseMode: z.enum(['embedded', 'configured']),
     version: z.string(),
+    /** Problems that leave the app usable (e.g. no LLM key yet: generation fails until one is set). */
+    warnings: z
+      .array(z.object({ reason: z.enum(['llm_key_missing', 'key_not_encrypted']), message: z.string() }))
+      .default([]),
   }),
   z.object({
     phase: z.literal('error'),
@@ -22,15 +26,3 @@ export const StartupStateSchema = z.discriminatedUnion('phase', [
   }),
 ]);
 export type StartupState = z.infer<typeof StartupStateSchema>;
-
-/** IPC channel names for the start-up bridge; the full typed contract arrives with issue 6. */
-export const STARTUP_CHANNELS = {
-  get: 'app:get-startup-state',
-  changed: 'app:startup-state',
-} as const;
-
-/** The API the preload exposes as `window.edn360`. */
-export interface Edn360Bridge {
-  getStartupState(): Promise<StartupState>;
-  onStartupState(callback: (state: StartupState) => void): () => void;
-}

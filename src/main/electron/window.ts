@@ -1,36 +1,34 @@
-import { join } from 'node:path';
-import { BrowserWindow, session, shell } from 'electron';
+import { BrowserWindow } from 'electron';
+import type { RendererLocation } from './trusted-url';
 
-/** The options a security test asserts on: no Node in the renderer, isolated and sandboxed. */
+/** What a security test asserts on: no Node in the renderer, isolated, sandboxed, web security on. */
 export function secureWebPreferences(preloadPath: string): Electron.WebPreferences {
   return {
     preload: preloadPath,
     contextIsolation: true,
+    // The preload is a single CommonJS bundle (electron.vite.config.ts): sandboxed preloads cannot load ESM.
     sandbox: true,
     nodeIntegration: false,
     nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
     webviewTag: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
     spellcheck: false,
   };
 }
 
-/** Only https links leave the app, and only to the system browser. */
-export function isSafeExternalUrl(raw: string): boolean {
-  try {
-    const url = new URL(raw);
-    return url.protocol === 'https:' && !url.username && !url.password;
-  } catch {
-    return false;
-  }
+export interface MainWindowOptions {
+  preloadPath: string;
+  indexHtmlPath: string;
+  location: RendererLocation;
 }
 
-export function hardenSession(): void {
-  // Deny by default: the app needs no camera, microphone, notifications permission prompts, etc.
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
-}
-
-export function createMainWindow(outDir: string): BrowserWindow {
+/** The coach's window: shown when its first paint is ready, loading the built page or the dev server. */
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -38,19 +36,10 @@ export function createMainWindow(outDir: string): BrowserWindow {
     minHeight: 600,
     show: false,
     title: 'EDN360 Coach',
-    webPreferences: secureWebPreferences(join(outDir, 'preload', 'index.cjs')),
-  });
-  const rendererUrl = process.env['ELECTRON_RENDERER_URL'];
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!rendererUrl || !url.startsWith(rendererUrl)) event.preventDefault();
-  });
-  window.webContents.on('will-redirect', (event) => event.preventDefault());
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
-    return { action: 'deny' };
+    webPreferences: secureWebPreferences(options.preloadPath),
   });
   window.once('ready-to-show', () => window.show());
-  if (rendererUrl) void window.loadURL(rendererUrl);
-  else void window.loadFile(join(outDir, 'renderer', 'index.html'));
+  if (options.location.devServerUrl) void window.loadURL(options.location.devServerUrl);
+  else void window.loadFile(options.indexHtmlPath);
   return window;
 }

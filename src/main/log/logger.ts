@@ -33,11 +33,15 @@ export interface LoggerOptions {
   /** Also print to stdout (headless); the file is always written when a data dir is known. */
   stdout?: boolean;
   name?: string;
+  /** Replaces the plain log file (the desktop app passes a size-rotated stream in the same folder). */
+  destination?: pino.DestinationStream;
 }
 
 export function createLogger(options: LoggerOptions): Logger {
   const streams: pino.StreamEntry[] = [];
-  if (options.dataDir) {
+  if (options.destination) {
+    streams.push({ stream: options.destination });
+  } else if (options.dataDir) {
     const dir = logsDir(options.dataDir);
     mkdirSync(dir, { recursive: true });
     // Synchronous writes: log volume is low, and a process that exits on a start-up error must not lose

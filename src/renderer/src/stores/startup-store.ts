@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { StartupState } from '@shared/startup';
+import { hasIpcBridge, ipcCall, ipcSubscribe } from '../api/ipc-transport';
 
 interface StartupStore {
   state: StartupState | null;
@@ -11,13 +12,12 @@ export const useStartupStore = create<StartupStore>((set) => ({
   state: null,
   bridgeMissing: false,
   connect() {
-    const bridge = window.edn360;
-    if (!bridge) {
+    if (!hasIpcBridge()) {
       set({ bridgeMissing: true });
       return () => undefined;
     }
-    const unsubscribe = bridge.onStartupState((state) => set({ state }));
-    void bridge.getStartupState().then((state) => set({ state }));
+    const unsubscribe = ipcSubscribe('startup', (state) => set({ state }));
+    void ipcCall('getStartupState').then((state) => set({ state }));
     return unsubscribe;
   },
 }));

@@ -1,0 +1,207 @@
+import { join } from 'node:path';
+import { app, shell, type BrowserWindow } from 'electron';
+import type { AppInfo } from '@shared/ipc-contract';
+import type { StartupState } from '@shared/startup';
+import { loadConfig } from '../config/load-config';
+import { readSettingsFile } from '../config/settings-store';
+import { startCore, type Core } from '../core/start-core';
+import { startupErrorState } from '../core/startup-error';
+import { APP_VERSION } from '../core/version';
+import type { Logger } from '../log/logger';
+import { logsDir } from '../log/logger';
+import { JobEventThrottle } from './events/job-event-throttle';
+import { RendererEvents } from './events/renderer-events';
+import type { AppHost, IpcCore } from './ipc/host';
+import { envLlmKey, llmKeyStatus, readStoredLlmKey, type SecretCodec } from './settings/llm-key';
+import { SettingsService } from './settings/settings-service';
+import { startupWarnings } from './startup-warnings';
+import { isSafeExternalUrl } from './trusted-url';
+import { utilityWorkerSpawner } from './utility-worker-process';
+import type { ChildProcessGoneRouter } from './worker-exit';
+
+export interface DesktopHostOptions {
+  outDir: string;
+  dataDir: string;
+  logger: Logger;
+  codec: SecretCodec;
+  gone: ChildProcessGoneRouter;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * The desktop app's state around the Electron-free core: start-up state, the core once it runs, the
+ * LLM key kept by the app, and the events pushed to windows. The IPC handlers read it through the
+ * AppHost interface.
+ */
+export class DesktopHost implements AppHost {
+  readonly events: RendererEvents;
+  readonly settings: SettingsService;
+  private core: Core | null = null;
+  private state: StartupState = { phase: 'starting', step: 'config' };
+  private storedKey: string | null = null;
+  private booting: Promise<void> | null = null;
+  private readonly throttle: JobEventThrottle;
+  private readonly env: NodeJS.ProcessEnv;
+  private readonly unsubscribers: Array<() => void> = [];
+
+  constructor(private readonly options: DesktopHostOptions) {
+    this.env = options.env ?? process.env;
+    this.events = new RendererEvents(options.logger);
+    this.throttle = new JobEventThrottle((event) =>
+      // Non-terminal events of one job coalesce while a window is not ready; terminal ones are kept.
+      this.events.broadcast(
+        'job',
+        event,
+        event.type === 'completed' || event.type === 'failed' ? null : `job:${event.job_id}`,
+      ),
+    );
+    this.settings = new SettingsService({
+      dataDir: options.dataDir,
+      env: this.env,
+      codec: options.codec,
+      onLlmKeyChanged: (key) => this.onLlmKeyChanged(key),
+    });
+  }
+
+  getCore(): IpcCore | null {
+    return this.core;
+  }
+
+  startupState(): StartupState {
+    return this.state;
+  }
+
+  appInfo(): AppInfo {
+    return {
+      name: app.getName(),
+      version: APP_VERSION,
+      electron: process.versions.electron ?? '',
+      chrome: process.versions.chrome ?? '',
+      node: process.versions.node,
+      platform: process.platform,
+      arch: process.arch,
+      packaged: app.isPackaged,
+      data_dir: this.options.dataDir,
+      logs_dir: logsDir(this.options.dataDir),
+      api_url: this.core?.apiUrl ?? null,
+      database_mode: this.core?.database.mode ?? null,
+    };
+  }
+
+  async openExternal(url: string): Promise<void> {
+    if (isSafeExternalUrl(url)) await shell.openExternal(url);
+  }
+
+  rendererReady(webContentsId: number): void {
+    this.events.markReady(webContentsId);
+  }
+
+  /** Events for this window wait until its page subscribes (again, after a reload). */
+  attachWindow(window: BrowserWindow): void {
+    const contents = window.webContents;
+    const id = contents.id;
+    this.events.attach(id, contents);
+    contents.on('did-start-navigation', (details) => {
+      if (details.isMainFrame && !details.isSameDocument) this.events.reset(id);
+    });
+    contents.once('destroyed', () => this.events.detach(id));
+  }
+
+  boot(): Promise<void> {
+    this.booting ??= this.startCore();
+    return this.booting;
+  }
+
+  /** Graceful stop: sends the last held-back job states, then stops the core (worker, API, database). */
+  async stop(): Promise<void> {
+    await this.booting?.catch(() => undefined);
+    this.throttle.flush();
+    for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
+    this.throttle.dispose();
+    const core = this.core;
+    this.core = null;
+    await core?.stop();
+  }
+
+  private publish(next: StartupState): void {
+    this.state = next;
+    this.events.broadcast('startup', next, 'startup');
+  }
+
+  private async startCore(): Promise<void> {
+    const { logger, dataDir, codec } = this.options;
+    try {
+      const settings = await readSettingsFile(dataDir);
+      this.storedKey = await readStoredLlmKey(settings, codec, (error) =>
+        logger.warn({ err: error }, 'the stored LLM API key could not be decrypted; ignoring it'),
+      );
+      const config = await loadConfig({
+        env: this.env,
+        defaultDataDir: dataDir,
+        resourcesDir: app.isPackaged ? process.resourcesPath : null,
+      });
+      // Env wins (DESIGN §10); otherwise the key the coach stored in Ajustes.
+      if (!config.llm.apiKey) config.llm.apiKey = this.storedKey;
+      this.publish({ phase: 'starting', step: 'database' });
+      const workerEntry = join(this.options.outDir, 'main', 'worker.js');
+      this.core = await startCore({
+        config,
+        logger,
+        repoResourcesDir: join(app.getAppPath(), 'resources'),
+        env: this.env,
+        workerFactory: (env) =>
+          utilityWorkerSpawner(workerEntry, () => this.workerEnv(env), logger, this.options.gone),
+      });
+      this.wireEvents(this.core);
+      this.publish(await this.readyState(this.core));
+    } catch (error) {
+      logger.error({ err: error }, 'start-up failed');
+      this.publish(startupErrorState(error));
+    }
+  }
+
+  private wireEvents(core: Core): void {
+    this.unsubscribers.push(core.events.subscribe((event) => this.throttle.push(event)));
+    if (core.worker) {
+      this.unsubscribers.push(
+        core.worker.onStatus((status) => this.events.broadcast('worker-status', status, 'worker-status')),
+      );
+      this.events.broadcast('worker-status', core.worker.getStatus(), 'worker-status');
+    }
+  }
+
+  private async readyState(core: Core): Promise<StartupState> {
+    const settings = await readSettingsFile(this.options.dataDir);
+    return {
+      phase: 'ready',
+      apiUrl: core.apiUrl,
+      databaseMode: core.database.mode,
+      version: APP_VERSION,
+      warnings: startupWarnings(
+        llmKeyStatus(this.env, settings, this.options.codec),
+        core.config.llm.baseUrl,
+      ),
+    };
+  }
+
+  /** The worker reads its key from the environment; the stored one is added at every (re)spawn. */
+  private workerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+    if (envLlmKey(env) || !this.storedKey) return env;
+    return { ...env, EDN_LLM_API_KEY: this.storedKey };
+  }
+
+  private async onLlmKeyChanged(key: string | null): Promise<void> {
+    this.storedKey = key;
+    const core = this.core;
+    // An environment key wins and is already in use: nothing to restart.
+    if (!core || envLlmKey(this.env)) return;
+    core.config.llm.apiKey = key;
+    this.options.logger.info({ configured: key !== null }, 'LLM API key changed; restarting the worker');
+    // Graceful: running jobs checkpoint and continue in the new process, which has the new key. Not
+    // awaited: the Ajustes call returns at once and the UI follows the restart through worker-status.
+    core.worker
+      ?.restart()
+      .catch((error: unknown) => this.options.logger.error({ err: error }, 'worker restart failed'));
+    this.publish(await this.readyState(core));
+  }
+}

@@ -1,0 +1,94 @@
+import { toPublicJob } from '@shared/job';
+import type { IpcParsedArgs, IpcResult } from '@shared/ipc-contract';
+import { clientNotFound } from './clients';
+import type { IpcHandlers } from './dispatch';
+import { IpcFailure } from './errors';
+import { requireCore, type IpcCore } from './host';
+
+const STATUS_ES = { pending: 'pendiente', running: 'en curso', completed: 'completado', failed: 'fallido' };
+
+export function jobNotFound(id: string): IpcFailure {
+  return new IpcFailure('job_not_found', `No existe ningún trabajo de generación con id «${id}».`);
+}
+
+/**
+ * Checks that what the job will read exists and belongs to this client, then enqueues; progress then
+ * arrives as `job` events. The questionnaire itself is validated again by the job.
+ */
+export async function generatePlan(
+  core: IpcCore,
+  args: IpcParsedArgs<'generatePlan'>,
+): Promise<IpcResult<'generatePlan'>> {
+  const { repositories: repos, queue } = core;
+  if (!(await repos.users.get(args.user_id))) throw clientNotFound(args.user_id);
+  const submission = await repos.submissions.getRaw(args.submission_id);
+  // Another client's questionnaire is reported as missing, exactly like the HTTP API does.
+  if (!submission || submission['user_id'] !== args.user_id) {
+    throw new IpcFailure(
+      'submission_not_found',
+      `El cliente «${args.user_id}» no tiene ningún cuestionario con id «${args.submission_id}».`,
+      [{ field: 'args.submission_id', code: 'not_found', message: 'cuestionario no encontrado' }],
+    );
+  }
+  const previousId = args.previous_training_plan_id ?? null;
+  if (previousId) {
+    const previous = await repos.trainingPlans.get(previousId);
+    if (!previous || previous.user_id !== args.user_id) {
+      throw new IpcFailure(
+        'plan_not_found',
+        `El cliente «${args.user_id}» no tiene ningún plan de entrenamiento con id «${previousId}».`,
+        [{ field: 'args.previous_training_plan_id', code: 'not_found', message: 'plan no encontrado' }],
+      );
+    }
+  }
+  const job = await queue.enqueue({
+    user_id: args.user_id,
+    submission_id: args.submission_id,
+    type: args.type,
+    previous_training_plan_id: previousId,
+  });
+  return toPublicJob(job);
+}
+
+export async function cancelJob(core: IpcCore, id: string): Promise<IpcResult<'cancelJob'>> {
+  const result = await core.queue.cancel(id);
+  switch (result.outcome) {
+    case 'not_found':
+      throw jobNotFound(id);
+    case 'not_cancellable':
+      throw new IpcFailure(
+        'job_not_cancellable',
+        `El trabajo ya terminó (estado ${STATUS_ES[result.job.status]}); solo se cancelan trabajos pendientes o en curso.`,
+      );
+    default:
+      return { outcome: result.outcome, job: toPublicJob(result.job) };
+  }
+}
+
+export async function retryJob(core: IpcCore, id: string): Promise<IpcResult<'retryJob'>> {
+  const job = await core.queue.retry(id);
+  if (job) return toPublicJob(job);
+  const existing = await core.repositories.jobs.get(id);
+  if (!existing) throw jobNotFound(id);
+  throw new IpcFailure(
+    'job_not_retryable',
+    `El trabajo está ${STATUS_ES[existing.status]}; solo se reintentan trabajos fallidos.`,
+  );
+}
+
+type JobHandlers = Pick<IpcHandlers, 'generatePlan' | 'getJob' | 'listJobs' | 'cancelJob' | 'retryJob'>;
+
+export function jobHandlers(core: () => IpcCore | null): JobHandlers {
+  const c = (): IpcCore => requireCore(core());
+  return {
+    generatePlan: (args) => generatePlan(c(), args),
+    getJob: async (args) => {
+      const job = await c().repositories.jobs.getPublic(args.id);
+      if (!job) throw jobNotFound(args.id);
+      return job;
+    },
+    listJobs: (args) => c().repositories.jobs.list(args ?? {}),
+    cancelJob: (args) => cancelJob(c(), args.id),
+    retryJob: (args) => retryJob(c(), args.id),
+  };
+}

@@ -1,0 +1,121 @@
+import { join } from 'node:path';
+import type { SettingsFile } from '@shared/config';
+import {
+  EDITABLE_SETTINGS,
+  type EditableSetting,
+  type SettingsPatch,
+  type SettingsView,
+} from '@shared/ipc-contract';
+import { loadConfig } from '../../config/load-config';
+import { readSettingsFile, SETTINGS_FILE_NAME, writeSettingsFile } from '../../config/settings-store';
+import { IpcFailure } from '../ipc/errors';
+import { llmKeyStatus, type SecretCodec } from './llm-key';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Environment variables that fix each editable field (DESIGN §10: env wins over the file). */
+const ENV_NAMES: Partial<Record<EditableSetting, readonly string[]>> = {
+  mongo_url: ['EDN_MONGO_URL'],
+  db_name: ['EDN_DB_NAME'],
+  llm_base_url: ['EDN_LLM_BASE_URL', 'OPENAI_BASE_URL'],
+  llm_model: ['EDN_LLM_MODEL'],
+  api_host: ['EDN_API_HOST'],
+  api_port: ['EDN_API_PORT'],
+  worker_concurrency: ['EDN_WORKER_CONCURRENCY'],
+  job_timeout_ms: ['EDN_JOB_TIMEOUT_MS'],
+  poll_interval_ms: ['EDN_POLL_INTERVAL_MS'],
+  language: ['EDN_LANGUAGE'],
+  plan_language: ['EDN_PLAN_LANGUAGE'],
+};
+
+/** Fields the running app reads live (the renderer's look); everything else is read at start-up. */
+const LIVE_SETTINGS: ReadonlySet<EditableSetting> = new Set(['theme', 'language']);
+
+export interface SettingsServiceOptions {
+  dataDir: string;
+  env: Env;
+  codec: SecretCodec;
+  /** The key changed (set or removed): the host updates the core and restarts the worker with it. */
+  onLlmKeyChanged: (key: string | null) => Promise<void>;
+}
+
+/**
+ * The Ajustes screen's reads and writes of `settings.json`. Electron-free: encryption comes in as a
+ * SecretCodec. The view never contains the API key or the API token.
+ */
+export class SettingsService {
+  private restartRequired = false;
+
+  constructor(private readonly options: SettingsServiceOptions) {}
+
+  get settingsFile(): string {
+    return join(this.options.dataDir, SETTINGS_FILE_NAME);
+  }
+
+  async view(): Promise<SettingsView> {
+    const { env, dataDir, codec } = this.options;
+    const settings = await readSettingsFile(dataDir);
+    const config = await loadConfig({ env, defaultDataDir: dataDir });
+    const envOverrides = EDITABLE_SETTINGS.filter((field) =>
+      (ENV_NAMES[field] ?? []).some((name) => Boolean(env[name]?.trim())),
+    );
+    return {
+      data_dir: config.dataDir,
+      settings_file: this.settingsFile,
+      values: {
+        mongo_url: config.mongoUrl,
+        db_name: config.dbName,
+        llm_base_url: config.llm.baseUrl,
+        llm_model: config.llm.model,
+        api_host: config.api.host,
+        api_port: config.api.port,
+        worker_concurrency: config.worker.concurrency,
+        job_timeout_ms: config.worker.jobTimeoutMs,
+        poll_interval_ms: config.worker.pollIntervalMs,
+        language: config.language,
+        plan_language: config.planLanguage,
+        theme: settings.theme ?? 'auto',
+        agent_models: config.llm.agentModels,
+        prices: config.llm.prices,
+      },
+      env_overrides: envOverrides,
+      llm_api_key: llmKeyStatus(env, settings, codec),
+      restart_required: this.restartRequired,
+    };
+  }
+
+  /** `null` removes a field (back to its default); absent fields stay as they are. */
+  async update(patch: SettingsPatch): Promise<SettingsView> {
+    const current = await readSettingsFile(this.options.dataDir);
+    const touched = EDITABLE_SETTINGS.filter((field) => patch[field] !== undefined);
+    const kept = Object.entries(current).filter(([field]) => !touched.includes(field as EditableSetting));
+    const set = touched.flatMap((field) => (patch[field] === null ? [] : [[field, patch[field]] as const]));
+    // writeSettingsFile validates the result against SettingsFileSchema before it touches the file.
+    await writeSettingsFile(this.options.dataDir, Object.fromEntries([...kept, ...set]) as SettingsFile);
+    const changedAtStartOnly = touched.some((field) => !LIVE_SETTINGS.has(field));
+    if (changedAtStartOnly) this.restartRequired = true;
+    return this.view();
+  }
+
+  /** Encrypts and stores the key (or removes it with `null`), then hands it to the running app. */
+  async setLlmApiKey(key: string | null): Promise<SettingsView> {
+    const { dataDir } = this.options;
+    const current = await readSettingsFile(dataDir);
+    const { llm_api_key_encrypted: _previous, ...rest } = current;
+    const next: SettingsFile =
+      key === null ? rest : { ...rest, llm_api_key_encrypted: await this.encrypt(key) };
+    await writeSettingsFile(dataDir, next);
+    await this.options.onLlmKeyChanged(key);
+    return this.view();
+  }
+
+  private async encrypt(key: string): Promise<string> {
+    if (!(await this.options.codec.isAvailable())) {
+      throw new IpcFailure(
+        'encryption_unavailable',
+        'Este sistema no ofrece cifrado para guardar la clave. Defínela con la variable de entorno EDN_LLM_API_KEY.',
+      );
+    }
+    return this.options.codec.encrypt(key);
+  }
+}

@@ -1,0 +1,438 @@
+import { z } from 'zod';
+import { LanguageSchema, ModelPriceSchema } from './config';
+import { JOB_STATUSES, JOB_TYPES, PublicJobSchema } from './job';
+import { JobEventSchema } from './job-events';
+import { AUDIT_STATUS_VALUES, NutritionPlanDocumentSchema, TrainingPlanDocumentSchema } from './plans';
+import { QuestionnaireSubmissionSchema } from './questionnaire';
+import { StartupStateSchema } from './startup';
+import { NewUserInputSchema, UserSchema, UserUpdateSchema } from './user';
+import { WorkerStatusSchema } from './worker-status';
+import { IPC_EVENT_CHANNELS, IPC_METHOD_CHANNELS, type IpcEventName, type IpcMethod } from './ipc-channels';
+
+/*
+ * The IPC contract between the renderer and the Electron main process (DESIGN §8): every channel with
+ * the zod schema of its arguments and of its result, and every event main pushes. Main validates each
+ * call's arguments against it (and its sender); the preload exposes exactly these methods. Values
+ * travel by structured clone, so Dates stay Dates (unlike the HTTP API's JSON).
+ */
+
+export { IPC_EVENT_CHANNELS, IPC_METHOD_CHANNELS, type IpcEventName, type IpcMethod };
+
+// ---------------------------------------------------------------------------------------------
+// Errors: every failure reaches the renderer as `{ok: false, error}` with one of these reasons.
+// ---------------------------------------------------------------------------------------------
+
+export const IPC_ERROR_REASONS = [
+  /** Arguments (or a questionnaire) failed validation; `fields` names each bad field. */
+  'validation_error',
+  /** The call came from a frame that is not the app's own renderer. */
+  'forbidden_sender',
+  /** The core has not started (yet), or failed to start: see the start-up state. */
+  'not_ready',
+  'user_not_found',
+  'user_exists',
+  'submission_not_found',
+  'plan_not_found',
+  'job_not_found',
+  'job_not_cancellable',
+  'job_not_retryable',
+  /** This instance runs no worker (UI-only on a clinic database). */
+  'no_worker',
+  /** The OS offers no way to encrypt the API key; use EDN_LLM_API_KEY instead. */
+  'encryption_unavailable',
+  'forbidden_url',
+  'database_unreachable',
+  'internal_error',
+] as const;
+export const IpcErrorReasonSchema = z.enum(IPC_ERROR_REASONS);
+export type IpcErrorReason = z.infer<typeof IpcErrorReasonSchema>;
+
+export const IpcFieldErrorSchema = z.object({ field: z.string(), code: z.string(), message: z.string() });
+export type IpcFieldError = z.infer<typeof IpcFieldErrorSchema>;
+
+export const IpcErrorSchema = z.object({
+  reason: IpcErrorReasonSchema,
+  message: z.string(),
+  fields: z.array(IpcFieldErrorSchema).optional(),
+});
+export type IpcErrorPayload = z.infer<typeof IpcErrorSchema>;
+
+/** What every `invoke` resolves to on the wire; the preload unwraps it. */
+export type IpcEnvelope<T> = { ok: true; data: T } | { ok: false; error: IpcErrorPayload };
+
+// ---------------------------------------------------------------------------------------------
+// Shared argument pieces.
+// ---------------------------------------------------------------------------------------------
+
+/** Generated ids are UUIDs; imported clients keep the original system's string ids. */
+export const IpcIdSchema = z.string().trim().min(1, 'no puede estar vacío').max(128, 'máximo 128 caracteres');
+const ById = z.strictObject({ id: IpcIdSchema });
+const NoArgs = z.strictObject({}).optional();
+const PageArgs = {
+  limit: z.number().int().min(1).max(500).optional(),
+  offset: z.number().int().min(0).optional(),
+};
+
+function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int().min(0),
+    limit: z.number().int().min(1),
+    offset: z.number().int().min(0),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results that are not stored documents.
+// ---------------------------------------------------------------------------------------------
+
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  electron: z.string(),
+  chrome: z.string(),
+  node: z.string(),
+  platform: z.string(),
+  arch: z.string(),
+  packaged: z.boolean(),
+  data_dir: z.string().nullable(),
+  logs_dir: z.string().nullable(),
+  api_url: z.string().nullable(),
+  database_mode: z.enum(['embedded', 'configured']).nullable(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const QuestionnaireCheckSchema = z.object({
+  is_valid: z.boolean(),
+  errors: z.array(IpcFieldErrorSchema),
+  /** The original system's text listing every problem ("" when valid). */
+  message: z.string(),
+});
+export type QuestionnaireCheck = z.infer<typeof QuestionnaireCheckSchema>;
+
+export const PlanSummarySchema = z.object({
+  _id: z.string(),
+  job_id: z.string(),
+  submission_id: z.string(),
+  created_at: z.date(),
+  language: z.string(),
+  model: z.string(),
+  audit_status: z.enum(AUDIT_STATUS_VALUES).nullable(),
+  cost_usd: z.number().nullable(),
+});
+export type PlanSummary = z.infer<typeof PlanSummarySchema>;
+
+export const JobCountsSchema = z.object(
+  Object.fromEntries(JOB_STATUSES.map((status) => [status, z.number().int().min(0)])) as Record<
+    (typeof JOB_STATUSES)[number],
+    z.ZodNumber
+  >,
+);
+
+export const WorkerOverviewSchema = z.object({
+  /** Null when this instance runs no worker. */
+  worker: WorkerStatusSchema.nullable(),
+  jobs: JobCountsSchema,
+});
+export type WorkerOverview = z.infer<typeof WorkerOverviewSchema>;
+
+/** Settings the coach may change from the app; the API token and the encrypted key are not among them. */
+export const EDITABLE_SETTINGS = [
+  'mongo_url',
+  'db_name',
+  'llm_base_url',
+  'llm_model',
+  'api_host',
+  'api_port',
+  'worker_concurrency',
+  'job_timeout_ms',
+  'poll_interval_ms',
+  'language',
+  'plan_language',
+  'theme',
+  'agent_models',
+  'prices',
+] as const;
+export type EditableSetting = (typeof EDITABLE_SETTINGS)[number];
+
+export const SettingsValuesSchema = z.object({
+  mongo_url: z.string().nullable(),
+  db_name: z.string(),
+  llm_base_url: z.string().nullable(),
+  llm_model: z.string(),
+  api_host: z.string(),
+  api_port: z.number().int(),
+  worker_concurrency: z.number().int(),
+  job_timeout_ms: z.number().int(),
+  poll_interval_ms: z.number().int(),
+  language: LanguageSchema,
+  plan_language: LanguageSchema,
+  theme: z.enum(['light', 'dark', 'auto']),
+  agent_models: z.record(z.string(), z.string()),
+  prices: z.record(z.string(), ModelPriceSchema),
+});
+export type SettingsValues = z.infer<typeof SettingsValuesSchema>;
+
+export const LlmKeyStatusSchema = z.object({
+  configured: z.boolean(),
+  /** `env`: EDN_LLM_API_KEY / OPENAI_API_KEY (wins); `settings`: stored encrypted by the app. */
+  source: z.enum(['env', 'settings']).nullable(),
+  /**
+   * False when the OS offered only Electron's `basic_text` fallback (Linux without a keyring): the
+   * stored key is then obfuscated with a fixed password, not protected. Null when nothing is stored.
+   */
+  encrypted_at_rest: z.boolean().nullable(),
+  /** Electron's safeStorage backend on Linux (`gnome_libsecret`, `kwallet5`, `basic_text`…); null elsewhere. */
+  storage_backend: z.string().nullable(),
+});
+export type LlmKeyStatus = z.infer<typeof LlmKeyStatusSchema>;
+
+/** What the Ajustes screen shows. Never the API key or the API token themselves. */
+export const SettingsViewSchema = z.strictObject({
+  data_dir: z.string(),
+  settings_file: z.string(),
+  /** Effective values: environment > settings file > defaults. */
+  values: SettingsValuesSchema,
+  /** Fields fixed by an environment variable: editing them in the file has no effect while it is set. */
+  env_overrides: z.array(z.enum(EDITABLE_SETTINGS)),
+  llm_api_key: LlmKeyStatusSchema,
+  /** Saved changes that apply only after the app restarts (database, API, worker settings). */
+  restart_required: z.boolean(),
+});
+export type SettingsView = z.infer<typeof SettingsViewSchema>;
+
+/** `null` removes the field from the settings file (back to the default). */
+export const SettingsPatchSchema = z
+  .strictObject({
+    mongo_url: z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, 'se esperaba una URL mongodb:// o mongodb+srv://')
+      .nullable(),
+    db_name: z.string().min(1).max(64).nullable(),
+    llm_base_url: z.url({ protocol: /^https?$/ }).nullable(),
+    llm_model: z.string().min(1).max(128).nullable(),
+    api_host: z.string().min(1).max(255).nullable(),
+    api_port: z.number().int().min(0).max(65535).nullable(),
+    worker_concurrency: z.number().int().min(1).max(16).nullable(),
+    job_timeout_ms: z.number().int().min(1000).nullable(),
+    poll_interval_ms: z.number().int().min(50).nullable(),
+    language: LanguageSchema.nullable(),
+    plan_language: LanguageSchema.nullable(),
+    theme: z.enum(['light', 'dark', 'auto']).nullable(),
+    agent_models: z.record(z.string(), z.string().min(1)).nullable(),
+    prices: z.record(z.string(), ModelPriceSchema).nullable(),
+  })
+  .partial();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+export const DatabaseTestResultSchema = z.object({
+  ok: z.boolean(),
+  latency_ms: z.number().nullable(),
+  /** Credentials removed. */
+  url: z.string(),
+  message: z.string(),
+});
+export type DatabaseTestResult = z.infer<typeof DatabaseTestResultSchema>;
+
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
+export const LogLevelSchema = z.enum(LOG_LEVELS);
+
+export const LogEntrySchema = z.object({
+  at: z.date().nullable(),
+  level: z.union([LogLevelSchema, z.literal('unknown')]),
+  message: z.string(),
+  component: z.string().nullable(),
+  /** The line as written (JSON), for copy-and-paste into a support request. */
+  raw: z.string(),
+});
+export type LogEntry = z.infer<typeof LogEntrySchema>;
+
+export const LogTailSchema = z.object({ file: z.string().nullable(), entries: z.array(LogEntrySchema) });
+export type LogTail = z.infer<typeof LogTailSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// The contract.
+// ---------------------------------------------------------------------------------------------
+
+export interface IpcMethodSpec {
+  channel: string;
+  args: z.ZodType;
+  result: z.ZodType;
+}
+
+const responsesArg = z.record(z.string(), z.unknown(), {
+  error: 'responses: se esperaba un objeto con las respuestas del cuestionario',
+});
+
+export const IPC_CONTRACT = {
+  getStartupState: { channel: IPC_METHOD_CHANNELS.getStartupState, args: NoArgs, result: StartupStateSchema },
+  /** The renderer subscribed to events: main flushes what it queued for this window. */
+  rendererReady: { channel: IPC_METHOD_CHANNELS.rendererReady, args: NoArgs, result: z.null() },
+  getAppInfo: { channel: IPC_METHOD_CHANNELS.getAppInfo, args: NoArgs, result: AppInfoSchema },
+  /** Opens an https link in the system browser; anything else is refused (`forbidden_url`). */
+  openExternal: {
+    channel: IPC_METHOD_CHANNELS.openExternal,
+    args: z.strictObject({ url: z.string().max(2048) }),
+    result: z.null(),
+  },
+
+  listClients: {
+    channel: IPC_METHOD_CHANNELS.listClients,
+    args: z
+      .strictObject({
+        search: z.string().max(200).optional(),
+        include_archived: z.boolean().optional(),
+        ...PageArgs,
+      })
+      .optional(),
+    result: pageOf(UserSchema),
+  },
+  createClient: { channel: IPC_METHOD_CHANNELS.createClient, args: NewUserInputSchema, result: UserSchema },
+  getClient: { channel: IPC_METHOD_CHANNELS.getClient, args: ById, result: UserSchema },
+  updateClient: {
+    channel: IPC_METHOD_CHANNELS.updateClient,
+    args: z.strictObject({ id: IpcIdSchema, changes: UserUpdateSchema }),
+    result: UserSchema,
+  },
+  archiveClient: {
+    channel: IPC_METHOD_CHANNELS.archiveClient,
+    args: z.strictObject({ id: IpcIdSchema, archived: z.boolean().default(true) }),
+    result: UserSchema,
+  },
+
+  /** Checks answers with the original system's rules without storing anything (form feedback). */
+  validateQuestionnaire: {
+    channel: IPC_METHOD_CHANNELS.validateQuestionnaire,
+    args: z.strictObject({ responses: responsesArg, lang: LanguageSchema.optional() }),
+    result: QuestionnaireCheckSchema,
+  },
+  submitQuestionnaire: {
+    channel: IPC_METHOD_CHANNELS.submitQuestionnaire,
+    args: z.strictObject({ user_id: IpcIdSchema, responses: responsesArg }),
+    result: QuestionnaireSubmissionSchema,
+  },
+  listQuestionnaires: {
+    channel: IPC_METHOD_CHANNELS.listQuestionnaires,
+    args: z.strictObject({ user_id: IpcIdSchema, ...PageArgs }),
+    result: pageOf(QuestionnaireSubmissionSchema),
+  },
+  getQuestionnaire: {
+    channel: IPC_METHOD_CHANNELS.getQuestionnaire,
+    args: ById,
+    result: QuestionnaireSubmissionSchema,
+  },
+
+  generatePlan: {
+    channel: IPC_METHOD_CHANNELS.generatePlan,
+    args: z.strictObject({
+      user_id: IpcIdSchema,
+      submission_id: IpcIdSchema,
+      type: z.enum(JOB_TYPES, { error: 'type debe ser "training", "nutrition" o "full"' }),
+      previous_training_plan_id: IpcIdSchema.nullable().optional(),
+    }),
+    result: PublicJobSchema,
+  },
+  getJob: { channel: IPC_METHOD_CHANNELS.getJob, args: ById, result: PublicJobSchema },
+  listJobs: {
+    channel: IPC_METHOD_CHANNELS.listJobs,
+    args: z
+      .strictObject({
+        status: z.enum(JOB_STATUSES).optional(),
+        user_id: IpcIdSchema.optional(),
+        type: z.enum(JOB_TYPES).optional(),
+        ...PageArgs,
+      })
+      .optional(),
+    result: pageOf(PublicJobSchema),
+  },
+  cancelJob: {
+    channel: IPC_METHOD_CHANNELS.cancelJob,
+    args: ById,
+    result: z.object({ outcome: z.enum(['cancelled', 'cancel_requested']), job: PublicJobSchema }),
+  },
+  retryJob: { channel: IPC_METHOD_CHANNELS.retryJob, args: ById, result: PublicJobSchema },
+
+  /** A client's plans, newest first, as summaries (open one with getTrainingPlan / getNutritionPlan). */
+  listPlans: {
+    channel: IPC_METHOD_CHANNELS.listPlans,
+    args: z.strictObject({ user_id: IpcIdSchema, ...PageArgs }),
+    result: z.object({ training: pageOf(PlanSummarySchema), nutrition: pageOf(PlanSummarySchema) }),
+  },
+  getTrainingPlan: {
+    channel: IPC_METHOD_CHANNELS.getTrainingPlan,
+    args: ById,
+    result: TrainingPlanDocumentSchema,
+  },
+  getNutritionPlan: {
+    channel: IPC_METHOD_CHANNELS.getNutritionPlan,
+    args: ById,
+    result: NutritionPlanDocumentSchema,
+  },
+
+  getWorkerStatus: {
+    channel: IPC_METHOD_CHANNELS.getWorkerStatus,
+    args: NoArgs,
+    result: WorkerOverviewSchema,
+  },
+  restartWorker: { channel: IPC_METHOD_CHANNELS.restartWorker, args: NoArgs, result: WorkerOverviewSchema },
+
+  getSettings: { channel: IPC_METHOD_CHANNELS.getSettings, args: NoArgs, result: SettingsViewSchema },
+  updateSettings: {
+    channel: IPC_METHOD_CHANNELS.updateSettings,
+    args: SettingsPatchSchema,
+    result: SettingsViewSchema,
+  },
+  /** Stores the key encrypted with the OS keychain (safeStorage); `null` removes it. Restarts the worker. */
+  setLlmApiKey: {
+    channel: IPC_METHOD_CHANNELS.setLlmApiKey,
+    args: z.strictObject({
+      api_key: z.string().trim().min(8, 'la clave parece incompleta').max(512).nullable(),
+    }),
+    result: SettingsViewSchema,
+  },
+  /** Pings the given MongoDB (or the one in use when omitted) without changing anything. */
+  testDatabaseConnection: {
+    channel: IPC_METHOD_CHANNELS.testDatabaseConnection,
+    args: z
+      .strictObject({
+        mongo_url: z
+          .string()
+          .regex(/^mongodb(\+srv)?:\/\//, 'se esperaba una URL mongodb:// o mongodb+srv://')
+          .optional(),
+      })
+      .optional(),
+    result: DatabaseTestResultSchema,
+  },
+
+  tailLogs: {
+    channel: IPC_METHOD_CHANNELS.tailLogs,
+    args: z
+      .strictObject({
+        lines: z.number().int().min(1).max(2000).optional(),
+        min_level: LogLevelSchema.optional(),
+      })
+      .optional(),
+    result: LogTailSchema,
+  },
+} as const satisfies Record<IpcMethod, IpcMethodSpec>; // a channel without a schema, or the reverse, fails to compile
+
+export const IPC_EVENT_CONTRACT = {
+  /** Throttled per job (≥ 100 ms apart); the newest state and every completed/failed always arrive. */
+  job: { channel: IPC_EVENT_CHANNELS.job, payload: JobEventSchema },
+  'worker-status': { channel: IPC_EVENT_CHANNELS['worker-status'], payload: WorkerStatusSchema },
+  startup: { channel: IPC_EVENT_CHANNELS.startup, payload: StartupStateSchema },
+} as const satisfies Record<IpcEventName, { channel: string; payload: z.ZodType }>;
+
+export type IpcArgs<M extends IpcMethod> = z.input<(typeof IPC_CONTRACT)[M]['args']>;
+export type IpcParsedArgs<M extends IpcMethod> = z.output<(typeof IPC_CONTRACT)[M]['args']>;
+export type IpcResult<M extends IpcMethod> = z.output<(typeof IPC_CONTRACT)[M]['result']>;
+export type IpcEventPayload<E extends IpcEventName> = z.output<(typeof IPC_EVENT_CONTRACT)[E]['payload']>;
+
+/** The object the preload exposes as `window.edn360`: one function per method, plus `on`. */
+export type Edn360Api = {
+  [M in IpcMethod]: undefined extends IpcArgs<M>
+    ? (args?: IpcArgs<M>) => Promise<IpcResult<M>>
+    : (args: IpcArgs<M>) => Promise<IpcResult<M>>;
+} & {
+  on<E extends IpcEventName>(event: E, callback: (payload: IpcEventPayload<E>) => void): () => void;
+};

@@ -1,0 +1,237 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { IpcEnvelope, IpcMethod } from '../../../src/shared/ipc-contract';
+import type { JobEvent } from '../../../src/shared/job-events';
+import { loadConfig } from '../../../src/main/config/load-config';
+import { getCollections } from '../../../src/main/db/collections';
+import { createRepositories } from '../../../src/main/db/repositories';
+import { dispatch } from '../../../src/main/electron/ipc/dispatch';
+import { createIpcHandlers } from '../../../src/main/electron/ipc/handlers';
+import type { AppHost, IpcCore } from '../../../src/main/electron/ipc/host';
+import { SettingsService } from '../../../src/main/electron/settings/settings-service';
+import { silentLogger } from '../../../src/main/log/logger';
+import { JobEventBus } from '../../../src/main/queue/job-events';
+import { JobQueue } from '../../../src/main/queue/job-queue';
+import { databaseHandle, validResponses } from '../../support/api-harness';
+import { useTestDatabase } from '../../support/test-db';
+import { appFrame, builtLocation } from './fakes';
+
+/*
+ * The IPC handlers against the test MongoDB, called through `dispatch` exactly as ipcMain would call
+ * them (sender check, validation, envelopes). Electron is not involved: the sender frame is a fake,
+ * the app host a stub, safeStorage a fake codec, and there is no worker process.
+ */
+const testDb = useTestDatabase();
+const events: JobEvent[] = [];
+let core: IpcCore | null = null;
+let handlers: ReturnType<typeof createIpcHandlers>;
+let coreEnabled = true;
+const opened: string[] = [];
+
+beforeAll(async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'edn-ipc-'));
+  const config = await loadConfig({ env: { EDN_DATA_DIR: dataDir } });
+  const bus = new JobEventBus();
+  bus.subscribe((e) => events.push(e));
+  core = {
+    config,
+    database: databaseHandle(testDb),
+    repositories: createRepositories(testDb.db),
+    queue: new JobQueue(getCollections(testDb.db).jobs, bus, null),
+    worker: null,
+    apiUrl: 'http://127.0.0.1:0',
+  };
+  const app: AppHost = {
+    startupState: () => ({ phase: 'starting', step: 'database' }),
+    appInfo: () => {
+      throw new Error('not used');
+    },
+    openExternal: async (url) => {
+      opened.push(url);
+    },
+    rendererReady: () => undefined,
+  };
+  const codec = {
+    isAvailable: async () => true,
+    backend: () => null,
+    encrypt: async (s: string) => s,
+    decrypt: async (s: string) => s,
+  };
+  handlers = createIpcHandlers({
+    core: () => (coreEnabled ? core : null),
+    app,
+    settings: new SettingsService({ dataDir, env: {}, codec, onLlmKeyChanged: async () => undefined }),
+    logFiles: () => [join(dataDir, 'logs', 'edn360.log')],
+  });
+});
+
+function call<M extends IpcMethod>(method: M, args?: unknown): Promise<IpcEnvelope<unknown>> {
+  return dispatch(method, args === undefined ? [] : [args], appFrame, { webContentsId: 1 }, handlers, {
+    location: builtLocation,
+    logger: silentLogger(),
+  });
+}
+
+async function ok<T = Record<string, unknown>>(method: IpcMethod, args?: unknown): Promise<T> {
+  const reply = await call(method, args);
+  if (!reply.ok) throw new Error(`${method} failed: ${reply.error.reason} ${reply.error.message}`);
+  return reply.data as T;
+}
+
+async function failure(method: IpcMethod, args?: unknown) {
+  const reply = await call(method, args);
+  if (reply.ok) throw new Error(`${method} unexpectedly succeeded`);
+  return reply.error;
+}
+
+describe('IPC handlers on the core', () => {
+  it('answers not_ready for domain calls while the core is not running', async () => {
+    coreEnabled = false;
+    try {
+      expect((await failure('listClients')).reason).toBe('not_ready');
+      expect(await ok('getStartupState')).toEqual({ phase: 'starting', step: 'database' });
+    } finally {
+      coreEnabled = true;
+    }
+  });
+
+  it('creates, reads, updates and archives clients', async () => {
+    const created = await ok<{ _id: string }>('createClient', {
+      _id: 'cli-ana',
+      nombre_completo: 'Ana Ruiz',
+      email: 'ana@example.com',
+    });
+    expect(created._id).toBe('cli-ana');
+    expect((await failure('createClient', { _id: 'cli-ana', nombre_completo: 'Otra' })).reason).toBe(
+      'user_exists',
+    );
+    expect(await ok('updateClient', { id: 'cli-ana', changes: { telefono: '600000000' } })).toMatchObject({
+      telefono: '600000000',
+    });
+    expect((await failure('getClient', { id: 'nadie' })).reason).toBe('user_not_found');
+    expect(await ok('archiveClient', { id: 'cli-ana' })).toMatchObject({ archived: true });
+    expect((await ok<{ total: number }>('listClients')).total).toBe(0);
+    expect((await ok<{ total: number }>('listClients', { include_archived: true })).total).toBe(1);
+    await ok('archiveClient', { id: 'cli-ana', archived: false });
+    const bad = await failure('updateClient', { id: 'cli-ana', changes: { email: 'no-es-email' } });
+    expect(bad.fields?.map((f) => f.field)).toEqual(['args.changes.email']);
+  });
+
+  it('validates questionnaires with the original rules, naming each bad answer', async () => {
+    const check = await ok<{ is_valid: boolean; errors: Array<{ field: string }>; message: string }>(
+      'validateQuestionnaire',
+      {
+        responses: validResponses({ peso: 'mucho' }),
+      },
+    );
+    expect(check.is_valid).toBe(false);
+    expect(check.errors.map((e) => e.field)).toContain('responses.peso');
+    expect(check.message).toContain('peso');
+    expect(
+      (await ok<{ is_valid: boolean }>('validateQuestionnaire', { responses: validResponses() })).is_valid,
+    ).toBe(true);
+  });
+
+  it('stores a valid questionnaire and refuses an invalid one with the fields', async () => {
+    const invalid = await failure('submitQuestionnaire', {
+      user_id: 'cli-ana',
+      responses: validResponses({ altura_cm: '9' }),
+    });
+    expect(invalid.reason).toBe('validation_error');
+    expect(invalid.fields?.map((f) => f.field)).toContain('responses.altura_cm');
+    expect(
+      (await failure('submitQuestionnaire', { user_id: 'nadie', responses: validResponses() })).reason,
+    ).toBe('user_not_found');
+    const stored = await ok<{ _id: string; user_id: string; plan_generated: boolean }>(
+      'submitQuestionnaire',
+      {
+        user_id: 'cli-ana',
+        responses: validResponses(),
+      },
+    );
+    expect(stored).toMatchObject({ user_id: 'cli-ana', plan_generated: false });
+    expect(await ok('getQuestionnaire', { id: stored._id })).toMatchObject({ _id: stored._id });
+    expect((await ok<{ total: number }>('listQuestionnaires', { user_id: 'cli-ana' })).total).toBe(1);
+  });
+
+  it('enqueues a plan, lists, cancels and retries jobs', async () => {
+    const submission = (
+      await ok<{ items: Array<{ _id: string }> }>('listQuestionnaires', { user_id: 'cli-ana' })
+    ).items[0]!;
+    await ok('createClient', { _id: 'cli-otro', nombre_completo: 'Otro Cliente' });
+    const foreign = await failure('generatePlan', {
+      user_id: 'cli-otro',
+      submission_id: submission._id,
+      type: 'full',
+    });
+    expect(foreign.reason).toBe('submission_not_found');
+
+    const job = await ok<{ _id: string; status: string }>('generatePlan', {
+      user_id: 'cli-ana',
+      submission_id: submission._id,
+      type: 'full',
+    });
+    expect(job.status).toBe('pending');
+    expect(job).not.toHaveProperty('lease');
+    expect(events.some((e) => e.type === 'created' && e.job_id === job._id)).toBe(true);
+    expect(await ok('getJob', { id: job._id })).toMatchObject({ _id: job._id, type: 'full' });
+    expect((await ok<{ total: number }>('listJobs', { user_id: 'cli-ana', status: 'pending' })).total).toBe(
+      1,
+    );
+
+    expect((await failure('retryJob', { id: job._id })).reason).toBe('job_not_retryable');
+    expect(await ok('cancelJob', { id: job._id })).toMatchObject({
+      outcome: 'cancelled',
+      job: { status: 'failed', error_reason: 'cancelled' },
+    });
+    expect((await failure('cancelJob', { id: job._id })).reason).toBe('job_not_cancellable');
+    expect(await ok('retryJob', { id: job._id })).toMatchObject({ status: 'pending' });
+    expect((await failure('getJob', { id: 'nada' })).reason).toBe('job_not_found');
+  });
+
+  it('lists plans as summaries and reports missing plans', async () => {
+    expect(await ok('listPlans', { user_id: 'cli-ana' })).toMatchObject({
+      training: { items: [], total: 0 },
+      nutrition: { total: 0 },
+    });
+    expect((await failure('listPlans', { user_id: 'nadie' })).reason).toBe('user_not_found');
+    expect((await failure('getTrainingPlan', { id: 'tp-x' })).reason).toBe('plan_not_found');
+    expect((await failure('getNutritionPlan', { id: 'np-x' })).reason).toBe('plan_not_found');
+  });
+
+  it('reports the worker and queue counts, and that there is no worker to restart', async () => {
+    const overview = await ok<{ worker: null; jobs: Record<string, number> }>('getWorkerStatus');
+    expect(overview.worker).toBeNull();
+    expect(overview.jobs['pending']).toBe(1);
+    expect((await failure('restartWorker')).reason).toBe('no_worker');
+  });
+
+  it('tests database connections without leaking credentials', async () => {
+    expect(await ok('testDatabaseConnection')).toMatchObject({ ok: true });
+    const bad = await ok<{ ok: boolean; url: string }>('testDatabaseConnection', {
+      mongo_url: 'mongodb://admin:secreta@127.0.0.1:1/?serverSelectionTimeoutMS=300',
+    });
+    expect(bad.ok).toBe(false);
+    expect(JSON.stringify(bad)).not.toContain('secreta');
+    expect((await failure('testDatabaseConnection', { mongo_url: 'http://x' })).fields?.[0]?.field).toBe(
+      'args.mongo_url',
+    );
+  });
+
+  it('opens only https links, and tails an empty log', async () => {
+    expect((await failure('openExternal', { url: 'file:///etc/passwd' })).reason).toBe('forbidden_url');
+    await ok('openExternal', { url: 'https://edn360.example/ayuda' });
+    expect(opened).toEqual(['https://edn360.example/ayuda']);
+    expect(await ok('tailLogs', { lines: 10 })).toMatchObject({ entries: [] });
+  });
+
+  it('reads and changes settings through IPC without exposing secrets', async () => {
+    const view = await ok<{ values: { theme: string } }>('updateSettings', { theme: 'dark' });
+    expect(view.values.theme).toBe('dark');
+    const withKey = await ok('setLlmApiKey', { api_key: 'sk-ipc-0123456789' });
+    expect(JSON.stringify(withKey)).not.toContain('sk-ipc');
+    expect((await failure('updateSettings', { api_token: 'x' })).fields?.[0]?.field).toBe('args.api_token');
+  });
+});

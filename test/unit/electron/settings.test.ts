@@ -1,0 +1,157 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readStoredLlmKey, type SecretCodec } from '../../../src/main/electron/settings/llm-key';
+import { SettingsService } from '../../../src/main/electron/settings/settings-service';
+import { startupWarnings } from '../../../src/main/electron/startup-warnings';
+import { IpcFailure } from '../../../src/main/electron/ipc/errors';
+
+/*
+ * safeStorage is faked at the boundary by a SecretCodec that "encrypts" by reversing and base64-ing,
+ * with the Linux backend name chosen per test (basic_text = no keyring).
+ */
+function fakeCodec(backend: string | null = 'gnome_libsecret', available = true): SecretCodec {
+  return {
+    isAvailable: async () => available,
+    backend: () => backend,
+    encrypt: async (plain) => Buffer.from([...plain].reverse().join('')).toString('base64'),
+    decrypt: async (b64) => [...Buffer.from(b64, 'base64').toString()].reverse().join(''),
+  };
+}
+
+function service(options: { env?: Record<string, string>; codec?: SecretCodec } = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'edn-settings-'));
+  const keys: Array<string | null> = [];
+  const svc = new SettingsService({
+    dataDir,
+    env: options.env ?? {},
+    codec: options.codec ?? fakeCodec(),
+    onLlmKeyChanged: async (key) => {
+      keys.push(key);
+    },
+  });
+  const file = (): Record<string, unknown> =>
+    JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8'));
+  return { svc, dataDir, keys, file };
+}
+
+const KEY = 'sk-test-0123456789abcdef';
+
+describe('SettingsService', () => {
+  it('shows effective values and which fields the environment fixes, never a secret', async () => {
+    const { svc } = service({ env: { EDN_LLM_MODEL: 'gpt-env', EDN_API_PORT: '0' } });
+    await svc.setLlmApiKey(KEY);
+    const view = await svc.view();
+    expect(view.values.llm_model).toBe('gpt-env');
+    expect(view.values.api_port).toBe(0);
+    expect(view.env_overrides.sort()).toEqual(['api_port', 'llm_model']);
+    expect(view.llm_api_key).toEqual({
+      configured: true,
+      source: 'settings',
+      encrypted_at_rest: true,
+      storage_backend: 'gnome_libsecret',
+    });
+    const text = JSON.stringify(view);
+    expect(text).not.toContain(KEY);
+    expect(text).not.toContain('api_token');
+    expect(text).not.toContain('llm_api_key_encrypted');
+  });
+
+  it('stores the key encrypted (never in clear) and hands it to the running app', async () => {
+    const { svc, file, keys } = service();
+    await svc.setLlmApiKey(KEY);
+    const stored = file()['llm_api_key_encrypted'];
+    expect(typeof stored).toBe('string');
+    expect(JSON.stringify(file())).not.toContain(KEY);
+    expect(keys).toEqual([KEY]);
+    await svc.setLlmApiKey(null);
+    expect(file()).not.toHaveProperty('llm_api_key_encrypted');
+    expect(keys).toEqual([KEY, null]);
+    expect((await svc.view()).llm_api_key.configured).toBe(false);
+  });
+
+  it('says the key is not encrypted at rest on the basic_text backend', async () => {
+    const { svc } = service({ codec: fakeCodec('basic_text') });
+    const view = await svc.setLlmApiKey(KEY);
+    expect(view.llm_api_key).toMatchObject({
+      source: 'settings',
+      encrypted_at_rest: false,
+      storage_backend: 'basic_text',
+    });
+  });
+
+  it('refuses to store a key when the OS offers no encryption', async () => {
+    const { svc, keys } = service({ codec: fakeCodec(null, false) });
+    const error = await svc.setLlmApiKey(KEY).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IpcFailure);
+    expect(error).toMatchObject({ reason: 'encryption_unavailable' });
+    expect(keys).toEqual([]);
+  });
+
+  it('reports an environment key as the one in use', async () => {
+    const { svc } = service({ env: { EDN_LLM_API_KEY: 'sk-env-key-000000' } });
+    expect((await svc.view()).llm_api_key).toMatchObject({
+      configured: true,
+      source: 'env',
+      encrypted_at_rest: null,
+    });
+  });
+
+  it('updates fields, removes them with null, keeps the rest, and flags a restart', async () => {
+    const { svc, file, dataDir } = service();
+    writeFileSync(
+      join(dataDir, 'settings.json'),
+      JSON.stringify({ api_token: 'x'.repeat(32), theme: 'dark' }),
+    );
+    let view = await svc.update({ theme: 'light' });
+    expect(view.restart_required).toBe(false);
+    view = await svc.update({ llm_model: 'gpt-5', worker_concurrency: 3 });
+    expect(view.values.llm_model).toBe('gpt-5');
+    expect(view.restart_required).toBe(true);
+    await svc.update({ llm_model: null });
+    expect(file()).toEqual({ api_token: 'x'.repeat(32), theme: 'light', worker_concurrency: 3 });
+  });
+});
+
+describe('readStoredLlmKey', () => {
+  it('decrypts the stored key, and treats an undecryptable one as absent', async () => {
+    const codec = fakeCodec();
+    const stored = await codec.encrypt(KEY);
+    expect(await readStoredLlmKey({ llm_api_key_encrypted: stored }, codec, () => undefined)).toBe(KEY);
+    const errors: unknown[] = [];
+    const broken: SecretCodec = {
+      ...codec,
+      decrypt: async () => Promise.reject(new Error('keyring changed')),
+    };
+    expect(
+      await readStoredLlmKey({ llm_api_key_encrypted: stored }, broken, (e) => errors.push(e)),
+    ).toBeNull();
+    expect(errors).toHaveLength(1);
+    expect(await readStoredLlmKey({}, codec, () => undefined)).toBeNull();
+  });
+});
+
+describe('startupWarnings', () => {
+  const none = { configured: false, source: null, encrypted_at_rest: null, storage_backend: null } as const;
+  it('warns when no key is configured (the app stays usable)', () => {
+    expect(startupWarnings(none, null).map((w) => w.reason)).toEqual(['llm_key_missing']);
+  });
+  it('warns when the stored key is not encrypted at rest', () => {
+    const plain = {
+      configured: true,
+      source: 'settings',
+      encrypted_at_rest: false,
+      storage_backend: 'basic_text',
+    } as const;
+    expect(startupWarnings(plain, null).map((w) => w.reason)).toEqual(['key_not_encrypted']);
+  });
+  it('is quiet when an encrypted or environment key exists', () => {
+    expect(
+      startupWarnings(
+        { configured: true, source: 'env', encrypted_at_rest: null, storage_backend: null },
+        null,
+      ),
+    ).toEqual([]);
+  });
+});
