@@ -9,14 +9,15 @@ mkdirSync(resultsDir, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let broken = false;
 
-function runVitest() {
-  const report = join(resultsDir, 'vitest.json');
+function runVitest(extraArgs = [], reportName = 'vitest.json') {
+  const report = join(resultsDir, reportName);
   rmSync(report, { force: true });
   const run = spawnSync(
     process.execPath,
     [
       'node_modules/vitest/vitest.mjs',
       'run',
+      ...extraArgs,
       '--reporter=default',
       '--reporter=json',
       `--outputFile.json=${report}`,
@@ -52,6 +53,18 @@ if (!existsSync('out/main/cli.js')) {
 }
 
 runVitest();
+
+// Browser end-to-end suite (test/e2e-web): Playwright driving Debian's Chromium against `edn360 serve`.
+// Without a Chromium binary it is reported as skipped, clearly, instead of failing.
+const chromium = process.env.EDN_E2E_CHROMIUM ?? '/usr/bin/chromium';
+if (existsSync('test/e2e-web/vitest.config.mts')) {
+  if (existsSync(chromium)) {
+    runVitest(['-c', 'test/e2e-web/vitest.config.mts'], 'vitest-e2e-web.json');
+  } else {
+    console.log(`SKIPPED: no Chromium at ${chromium} (browser suite test/e2e-web; set EDN_E2E_CHROMIUM)`);
+    totals.skipped += 1;
+  }
+}
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(broken || totals.failed > 0 ? 1 : 0);

@@ -1,0 +1,198 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { SHOTS, shot, startWebHarness, type WebHarness } from './harness';
+
+let h: WebHarness;
+let page: Page;
+let clientUrl = '';
+
+beforeAll(async () => {
+  h = await startWebHarness();
+  page = h.page;
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+async function pick(testId: string, option: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+async function openGenerate(
+  type: 'Entrenamiento' | 'Nutrición' | 'Completo (entrenamiento + nutrición)',
+): Promise<void> {
+  await page.goto(clientUrl);
+  await page.getByTestId('generate-open').click();
+  await page.getByRole('dialog').getByText(type, { exact: true }).click();
+  await page.getByTestId('generate-start').click();
+  await page.getByTestId('generation-progress-modal').getByTestId('progress-percentage').waitFor();
+}
+
+describe('coach flow in the browser (edn360 serve + fake LLM)', () => {
+  it('creates a client, fixes a questionnaire error, generates a full plan to 100 %, shows the audit and exports JSON and PDF', async () => {
+    await page.getByTestId('nav-clients').click();
+    await page.getByTestId('client-new').click();
+    await page.getByTestId('client-name').fill('Laura Gómez Ruiz');
+    await page.getByTestId('client-email').fill('laura@example.com');
+    await page.getByTestId('client-save').click();
+    await page.getByTestId('client-title').waitFor();
+    clientUrl = page.url();
+    expect(await page.getByTestId('client-title').textContent()).toBe('Laura Gómez Ruiz');
+
+    await page.getByTestId('questionnaire-new').click();
+    await page.getByTestId('q-fecha_nacimiento').fill('1990-04-12');
+    await pick('q-sexo', 'Mujer');
+    await page.getByTestId('q-peso').fill('700');
+    await page.getByTestId('q-altura_cm').fill('165');
+    await page.getByTestId('q-objetivo_fisico').fill('Perder grasa y ganar fuerza');
+    await pick('q-nivel_experiencia', 'Intermedio');
+    await page.getByTestId('q-dias_disponibles').fill('3');
+    await page.getByTestId('q-duracion_sesion_min').fill('60');
+    await page.getByTestId('questionnaire-submit').click();
+    const errors = page.getByTestId('questionnaire-errors');
+    await errors.waitFor();
+    expect(await errors.textContent()).toMatch(/peso/);
+    await expect.poll(() => page.getByTestId('q-peso').getAttribute('aria-invalid')).toBe('true');
+    await shot(page, 'questionnaire-validation');
+
+    await page.getByTestId('q-peso').fill('62');
+    await page.getByTestId('questionnaire-submit').click();
+    await page.getByTestId('questionnaires-table').waitFor();
+    await shot(page, 'client-detail');
+
+    await openGenerate('Completo (entrenamiento + nutrición)');
+    const modal = page.getByTestId('generation-progress-modal');
+    await modal.getByTestId('progress-agent').waitFor();
+    await shot(page, 'generation-progress');
+    await expect
+      .poll(() => modal.getByTestId('progress-percentage').textContent(), { timeout: 90_000 })
+      .toMatch(/^100/);
+    await modal.getByTestId('progress-completed').waitFor();
+    expect(await modal.getByTestId('progress-step').textContent()).toMatch(/18 de 18/);
+    await modal.getByTestId('progress-close').click();
+
+    await page.getByTestId('plan-screen').waitFor();
+    await page.getByTestId('plan-audit').first().waitFor();
+    expect(await page.getByTestId('audit-check').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('mesocycle-table').count()).toBe(1);
+    await shot(page, 'plan-training');
+    await page.getByRole('tab', { name: 'Nutrición' }).click();
+    await page.getByTestId('nutrition-plan').waitFor();
+    await page.waitForTimeout(500);
+    await shot(page, 'plan-nutrition');
+    await page.getByRole('tab', { name: 'Métricas' }).click();
+    await page.getByTestId('plan-metrics').waitFor();
+    await page.waitForTimeout(500);
+    await shot(page, 'plan-metrics');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-json').click(),
+    ]);
+    const file = join(SHOTS, 'plan-export.json');
+    await download.saveAs(file);
+    const exported = JSON.parse(readFileSync(file, 'utf8')) as {
+      training: { training: { audit: { status: string } } };
+    };
+    expect(['aprobado', 'con_warnings', 'bloqueado']).toContain(exported.training.training.audit.status);
+
+    await page.getByRole('tab', { name: 'Entrenamiento' }).click();
+    await page.emulateMedia({ media: 'print' });
+    const pdf = join(SHOTS, 'plan.pdf');
+    await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+    await page.emulateMedia({ media: 'screen' });
+    expect(statSync(pdf).size).toBeGreaterThan(10_000);
+  });
+
+  it('cancels a running job from the progress modal', async () => {
+    h.llm.setLatency({ ttftMs: 1500, tokensPerSecond: 0 });
+    try {
+      await openGenerate('Entrenamiento');
+      const modal = page.getByTestId('generation-progress-modal');
+      await expect
+        .poll(() => modal.getByTestId('job-status').getAttribute('data-status'), { timeout: 20_000 })
+        .toBe('running');
+      await modal.getByTestId('progress-cancel').click();
+      await expect
+        .poll(() => modal.getByTestId('job-status').textContent(), { timeout: 30_000 })
+        .toBe('Cancelado');
+      await modal.getByTestId('progress-close').click();
+    } finally {
+      h.llm.setLatency({ ttftMs: 120, tokensPerSecond: 0 });
+    }
+  });
+
+  it('waits for the connection while the LLM is offline, then completes', async () => {
+    await h.llm.stop();
+    await openGenerate('Entrenamiento');
+    const modal = page.getByTestId('generation-progress-modal');
+    await modal.getByTestId('progress-waiting').waitFor({ timeout: 30_000 });
+    await shot(page, 'generation-offline');
+    await h.llm.start();
+    await expect
+      .poll(() => modal.getByTestId('progress-percentage').textContent(), { timeout: 60_000 })
+      .toMatch(/^100/);
+    await modal.getByTestId('progress-completed').waitFor();
+    await modal.getByTestId('progress-close').click();
+    await page.getByTestId('plan-screen').waitFor();
+  });
+
+  it('shows a job that fails validation with the fields at fault, in Trabajos', async () => {
+    const userId = decodeURIComponent(clientUrl.split('/clients/')[1] ?? '');
+    // An imported submission the original system stored without checking it.
+    await h.mongo
+      .db(h.dbName)
+      .collection<Record<string, unknown> & { _id: string }>('nutrition_questionnaire_submissions')
+      .insertOne({
+        _id: 'sub-legacy-invalid',
+        user_id: userId,
+        responses: {
+          nombre_completo: 'Laura Gómez Ruiz',
+          email: 'no-es-un-email',
+          sexo: 'X',
+          peso: 'mucho',
+          altura_cm: 165,
+          fecha_nacimiento: '1990-04-12',
+          objetivo_fisico: 'Perder grasa',
+        },
+        submitted_at: new Date(),
+        plan_generated: false,
+        plan_id: null,
+      });
+    const response = await fetch(
+      `${h.cli.url}/admin/users/${encodeURIComponent(userId)}/plans/generate_async`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${h.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'training', submission_id: 'sub-legacy-invalid' }),
+      },
+    );
+    expect(response.status).toBe(200);
+
+    await page.getByTestId('nav-jobs').click();
+    await page.getByTestId('worker-state').waitFor();
+    await pick('jobs-filter-status', 'Fallido');
+    const failedRow = page.getByTestId('job-row').filter({ hasText: 'Cuestionario no válido' });
+    await failedRow.first().waitFor({ timeout: 30_000 });
+    await shot(page, 'jobs');
+    await failedRow.first().getByRole('button', { name: 'Ver' }).click();
+    const modal = page.getByTestId('generation-progress-modal');
+    const fields = modal.getByTestId('progress-field-errors');
+    await fields.waitFor();
+    expect(await fields.textContent()).toMatch(/email/);
+    await shot(page, 'job-validation-error');
+    await modal.getByTestId('progress-close').click();
+  });
+
+  it('Clientes and Ajustes render (screenshots)', async () => {
+    await page.getByTestId('nav-clients').click();
+    await page.getByTestId('client-row').first().waitFor();
+    await shot(page, 'clients');
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings-health').waitFor();
+    await shot(page, 'settings');
+  });
+});
