@@ -77,6 +77,25 @@ function readEnvString(env: Env, ...names: string[]): string | undefined {
   return undefined;
 }
 
+const MIN_TOKEN_LENGTH = 16;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function readLanguage(env: Env, name: string): Language | undefined {
+  const raw = readEnvString(env, name);
+  if (raw === undefined) return undefined;
+  const parsed = LanguageSchema.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(`Variable ${name}="${raw}" no válida: usa "es" o "en".`);
+  return parsed.data;
+}
+
+/** Checked here so a typo fails with a clear message instead of a logger stack trace. */
+function readLogLevel(env: Env): void {
+  const raw = readEnvString(env, 'EDN_LOG_LEVEL');
+  if (raw !== undefined && !(LOG_LEVELS as readonly string[]).includes(raw)) {
+    throw new ConfigError(`Variable EDN_LOG_LEVEL="${raw}" no válida: usa uno de ${LOG_LEVELS.join(', ')}.`);
+  }
+}
+
 export function defaultDataDir(env: Env): string {
   return resolve(readEnvString(env, 'EDN_DATA_DIR') ?? join(homedir(), '.edn360'));
 }
@@ -100,6 +119,12 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<AppCo
   let settings: SettingsFile = await readSettingsFile(dataDir);
 
   const envToken = readEnvString(env, 'EDN_API_TOKEN');
+  if (envToken !== undefined && envToken.length < MIN_TOKEN_LENGTH) {
+    // The same floor the settings file enforces: a short token on a network address is guessable.
+    throw new ConfigError(
+      `EDN_API_TOKEN debe tener al menos ${MIN_TOKEN_LENGTH} caracteres (tiene ${envToken.length}).`,
+    );
+  }
   let token = envToken ?? settings.api_token;
   if (!token) {
     token = randomBytes(32).toString('base64url');
@@ -108,7 +133,8 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<AppCo
   }
 
   const leaseMs = readEnvInt(env, 'EDN_LEASE_MS', 100) ?? 30_000;
-  const language = LanguageSchema.catch('es').parse(readEnvString(env, 'EDN_LANGUAGE') ?? settings.language);
+  const language = readLanguage(env, 'EDN_LANGUAGE') ?? settings.language ?? 'es';
+  readLogLevel(env);
 
   return {
     dataDir,
@@ -126,9 +152,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<AppCo
       retryBaseMs: readEnvInt(env, 'EDN_LLM_RETRY_BASE_MS', 1) ?? 1_000,
       concurrency: readEnvInt(env, 'EDN_PIPELINE_CONCURRENCY', 1, 8) ?? 3,
     },
-    planLanguage: LanguageSchema.catch('es').parse(
-      readEnvString(env, 'EDN_PLAN_LANGUAGE') ?? settings.plan_language,
-    ),
+    planLanguage: readLanguage(env, 'EDN_PLAN_LANGUAGE') ?? settings.plan_language ?? 'es',
     api: {
       host: readEnvString(env, 'EDN_API_HOST') ?? settings.api_host ?? DEFAULTS.api_host,
       port: readEnvInt(env, 'EDN_API_PORT', 0, 65535) ?? settings.api_port ?? DEFAULTS.api_port,

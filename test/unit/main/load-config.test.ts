@@ -50,7 +50,7 @@ describe('loadConfig', () => {
       EDN_MONGO_URL: 'mongodb://from-env:27017',
       EDN_API_PORT: '9100',
       EDN_LLM_MODEL: 'env-model',
-      EDN_API_TOKEN: 'env-token',
+      EDN_API_TOKEN: 'env-token-0123456789',
       OPENAI_API_KEY: 'sk-test',
       OPENAI_BASE_URL: 'http://127.0.0.1:9999/v1',
       EDN_JOB_TIMEOUT_MS: '60000',
@@ -58,7 +58,7 @@ describe('loadConfig', () => {
     const config = await loadConfig({ env });
     expect(config.mongoUrl).toBe('mongodb://from-env:27017');
     expect(config.api.port).toBe(9100);
-    expect(config.api.token).toBe('env-token');
+    expect(config.api.token).toBe('env-token-0123456789');
     expect(config.api.tokenSource).toBe('env');
     expect(config.worker.concurrency).toBe(4); // not in env: the settings file's value
     expect(config.worker.jobTimeoutMs).toBe(60_000);
@@ -104,5 +104,30 @@ describe('loadConfig', () => {
     expect((error as Error).message).toContain('api_port');
     await writeFile(join(dataDir, 'settings.json'), 'not json');
     await expect(loadConfig({ env: { EDN_DATA_DIR: dataDir } })).rejects.toThrow(/no es JSON/);
+  });
+});
+
+describe('loadConfig rejects values that would be silently wrong', () => {
+  it.each([
+    ['EDN_API_TOKEN', 'corto', /EDN_API_TOKEN.*16/],
+    ['EDN_LOG_LEVEL', 'verbose', /EDN_LOG_LEVEL.*info/],
+    ['EDN_PLAN_LANGUAGE', 'fr', /EDN_PLAN_LANGUAGE.*"es" o "en"/],
+    ['EDN_LANGUAGE', 'de', /EDN_LANGUAGE.*"es" o "en"/],
+  ])('%s=%s → ConfigError naming the variable', async (name, value, message) => {
+    const dataDir = await tempDir();
+    const error = await loadConfig({ env: { EDN_DATA_DIR: dataDir, [name]: value } }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(message);
+  });
+
+  it('accepts valid languages and levels', async () => {
+    const dataDir = await tempDir();
+    const config = await loadConfig({
+      env: { EDN_DATA_DIR: dataDir, EDN_PLAN_LANGUAGE: 'en', EDN_LANGUAGE: 'en', EDN_LOG_LEVEL: 'debug' },
+    });
+    expect(config.planLanguage).toBe('en');
+    expect(config.language).toBe('en');
   });
 });
