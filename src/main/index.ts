@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ipcMain, powerMonitor, session } from 'electron';
 import { createLogger } from './log/logger';
 import { logsDir } from './log/logger';
 import { DesktopHost } from './electron/desktop-host';
@@ -77,6 +77,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
 
   void app.whenReady().then(() => {
+    // OS shutdown or logout skips before-quit on some platforms: run the same graceful quit.
+    powerMonitor.on('shutdown', () => app.quit());
     hardenSession(session.defaultSession, location);
     const window = createMainWindow({
       preloadPath: join(outDir, 'preload', 'index.cjs'),
