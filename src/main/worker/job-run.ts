@@ -110,12 +110,31 @@ export class JobRun {
       repositories: this.deps.repositories,
       checkpoints,
       completeStep: (step) => this.completeStep(step),
-      replayStep: (agentId, phase) => this.recordProgress(agentId, phase, null),
+      replayStep: (agentId, phase) =>
+        this.recordProgress(agentId, phase, this.uncounted(checkpoints.get(agentId), phase)),
       log: async (event, message, agentId) => {
         if (!(await appendJobLog(this.deps.jobs, this.job._id, this.token, event, message, agentId))) {
           throw this.leaseLost();
         }
       },
+    };
+  }
+
+  /**
+   * A checkpoint whose agent the job never counted (the worker died between the checkpoint and its
+   * progress write) is recorded as that agent's completion, so the tokens it cost are not lost from
+   * the job's usage; a checkpoint counted in an earlier attempt adds nothing.
+   */
+  private uncounted(checkpoint: GenerationStep | undefined, phase: string): CompletedStepInput | null {
+    if (!checkpoint || Object.hasOwn(this.job.token_usage.by_agent, checkpoint.agent_id)) return null;
+    return {
+      agentId: checkpoint.agent_id,
+      phase,
+      output: checkpoint.output,
+      usage: checkpoint.usage,
+      costUsd: checkpoint.cost_usd,
+      model: checkpoint.model,
+      startedAt: checkpoint.started_at,
     };
   }
 

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stepId } from '../../../src/shared/generation-step';
+import { getCollections } from '../../../src/main/db/collections';
+import { enqueue } from '../../../src/main/queue';
+import { FakeLlmServer } from '../../support/fake-llm/server';
+import { useApiServer } from '../../support/api-harness';
+import { createSubmissionAndJob, pipelineSettings, runJobToEnd } from '../../support/pipeline-harness';
+import { PROFILES } from '../../support/profiles';
+
+// Bugs the fault suite found (test/faults): each pinned here so it stays fixed in `npm test`.
+const api = useApiServer();
+
+describe('found by the SIGKILL runs', () => {
+  const llm = new FakeLlmServer();
+  beforeAll(() => llm.start());
+  afterAll(() => llm.stop());
+
+  it('a worker killed between an agent’s checkpoint and its progress write: the resumed job still counts that agent’s tokens', async () => {
+    const db = api.testDb.db;
+    const { steps } = getCollections(db);
+    const first = await createSubmissionAndJob(db, PROFILES['celiacaEnCasa']!, 'training');
+    await runJobToEnd(first.jobId, { db, settings: pipelineSettings(llm) });
+    // The crash, reproduced exactly: E1 and E2 are checkpointed for a job whose document never
+    // recorded them (the process died right after each checkpoint).
+    const crashed = await enqueue(getCollections(db).jobs, {
+      user_id: first.userId,
+      submission_id: first.submissionId,
+      type: 'training',
+    });
+    const paid = await steps.find({ job_id: first.jobId, agent_id: { $in: ['E1', 'E2'] } }).toArray();
+    await steps.insertMany(
+      paid.map((s) => ({ ...s, _id: stepId(crashed._id, s.agent_id), job_id: crashed._id })),
+    );
+    llm.requests.length = 0;
+
+    const job = await runJobToEnd(crashed._id, { db, settings: pipelineSettings(llm) });
+
+    expect(job.status).toBe('completed');
+    expect(llm.requests.filter((r) => r.agent === 'E1' || r.agent === 'E2')).toHaveLength(0);
+    for (const step of paid) expect(job.token_usage.by_agent[step.agent_id]).toEqual(step.usage);
+    const all = await steps.find({ job_id: crashed._id }).toArray();
+    expect(job.token_usage.total_tokens).toBe(all.reduce((s, x) => s + x.usage.total_tokens, 0));
+    expect(job.cost_usd).toBeCloseTo(
+      all.reduce((s, x) => s + x.cost_usd, 0),
+      8,
+    );
+    expect(job.execution_log.filter((e) => e.event === 'agent_completed')).toHaveLength(9);
+  });
+});
