@@ -59,6 +59,18 @@ function fromFastifyError(error: FastifyError): ApiError | null {
         'unsupported_media_type',
         'Tipo de contenido no admitido: envía el cuerpo como JSON con la cabecera Content-Type: application/json.',
       );
+    case 'FST_ERR_BAD_URL':
+      return new ApiError(
+        400,
+        'invalid_request',
+        'La dirección contiene una secuencia % no válida: codifica cada identificador (p. ej. con encodeURIComponent).',
+      );
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new ApiError(
+        414,
+        'invalid_request',
+        'Un identificador de la dirección es demasiado largo: los identificadores tienen como máximo 128 caracteres.',
+      );
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new ApiError(
         400,
@@ -82,6 +94,19 @@ function fromFastifyError(error: FastifyError): ApiError | null {
 function send(reply: FastifyReply, error: ApiError): FastifyReply {
   if (error.headers) reply.headers(error.headers);
   return reply.code(error.statusCode).type('application/json; charset=utf-8').send(error.toBody());
+}
+
+/**
+ * Errors the router raises before any route or hook runs (a malformed `%` escape, an over-long path
+ * parameter) never reach the error handler: Fastify's `frameworkErrors` sends them here, so they
+ * too arrive in the one JSON shape.
+ */
+export function sendFrameworkError(reply: FastifyReply, error: FastifyError): void {
+  void send(
+    reply,
+    fromFastifyError(error) ??
+      new ApiError(error.statusCode ?? 400, 'invalid_request', `Petición no válida: ${error.message}`),
+  );
 }
 
 /**

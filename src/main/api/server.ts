@@ -5,7 +5,7 @@ import { SETTINGS_FILE_NAME } from '../config/settings-store';
 import { logsDir } from '../log/logger';
 import { requireBearerToken } from './auth';
 import { DEFAULT_API_OPTIONS, type ApiDependencies, type ApiOptions } from './deps';
-import { BODY_LIMIT_BYTES, registerErrorHandling } from './errors';
+import { BODY_LIMIT_BYTES, registerErrorHandling, sendFrameworkError } from './errors';
 import { registerHostCheck } from './host-check';
 import { registerRateLimit } from './rate-limit';
 import { registerAdminJobRoutes } from './routes/admin-jobs-routes';
@@ -43,6 +43,11 @@ export async function createApiServer(deps: ApiDependencies): Promise<FastifyIns
     // Keys that would poison prototypes are refused outright rather than silently dropped.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    // Router errors (bad `%` escapes, over-long parameters) in the API's JSON error shape too.
+    frameworkErrors: (error, _request, reply) => sendFrameworkError(reply, error),
+    // Ids are checked by each route's schema (≤ 128 characters, with a message naming the field);
+    // the router's default limit of 100 would refuse valid 101–128-character ids with a bare 414.
+    routerOptions: { maxParamLength: 1_000 },
     // No per-request log lines: a client polling every 3 s would flood the log. Errors are logged.
     logController: new LogController({ disableRequestLogging: true }),
   });

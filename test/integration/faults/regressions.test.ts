@@ -3,7 +3,7 @@ import { stepId } from '../../../src/shared/generation-step';
 import { getCollections } from '../../../src/main/db/collections';
 import { enqueue } from '../../../src/main/queue';
 import { FakeLlmServer } from '../../support/fake-llm/server';
-import { useApiServer } from '../../support/api-harness';
+import { useApiServer, validResponses } from '../../support/api-harness';
 import { createSubmissionAndJob, pipelineSettings, runJobToEnd } from '../../support/pipeline-harness';
 import { PROFILES } from '../../support/profiles';
 
@@ -45,5 +45,35 @@ describe('found by the SIGKILL runs', () => {
       8,
     );
     expect(job.execution_log.filter((e) => e.event === 'agent_completed')).toHaveLength(9);
+  });
+});
+
+describe('found by the HTTP fuzz', () => {
+  it('a search with a NUL character is a search, not a 500', async () => {
+    const response = await api.request('GET', '/admin/users?search=%00');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ success: true, items: [] });
+  });
+
+  it('a malformed % escape in a path answers 400 in the API’s JSON error shape', async () => {
+    for (const url of ['/jobs/%ZZ', '/admin/users/%E0%A4%A/plans', '/jobs/%']) {
+      const response = await api.request('GET', url);
+      expect(response.statusCode, url).toBe(400);
+      expect(response.headers['content-type']).toContain('application/json');
+      expect(response.json()).toMatchObject({ success: false, error: 'invalid_request' });
+    }
+  });
+
+  it('ids of 101–128 characters (valid everywhere) reach the route; longer ones get a named 400', async () => {
+    const longId = 'c'.repeat(120);
+    const submitted = await api.request('POST', '/submit-nutrition-questionnaire', {
+      body: { user_id: longId, responses: validResponses() },
+    });
+    expect(submitted.statusCode).toBe(201);
+    const user = await api.request('GET', `/admin/users/${longId}`);
+    expect(user.statusCode).toBe(200);
+    const tooLong = await api.request('GET', `/jobs/${'x'.repeat(129)}`);
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json()).toMatchObject({ success: false, error: 'invalid_request' });
   });
 });

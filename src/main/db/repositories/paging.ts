@@ -31,5 +31,6 @@ export async function pageOf<T extends Document>(
 }
 
 export function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // A literal NUL cannot travel in a BSON regex (the driver throws); `\x00` matches the same text.
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll('\0', '\\x00');
 }
