@@ -14,6 +14,7 @@ import { loadConfig } from '../config/load-config';
 import { startCore, type Core } from '../core/start-core';
 import { createLogger } from '../log/logger';
 import { nodeWorkerSpawner } from '../worker/node-worker-process';
+import { CliError } from './errors';
 import { repoResourcesDir, workerEntry } from './paths';
 import { nutritionCoherence, trainingCoherence, type CoherenceCheck } from './validation/coherence';
 
@@ -25,14 +26,21 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const { values } = parseArgs({
-    args: argv,
-    options: { type: { type: 'string', default: 'full' }, output: { type: 'string' } },
-    allowPositionals: true,
-  });
+  let values: { type?: string | undefined; output?: string | undefined };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { type: { type: 'string', default: 'full' }, output: { type: 'string' } },
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    // parseArgs explains the problem ("Unknown option '--tipo'"); add how to call the command.
+    throw new CliError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  }
   const type = JobTypeSchema.safeParse(values.type);
-  if (!type.success)
-    throw new Error(`--type debe ser training, nutrition o full (recibido "${values.type}"). ${USAGE}`);
+  if (!type.success) {
+    throw new CliError(`--type debe ser training, nutrition o full (recibido "${values.type}").\n${USAGE}`);
+  }
   return { type: type.data, output: resolve(values.output ?? `validacion-pipeline-${Date.now()}.json`) };
 }
 
@@ -49,29 +57,32 @@ function sampleResponses() {
   });
 }
 
-async function waitForEnd(
+/**
+ * Follows the job live through this process's event bus, and also reads it from the database every
+ * second: on a shared database another instance's worker may run it, and its events never reach us.
+ * Resolves with the job as it ended, or as it stands when the time runs out.
+ */
+async function followJob(
   core: Core,
   jobId: string,
   timeoutMs: number,
   onEvent: (e: JobEvent) => void,
-): Promise<GenerationJob> {
-  return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => {
-      unsubscribe();
-      reject(new Error(`el job ${jobId} no terminó en ${Math.round(timeoutMs / 1000)} s`));
-    }, timeoutMs);
-    const unsubscribe = core.events.subscribe((event) => {
-      if (event.job_id !== jobId) return;
-      onEvent(event);
-      if (event.type === 'completed' || event.type === 'failed') {
-        clearTimeout(timer);
-        unsubscribe();
-        void core.repositories.jobs
-          .get(jobId)
-          .then((job) => (job ? resolvePromise(job) : reject(new Error('job perdido'))));
-      }
-    });
+): Promise<{ job: GenerationJob; timedOut: boolean }> {
+  const unsubscribe = core.events.subscribe((event) => {
+    if (event.job_id === jobId) onEvent(event);
   });
+  const deadline = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      const job = await core.repositories.jobs.get(jobId);
+      if (!job) throw new CliError(`El job ${jobId} ha desaparecido de la base de datos.`);
+      if (job.status === 'completed' || job.status === 'failed') return { job, timedOut: false };
+      if (Date.now() > deadline) return { job, timedOut: true };
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  } finally {
+    unsubscribe();
+  }
 }
 
 /**
@@ -92,6 +103,11 @@ export async function validatePipeline(argv: string[]): Promise<number> {
   });
   const started = Date.now();
   try {
+    // Enqueue only once our worker is up, so the nudge is not lost and the job starts at once.
+    await Promise.race([
+      core.worker?.whenReady() ?? Promise.resolve(),
+      new Promise((r) => setTimeout(r, 30_000)),
+    ]);
     const responses = sampleResponses();
     const validation = validateQuestionnaire({ _id: 'validacion', user_id: 'validacion', responses });
     const user = await core.repositories.users.create({
@@ -117,19 +133,24 @@ export async function validatePipeline(argv: string[]): Promise<number> {
       percentage: number;
       message: string;
     }> = [];
-    const finished = await waitForEnd(core, job._id, config.worker.jobTimeoutMs + 60_000, (event) => {
-      const p = event.job.progress;
-      progress.push({
-        at: event.at.toISOString(),
-        type: event.type,
-        agent: p.current_agent,
-        completed: p.completed_steps,
-        total: p.total_steps,
-        percentage: p.percentage,
-        message: p.message,
-      });
-      console.log(`  ${event.type.padEnd(9)} ${String(p.percentage).padStart(5)} %  ${p.message}`);
-    });
+    const { job: finished, timedOut } = await followJob(
+      core,
+      job._id,
+      config.worker.jobTimeoutMs + 60_000,
+      (event) => {
+        const p = event.job.progress;
+        progress.push({
+          at: event.at.toISOString(),
+          type: event.type,
+          agent: p.current_agent,
+          completed: p.completed_steps,
+          total: p.total_steps,
+          percentage: p.percentage,
+          message: p.message,
+        });
+        console.log(`  ${event.type.padEnd(9)} ${String(p.percentage).padStart(5)} %  ${p.message}`);
+      },
+    );
 
     const steps = await core.repositories.steps.listForJob(job._id);
     const training = finished.result.training_plan_id
@@ -147,7 +168,9 @@ export async function validatePipeline(argv: string[]): Promise<number> {
       {
         check: 'job completed',
         passed: finished.status === 'completed',
-        detail: finished.error_message ?? finished.status,
+        detail: timedOut
+          ? `sin terminar tras ${Math.round((Date.now() - started) / 1000)} s (estado ${finished.status})`
+          : (finished.error_message ?? finished.status),
       },
       ...(training ? trainingCoherence(training) : []),
       ...(nutrition ? nutritionCoherence(nutrition, bridgeSource) : []),

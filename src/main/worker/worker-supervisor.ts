@@ -38,6 +38,8 @@ export class WorkerSupervisor {
   private startedAt = 0;
   private stopRequested = false;
   private readonly readyWaiters: Array<() => void> = [];
+  private pendingNudge = false;
+  private readonly pendingCancels = new Set<string>();
   private readonly exitWaiters: Array<() => void> = [];
   private readonly statusListeners = new Set<(status: WorkerStatus) => void>();
 
@@ -62,19 +64,34 @@ export class WorkerSupervisor {
     return ready;
   }
 
+  /** Resolves once a worker process is up (at once if it already is). */
+  whenReady(): Promise<void> {
+    if (this.status.state === 'running') return Promise.resolve();
+    return new Promise<void>((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  /**
+   * Claim now. While the worker is (re)starting the nudge is kept and sent on `ready`, so a job
+   * enqueued during a restart is not left to the poll.
+   */
   nudge(): void {
-    this.send({ type: 'nudge' });
+    if (!this.sendNow({ type: 'nudge' })) this.pendingNudge = true;
   }
 
+  /** Cancels are also persisted in MongoDB (the worker's heartbeat sees them); this makes them instant. */
   cancel(jobId: string): void {
-    this.send({ type: 'cancel', job_id: jobId });
+    if (!this.sendNow({ type: 'cancel', job_id: jobId })) this.pendingCancels.add(jobId);
   }
 
-  /** Restart on request (admin "restart worker"): a graceful stop, then a fresh process. */
+  /**
+   * Restart on request (admin "restart worker"): a graceful stop, then a fresh process. Returns once
+   * it is ready or after `deadlineMs` — a worker that keeps crashing must not hang the caller; its
+   * state and last exit reason say what is happening.
+   */
   async restart(deadlineMs = 10_000): Promise<void> {
     await this.stop(deadlineMs);
     this.status.restarts += 1;
-    await this.start();
+    await Promise.race([this.start(), new Promise((r) => setTimeout(r, deadlineMs))]);
   }
 
   async stop(deadlineMs = 10_000): Promise<void> {
@@ -97,8 +114,17 @@ export class WorkerSupervisor {
     clearTimeout(timer);
   }
 
-  private send(message: HostToWorker): void {
-    if (this.worker && this.status.state === 'running') this.worker.send(message);
+  private sendNow(message: HostToWorker): boolean {
+    if (!this.worker || this.status.state !== 'running') return false;
+    this.worker.send(message);
+    return true;
+  }
+
+  private flushPending(): void {
+    for (const jobId of this.pendingCancels) this.sendNow({ type: 'cancel', job_id: jobId });
+    this.pendingCancels.clear();
+    if (this.pendingNudge) this.sendNow({ type: 'nudge' });
+    this.pendingNudge = false;
   }
 
   private launch(): void {
@@ -147,6 +173,7 @@ export class WorkerSupervisor {
         this.update({ state: 'running', pid: message.pid, concurrency: message.concurrency });
         this.options.logger.info({ pid: message.pid, owner: message.owner }, 'worker ready');
         for (const resolve of this.readyWaiters.splice(0)) resolve();
+        this.flushPending();
         break;
       case 'event':
         this.options.events.publish(message.event);

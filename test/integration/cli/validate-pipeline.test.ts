@@ -97,3 +97,15 @@ describe('edn360 validate-pipeline', () => {
     expect(report['job']).toMatchObject({ status: 'failed', error_reason: 'llm_error', attempts: 3 });
   }, 120_000);
 });
+
+describe('edn360 validate-pipeline arguments', () => {
+  it.each([
+    [['--type', 'bogus'], /--type debe ser training, nutrition o full/],
+    [['--tipo', 'full'], /Unknown option '--tipo'[\s\S]*Uso: edn360 validate-pipeline/],
+  ])('%j → a clear message and exit 1, no stack trace', async (args, message) => {
+    const result = await runCli(['validate-pipeline', ...args], {});
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+});

@@ -92,8 +92,10 @@ describe('cancel, retry, shutdown and supervision', () => {
       restartBaseMs: 200,
       restartMaxMs: 2_000,
     });
-    const statuses: Array<{ state: string; next: number | null }> = [];
-    supervisor.onStatus((s) => statuses.push({ state: s.state, next: s.next_restart_at?.getTime() ?? null }));
+    const statuses: Array<{ state: string; next: number | null; at: number }> = [];
+    supervisor.onStatus((s) =>
+      statuses.push({ state: s.state, next: s.next_restart_at?.getTime() ?? null, at: Date.now() }),
+    );
     void supervisor.start();
     const status = await waitFor(
       async () => {
@@ -105,9 +107,18 @@ describe('cancel, retry, shutdown and supervision', () => {
     );
     expect(status.last_exit).toMatchObject({ code: 3 });
     expect(status.last_exit?.reason).toContain('No se pudo conectar a MongoDB');
-    expect(statuses.filter((s) => s.state === 'restarting' && s.next !== null).length).toBeGreaterThanOrEqual(
-      3,
-    );
+    const scheduled = statuses.filter((s) => s.state === 'restarting' && s.next !== null);
+    expect(scheduled.length).toBeGreaterThanOrEqual(3);
+    // Backoff grows: with base 200 ms the third delay's range (400–800 ms) lies above the first's (100–200 ms).
+    const delays = scheduled.map((s) => s.next! - s.at);
+    expect(delays[2]!).toBeGreaterThan(delays[0]!);
+
+    // An admin restart of a worker that keeps crashing returns (after its deadline) instead of hanging.
+    const restarted = await Promise.race([
+      supervisor.restart(500).then(() => 'returned'),
+      new Promise((r) => setTimeout(() => r('hung'), 20_000)),
+    ]);
+    expect(restarted).toBe('returned');
 
     // Fix the cause (the database is reachable again): the next restart comes up and stays up.
     env['EDN_MONGO_URL'] = testDb.uri;
@@ -118,5 +129,5 @@ describe('cancel, retry, shutdown and supervision', () => {
     );
     await supervisor.stop();
     expect(supervisor.getStatus().state).toBe('stopped');
-  });
+  }, 120_000);
 });
