@@ -120,7 +120,8 @@ async function runOne(
     retryMaxMs: settings.llmRetryMaxMs,
   });
   const field = prepared.finalize(result.output);
-  await context.completeStep({
+  // The stored output wins: if another owner checkpointed this agent first, the plan uses its output.
+  return context.completeStep({
     agentId: agent.id,
     phase: agent.phase,
     output: field,
@@ -133,5 +134,4 @@ async function runOne(
     model: result.model,
     startedAt,
   });
-  return field;
 }

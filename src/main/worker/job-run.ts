@@ -9,6 +9,7 @@ import {
   failJob,
   failOrRetry,
   markCancelled,
+  ownedBy,
   recordStepCompleted,
   releaseOnShutdown,
   renewLease,
@@ -138,12 +139,22 @@ export class JobRun {
     };
   }
 
-  private async completeStep(step: CompletedStepInput): Promise<void> {
+  private async completeStep(step: CompletedStepInput): Promise<unknown> {
     if (this.abortCause) throw new RunAborted(this.abortCause);
+    // Fenced like every other write: a worker that lost the job must not leave checkpoints behind.
+    if (
+      !(await this.deps.jobs.findOne(
+        { _id: this.job._id, ...ownedBy(this.token) },
+        { projection: { _id: 1 } },
+      ))
+    ) {
+      throw this.leaseLost();
+    }
     const finishedAt = new Date();
     // The checkpoint goes first: if we die right after it, the next owner reuses it instead of paying
-    // again. Written once per (job, agent), so a stale worker's copy is an equally valid output.
-    await this.deps.repositories.steps.saveOnce({
+    // again. Written once per (job, agent): if another owner saved this agent first, its output is the
+    // one the plan uses, so the plan and its checkpoints never disagree.
+    const stored = await this.deps.repositories.steps.saveOnce({
       job_id: this.job._id,
       agent_id: step.agentId,
       output: step.output,
@@ -156,6 +167,7 @@ export class JobRun {
       duration_ms: finishedAt.getTime() - step.startedAt.getTime(),
     });
     await this.recordProgress(step.agentId, step.phase, step);
+    return stored.output;
   }
 
   /**

@@ -21,8 +21,11 @@ export interface PipelineContext {
   readonly repositories: Repositories;
   /** Steps finished in earlier attempts (resume): reuse them instead of paying again. */
   readonly checkpoints: ReadonlyMap<string, GenerationStep>;
-  /** Checkpoints the step, then records progress and tokens on the job. Throws LeaseLostError. */
-  completeStep(step: CompletedStepInput): Promise<void>;
+  /**
+   * Checkpoints the step, then records progress and tokens on the job; resolves with the stored
+   * output (another owner's, if it checkpointed this agent first). Throws LeaseLostError.
+   */
+  completeStep(step: CompletedStepInput): Promise<unknown>;
   /** Counts a checkpointed step as done for this attempt's progress (no tokens added). */
   replayStep(agentId: string, phase: string): Promise<void>;
   log(event: string, message: string, agentId?: string): Promise<void>;
