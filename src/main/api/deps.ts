@@ -18,6 +18,11 @@ export interface ApiOptions {
   rateLimit: { max: number; windowMs: number };
   /** SSE comment interval, so proxies and browsers keep an idle stream open. */
   sseHeartbeatMs: number;
+  /**
+   * How often an SSE stream re-reads its job from MongoDB: on a shared database another instance's
+   * worker may run it, and that worker's events never reach this host's bus.
+   */
+  ssePollMs: number;
   /** LLM reachability probe of /health. */
   llmProbe: { timeoutMs: number; ttlMs: number };
   /** The renderer's web build, served at `/` by `edn360 serve`; null elsewhere. */
@@ -30,6 +35,7 @@ export const DEFAULT_API_OPTIONS: ApiOptions = {
   // Local polling clients share one address (127.0.0.1): generous, but a runaway loop is stopped.
   rateLimit: { max: 300, windowMs: 60_000 },
   sseHeartbeatMs: 15_000,
+  ssePollMs: 1_000,
   llmProbe: { timeoutMs: 1_500, ttlMs: 10_000 },
   webRoot: null,
 };

@@ -46,7 +46,16 @@ export interface JobStreamOptions {
   /** Reads the job as stored; null = not found (the caller answers 404 before streaming). */
   readJob: () => Promise<PublicJob | null>;
   heartbeatMs: number;
+  /** Re-read the job this often (another instance's worker may be running it). */
+  pollMs: number;
   streams: SseStreams;
+}
+
+/** The event a stored state stands for, when it was read rather than published. */
+function eventTypeFor(job: PublicJob): JobEvent['type'] {
+  if (job.status === 'completed') return 'completed';
+  if (job.status === 'failed') return 'failed';
+  return job.status === 'running' ? 'progress' : 'waiting';
 }
 
 /**
@@ -81,12 +90,14 @@ export async function streamJobEvents(reply: FastifyReply, options: JobStreamOpt
   const stream = new PassThrough();
   let ended = false;
   let heartbeat: NodeJS.Timeout | null = null;
+  let poll: NodeJS.Timeout | null = null;
   const end = (): void => {
     if (ended) return;
     ended = true;
     unsubscribe();
     forgetStream();
     if (heartbeat) clearInterval(heartbeat);
+    if (poll) clearInterval(poll);
     stream.end();
   };
   const forgetStream = options.streams.add(end);
@@ -126,6 +137,17 @@ export async function streamJobEvents(reply: FastifyReply, options: JobStreamOpt
       if (!ended) stream.write(': ping\n\n');
     }, options.heartbeatMs);
     heartbeat.unref();
+    // Jobs run by another instance's worker publish nothing here: their stored state is the source.
+    poll = setInterval(() => {
+      void options
+        .readJob()
+        .then((job) => {
+          if (job && !ended)
+            forwardIfNewer({ type: eventTypeFor(job), job_id: options.jobId, at: new Date(), job });
+        })
+        .catch(() => undefined);
+    }, options.pollMs);
+    poll.unref();
   }
   void reply.send(stream);
   return true;

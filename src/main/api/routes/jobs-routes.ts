@@ -22,6 +22,7 @@ export function jobNotFound(jobId: string): ApiError {
 export function registerJobRoutes(app: FastifyInstance, deps: ApiDependencies, streams: SseStreams): void {
   const { repositories, events } = deps;
   const heartbeatMs = deps.options?.sseHeartbeatMs ?? DEFAULT_API_OPTIONS.sseHeartbeatMs;
+  const pollMs = deps.options?.ssePollMs ?? DEFAULT_API_OPTIONS.ssePollMs;
 
   app.get('/jobs/:job_id', { config: publicRateLimit(deps) }, async (request) => {
     const { job_id } = parseInput(JobParamsSchema, request.params, 'params');
@@ -37,6 +38,7 @@ export function registerJobRoutes(app: FastifyInstance, deps: ApiDependencies, s
       events,
       readJob: () => repositories.jobs.getPublic(job_id),
       heartbeatMs,
+      pollMs,
       streams,
     });
     if (!streaming) throw jobNotFound(job_id);
