@@ -9,29 +9,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { electronBinary } from './electron-binary.mjs';
 
 const resultsDir = 'test-results';
 mkdirSync(resultsDir, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const wanted = process.argv.slice(2);
 const runs = (suite) => wanted.length === 0 || wanted.includes(suite);
-
-/** Mirrors node_modules/electron/index.js without its download-on-require fallback. */
-export function electronBinary(env = process.env) {
-  const pkg = 'node_modules/electron';
-  const pathFile = join(pkg, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
-  if (env.ELECTRON_OVERRIDE_DIST_PATH) {
-    const candidate = join(
-      env.ELECTRON_OVERRIDE_DIST_PATH,
-      relative || (process.platform === 'win32' ? 'electron.exe' : 'electron'),
-    );
-    return existsSync(candidate) ? candidate : null;
-  }
-  if (!relative) return null;
-  const candidate = join(pkg, 'dist', relative);
-  return existsSync(candidate) ? candidate : null;
-}
 
 function testFiles(dir) {
   return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.test.ts')) : [];

@@ -1,25 +1,17 @@
 // `npm start`: launch the built app in Electron. When the Electron binary is missing (first start,
 // or an offline machine where it cannot be downloaded) say so once and point to the headless server.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { electronBinary } from './electron-binary.mjs';
 
 const require = createRequire(import.meta.url);
-
-function electronBinary() {
-  try {
-    const path = require('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
 
 let binary = electronBinary();
 if (!binary && !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
   console.log('Descargando Electron (solo la primera vez)…');
+  // The installer's own output is a stack of fetch errors when offline; our message below says it all.
   spawnSync(process.execPath, [require.resolve('electron/install.js')], {
-    stdio: 'inherit',
+    stdio: 'ignore',
     timeout: 180_000,
   });
   binary = electronBinary();

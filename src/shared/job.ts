@@ -33,8 +33,6 @@ export type ErrorReason = z.infer<typeof ErrorReasonSchema>;
 export const WAITING_REASONS = ['offline', 'backoff'] as const;
 export const WaitingReasonSchema = z.enum(WAITING_REASONS);
 
-export const JOB_PHASES = ['queued', 'validation', 'training', 'nutrition', 'saving', 'done'] as const;
-
 export const JobProgressSchema = z.object({
   phase: z.string(),
   current_agent: z.string().nullable(),
@@ -60,22 +58,6 @@ export const TokenUsageSchema = z.object({
   by_agent: z.record(z.string(), AgentTokenUsageSchema),
 });
 export type TokenUsage = z.infer<typeof TokenUsageSchema>;
-
-export const EXECUTION_EVENTS = [
-  'created',
-  'started',
-  'agent_completed',
-  'retry',
-  'waiting',
-  'lease_expired',
-  'timeout',
-  'cancel_requested',
-  'cancelled',
-  'failed',
-  'completed',
-  'manual_retry',
-  'released',
-] as const;
 
 export const ExecutionLogEntrySchema = z.object({
   at: z.date(),

@@ -1,5 +1,6 @@
 import { loadConfig } from '../config/load-config';
 import { connectClient } from '../db/connect';
+import { ensureIndexes } from '../db/indexes';
 import { redactMongoUrl } from '../db/errors';
 import { createLogger } from '../log/logger';
 import { JobEventBus } from '../queue/job-events';
@@ -26,6 +27,8 @@ export async function runWorker(): Promise<void> {
   // Fail fast with one clear message: the supervisor would otherwise restart a worker that cannot
   // reach the database forever.
   const probe = await connectClient(config.mongoUrl, 10_000);
+  // A clinic server may start before any app instance ever created the indexes the claim needs.
+  await ensureIndexes(probe.db(config.dbName));
   await probe.close();
 
   const events = new JobEventBus((error) => logger.error({ err: error }, 'job event listener failed'));

@@ -52,7 +52,10 @@ export class JobWorker {
     return entry !== undefined;
   }
 
-  /** Stop claiming, abort running jobs at their next step boundary, release their leases. */
+  /**
+   * Stop claiming, abort running jobs (finished agents are already checkpointed; the agent in flight
+   * is dropped and re-run later), release their leases.
+   */
   async stop(): Promise<string[]> {
     this.stopping = true;
     if (this.pollTimer) clearInterval(this.pollTimer);

@@ -25,9 +25,4 @@ export class StepsRepository {
   async listForJob(jobId: string): Promise<GenerationStep[]> {
     return this.steps.find({ job_id: jobId }).sort({ finished_at: 1 }).toArray();
   }
-
-  async deleteForJob(jobId: string): Promise<number> {
-    const result = await this.steps.deleteMany({ job_id: jobId });
-    return result.deletedCount;
-  }
 }
