@@ -165,3 +165,19 @@ describe('LLM faults', () => {
     expect(failed).toMatchObject({ status: 'failed', error_reason: 'llm_error', attempts: 3 });
   });
 });
+
+describe('Retry-After', () => {
+  it('a 429 waits what the server asks, not the (much shorter) backoff', async () => {
+    const { jobId } = await createSubmissionAndJob(testDb.db, PROFILES['celiacaEnCasa']!, 'training');
+    llm.faults.add([{ type: 'rate_limit', agent: 'E1', retry_after_s: 0.6, count: 1 }]);
+    const job = await runJobToEnd(jobId, {
+      db: testDb.db,
+      settings: pipelineSettings(llm, { llmRetryBaseMs: 1, llmRetryMaxMs: 5_000 }),
+    });
+    expect(job.status).toBe('completed');
+    const retry = job.execution_log.find((e) => e.event === 'retry' && e.agent_id === 'E1');
+    expect(retry?.message).toMatch(/429.*reintento 1\/3 en 600 ms/);
+    const e1 = llm.requests.filter((r) => r.agent === 'E1');
+    expect(e1[1]!.startedAt - e1[0]!.finishedAt).toBeGreaterThanOrEqual(590);
+  });
+});
