@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CatalogExerciseSchema } from './exercise';
 import { ExecutionLogEntrySchema, JOB_STATUSES, JOB_TYPES, PublicJobSchema } from './job';
 import { JOB_EVENT_TYPES } from './job-events';
 import { NewUserInputSchema, UserSchema, UserUpdateSchema } from './user';
@@ -229,6 +230,17 @@ export const UserPlansResponseSchema = z.object({
   nutrition_plans: PlanPageSchema,
 });
 export const PlanResponseSchema = z.object({ success: z.literal(true), plan: PlanJsonSchema });
+
+// ---------------------------------------------------------------------------------------------
+// Exercise catalog (read-only).
+// ---------------------------------------------------------------------------------------------
+
+export const CatalogQuerySchema = z.strictObject({});
+export const CatalogResponseSchema = z.object({
+  success: z.literal(true),
+  total: z.number().int().min(0),
+  items: z.array(CatalogExerciseSchema),
+});
 
 // ---------------------------------------------------------------------------------------------
 // Worker and health.

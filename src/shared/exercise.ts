@@ -276,6 +276,29 @@ export function expectedEmpujeTraccion(patron: Patron): EmpujeTraccion | null | 
 
 export const ExerciseCatalogSchema = z.array(ExerciseSchema);
 
+/** What the UI needs to show an exercise by its catalog id (IPC `listExercises`, HTTP `/admin/catalog/exercises`). */
+export const CatalogExerciseSchema = z.object({
+  id: z.string(),
+  nombre: z.string(),
+  name_en: z.string(),
+  patron: z.enum(PATRON_VALUES),
+  musculos_primarios: z.array(z.enum(MUSCLE_VALUES)),
+  material: z.array(z.enum(EQUIPMENT_VALUES)),
+});
+export type CatalogExercise = z.infer<typeof CatalogExerciseSchema>;
+
+/** The catalog entry without what only the pipeline needs. */
+export function toCatalogExercise(ex: Exercise): CatalogExercise {
+  return {
+    id: ex.id,
+    nombre: ex.nombre,
+    name_en: ex.name_en,
+    patron: ex.patron,
+    musculos_primarios: [...ex.musculos_primarios],
+    material: [...ex.material],
+  };
+}
+
 /** Exercise levels are ordered: a client may use exercises at or below their level. */
 export function nivelRank(nivel: NivelEjercicio): number {
   return NIVEL_EJERCICIO_VALUES.indexOf(nivel);

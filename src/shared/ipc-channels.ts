@@ -42,6 +42,8 @@ export const IPC_METHOD_CHANNELS = {
   testDatabaseConnection: 'settings:test-database',
   // logs
   tailLogs: 'logs:tail',
+  // exercise catalog (read-only)
+  listExercises: 'catalog:exercises',
 } as const;
 
 export type IpcMethod = keyof typeof IPC_METHOD_CHANNELS;

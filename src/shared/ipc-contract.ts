@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LanguageSchema, ModelPriceSchema } from './config';
+import { CatalogExerciseSchema } from './exercise';
 import { JOB_STATUSES, JOB_TYPES, PublicJobSchema } from './job';
 import { JobEventSchema } from './job-events';
 import { AUDIT_STATUS_VALUES, NutritionPlanDocumentSchema, TrainingPlanDocumentSchema } from './plans';
@@ -413,6 +414,13 @@ export const IPC_CONTRACT = {
       })
       .optional(),
     result: LogTailSchema,
+  },
+
+  /** The exercise catalog, read-only: names (es/en), pattern, primary muscles and equipment by id. */
+  listExercises: {
+    channel: IPC_METHOD_CHANNELS.listExercises,
+    args: NoArgs,
+    result: z.array(CatalogExerciseSchema),
   },
 } as const satisfies Record<IpcMethod, IpcMethodSpec>; // a channel without a schema, or the reverse, fails to compile
 

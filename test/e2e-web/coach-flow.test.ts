@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
+import { REPO_ROOT } from '../support/spawn-cli';
 import { SHOTS, shot, startWebHarness, type WebHarness } from './harness';
 
 let h: WebHarness;
@@ -78,6 +79,14 @@ describe('coach flow in the browser (edn360 serve + fake LLM)', () => {
     await page.getByTestId('plan-audit').first().waitFor();
     expect(await page.getByTestId('audit-check').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('mesocycle-table').count()).toBe(1);
+    // Exercises by their catalog names (es), not by humanised ids.
+    const catalog = JSON.parse(
+      readFileSync(join(REPO_ROOT, 'resources/exercise-catalog.json'), 'utf8'),
+    ) as Array<{ nombre: string }>;
+    const nombres = new Set(catalog.map((e) => e.nombre));
+    await expect
+      .poll(async () => nombres.has((await page.getByTestId('exercise-name').first().textContent()) ?? ''))
+      .toBe(true);
     await shot(page, 'plan-training');
     await page.getByRole('tab', { name: 'Nutrición' }).click();
     await page.getByTestId('nutrition-plan').waitFor();

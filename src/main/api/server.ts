@@ -9,6 +9,7 @@ import { BODY_LIMIT_BYTES, registerErrorHandling, sendFrameworkError } from './e
 import { registerHostCheck } from './host-check';
 import { registerRateLimit } from './rate-limit';
 import { registerAdminJobRoutes } from './routes/admin-jobs-routes';
+import { registerCatalogRoutes } from './routes/catalog-routes';
 import { registerGenerateRoutes } from './routes/generate-routes';
 import { registerHealthRoutes } from './routes/health-routes';
 import { registerJobRoutes } from './routes/jobs-routes';
@@ -88,6 +89,7 @@ export async function createApiServer(deps: ApiDependencies): Promise<FastifyIns
       registerUserRoutes(admin, routeDeps);
       registerPlanRoutes(admin, routeDeps);
       registerWorkerRoutes(admin, routeDeps);
+      registerCatalogRoutes(admin, routeDeps);
     },
     { prefix: '/admin' },
   );

@@ -227,6 +227,31 @@ describe('IPC handlers on the core', () => {
     expect(await ok('tailLogs', { lines: 10 })).toMatchObject({ entries: [] });
   });
 
+  it('lists the exercise catalog read-only, even before the core is up', async () => {
+    coreEnabled = false;
+    try {
+      const items = await ok<Array<Record<string, unknown>>>('listExercises');
+      expect(items.length).toBeGreaterThan(200);
+      expect(items.find((e) => e['id'] === 'sentadilla_trasera_barra')).toEqual({
+        id: 'sentadilla_trasera_barra',
+        nombre: 'Sentadilla trasera con barra',
+        name_en: 'Barbell back squat',
+        patron: 'sentadilla',
+        musculos_primarios: ['cuadriceps', 'gluteos'],
+        material: ['barra', 'discos', 'rack'],
+      });
+      // Only the lookup fields: contraindications and levels stay in the pipeline.
+      expect(Object.keys(items[0] ?? {}).sort()).toEqual(
+        ['id', 'material', 'musculos_primarios', 'name_en', 'nombre', 'patron'].sort(),
+      );
+      const bad = await failure('listExercises', { filtro: 'x' });
+      expect(bad.reason).toBe('validation_error');
+      expect(bad.fields?.[0]?.field).toBe('args.filtro');
+    } finally {
+      coreEnabled = true;
+    }
+  });
+
   it('reads and changes settings through IPC without exposing secrets', async () => {
     const view = await ok<{ values: { theme: string } }>('updateSettings', { theme: 'dark' });
     expect(view.values.theme).toBe('dark');

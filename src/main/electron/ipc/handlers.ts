@@ -1,5 +1,6 @@
 import type { SettingsService } from '../settings/settings-service';
 import { appHandlers } from './app';
+import { catalogHandlers } from './catalog';
 import { clientHandlers } from './clients';
 import type { IpcHandlers } from './dispatch';
 import type { AppHost, IpcCore } from './host';
@@ -27,5 +28,6 @@ export function createIpcHandlers(deps: HandlerDependencies): IpcHandlers {
     ...planHandlers(deps.core),
     ...workerHandlers(deps.core),
     ...settingsHandlers(deps.settings, deps.core),
+    ...catalogHandlers(),
   };
 }

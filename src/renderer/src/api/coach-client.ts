@@ -7,6 +7,7 @@ import type {
   SettingsView,
   WorkerOverview,
 } from '@shared/ipc-contract';
+import type { CatalogExercise } from '@shared/exercise';
 import type { PublicJob } from '@shared/job';
 import type { NutritionPlanDocument, TrainingPlanDocument } from '@shared/plans';
 import type { QuestionnaireSubmission } from '@shared/questionnaire';
@@ -82,6 +83,9 @@ export interface CoachClient {
   listPlans(userId: string): Promise<PlanList>;
   getTrainingPlan(id: string): Promise<TrainingPlanDocument>;
   getNutritionPlan(id: string): Promise<NutritionPlanDocument>;
+
+  /** The exercise catalog (read-only): names in Spanish and English by id. */
+  listExercises(): Promise<CatalogExercise[]>;
 
   getWorker(): Promise<WorkerOverview>;
   restartWorker(): Promise<WorkerOverview>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiErrorResponseSchema, JobStreamEventSchema } from '@shared/api';
+import { ApiErrorResponseSchema, CatalogResponseSchema, JobStreamEventSchema } from '@shared/api';
 import { IPC_CONTRACT, type IpcMethod, type IpcResult, type PlanSummary } from '@shared/ipc-contract';
 import type { PublicJob } from '@shared/job';
 import { formatValidationErrors, validateQuestionnaire } from '@shared/questionnaire-validation';
@@ -242,6 +242,10 @@ export class HttpCoachClient implements CoachClient {
       .object({ plan: z.unknown() })
       .parse(await this.request('GET', `/admin/nutrition-plans/${encodeURIComponent(id)}`));
     return parse('getNutritionPlan', json.plan);
+  }
+
+  async listExercises() {
+    return CatalogResponseSchema.parse(await this.request('GET', '/admin/catalog/exercises')).items;
   }
 
   async getWorker() {

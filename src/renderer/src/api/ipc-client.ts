@@ -76,6 +76,9 @@ export class IpcCoachClient implements CoachClient {
   getNutritionPlan(id: string) {
     return call(() => ipcCall('getNutritionPlan', { id }));
   }
+  listExercises() {
+    return call(() => ipcCall('listExercises'));
+  }
   getWorker() {
     return call(() => ipcCall('getWorkerStatus'));
   }

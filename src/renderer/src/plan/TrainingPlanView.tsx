@@ -5,6 +5,7 @@ import { ClientSummarySchema, MesocycleSchema, SafeSessionsFieldSchema } from '@
 import type { TrainingPlanDocument } from '@shared/plans';
 import { formatNumber, humanize } from '../format';
 import { AuditPanel } from './AuditPanel';
+import { useExerciseNames } from './useExerciseNames';
 
 function Block({ title, children }: { title: string; children: React.ReactNode }): React.JSX.Element {
   return (
@@ -25,6 +26,7 @@ function Unparsed(): React.JSX.Element {
 /** Training plan: client summary, capacity, mesocycle by week, sessions by day, substitutions, audit. */
 export function TrainingPlanView({ plan }: { plan: TrainingPlanDocument }): React.JSX.Element {
   const { t } = useTranslation();
+  const exerciseName = useExerciseNames();
   const training = plan.training;
   const summary = ClientSummarySchema.safeParse(training.client_summary);
   const capacity = E2OutputSchema.safeParse(training.capacity);
@@ -130,7 +132,7 @@ export function TrainingPlanView({ plan }: { plan: TrainingPlanDocument }): Reac
                   <Table.Tbody>
                     {s.ejercicios.map((e, i) => (
                       <Table.Tr key={`${e.ejercicio_id}-${i}`}>
-                        <Table.Td>{humanize(e.ejercicio_id)}</Table.Td>
+                        <Table.Td data-testid="exercise-name">{exerciseName(e.ejercicio_id)}</Table.Td>
                         <Table.Td>{e.series}</Table.Td>
                         <Table.Td>
                           {e.reps_min === e.reps_max ? e.reps_min : `${e.reps_min}–${e.reps_max}`}
@@ -153,7 +155,22 @@ export function TrainingPlanView({ plan }: { plan: TrainingPlanDocument }): Reac
                 <List size="sm">
                   {sessions.data.sustituciones.map((sub) => (
                     <List.Item key={`${sub.original_id}-${sub.nuevo_id}`}>
-                      {`${humanize(sub.original_id)} → ${humanize(sub.nuevo_id)}: ${sub.motivo}`}
+                      {`${exerciseName(sub.original_id)} → ${exerciseName(sub.nuevo_id)}: ${sub.motivo}`}
+                    </List.Item>
+                  ))}
+                </List>
+              </>
+            )}
+            {sessions.data.correctivos.length > 0 && (
+              <>
+                <Text fw={600}>{t('plan.correctives')}</Text>
+                <List size="sm" data-testid="plan-correctives">
+                  {sessions.data.correctivos.map((c, i) => (
+                    <List.Item key={`${c.ejercicio_id}-${i}`}>
+                      {`${exerciseName(c.ejercicio_id)}: ${t('plan.correctiveDose', {
+                        sets: c.series,
+                        reps: c.repeticiones,
+                      })} (${t(`plan.correctiveMoment.${c.momento}`)})`}
                     </List.Item>
                   ))}
                 </List>
