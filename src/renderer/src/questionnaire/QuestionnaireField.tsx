@@ -1,8 +1,7 @@
 import { Checkbox, MultiSelect, NumberInput, Select, TextInput, Textarea } from '@mantine/core';
 import { Controller, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { humanize } from '../format';
-import type { FieldSpec, ResponsesForm } from './fields';
+import { OPTION_GROUPS, type FieldSpec, type ResponsesForm } from './fields';
 
 /** One questionnaire input, bound to react-hook-form, labelled and showing its own error. */
 export function QuestionnaireField({
@@ -14,7 +13,10 @@ export function QuestionnaireField({
 }): React.JSX.Element {
   const { t } = useTranslation();
   const label = t(`questionnaire.fields.${spec.name}`);
-  const data = (spec.options ?? []).map((value) => ({ value, label: humanize(value) }));
+  const group = spec.options;
+  const data = group
+    ? OPTION_GROUPS[group].map((value) => ({ value, label: t(`questionnaire.options.${group}.${value}`) }))
+    : [];
   return (
     <Controller
       name={spec.name}

@@ -6,10 +6,12 @@ import {
   COME_FUERA_VALUES,
   DIA_SEMANA_VALUES,
   EMBARAZO_LACTANCIA_VALUES,
+  ESTADO_LESION_VALUES,
   FRANJA_HORARIA_VALUES,
   INTOLERANCIA_VALUES,
   LUGAR_ENTRENAMIENTO_VALUES,
   MATERIAL_DISPONIBLE_VALUES,
+  METODO_GRASA_VALUES,
   NIVEL_EXPERIENCIA_VALUES,
   OBJETIVO_PRINCIPAL_VALUES,
   PATOLOGIA_VALUES,
@@ -17,6 +19,7 @@ import {
   PRESUPUESTO_ALIMENTACION_VALUES,
   SEXO_VALUES,
   TABACO_VALUES,
+  TURNOS_TRABAJO_VALUES,
 } from '@shared/questionnaire';
 
 /**
@@ -26,10 +29,40 @@ import {
  */
 export type FieldKind = 'text' | 'email' | 'date' | 'number' | 'select' | 'multi' | 'textarea' | 'boolean';
 
+/**
+ * Every enum of the shared questionnaire, by the i18n group that labels its values
+ * (`questionnaire.options.<group>.<value>`, in es and en).
+ */
+export const OPTION_GROUPS = {
+  sexo: SEXO_VALUES,
+  objetivo_principal: OBJETIVO_PRINCIPAL_VALUES,
+  nivel_experiencia: NIVEL_EXPERIENCIA_VALUES,
+  dia_semana: DIA_SEMANA_VALUES,
+  franja_horaria: FRANJA_HORARIA_VALUES,
+  lugar_entrenamiento: LUGAR_ENTRENAMIENTO_VALUES,
+  material_disponible: MATERIAL_DISPONIBLE_VALUES,
+  actividad_preferida: ACTIVIDAD_PREFERIDA_VALUES,
+  estado_lesion: ESTADO_LESION_VALUES,
+  patologia: PATOLOGIA_VALUES,
+  embarazo_lactancia: EMBARAZO_LACTANCIA_VALUES,
+  ciclo_menstrual: CICLO_MENSTRUAL_VALUES,
+  alergenos: ALERGENOS_EU14,
+  intolerancia: INTOLERANCIA_VALUES,
+  patron_alimentario: PATRON_ALIMENTARIO_VALUES,
+  come_fuera: COME_FUERA_VALUES,
+  presupuesto_alimentacion: PRESUPUESTO_ALIMENTACION_VALUES,
+  tabaco: TABACO_VALUES,
+  actividad_laboral: ACTIVIDAD_LABORAL_VALUES,
+  turnos_trabajo: TURNOS_TRABAJO_VALUES,
+  metodo_grasa: METODO_GRASA_VALUES,
+} as const satisfies Record<string, readonly string[]>;
+export type OptionGroup = keyof typeof OPTION_GROUPS;
+
 export interface FieldSpec {
   name: string;
   kind: FieldKind;
-  options?: readonly string[];
+  /** Choices: the shared enum's group (values and their translated labels). */
+  options?: OptionGroup;
   required?: boolean;
   /** Number inputs: decimals allowed. */
   decimals?: boolean;
@@ -47,7 +80,7 @@ export const QUESTIONNAIRE_SECTIONS: SectionSpec[] = [
       { name: 'nombre_completo', kind: 'text', required: true },
       { name: 'email', kind: 'email', required: true },
       { name: 'fecha_nacimiento', kind: 'date', required: true },
-      { name: 'sexo', kind: 'select', options: SEXO_VALUES, required: true },
+      { name: 'sexo', kind: 'select', options: 'sexo', required: true },
       { name: 'peso', kind: 'number', required: true, decimals: true },
       { name: 'altura_cm', kind: 'number', required: true },
       { name: 'telefono', kind: 'text' },
@@ -58,7 +91,7 @@ export const QUESTIONNAIRE_SECTIONS: SectionSpec[] = [
     id: 'goals',
     fields: [
       { name: 'objetivo_fisico', kind: 'text', required: true },
-      { name: 'objetivo_principal', kind: 'select', options: OBJETIVO_PRINCIPAL_VALUES },
+      { name: 'objetivo_principal', kind: 'select', options: 'objetivo_principal' },
       { name: 'peso_objetivo_kg', kind: 'number', decimals: true },
       { name: 'plazo_semanas', kind: 'number' },
       { name: 'motivacion', kind: 'textarea' },
@@ -67,40 +100,40 @@ export const QUESTIONNAIRE_SECTIONS: SectionSpec[] = [
   {
     id: 'experience',
     fields: [
-      { name: 'nivel_experiencia', kind: 'select', options: NIVEL_EXPERIENCIA_VALUES },
+      { name: 'nivel_experiencia', kind: 'select', options: 'nivel_experiencia' },
       { name: 'anos_entrenando_fuerza', kind: 'number', decimals: true },
       { name: 'dias_disponibles', kind: 'number' },
-      { name: 'dias_semana', kind: 'multi', options: DIA_SEMANA_VALUES },
+      { name: 'dias_semana', kind: 'multi', options: 'dia_semana' },
       { name: 'duracion_sesion_min', kind: 'number' },
-      { name: 'franja_horaria', kind: 'select', options: FRANJA_HORARIA_VALUES },
+      { name: 'franja_horaria', kind: 'select', options: 'franja_horaria' },
     ],
   },
   {
     id: 'equipment',
     fields: [
-      { name: 'lugar_entrenamiento', kind: 'select', options: LUGAR_ENTRENAMIENTO_VALUES },
-      { name: 'material_disponible', kind: 'multi', options: MATERIAL_DISPONIBLE_VALUES },
-      { name: 'actividades_preferidas', kind: 'multi', options: ACTIVIDAD_PREFERIDA_VALUES },
+      { name: 'lugar_entrenamiento', kind: 'select', options: 'lugar_entrenamiento' },
+      { name: 'material_disponible', kind: 'multi', options: 'material_disponible' },
+      { name: 'actividades_preferidas', kind: 'multi', options: 'actividad_preferida' },
     ],
   },
   {
     id: 'health',
     fields: [
       { name: 'lesiones_text', kind: 'textarea' },
-      { name: 'patologias', kind: 'multi', options: PATOLOGIA_VALUES },
+      { name: 'patologias', kind: 'multi', options: 'patologia' },
       { name: 'patologias_detalle', kind: 'textarea' },
-      { name: 'embarazo_lactancia', kind: 'select', options: EMBARAZO_LACTANCIA_VALUES },
-      { name: 'ciclo_menstrual', kind: 'select', options: CICLO_MENSTRUAL_VALUES },
+      { name: 'embarazo_lactancia', kind: 'select', options: 'embarazo_lactancia' },
+      { name: 'ciclo_menstrual', kind: 'select', options: 'ciclo_menstrual' },
     ],
   },
   { id: 'medication', fields: [{ name: 'medicamentos', kind: 'textarea' }] },
   {
     id: 'nutrition',
     fields: [
-      { name: 'patron_alimentario', kind: 'select', options: PATRON_ALIMENTARIO_VALUES },
+      { name: 'patron_alimentario', kind: 'select', options: 'patron_alimentario' },
       { name: 'comidas_dia', kind: 'number' },
-      { name: 'come_fuera', kind: 'select', options: COME_FUERA_VALUES },
-      { name: 'presupuesto_alimentacion', kind: 'select', options: PRESUPUESTO_ALIMENTACION_VALUES },
+      { name: 'come_fuera', kind: 'select', options: 'come_fuera' },
+      { name: 'presupuesto_alimentacion', kind: 'select', options: 'presupuesto_alimentacion' },
       { name: 'tiempo_cocina_min', kind: 'number' },
       { name: 'alimento_no_soporta', kind: 'text' },
     ],
@@ -108,8 +141,8 @@ export const QUESTIONNAIRE_SECTIONS: SectionSpec[] = [
   {
     id: 'allergies',
     fields: [
-      { name: 'alergias_alimentarias', kind: 'multi', options: ALERGENOS_EU14 },
-      { name: 'intolerancias', kind: 'multi', options: INTOLERANCIA_VALUES },
+      { name: 'alergias_alimentarias', kind: 'multi', options: 'alergenos' },
+      { name: 'intolerancias', kind: 'multi', options: 'intolerancia' },
       { name: 'anafilaxia', kind: 'boolean' },
     ],
   },
@@ -120,8 +153,8 @@ export const QUESTIONNAIRE_SECTIONS: SectionSpec[] = [
       { name: 'calidad_sueno', kind: 'number' },
       { name: 'nivel_estres', kind: 'number' },
       { name: 'pasos_diarios', kind: 'number' },
-      { name: 'actividad_laboral', kind: 'select', options: ACTIVIDAD_LABORAL_VALUES },
-      { name: 'tabaco', kind: 'select', options: TABACO_VALUES },
+      { name: 'actividad_laboral', kind: 'select', options: 'actividad_laboral' },
+      { name: 'tabaco', kind: 'select', options: 'tabaco' },
       { name: 'alcohol_unidades_semana', kind: 'number' },
       { name: 'cafeina_mg_dia', kind: 'number' },
       { name: 'agua_l_dia', kind: 'number', decimals: true },
