@@ -223,6 +223,18 @@ export const UpdateUserBodySchema = UserUpdateSchema.refine((changes) => Object.
 export const UserResponseSchema = z.object({ success: z.literal(true), user: UserJsonSchema });
 
 export const PageQuerySchema = z.strictObject({ limit, offset });
+
+/** A stored questionnaire: the answers as entered (the original's loose format), dates as ISO strings. */
+export const SubmissionJsonSchema = z.looseObject({
+  _id: z.string(),
+  user_id: z.string(),
+  responses: z.record(z.string(), z.unknown()),
+  submitted_at: IsoDate,
+  plan_generated: z.boolean(),
+  plan_id: z.string().nullable(),
+});
+export type SubmissionJson = z.infer<typeof SubmissionJsonSchema>;
+export const UserSubmissionsResponseSchema = pageOf(SubmissionJsonSchema);
 const PlanPageSchema = pageOf(PlanJsonSchema).omit({ success: true });
 export const UserPlansResponseSchema = z.object({
   success: z.literal(true),

@@ -62,6 +62,11 @@ describe('coach flow in the browser (edn360 serve + fake LLM)', () => {
     await page.getByTestId('q-peso').fill('62');
     await page.getByTestId('questionnaire-submit').click();
     await page.getByTestId('questionnaires-table').waitFor();
+    // Listed by the server (GET /admin/users/{id}/submissions), not remembered by this browser.
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.getByTestId('questionnaires-table').waitFor();
+    expect(await page.getByTestId('questionnaires-table').locator('tbody tr').count()).toBe(1);
     await shot(page, 'client-detail');
 
     await openGenerate('Completo (entrenamiento + nutrición)');

@@ -5,12 +5,13 @@ import {
   UserListResponseSchema,
   UserPlansResponseSchema,
   UserResponseSchema,
+  UserSubmissionsResponseSchema,
   WorkerResponseSchema,
 } from '../../../src/shared/api';
 import type { WorkerStatus } from '../../../src/shared/worker-status';
 import { nutritionPlanIdForJob, trainingPlanIdForJob } from '../../../src/shared/plans';
 import type { WorkerControl } from '../../../src/main/api/deps';
-import { useApiServer } from '../../support/api-harness';
+import { useApiServer, validResponses } from '../../support/api-harness';
 
 /** Stands in for the supervisor: the API only reads its status and asks for restarts. */
 class FakeWorker implements WorkerControl {
@@ -155,6 +156,53 @@ describe('users', () => {
         .errors?.map((e) => e.field)
         .sort(),
     ).toEqual(['query.include_archived', 'query.limit']);
+  });
+});
+
+describe('submissions', () => {
+  it("lists a client's questionnaires newest first, paged; unknown client → 404; token required", async () => {
+    for (let i = 0; i < 3; i++) {
+      await api.repos.submissions.createWithId(
+        `sub-carla-${i}`,
+        'carla',
+        validResponses({ objetivo_fisico: `Objetivo ${i}` }),
+        new Date(Date.UTC(2026, 0, 1 + i)),
+      );
+    }
+    const first = await api.request('GET', '/admin/users/carla/submissions?limit=2');
+    expect(first.statusCode).toBe(200);
+    const page = UserSubmissionsResponseSchema.parse(first.json());
+    expect(page).toMatchObject({ total: 3, limit: 2, offset: 0 });
+    expect(page.items.map((s) => s._id)).toEqual(['sub-carla-2', 'sub-carla-1']);
+    expect(page.items[0]).toMatchObject({
+      user_id: 'carla',
+      submitted_at: '2026-01-03T00:00:00.000Z',
+      plan_generated: false,
+      plan_id: null,
+      responses: { objetivo_fisico: 'Objetivo 2' },
+    });
+    const rest = UserSubmissionsResponseSchema.parse(
+      (await api.request('GET', '/admin/users/carla/submissions?limit=2&offset=2')).json(),
+    );
+    expect(rest.items.map((s) => s._id)).toEqual(['sub-carla-0']);
+    const none = UserSubmissionsResponseSchema.parse(
+      (await api.request('GET', '/admin/users/diego/submissions')).json(),
+    );
+    expect(none).toMatchObject({ items: [], total: 0 });
+
+    const unknown = await api.request('GET', '/admin/users/nadie/submissions');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ error: 'user_not_found' });
+    expect((await api.request('GET', '/admin/users/carla/submissions', { token: false })).statusCode).toBe(
+      401,
+    );
+    const bad = await api.request('GET', '/admin/users/carla/submissions?limit=0&orden=asc');
+    expect(bad.statusCode).toBe(400);
+    expect(
+      ApiErrorResponseSchema.parse(bad.json())
+        .errors?.map((e) => e.field)
+        .sort(),
+    ).toEqual(['query.limit', 'query.orden']);
   });
 });
 

@@ -19,7 +19,7 @@ export function userNotFound(userId: string): ApiError {
   );
 }
 
-/** Clients (collection `users`): list with search, create, read, update (archive included), plans. */
+/** Clients (collection `users`): list with search, create, read, update (archive included), questionnaires, plans. */
 export function registerUserRoutes(admin: FastifyInstance, deps: ApiDependencies): void {
   const { repositories } = deps;
 
@@ -62,6 +62,14 @@ export function registerUserRoutes(admin: FastifyInstance, deps: ApiDependencies
     const user = await repositories.users.update(user_id, changes);
     if (!user) throw userNotFound(user_id);
     return { success: true, user };
+  });
+
+  /** A client's questionnaires, newest first, paginated (what the client page lists). */
+  admin.get('/users/:user_id/submissions', async (request) => {
+    const { user_id } = parseInput(UserParamsSchema, request.params, 'params');
+    const page = parseInput(PageQuerySchema, request.query, 'query');
+    if (!(await repositories.users.get(user_id))) throw userNotFound(user_id);
+    return { success: true, ...(await repositories.submissions.listForUser(user_id, page)) };
   });
 
   admin.get('/users/:user_id/plans', async (request) => {

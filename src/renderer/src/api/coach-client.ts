@@ -37,8 +37,6 @@ export interface ClientCapabilities {
   transport: 'ipc' | 'http';
   /** Editable settings (IPC only; the HTTP API exposes none). */
   settings: boolean;
-  /** Listing a client's stored questionnaires (IPC); HTTP knows those sent from this browser. */
-  questionnaireHistory: boolean;
 }
 
 /** A failure with a machine-readable code and, for validation errors, the fields at fault. */

@@ -14,7 +14,6 @@ import { reviveDates } from './revive-dates';
  */
 
 const TOKEN_KEY = 'edn360.apiToken';
-const SUBMISSIONS_KEY = 'edn360.submissions';
 const POLL_MS = 2000;
 
 export function storedToken(): string | null {
@@ -73,7 +72,7 @@ function query(args: Record<string, string | number | boolean | undefined> | und
 }
 
 export class HttpCoachClient implements CoachClient {
-  readonly capabilities = { transport: 'http', settings: false, questionnaireHistory: false } as const;
+  readonly capabilities = { transport: 'http', settings: false } as const;
 
   constructor(
     private readonly baseUrl: string,
@@ -148,7 +147,7 @@ export class HttpCoachClient implements CoachClient {
     const json = z
       .object({ submission_id: z.string(), user_id: z.string() })
       .parse(await this.request('POST', '/submit-nutrition-questionnaire', { user_id: userId, responses }));
-    const submission = parse('getQuestionnaire', {
+    return parse('getQuestionnaire', {
       _id: json.submission_id,
       user_id: json.user_id,
       responses,
@@ -156,11 +155,13 @@ export class HttpCoachClient implements CoachClient {
       plan_generated: false,
       plan_id: null,
     });
-    rememberSubmission(submission);
-    return submission;
   }
-  listQuestionnaires(userId: string) {
-    return Promise.resolve(rememberedSubmissions().filter((s) => s.user_id === userId));
+  async listQuestionnaires(userId: string) {
+    const json = await this.request(
+      'GET',
+      `/admin/users/${encodeURIComponent(userId)}/submissions?limit=100`,
+    );
+    return parse('listQuestionnaires', json).items;
   }
 
   async generatePlan(args: Parameters<CoachClient['generatePlan']>[0]) {
@@ -273,23 +274,4 @@ export class HttpCoachClient implements CoachClient {
   testDatabase(): never {
     throw new ClientError('not_supported', 'settings');
   }
-}
-
-const StoredSubmissions = z.array(z.unknown());
-
-function rememberedSubmissions(): QuestionnaireSubmission[] {
-  try {
-    const raw = StoredSubmissions.parse(JSON.parse(localStorage.getItem(SUBMISSIONS_KEY) ?? '[]'));
-    return raw.flatMap((item) => {
-      const parsed = IPC_CONTRACT.getQuestionnaire.result.safeParse(reviveDates(item));
-      return parsed.success ? [parsed.data] : [];
-    });
-  } catch {
-    return [];
-  }
-}
-
-function rememberSubmission(submission: QuestionnaireSubmission): void {
-  const all = [submission, ...rememberedSubmissions()].slice(0, 200);
-  localStorage.setItem(SUBMISSIONS_KEY, JSON.stringify(all));
 }

@@ -15,7 +15,7 @@ async function call<T>(run: () => Promise<T>): Promise<T> {
 
 /** `CoachClient` over the Electron preload bridge; job states are pushed by main, never polled. */
 export class IpcCoachClient implements CoachClient {
-  readonly capabilities = { transport: 'ipc', settings: true, questionnaireHistory: true } as const;
+  readonly capabilities = { transport: 'ipc', settings: true } as const;
 
   listClients(args?: Parameters<CoachClient['listClients']>[0]) {
     return call(() => ipcCall('listClients', args));

@@ -81,7 +81,6 @@ export const en: Messages = {
     submitted: 'Submitted',
     planGenerated: 'Plan generated',
     noQuestionnaires: 'No questionnaires. Fill in or import one to generate plans.',
-    questionnairesHttpNote: 'In the browser, the questionnaires sent from this session are shown.',
     noPlans: 'No plans yet.',
     noJobs: 'No jobs yet.',
     training: 'Training',

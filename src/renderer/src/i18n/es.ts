@@ -79,7 +79,6 @@ export const es = {
     submitted: 'Enviado',
     planGenerated: 'Plan generado',
     noQuestionnaires: 'Sin cuestionarios. Rellena o importa uno para poder generar planes.',
-    questionnairesHttpNote: 'En el navegador se muestran los cuestionarios enviados desde esta sesión.',
     noPlans: 'Sin planes todavía.',
     noJobs: 'Sin trabajos todavía.',
     training: 'Entrenamiento',

@@ -147,11 +147,6 @@ export function ClientDetailScreen(): React.JSX.Element {
             </Table.Tbody>
           </Table>
         )}
-        {!api.capabilities.questionnaireHistory && (
-          <Text size="xs" c="dimmed" mt="xs">
-            {t('client.questionnairesHttpNote')}
-          </Text>
-        )}
       </Section>
       <Section title={t('client.plans')}>
         {plans && plans.training.items.length + plans.nutrition.items.length > 0 ? (
