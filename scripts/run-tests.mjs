@@ -66,5 +66,23 @@ if (existsSync('test/e2e-web/vitest.config.mts')) {
   }
 }
 
+// Desktop suite (test/e2e-electron): runs where an Electron binary exists (under xvfb-run on Linux);
+// elsewhere run-e2e.mjs prints "SKIPPED: no Electron binary" and reports its tests as skipped.
+if (existsSync('test/e2e-electron')) {
+  const electron = spawnSync(process.execPath, ['scripts/run-e2e.mjs', 'electron'], { encoding: 'utf8' });
+  process.stdout.write(electron.stdout ?? '');
+  process.stderr.write(electron.stderr ?? '');
+  const summary = /(\d+) passed, (\d+) failed(?:, (\d+) skipped)?\s*$/.exec(electron.stdout ?? '');
+  if (summary) {
+    totals.passed += Number(summary[1]);
+    totals.failed += Number(summary[2]);
+    totals.skipped += Number(summary[3] ?? 0);
+  } else {
+    console.error('the Electron suite printed no summary: counting it as failed');
+    totals.failed += 1;
+  }
+  if (electron.status !== 0) broken = true;
+}
+
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(broken || totals.failed > 0 ? 1 : 0);
