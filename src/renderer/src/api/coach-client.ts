@@ -1,6 +1,7 @@
 import type {
   DatabaseTestResult,
   IpcArgs,
+  LogTail,
   IpcResult,
   PlanSummary,
   SettingsPatch,
@@ -31,6 +32,7 @@ export type ListJobsArgs = NonNullable<IpcArgs<'listJobs'>>;
 export type GenerateArgs = IpcArgs<'generatePlan'>;
 export type QuestionnaireCheck = IpcResult<'validateQuestionnaire'>;
 export type PlanList = IpcResult<'listPlans'>;
+export type TailLogsArgs = NonNullable<IpcArgs<'tailLogs'>>;
 
 /** What a transport can do; screens hide what is missing instead of failing. */
 export interface ClientCapabilities {
@@ -92,6 +94,8 @@ export interface CoachClient {
   updateSettings(patch: SettingsPatch): Promise<SettingsView>;
   setLlmApiKey(key: string | null): Promise<SettingsView>;
   testDatabase(url?: string): Promise<DatabaseTestResult>;
+  /** The newest lines of the app's log (IPC); null where the transport has no access to it. */
+  tailLogs(args?: TailLogsArgs): Promise<LogTail | null>;
 }
 
 export type { PlanSummary, PublicJob, User };

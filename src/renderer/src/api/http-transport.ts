@@ -274,4 +274,8 @@ export class HttpCoachClient implements CoachClient {
   testDatabase(): never {
     throw new ClientError('not_supported', 'settings');
   }
+  tailLogs() {
+    // The HTTP API does not expose the log (it may hold paths and client ids); the server's file has it.
+    return Promise.resolve(null);
+  }
 }

@@ -1,5 +1,5 @@
 import type { PublicJob } from '@shared/job';
-import type { CoachClient } from './coach-client';
+import type { CoachClient, TailLogsArgs } from './coach-client';
 import { ClientError } from './coach-client';
 import { IpcError, ipcCall, ipcSubscribe } from './ipc-transport';
 
@@ -96,5 +96,8 @@ export class IpcCoachClient implements CoachClient {
   }
   testDatabase(mongo_url?: string) {
     return call(() => ipcCall('testDatabaseConnection', mongo_url ? { mongo_url } : undefined));
+  }
+  tailLogs(args?: TailLogsArgs) {
+    return call(() => ipcCall('tailLogs', args));
   }
 }

@@ -470,6 +470,17 @@ export const en: Messages = {
     totalDuration: 'Total duration',
     unparsed: 'This section has a format the screen does not recognise; it is complete in the JSON export.',
   },
+  startupWarnings: {
+    dismiss: 'Dismiss warning',
+    llm_key_missing: {
+      title: 'The LLM key is missing',
+      body: 'Clients and questionnaires work, but generating plans will fail until you save a key in Settings (or set EDN_LLM_API_KEY).',
+    },
+    key_not_encrypted: {
+      title: 'The LLM key is not encrypted on this computer',
+      body: 'The system offers no keyring, so the key is stored with a fixed password. Install a keyring (GNOME Keyring, KWallet) or use EDN_LLM_API_KEY.',
+    },
+  },
   settings: {
     title: 'Settings',
     appearance: 'Appearance',
@@ -488,6 +499,27 @@ export const en: Messages = {
     llmKey: 'API key',
     llmKeyConfigured: 'Key configured ({{source}})',
     llmKeyMissing: 'No key',
+    llmKeyNotEncrypted:
+      'The LLM key is stored without real encryption: this system offers no keyring (Electron falls back to "basic_text"). Install a keyring (GNOME Keyring, KWallet) or use the EDN_LLM_API_KEY variable.',
+    logs: {
+      title: 'Application log',
+      minLevel: 'Minimum level',
+      refresh: 'Refresh',
+      file: 'File: {{file}}',
+      empty: 'No log lines at that level.',
+      at: 'Time',
+      level: 'Level',
+      component: 'Component',
+      message: 'Message',
+      levels: {
+        trace: 'Trace',
+        debug: 'Debug',
+        info: 'Info',
+        warn: 'Warning',
+        error: 'Error',
+        fatal: 'Fatal',
+      },
+    },
     saveKey: 'Save key',
     prices: 'Price table (USD per million tokens)',
     database: 'Database',

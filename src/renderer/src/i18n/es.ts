@@ -473,6 +473,17 @@ export const es = {
     unparsed:
       'Esta sección tiene un formato que la pantalla no reconoce; está completa en la exportación JSON.',
   },
+  startupWarnings: {
+    dismiss: 'Cerrar aviso',
+    llm_key_missing: {
+      title: 'Falta la clave del LLM',
+      body: 'Puedes gestionar clientes y cuestionarios, pero generar planes fallará hasta que guardes una clave en Ajustes (o definas EDN_LLM_API_KEY).',
+    },
+    key_not_encrypted: {
+      title: 'La clave del LLM no está cifrada en este equipo',
+      body: 'El sistema no ofrece un llavero, así que la clave se guarda con una contraseña fija. Instala un llavero (GNOME Keyring, KWallet) o usa EDN_LLM_API_KEY.',
+    },
+  },
   settings: {
     title: 'Ajustes',
     appearance: 'Apariencia',
@@ -491,6 +502,27 @@ export const es = {
     llmKey: 'Clave API',
     llmKeyConfigured: 'Clave configurada ({{source}})',
     llmKeyMissing: 'Sin clave',
+    llmKeyNotEncrypted:
+      'La clave del LLM está guardada sin cifrar de verdad: este sistema no ofrece un llavero (Electron usa «basic_text»). Instala un llavero (GNOME Keyring, KWallet) o usa la variable EDN_LLM_API_KEY.',
+    logs: {
+      title: 'Registro de la aplicación',
+      minLevel: 'Nivel mínimo',
+      refresh: 'Actualizar',
+      file: 'Archivo: {{file}}',
+      empty: 'No hay líneas de registro con ese nivel.',
+      at: 'Fecha',
+      level: 'Nivel',
+      component: 'Componente',
+      message: 'Mensaje',
+      levels: {
+        trace: 'Traza',
+        debug: 'Depuración',
+        info: 'Información',
+        warn: 'Aviso',
+        error: 'Error',
+        fatal: 'Fatal',
+      },
+    },
     saveKey: 'Guardar clave',
     prices: 'Tabla de precios (USD por millón de tokens)',
     database: 'Base de datos',

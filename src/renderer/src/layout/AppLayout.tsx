@@ -20,6 +20,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useClientStore } from '../api/client-store';
+import { StartupWarnings } from '../components/StartupWarnings';
 import { setLanguage } from '../i18n';
 
 const NAV = [
@@ -98,6 +99,7 @@ export function AppLayout(): React.JSX.Element {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
+        <StartupWarnings />
         <Outlet />
       </AppShell.Main>
     </AppShell>

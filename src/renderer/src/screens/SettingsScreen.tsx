@@ -21,6 +21,7 @@ import { HealthResponseSchema, type HealthResponse } from '@shared/api';
 import type { SettingsPatch, SettingsView } from '@shared/ipc-contract';
 import { useClient } from '../api/client-store';
 import { errorText } from '../components/error-text';
+import { LogViewer } from '../components/LogViewer';
 import { setLanguage } from '../i18n';
 
 function Section({ title, children }: { title: string; children: React.ReactNode }): React.JSX.Element {
@@ -164,6 +165,11 @@ function DesktopSettings({
             {t('settings.saveKey')}
           </Button>
         </Group>
+        {view.llm_api_key.encrypted_at_rest === false && (
+          <Alert color="yellow" data-testid="settings-key-not-encrypted">
+            {t('settings.llmKeyNotEncrypted')}
+          </Alert>
+        )}
         <Text size="sm" fw={500}>
           {t('settings.prices')}
         </Text>
@@ -218,6 +224,9 @@ function DesktopSettings({
           {t('common.save')}
         </Button>
       </Group>
+      <Section title={t('settings.logs.title')}>
+        <LogViewer />
+      </Section>
     </>
   );
 }
