@@ -87,7 +87,11 @@ export function QuestionnaireScreen(): React.JSX.Element {
           <Title order={1} size="h2">
             {t('questionnaire.title', { name: user?.nombre_completo ?? '' })}
           </Title>
-          <FileButton onChange={(f) => void importFile(f)} accept="application/json,.json">
+          <FileButton
+            onChange={(f) => void importFile(f)}
+            accept="application/json,.json"
+            inputProps={{ 'aria-label': t('questionnaire.importLabel') }}
+          >
             {(props) => (
               <Button
                 {...props}
