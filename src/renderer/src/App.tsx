@@ -1,13 +1,13 @@
-import { MantineProvider, localStorageColorSchemeManager } from '@mantine/core';
+import { Center, Loader, MantineProvider, localStorageColorSchemeManager } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import { useClientStore } from './api/client-store';
 import { AppLayout } from './layout/AppLayout';
 import { ClientDetailScreen } from './screens/ClientDetailScreen';
 import { ClientsScreen } from './screens/ClientsScreen';
 import { JobsScreen } from './screens/JobsScreen';
-import { PlanScreen } from './screens/PlanScreen';
-import { QuestionnaireScreen } from './screens/QuestionnaireScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { StartupGate } from './screens/StartupGate';
 import { TokenPrompt } from './screens/TokenPrompt';
@@ -15,6 +15,25 @@ import { GenerationProgressHost } from './components/GenerationProgressHost';
 import { theme } from './theme';
 
 const colorSchemeManager = localStorageColorSchemeManager({ key: 'edn360.colorScheme' });
+
+// The two heaviest screens load on first use: Plan brings the charts, Cuestionario the shared validator.
+const PlanScreen = lazy(() => import('./screens/PlanScreen').then((m) => ({ default: m.PlanScreen })));
+const QuestionnaireScreen = lazy(() =>
+  import('./screens/QuestionnaireScreen').then((m) => ({ default: m.QuestionnaireScreen })),
+);
+
+function ScreenLoading(): React.JSX.Element {
+  const { t } = useTranslation();
+  return (
+    <Center py="xl">
+      <Loader aria-label={t('common.loading')} />
+    </Center>
+  );
+}
+
+function Lazy({ children }: { children: React.ReactNode }): React.JSX.Element {
+  return <Suspense fallback={<ScreenLoading />}>{children}</Suspense>;
+}
 
 function Routed(): React.JSX.Element {
   return (
@@ -24,9 +43,23 @@ function Routed(): React.JSX.Element {
           <Route index element={<Navigate to="/clients" replace />} />
           <Route path="/clients" element={<ClientsScreen />} />
           <Route path="/clients/:id" element={<ClientDetailScreen />} />
-          <Route path="/clients/:id/questionnaire" element={<QuestionnaireScreen />} />
+          <Route
+            path="/clients/:id/questionnaire"
+            element={
+              <Lazy>
+                <QuestionnaireScreen />
+              </Lazy>
+            }
+          />
           <Route path="/jobs" element={<JobsScreen />} />
-          <Route path="/plan/:jobId" element={<PlanScreen />} />
+          <Route
+            path="/plan/:jobId"
+            element={
+              <Lazy>
+                <PlanScreen />
+              </Lazy>
+            }
+          />
           <Route path="/settings" element={<SettingsScreen />} />
           <Route path="*" element={<Navigate to="/clients" replace />} />
         </Route>
