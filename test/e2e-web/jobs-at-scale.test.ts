@@ -31,7 +31,7 @@ function seededJob(i: number, base: Date): GenerationJob {
       return {
         ...job,
         status: 'failed',
-        error_reason: 'llm_error',
+        error_reason: i % 8 === 0 ? 'screening_required' : 'llm_error',
         error_message: 'El LLM respondió con un error',
         completed_at: at,
       };
@@ -74,6 +74,14 @@ describe('Trabajos with 10 000 jobs', () => {
     await page.getByTestId('job-row').first().waitFor();
     expect(await page.getByTestId('job-row').first().textContent()).toContain('cliente-00000');
     expect(await rows().count()).toBeLessThan(200);
+    // The long failure reason is shown whole (wrapped), not cut with an ellipsis.
+    const badge = page.getByTestId('job-row').first().getByTestId('job-status');
+    expect(await badge.textContent()).toBe('Requiere revisión sanitaria');
+    const clipped = await badge.evaluate((el) => {
+      const label = el.firstElementChild ?? el;
+      return label.scrollWidth > label.clientWidth + 1;
+    });
+    expect(clipped).toBe(false);
     await shot(page, 'jobs-10000');
 
     // To the end: the oldest job appears, and the DOM still holds only a window.

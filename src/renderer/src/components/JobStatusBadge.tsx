@@ -26,7 +26,18 @@ export function JobStatusBadge({
     if (job.error_reason === 'cancelled') color = 'gray';
   }
   return (
-    <Badge color={color} variant="light" data-testid="job-status" data-status={job.status}>
+    // Long reasons ("Requiere revisión sanitaria") wrap inside the cell instead of being cut with "…".
+    <Badge
+      color={color}
+      variant="light"
+      maw="100%"
+      h="auto"
+      py={2}
+      title={label}
+      styles={{ label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.3 } }}
+      data-testid="job-status"
+      data-status={job.status}
+    >
       {label}
     </Badge>
   );

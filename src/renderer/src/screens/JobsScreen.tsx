@@ -36,7 +36,11 @@ function JobRow({
   return (
     <>
       <div role="cell">{formatDateTime(job.created_at)}</div>
-      <div role="cell">{t(`generate.types.${job.type}`)}</div>
+      <div role="cell">
+        <Text size="sm" lineClamp={2} title={t(`generate.types.${job.type}`)}>
+          {t(`generate.types.${job.type}`)}
+        </Text>
+      </div>
       <div role="cell">
         <Anchor component={Link} to={`/clients/${encodeURIComponent(job.user_id)}`} size="sm" lineClamp={1}>
           {job.user_id}
