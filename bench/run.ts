@@ -1,113 +1,96 @@
 /**
- * `npm run bench [-- --quick] [-- --json <file>]`: prints a JSON document and a markdown table.
- * Figures are distributions or ratios measured side by side in one run (machines here are noisy).
- * Queue, pickup, progress and pipeline figures join this file with their issues (3, 4, 8).
+ * `npm run bench [-- --quick] [-- --json <file>] [-- --only queue,pipeline] [-- --force-agenda]`
+ *
+ * Prints one JSON document and one markdown table. Every figure is a distribution (p50/p95/p99) or
+ * a ratio measured side by side in this one run — machines here are noisy, so absolute numbers are
+ * for reading, ratios for comparing. `--quick` (< 2 min) takes fewer samples; see docs/BENCHMARKS.md.
  */
 import { parseArgs } from 'node:util';
-import { MongoClient } from 'mongodb';
-import { validateQuestionnaire } from '../src/shared/questionnaire-validation';
-import { buildPendingJob } from '../src/main/db/repositories/jobs-repository';
-import { enqueue } from '../src/main/queue';
-import { ensureIndexes } from '../src/main/db/indexes';
-import type { GenerationJob } from '../src/shared/job';
-import { getCollections } from '../src/main/db/collections';
-import sample from '../resources/samples/cuestionario-original.json';
 import { startTestBackend } from '../test/support/mongo-backend';
-import { distribution } from './lib/stats';
-import { emit, machineInfo, type Figure, type Report } from './lib/report';
+import { BenchContext } from './lib/context';
+import { emit, machineInfo, type Figure } from './lib/report';
+import { round } from './lib/stats';
+import { eventFigures } from './figures/events';
+import { httpFigures } from './figures/http';
+import { microFigures } from './figures/micro';
+import { pipelineFigures } from './figures/pipeline';
+import { queueFigures } from './figures/queue-throughput';
+
+const SECTIONS: Record<string, (ctx: BenchContext) => Promise<Figure[]>> = {
+  micro: microFigures,
+  http: httpFigures,
+  events: eventFigures,
+  queue: queueFigures,
+  pipeline: pipelineFigures,
+};
 
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, json: { type: 'string' } },
+  options: {
+    quick: { type: 'boolean', default: false },
+    json: { type: 'string' },
+    only: { type: 'string' },
+    'force-agenda': { type: 'boolean', default: false },
+  },
   allowPositionals: true,
 });
-const quick = values.quick ?? false;
 
-function timeEach(iterations: number, fn: () => void): number[] {
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const t0 = performance.now();
-    fn();
-    samples.push((performance.now() - t0) * 1000);
-  }
-  return samples;
-}
-
-async function timeEachAsync(iterations: number, fn: (i: number) => Promise<void>): Promise<number[]> {
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const t0 = performance.now();
-    await fn(i);
-    samples.push(performance.now() - t0);
-  }
-  return samples;
-}
-
-async function main(): Promise<void> {
-  const figures: Figure[] = [];
-  const now = new Date('2026-11-28T12:00:00Z');
-
-  timeEach(500, () => validateQuestionnaire(sample, { now })); // warm-up
-  figures.push({
-    name: 'validateQuestionnaire (original-format submission)',
-    unit: 'µs',
-    distribution: distribution(timeEach(quick ? 2000 : 20000, () => validateQuestionnaire(sample, { now }))),
-  });
-
+async function main(): Promise<number> {
+  const quick = values.quick ?? false;
+  const wanted = values.only ? values.only.split(',').map((s) => s.trim()) : Object.keys(SECTIONS);
+  const unknown = wanted.filter((name) => !SECTIONS[name]);
+  if (unknown.length > 0)
+    throw new Error(`unknown section(s) ${unknown.join(', ')}; known: ${Object.keys(SECTIONS).join(', ')}`);
+  const started = new Date();
   const backend = await startTestBackend();
-  const client = await MongoClient.connect(backend.uri);
+  const ctx = await BenchContext.open(quick, backend, { forceAgenda: values['force-agenda'] ?? false });
+  ctx.log(`MongoDB backend: ${backend.kind} — ${backend.detail}`);
+  const figures: Figure[] = [];
+  let failed = false;
   try {
-    const db = client.db(`edn_bench_${Date.now()}`);
-    await ensureIndexes(db);
-    const jobs = getCollections(db).jobs;
-    const raw = db.collection<GenerationJob>('bench_raw_inserts');
-    const n = quick ? 200 : 2000;
-    // Interleave the two so drift on a noisy machine hits both equally.
-    const repoSamples: number[] = [];
-    const rawSamples: number[] = [];
-    await timeEachAsync(50, async () => {
-      const warm = buildPendingJob({ user_id: 'warm', submission_id: 'warm', type: 'full' });
-      await raw.insertOne(warm);
-    });
-    for (let i = 0; i < n; i++) {
-      // enqueue builds and validates the document itself; the raw insert gets a ready-made one.
-      const copy = buildPendingJob({ user_id: 'bench', submission_id: 'bench', type: 'full' });
-      repoSamples.push(
-        ...(await timeEachAsync(
-          1,
-          async () => void (await enqueue(jobs, { user_id: 'bench', submission_id: 'bench', type: 'full' })),
-        )),
-      );
-      rawSamples.push(...(await timeEachAsync(1, async () => void (await raw.insertOne(copy)))));
+    for (const name of wanted) {
+      const t0 = performance.now();
+      ctx.log(`${name}…`);
+      try {
+        figures.push(...(await SECTIONS[name]!(ctx)));
+      } catch (error) {
+        // One broken section must not hide the others' figures; the run still exits non-zero.
+        failed = true;
+        ctx.log(`${name} FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        figures.push({
+          section: name,
+          name: '(section failed)',
+          unit: '',
+          skipped: `failed: ${String(error)}`,
+        });
+      }
+      ctx.log(`${name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     }
-    const repo = distribution(repoSamples);
-    const plain = distribution(rawSamples);
-    figures.push({
-      name: 'enqueue (build + validate + insert a pending job)',
-      unit: 'ms',
-      distribution: repo,
-    });
-    figures.push({
-      name: 'raw insertOne of the same document',
-      unit: 'ms',
-      distribution: plain,
-      ratio: { value: repo.p50 / plain.p50, of: 'enqueue p50 / raw insertOne p50' },
-    });
-    for (const name of ['generation_jobs', 'bench_raw_inserts']) await db.collection(name).deleteMany({});
   } finally {
-    await client.close();
+    await ctx.close();
     await backend.stop();
   }
-
-  const report: Report = {
-    started_at: new Date().toISOString(),
-    machine: machineInfo(),
-    backend: backend.kind,
-    figures,
-  };
-  emit(report, values.json ?? null);
+  const finished = new Date();
+  emit(
+    {
+      started_at: started.toISOString(),
+      finished_at: finished.toISOString(),
+      duration_s: round((finished.getTime() - started.getTime()) / 1000, 1),
+      mode: quick ? 'quick' : 'full',
+      machine: machineInfo(),
+      backend: { kind: backend.kind, detail: backend.detail },
+      parameters: ctx.parameters,
+      figures,
+    },
+    values.json ?? null,
+  );
+  return failed ? 1 : 0;
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  // Exit explicitly: a peer library's timers (agenda's poll) must not keep a finished run alive.
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
