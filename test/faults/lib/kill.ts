@@ -138,7 +138,8 @@ export async function runKillScenario(options: KillOptions): Promise<FaultResult
     // Events travel worker → host over IPC after the write: give the last ones a moment to arrive.
     await sleep(300);
     const audit = await auditCompletedOnce(db, created, completed);
-    const agentsPaid = created.length > 0 ? llm.requests.filter((r) => !r.repair).length : 0;
+    // Agents whose answer was lost with a killed worker were asked again: the price of a kill.
+    const agentsPaid = llm.requests.filter((r) => !r.repair).length;
     const agentsNeeded = (await jobs.find({ _id: { $in: created } }).toArray()).reduce(
       (s, j) => s + j.progress.total_steps,
       0,
