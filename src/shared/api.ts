@@ -4,6 +4,7 @@ import { ExecutionLogEntrySchema, JOB_STATUSES, JOB_TYPES, PublicJobSchema } fro
 import { JOB_EVENT_TYPES } from './job-events';
 import { NewUserInputSchema, UserSchema, UserUpdateSchema } from './user';
 import { WorkerStatusSchema } from './worker-status';
+import { DOMAIN_ERROR_CODES } from './domain-errors';
 
 /*
  * The local HTTP API's contract (DESIGN §8): request schemas the server validates every input with,
@@ -27,7 +28,7 @@ const offset = z.coerce.number().int().min(0).optional();
 // ---------------------------------------------------------------------------------------------
 
 export const API_ERROR_CODES = [
-  'validation_error',
+  ...DOMAIN_ERROR_CODES,
   'invalid_request',
   'invalid_json',
   'empty_body',
@@ -36,16 +37,7 @@ export const API_ERROR_CODES = [
   'unauthorized',
   'forbidden_host',
   'not_found',
-  'user_not_found',
-  'user_exists',
-  'submission_not_found',
-  'plan_not_found',
-  'job_not_found',
-  'job_not_cancellable',
-  'job_not_retryable',
-  'no_worker',
   'rate_limited',
-  'internal_error',
 ] as const;
 export const ApiErrorCodeSchema = z.enum(API_ERROR_CODES);
 export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;

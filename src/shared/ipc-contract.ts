@@ -9,6 +9,7 @@ import { StartupStateSchema } from './startup';
 import { NewUserInputSchema, UserSchema, UserUpdateSchema } from './user';
 import { WorkerStatusSchema } from './worker-status';
 import { IPC_EVENT_CHANNELS, IPC_METHOD_CHANNELS, type IpcEventName, type IpcMethod } from './ipc-channels';
+import { DOMAIN_ERROR_CODES } from './domain-errors';
 
 /*
  * The IPC contract between the renderer and the Electron main process (DESIGN §8): every channel with
@@ -23,27 +24,17 @@ export { IPC_EVENT_CHANNELS, IPC_METHOD_CHANNELS, type IpcEventName, type IpcMet
 // Errors: every failure reaches the renderer as `{ok: false, error}` with one of these reasons.
 // ---------------------------------------------------------------------------------------------
 
+/** `validation_error` comes with `fields` naming each bad field. */
 export const IPC_ERROR_REASONS = [
-  /** Arguments (or a questionnaire) failed validation; `fields` names each bad field. */
-  'validation_error',
+  ...DOMAIN_ERROR_CODES,
   /** The call came from a frame that is not the app's own renderer. */
   'forbidden_sender',
   /** The core has not started (yet), or failed to start: see the start-up state. */
   'not_ready',
-  'user_not_found',
-  'user_exists',
-  'submission_not_found',
-  'plan_not_found',
-  'job_not_found',
-  'job_not_cancellable',
-  'job_not_retryable',
-  /** This instance runs no worker (UI-only on a clinic database). */
-  'no_worker',
   /** The OS offers no way to encrypt the API key; use EDN_LLM_API_KEY instead. */
   'encryption_unavailable',
   'forbidden_url',
   'database_unreachable',
-  'internal_error',
 ] as const;
 export const IpcErrorReasonSchema = z.enum(IPC_ERROR_REASONS);
 export type IpcErrorReason = z.infer<typeof IpcErrorReasonSchema>;

@@ -1,7 +1,7 @@
 import type { GenerationJob } from '@shared/job';
 import { appendLog, logEntry } from './execution-log';
 import { failedPatch } from './failed-patch';
-import { ownedBy, updateJob, type JobCollection } from './job-update';
+import { updateJob, updateOwnedJob, type JobCollection } from './job-update';
 
 export const CANCEL_MESSAGE = 'Cancelado por el usuario';
 
@@ -58,11 +58,11 @@ export async function markCancelled(
   token: string,
   now = new Date(),
 ): Promise<GenerationJob | null> {
-  return updateJob(
+  return updateOwnedJob(
     jobs,
     jobId,
-    ownedBy(token),
+    token,
     (job) => failedPatch(job, { reason: 'cancelled', message: CANCEL_MESSAGE, now, event: 'cancelled' }),
-    () => now,
+    now,
   );
 }

@@ -1,7 +1,7 @@
 import type { ErrorReason, GenerationJob } from '@shared/job';
 import { appendLog, logEntry } from './execution-log';
 import { failedPatch } from './failed-patch';
-import { ownedBy, updateJob, type JobCollection } from './job-update';
+import { updateOwnedJob, type JobCollection } from './job-update';
 
 export interface JobResultIds {
   training_plan_id: string | null;
@@ -16,10 +16,10 @@ export async function completeJob(
   result: JobResultIds,
   now = new Date(),
 ): Promise<GenerationJob | null> {
-  return updateJob(
+  return updateOwnedJob(
     jobs,
     jobId,
-    ownedBy(token),
+    token,
     (job) => ({
       status: 'completed',
       lease: null,
@@ -38,7 +38,7 @@ export async function completeJob(
       },
       execution_log: appendLog(job.execution_log, logEntry('completed', 'Job completado', now)),
     }),
-    () => now,
+    now,
   );
 }
 
@@ -50,12 +50,12 @@ export async function failJob(
   message: string,
   now = new Date(),
 ): Promise<GenerationJob | null> {
-  return updateJob(
+  return updateOwnedJob(
     jobs,
     jobId,
-    ownedBy(token),
+    token,
     (job) => failedPatch(job, { reason, message, now, event: reason === 'timeout' ? 'timeout' : 'failed' }),
-    () => now,
+    now,
   );
 }
 
@@ -72,10 +72,10 @@ export async function failOrRetry(
   delayMs: number,
   now = new Date(),
 ): Promise<GenerationJob | null> {
-  return updateJob(
+  return updateOwnedJob(
     jobs,
     jobId,
-    ownedBy(token),
+    token,
     (job) => {
       if (job.attempts >= job.max_attempts) {
         return failedPatch(job, { reason, message, now, logMessage: `${message} (sin intentos restantes)` });
@@ -99,6 +99,6 @@ export async function failOrRetry(
         ),
       };
     },
-    () => now,
+    now,
   );
 }

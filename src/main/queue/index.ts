@@ -9,4 +9,4 @@ export { retryJob } from './retry';
 export { releaseOnShutdown } from './release';
 export { failOverdueJobs, timeoutMessage } from './watchdog';
 export { backoffDelay } from './backoff';
-export { updateJob, ownedBy, type JobCollection, type JobPatch } from './job-update';
+export { updateJob, updateOwnedJob, ownedBy, type JobCollection, type JobPatch } from './job-update';

@@ -39,3 +39,14 @@ export async function updateJob(
 export function ownedBy(token: string): Filter<GenerationJob> {
   return { status: 'running', 'lease.token': token };
 }
+
+/** A write by the worker that owns the job: applied only while `token` still holds the lease. */
+export function updateOwnedJob(
+  jobs: JobCollection,
+  jobId: string,
+  token: string,
+  mutate: (job: GenerationJob) => JobPatch | null,
+  now: Date,
+): Promise<GenerationJob | null> {
+  return updateJob(jobs, jobId, ownedBy(token), mutate, () => now);
+}

@@ -1,7 +1,7 @@
 import type { GenerationJob } from '@shared/job';
 import { appendLog, logEntry } from './execution-log';
 import { failedPatch } from './failed-patch';
-import { ownedBy, updateJob, type JobCollection } from './job-update';
+import { updateJob, updateOwnedJob, type JobCollection } from './job-update';
 
 export interface RenewResult {
   /** False: the lease is gone (expired and taken, cancelled, timed out) — stop working on the job. */
@@ -17,14 +17,14 @@ export async function renewLease(
   leaseMs: number,
   now = new Date(),
 ): Promise<RenewResult> {
-  const job = await updateJob(
+  const job = await updateOwnedJob(
     jobs,
     jobId,
-    ownedBy(token),
+    token,
     (current) => ({
       lease: current.lease && { ...current.lease, expires_at: new Date(now.getTime() + leaseMs) },
     }),
-    () => now,
+    now,
   );
   return { owned: job !== null, cancelRequested: job?.cancel_requested ?? false };
 }

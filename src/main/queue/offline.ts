@@ -1,6 +1,6 @@
 import type { GenerationJob } from '@shared/job';
 import { appendLog, logEntry } from './execution-log';
-import { ownedBy, updateJob, type JobCollection } from './job-update';
+import { updateOwnedJob, type JobCollection } from './job-update';
 import { backoffDelay } from './backoff';
 
 export const OFFLINE_MESSAGE = 'Esperando conexión…';
@@ -22,10 +22,10 @@ export async function waitOffline(
   options: OfflineWaitOptions,
 ): Promise<GenerationJob | null> {
   const now = options.now ?? new Date();
-  return updateJob(
+  return updateOwnedJob(
     jobs,
     jobId,
-    ownedBy(token),
+    token,
     (job) => {
       const waits = job.offline_waits + 1;
       const delay = backoffDelay(waits, options.baseMs, options.maxMs);
@@ -48,6 +48,6 @@ export async function waitOffline(
         execution_log: log,
       };
     },
-    () => now,
+    now,
   );
 }

@@ -1,6 +1,6 @@
 import { progressPercentage, type AgentTokenUsage, type GenerationJob } from '@shared/job';
 import { appendLog, logEntry } from './execution-log';
-import { ownedBy, updateJob, type JobCollection } from './job-update';
+import { updateOwnedJob, type JobCollection } from './job-update';
 
 export interface StepProgress {
   agentId: string;
@@ -20,10 +20,10 @@ export async function recordStepCompleted(
   step: StepProgress,
   now = new Date(),
 ): Promise<GenerationJob | null> {
-  return updateJob(
+  return updateOwnedJob(
     jobs,
     jobId,
-    ownedBy(token),
+    token,
     (job) => {
       const usage = job.token_usage;
       const add = step.fromCheckpoint ? null : step.usage;
@@ -60,7 +60,7 @@ export async function recordStepCompleted(
             ),
       };
     },
-    () => now,
+    now,
   );
 }
 
@@ -74,14 +74,14 @@ export async function appendJobLog(
   agentId?: string,
   now = new Date(),
 ): Promise<boolean> {
-  const job = await updateJob(
+  const job = await updateOwnedJob(
     jobs,
     jobId,
-    ownedBy(token),
+    token,
     (current) => ({
       execution_log: appendLog(current.execution_log, logEntry(event, message, now, agentId)),
     }),
-    () => now,
+    now,
   );
   return job !== null;
 }

@@ -1,6 +1,6 @@
 import type { GenerationJob } from '@shared/job';
 import { appendLog, logEntry } from './execution-log';
-import { ownedBy, updateJob, type JobCollection } from './job-update';
+import { updateOwnedJob, type JobCollection } from './job-update';
 
 /**
  * Graceful shutdown: the worker stopped the job after its last checkpoint; give it back to the queue
@@ -12,10 +12,10 @@ export async function releaseOnShutdown(
   token: string,
   now = new Date(),
 ): Promise<GenerationJob | null> {
-  return updateJob(
+  return updateOwnedJob(
     jobs,
     jobId,
-    ownedBy(token),
+    token,
     (job) => ({
       status: 'pending',
       lease: null,
@@ -27,6 +27,6 @@ export async function releaseOnShutdown(
         logEntry('released', 'Liberado al cerrar la aplicación', now),
       ),
     }),
-    () => now,
+    now,
   );
 }

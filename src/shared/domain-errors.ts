@@ -1,0 +1,18 @@
+/**
+ * Reasons the core gives for a refused request, the same over HTTP and IPC so the UI handles them
+ * once whatever transport it uses. Each transport adds its own (HTTP: auth, Host, rate limits; IPC:
+ * sender checks, start-up state).
+ */
+export const DOMAIN_ERROR_CODES = [
+  'validation_error',
+  'user_not_found',
+  'user_exists',
+  'submission_not_found',
+  'plan_not_found',
+  'job_not_found',
+  'job_not_cancellable',
+  'job_not_retryable',
+  /** This instance runs no worker (UI-only on a clinic database). */
+  'no_worker',
+  'internal_error',
+] as const;
