@@ -3,6 +3,7 @@ import { app, BrowserWindow, ipcMain, powerMonitor, session } from 'electron';
 import { createLogger } from './log/logger';
 import { logsDir } from './log/logger';
 import { DesktopHost } from './electron/desktop-host';
+import { electronPlatform, windowContents } from './electron/electron-platform';
 import { registerIpcHandlers } from './electron/ipc/dispatch';
 import { createIpcHandlers } from './electron/ipc/handlers';
 import { openRotatingLog } from './electron/logs/rotating-log';
@@ -34,7 +35,13 @@ if (!app.requestSingleInstanceLock()) {
   const log = openRotatingLog(logsDir(dataDir));
   const logger = createLogger({ dataDir, destination: log.stream, name: 'edn360-desktop' });
   const gone = new ChildProcessGoneRouter();
-  const host = new DesktopHost({ outDir, dataDir, logger, codec: safeStorageCodec(), gone });
+  const host = new DesktopHost({
+    outDir,
+    dataDir,
+    logger,
+    codec: safeStorageCodec(),
+    platform: electronPlatform(gone),
+  });
   const openExternal = (url: string): void => {
     host.openExternal(url).catch((error: unknown) => logger.warn({ err: error }, 'openExternal failed'));
   };
@@ -85,7 +92,7 @@ if (!app.requestSingleInstanceLock()) {
       indexHtmlPath: indexHtml,
       location,
     });
-    host.attachWindow(window);
+    host.attachWindow(windowContents(window.webContents));
     // utilityProcess.fork must wait for `ready` (electron#41396).
     void host.boot();
   });

@@ -12,8 +12,15 @@ export const GenerationStepSchema = z.object({
   agent_id: z.string().min(1),
   output: z.unknown(),
   usage: AgentTokenUsageSchema,
-  cost_usd: z.number().min(0),
+  /** Null when the model is missing from the price table (the cost is unknown, not 0). */
+  cost_usd: z.number().min(0).nullable(),
+  /** What the endpoint says answered (it may add a version suffix, e.g. `gpt-5-mini-2025-08-07`). */
   model: z.string(),
+  /**
+   * The model the settings asked for: the price table's key, so the one to name when the price is
+   * unknown. Absent on checkpoints written before it was recorded (then `model` stands in).
+   */
+  requested_model: z.string().optional(),
   attempt: z.number().int().min(1),
   started_at: z.date(),
   finished_at: z.date(),

@@ -32,6 +32,7 @@ export const IPC_METHOD_CHANNELS = {
   listPlans: 'plans:list',
   getTrainingPlan: 'plans:get-training',
   getNutritionPlan: 'plans:get-nutrition',
+  exportPlanPdf: 'plans:export-pdf',
   // worker
   getWorkerStatus: 'worker:get-status',
   restartWorker: 'worker:restart',

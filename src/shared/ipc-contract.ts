@@ -35,6 +35,8 @@ export const IPC_ERROR_REASONS = [
   'encryption_unavailable',
   'forbidden_url',
   'database_unreachable',
+  /** The PDF could not be printed or written (disk full, no permission on the chosen folder). */
+  'export_failed',
 ] as const;
 export const IpcErrorReasonSchema = z.enum(IPC_ERROR_REASONS);
 export type IpcErrorReason = z.infer<typeof IpcErrorReasonSchema>;
@@ -110,9 +112,20 @@ export const PlanSummarySchema = z.object({
   language: z.string(),
   model: z.string(),
   audit_status: z.enum(AUDIT_STATUS_VALUES).nullable(),
+  /** Null when unknown: some agent's model is missing from the price table. */
   cost_usd: z.number().nullable(),
+  /** The models with no price that made `cost_usd` unknown. */
+  unpriced_models: z.array(z.string()).default([]),
 });
 export type PlanSummary = z.infer<typeof PlanSummarySchema>;
+
+/** `saved: false` when the coach closed the save dialog; nothing was written then. */
+export const PdfExportResultSchema = z.object({
+  saved: z.boolean(),
+  path: z.string().nullable(),
+  bytes: z.number().int().min(0),
+});
+export type PdfExportResult = z.infer<typeof PdfExportResultSchema>;
 
 export const JobCountsSchema = z.object(
   Object.fromEntries(JOB_STATUSES.map((status) => [status, z.number().int().min(0)])) as Record<
@@ -359,6 +372,22 @@ export const IPC_CONTRACT = {
     channel: IPC_METHOD_CHANNELS.getNutritionPlan,
     args: ById,
     result: NutritionPlanDocumentSchema,
+  },
+
+  /**
+   * Prints the calling window (its print stylesheet) to a PDF with Chromium's engine and saves it where
+   * the coach chooses in the system dialog; `file_name` is only the dialog's suggestion.
+   */
+  exportPlanPdf: {
+    channel: IPC_METHOD_CHANNELS.exportPlanPdf,
+    args: z.strictObject({
+      file_name: z
+        .string()
+        .trim()
+        .max(120, 'máximo 120 caracteres')
+        .regex(/^[^\\/:*?"<>|]+\.pdf$/i, 'se esperaba un nombre de archivo acabado en .pdf, sin carpetas'),
+    }),
+    result: PdfExportResultSchema,
   },
 
   getWorkerStatus: {

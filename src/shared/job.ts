@@ -98,7 +98,17 @@ export const GenerationJobSchema = z.object({
   error_message: z.string().nullable(),
   error_reason: ErrorReasonSchema.nullable(),
   token_usage: TokenUsageSchema,
+  /**
+   * USD of the agents whose model has a price. A number, as the original system's clients expect;
+   * when `unpriced_models` is not empty it leaves those agents out, so read the cost through
+   * `knownJobCost` (null = unknown), never as the plan's cost.
+   */
   cost_usd: z.number().min(0),
+  /**
+   * Models that ran for this job but are missing from the price table (Ajustes → precios): their
+   * agents' cost is unknown. Documents written before this field parse as [].
+   */
+  unpriced_models: z.array(z.string()).default([]),
   created_at: z.date(),
   started_at: z.date().nullable(),
   completed_at: z.date().nullable(),
@@ -127,7 +137,20 @@ export type PublicJob = z.infer<typeof PublicJobSchema>;
 export function toPublicJob(job: GenerationJob): PublicJob {
   // Destructure rather than delete so the type system proves `lease` is gone.
   const { lease: _lease, rev: _rev, ...rest } = job;
-  return rest;
+  return { ...rest, unpriced_models: unpricedModelsOf(job) };
+}
+
+/** The job's unpriced models; a document stored before the field existed has none. */
+export function unpricedModelsOf(job: { unpriced_models?: readonly string[] | undefined }): string[] {
+  return [...(job.unpriced_models ?? [])];
+}
+
+/** The job's cost in USD, or null when some agent ran on a model with no price (unknown, not 0). */
+export function knownJobCost(job: {
+  cost_usd: number;
+  unpriced_models?: readonly string[] | undefined;
+}): number | null {
+  return unpricedModelsOf(job).length > 0 ? null : job.cost_usd;
 }
 
 export const TOTAL_STEPS_BY_TYPE: Record<JobType, number> = { training: 9, nutrition: 9, full: 18 };

@@ -196,8 +196,10 @@ export const PlanMetricsSchema = z.looseObject({
   total_tokens: tokenCount,
   prompt_tokens: tokenCount,
   completion_tokens: tokenCount,
-  /** null when the model is missing from the editable price table. */
+  /** null when the model of any agent is missing from the editable price table. */
   cost_usd: nonNegative.nullable(),
+  /** The models (as the price table names them) whose agents' cost is unknown; absent = none. */
+  unpriced_models: z.array(z.string()).optional(),
   duration_ms: nonNegative,
   /** Keyed by agent id (`E1`, `N3`, …). */
   by_agent: z.record(z.string(), AgentMetricsSchema),

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { JobTypeSchema, type GenerationJob, type JobType } from '@shared/job';
+import { JobTypeSchema, knownJobCost, unpricedModelsOf, type GenerationJob, type JobType } from '@shared/job';
 import type { JobEvent } from '@shared/job-events';
 import {
   QuestionnaireResponsesSchema,
@@ -202,10 +202,13 @@ export async function validatePipeline(argv: string[]): Promise<number> {
       progress,
       metrics: {
         token_usage: finished.token_usage,
-        cost_usd: finished.cost_usd,
+        // null when a model is missing from the price table: a partial sum is not the plan's cost.
+        cost_usd: knownJobCost(finished),
+        unpriced_models: unpricedModelsOf(finished),
         agents: steps.map((s) => ({
           agent: s.agent_id,
           model: s.model,
+          requested_model: s.requested_model ?? s.model,
           tokens: s.usage.total_tokens,
           cost_usd: s.cost_usd,
           started_at: s.started_at,
@@ -229,6 +232,11 @@ export async function validatePipeline(argv: string[]): Promise<number> {
     await writeFile(options.output, `${JSON.stringify(report, null, 2)}\n`);
     for (const check of coherence)
       console.log(`${check.passed ? '✔' : '✘'} ${check.check} — ${check.detail}`);
+    const unpriced = unpricedModelsOf(finished);
+    if (unpriced.length > 0)
+      console.log(
+        `⚠ coste desconocido: sin precio en la tabla para ${unpriced.join(', ')} (añádelo en Ajustes)`,
+      );
     console.log(`${passed ? 'VALIDACIÓN OK' : 'VALIDACIÓN FALLIDA'} · informe: ${options.output}`);
     return passed ? 0 : 1;
   } finally {

@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { app, shell, type BrowserWindow } from 'electron';
+import { dirname, join } from 'node:path';
 import type { AppInfo } from '@shared/ipc-contract';
 import type { StartupState } from '@shared/startup';
 import { loadConfig } from '../config/load-config';
@@ -16,15 +15,14 @@ import { envLlmKey, llmKeyStatus, readStoredLlmKey, type SecretCodec } from './s
 import { SettingsService } from './settings/settings-service';
 import { startupWarnings } from './startup-warnings';
 import { isSafeExternalUrl } from './trusted-url';
-import { utilityWorkerSpawner } from './utility-worker-process';
-import type { ChildProcessGoneRouter } from './worker-exit';
+import type { DesktopPlatform, DesktopWindowContents } from './desktop-platform';
 
 export interface DesktopHostOptions {
   outDir: string;
   dataDir: string;
   logger: Logger;
   codec: SecretCodec;
-  gone: ChildProcessGoneRouter;
+  platform: DesktopPlatform;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -40,6 +38,8 @@ export class DesktopHost implements AppHost {
   private state: StartupState = { phase: 'starting', step: 'config' };
   private storedKey: string | null = null;
   private booting: Promise<void> | null = null;
+  /** The folder of the last saved PDF: the next save dialog opens there. */
+  private pdfFolder: string | null = null;
   private readonly throttle: JobEventThrottle;
   private readonly env: NodeJS.ProcessEnv;
   private readonly unsubscribers: Array<() => void> = [];
@@ -60,6 +60,7 @@ export class DesktopHost implements AppHost {
       env: this.env,
       codec: options.codec,
       onLlmKeyChanged: (key) => this.onLlmKeyChanged(key),
+      onWorkerSettingsChanged: () => this.onWorkerSettingsChanged(),
     });
   }
 
@@ -73,14 +74,14 @@ export class DesktopHost implements AppHost {
 
   appInfo(): AppInfo {
     return {
-      name: app.getName(),
+      name: this.options.platform.appName,
       version: APP_VERSION,
-      electron: process.versions.electron ?? '',
-      chrome: process.versions.chrome ?? '',
+      electron: this.options.platform.electronVersion,
+      chrome: this.options.platform.chromeVersion,
       node: process.versions.node,
       platform: process.platform,
       arch: process.arch,
-      packaged: app.isPackaged,
+      packaged: this.options.platform.packaged,
       data_dir: this.options.dataDir,
       logs_dir: logsDir(this.options.dataDir),
       api_url: this.core?.apiUrl ?? null,
@@ -89,7 +90,19 @@ export class DesktopHost implements AppHost {
   }
 
   async openExternal(url: string): Promise<void> {
-    if (isSafeExternalUrl(url)) await shell.openExternal(url);
+    if (isSafeExternalUrl(url)) await this.options.platform.openExternal(url);
+  }
+
+  async choosePdfPath(webContentsId: number, suggestedName: string): Promise<string | null> {
+    const folder = this.pdfFolder ?? this.options.platform.documentsDir();
+    const path = await this.options.platform.showSaveDialog(webContentsId, join(folder, suggestedName));
+    if (path) this.pdfFolder = dirname(path);
+    return path;
+  }
+
+  printToPdf(webContentsId: number): Promise<Uint8Array> {
+    // The page's @media print rules decide what is printed (no navigation, no buttons).
+    return this.options.platform.printToPdf(webContentsId);
   }
 
   rendererReady(webContentsId: number): void {
@@ -97,14 +110,11 @@ export class DesktopHost implements AppHost {
   }
 
   /** Events for this window wait until its page subscribes (again, after a reload). */
-  attachWindow(window: BrowserWindow): void {
-    const contents = window.webContents;
+  attachWindow(contents: DesktopWindowContents): void {
     const id = contents.id;
     this.events.attach(id, contents);
-    contents.on('did-start-navigation', (details) => {
-      if (details.isMainFrame && !details.isSameDocument) this.events.reset(id);
-    });
-    contents.once('destroyed', () => this.events.detach(id));
+    contents.onMainFrameNavigation(() => this.events.reset(id));
+    contents.onceDestroyed(() => this.events.detach(id));
   }
 
   boot(): Promise<void> {
@@ -138,7 +148,7 @@ export class DesktopHost implements AppHost {
       const config = await loadConfig({
         env: this.env,
         defaultDataDir: dataDir,
-        resourcesDir: app.isPackaged ? process.resourcesPath : null,
+        resourcesDir: this.options.platform.resourcesPath,
       });
       // Env wins (DESIGN §10); otherwise the key the coach stored in Ajustes.
       if (!config.llm.apiKey) config.llm.apiKey = this.storedKey;
@@ -147,10 +157,10 @@ export class DesktopHost implements AppHost {
       this.core = await startCore({
         config,
         logger,
-        repoResourcesDir: join(app.getAppPath(), 'resources'),
+        repoResourcesDir: join(this.options.platform.appPath, 'resources'),
         env: this.env,
         workerFactory: (env) =>
-          utilityWorkerSpawner(workerEntry, () => this.workerEnv(env), logger, this.options.gone),
+          this.options.platform.workerSpawner(workerEntry, () => this.workerEnv(env), logger),
       });
       this.wireEvents(this.core);
       this.publish(await this.readyState(this.core));
@@ -190,18 +200,32 @@ export class DesktopHost implements AppHost {
     return { ...env, EDN_LLM_API_KEY: this.storedKey };
   }
 
+  private async onWorkerSettingsChanged(): Promise<void> {
+    const core = this.core;
+    if (!core) return;
+    // The host's copy of the LLM settings feeds the start-up warnings; the worker reads its own.
+    const fresh = await loadConfig({ env: this.env, defaultDataDir: this.options.dataDir });
+    core.config.llm = { ...fresh.llm, apiKey: core.config.llm.apiKey };
+    this.restartWorker('worker settings changed');
+    this.publish(await this.readyState(core));
+  }
+
+  /** Graceful and not awaited: the Ajustes call returns at once; the UI follows worker-status. */
+  private restartWorker(why: string): void {
+    this.options.logger.info({ why }, 'restarting the worker');
+    this.core?.worker
+      ?.restart()
+      .catch((error: unknown) => this.options.logger.error({ err: error }, 'worker restart failed'));
+  }
+
   private async onLlmKeyChanged(key: string | null): Promise<void> {
     this.storedKey = key;
     const core = this.core;
     // An environment key wins and is already in use: nothing to restart.
     if (!core || envLlmKey(this.env)) return;
     core.config.llm.apiKey = key;
-    this.options.logger.info({ configured: key !== null }, 'LLM API key changed; restarting the worker');
-    // Graceful: running jobs checkpoint and continue in the new process, which has the new key. Not
-    // awaited: the Ajustes call returns at once and the UI follows the restart through worker-status.
-    core.worker
-      ?.restart()
-      .catch((error: unknown) => this.options.logger.error({ err: error }, 'worker restart failed'));
+    // Running jobs checkpoint and continue in the new process, which has the new key.
+    this.restartWorker(key === null ? 'LLM API key removed' : 'LLM API key changed');
     this.publish(await this.readyState(core));
   }
 }

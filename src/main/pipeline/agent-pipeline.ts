@@ -90,11 +90,16 @@ export class AgentPipeline implements JobPipeline {
       steps.reduce((total, s) => total + pick(s), 0);
     const first = Math.min(...steps.map((s) => s.started_at.getTime()));
     const last = Math.max(...steps.map((s) => s.finished_at.getTime()));
+    // One agent without a price makes the total unknown: a partial sum would pass for the real cost.
+    const unpriced = [
+      ...new Set(steps.filter((s) => s.cost_usd === null).map((s) => s.requested_model ?? s.model)),
+    ].sort();
     return {
       total_tokens: sum((s) => s.usage.total_tokens),
       prompt_tokens: sum((s) => s.usage.prompt_tokens),
       completion_tokens: sum((s) => s.usage.completion_tokens),
-      cost_usd: Math.round(sum((s) => s.cost_usd) * 1e6) / 1e6,
+      cost_usd: unpriced.length > 0 ? null : Math.round(sum((s) => s.cost_usd ?? 0) * 1e6) / 1e6,
+      unpriced_models: unpriced,
       duration_ms: steps.length > 0 ? last - first : 0,
       by_agent: Object.fromEntries(
         steps.map((s) => [

@@ -130,8 +130,10 @@ async function runOne(
       completion_tokens: result.usage.completion_tokens,
       total_tokens: result.usage.total_tokens,
     },
-    costUsd: costUsd({ ...result.usage }, model, settings.prices) ?? 0,
+    // Null when the model has no price: shown as unknown, never as a free agent.
+    costUsd: costUsd({ ...result.usage }, model, settings.prices),
     model: result.model,
+    requestedModel: model,
     startedAt,
   });
 }

@@ -1,15 +1,26 @@
-import { progressPercentage, type AgentTokenUsage, type GenerationJob } from '@shared/job';
+import { progressPercentage, unpricedModelsOf, type AgentTokenUsage, type GenerationJob } from '@shared/job';
 import { appendLog, logEntry } from './execution-log';
 import { updateOwnedJob, type JobCollection } from './job-update';
 
-export interface StepProgress {
+interface StepProgressBase {
   agentId: string;
   phase: string;
   completedSteps: number;
   usage: AgentTokenUsage;
-  costUsd: number;
   /** Set when the step was replayed from a checkpoint: no tokens are added again. */
   fromCheckpoint?: boolean;
+}
+
+/**
+ * A step's cost is a number, or null when its model is missing from the price table: then the job
+ * names that model in `unpriced_models` instead of adding a made-up 0 to `cost_usd`.
+ */
+export type StepProgress = StepProgressBase &
+  ({ costUsd: number } | { costUsd: null; unpricedModel: string });
+
+/** `models` plus `model`, each once, sorted (a full-document `$set`: the test server has no `$addToSet`). */
+function withModel(models: readonly string[], model: string): string[] {
+  return models.includes(model) ? [...models] : [...models, model].sort();
 }
 
 /** After every agent: progress, token usage and cost, fenced by the lease. */
@@ -48,7 +59,11 @@ export async function recordStepCompleted(
               by_agent: { ...usage.by_agent, [step.agentId]: add },
             }
           : usage,
-        cost_usd: add ? job.cost_usd + step.costUsd : job.cost_usd,
+        cost_usd: add && step.costUsd !== null ? job.cost_usd + step.costUsd : job.cost_usd,
+        unpriced_models:
+          add && step.costUsd === null
+            ? withModel(unpricedModelsOf(job), step.unpricedModel)
+            : unpricedModelsOf(job),
         // The endpoint answered: any offline wait is over.
         offline_waits: 0,
         waiting_reason: null,

@@ -135,6 +135,7 @@ export class JobRun {
       usage: checkpoint.usage,
       costUsd: checkpoint.cost_usd,
       model: checkpoint.model,
+      requestedModel: checkpoint.requested_model,
       startedAt: checkpoint.started_at,
     };
   }
@@ -161,6 +162,7 @@ export class JobRun {
       usage: step.usage,
       cost_usd: step.costUsd,
       model: step.model,
+      requested_model: step.requestedModel ?? step.model,
       attempt: this.job.attempts,
       started_at: step.startedAt,
       finished_at: finishedAt,
@@ -191,7 +193,12 @@ export class JobRun {
       phase,
       completedSteps: this.completedSteps,
       usage: step?.usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
-      costUsd: step?.costUsd ?? 0,
+      // An unknown price stays unknown: the job names the model instead of adding 0.
+      ...(step === null
+        ? { costUsd: 0 }
+        : step.costUsd === null
+          ? { costUsd: null, unpricedModel: step.requestedModel ?? step.model }
+          : { costUsd: step.costUsd }),
       fromCheckpoint: step === null,
     });
     if (!job) throw this.leaseLost();

@@ -8,8 +8,12 @@ export interface CompletedStepInput {
   phase: string;
   output: unknown;
   usage: AgentTokenUsage;
-  costUsd: number;
+  /** Null when the model is missing from the price table: unknown, never counted as 0. */
+  costUsd: number | null;
+  /** The model that answered, as the endpoint names it. */
   model: string;
+  /** The model asked for (the price table's key) when it differs from `model`. */
+  requestedModel?: string;
   startedAt: Date;
 }
 

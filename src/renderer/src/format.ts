@@ -1,3 +1,4 @@
+import { costText, type CostFigure } from './cost';
 import i18n from './i18n';
 
 function locale(): string {
@@ -24,6 +25,20 @@ export function formatCost(usd: number | null | undefined): string {
     currency: 'USD',
     maximumFractionDigits: 4,
   }).format(usd);
+}
+
+/** A cost, or "Precio desconocido (modelo)" when a model has no price: never "$0.00" for unknown. */
+export function formatCostFigure(figure: CostFigure): string {
+  return costText(figure, formatCost, {
+    unknown: i18n.t('progress.costUnknown'),
+    unknownModels: (models) => i18n.t('progress.costUnknownModels', { models }),
+  });
+}
+
+/** What to do about an unknown cost (add the models to the price table), or null when it is known. */
+export function unknownCostHint(figure: CostFigure): string | null {
+  if (figure.usd !== null || figure.unpricedModels.length === 0) return null;
+  return i18n.t('progress.costUnknownHint', { models: figure.unpricedModels.join(', ') });
 }
 
 /** 75 s → "1:15"; 3725 s → "1:02:05". */

@@ -82,6 +82,25 @@ describe('GET /jobs/{job_id}', () => {
     }
   });
 
+  it('names the models missing from the price table (unpriced_models), [] for documents without it', async () => {
+    await jobs().updateOne(
+      { _id: ids.completed },
+      { $set: { cost_usd: 0.0123, unpriced_models: ['modelo-sin-precio'] } },
+    );
+    const priced = await api.request('GET', `/jobs/${ids.completed}`, { token: false });
+    expect(GetJobResponseSchema.parse(priced.json())).toMatchObject({
+      cost_usd: 0.0123,
+      unpriced_models: ['modelo-sin-precio'],
+    });
+    await jobs().updateOne({ _id: ids.failed }, { $unset: { unpriced_models: '' } });
+    const older = await api.request('GET', `/jobs/${ids.failed}`, { token: false });
+    expect(older.json<Record<string, unknown>>()['unpriced_models']).toEqual([]);
+    const listed = JobListResponseSchema.parse((await api.request('GET', '/admin/jobs?user_id=u2')).json());
+    expect(listed.items.find((job) => job._id === ids.completed)?.unpriced_models).toEqual([
+      'modelo-sin-precio',
+    ]);
+  });
+
   it('unknown id → 404 JSON', async () => {
     const response = await api.request('GET', '/jobs/no-existe', { token: false });
     expect(response.statusCode).toBe(404);

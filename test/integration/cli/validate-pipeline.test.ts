@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -10,9 +10,14 @@ const llm = new FakeLlmServer();
 beforeAll(() => llm.start());
 afterAll(() => llm.stop());
 
-async function validate(type: string, extraEnv: Record<string, string> = {}) {
+async function validate(
+  type: string,
+  extraEnv: Record<string, string> = {},
+  settings?: Record<string, unknown>,
+) {
   const dir = await mkdtemp(join(tmpdir(), 'edn-validate-'));
   const output = join(dir, 'informe.json');
+  if (settings) await writeFile(join(dir, 'settings.json'), JSON.stringify(settings));
   const result = await runCli(['validate-pipeline', '--type', type, '--output', output], {
     EDN_DATA_DIR: dir,
     EDN_MONGO_URL: inject('mongoUri'),
@@ -77,6 +82,26 @@ describe('edn360 validate-pipeline', () => {
       'bridge_for_nutrition',
     ]);
     expect(outputs.nutrition).toHaveProperty('menu_plan');
+  }, 120_000);
+
+  it('an agent on a model missing from the price table: the cost is reported unknown, naming the model', async () => {
+    const { result, report } = await validate('training', {}, { agent_models: { E3: 'modelo-sin-precio' } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/coste desconocido: .*modelo-sin-precio/);
+    const metrics = report['metrics'] as {
+      cost_usd: number | null;
+      unpriced_models: string[];
+      agents: Array<{ agent: string; cost_usd: number | null; requested_model: string }>;
+    };
+    expect(metrics.cost_usd).toBeNull();
+    expect(metrics.unpriced_models).toEqual(['modelo-sin-precio']);
+    expect(metrics.agents.find((a) => a.agent === 'E3')).toMatchObject({
+      cost_usd: null,
+      requested_model: 'modelo-sin-precio',
+    });
+    const priced = metrics.agents.filter((a) => a.agent !== 'E3');
+    expect(priced).toHaveLength(8);
+    for (const agent of priced) expect(agent.cost_usd, agent.agent).toBeGreaterThan(0);
   }, 120_000);
 
   it('exits non-zero with a report saying why when the job fails', async () => {

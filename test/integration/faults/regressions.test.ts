@@ -41,7 +41,7 @@ describe('found by the SIGKILL runs', () => {
     const all = await steps.find({ job_id: crashed._id }).toArray();
     expect(job.token_usage.total_tokens).toBe(all.reduce((s, x) => s + x.usage.total_tokens, 0));
     expect(job.cost_usd).toBeCloseTo(
-      all.reduce((s, x) => s + x.cost_usd, 0),
+      all.reduce((s, x) => s + x.cost_usd!, 0),
       8,
     );
     expect(job.execution_log.filter((e) => e.event === 'agent_completed')).toHaveLength(9);

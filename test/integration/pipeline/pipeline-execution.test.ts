@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { stepId } from '../../../src/shared/generation-step';
+import { knownJobCost, toPublicJob } from '../../../src/shared/job';
+import { getCollections } from '../../../src/main/db/collections';
 import { createRepositories } from '../../../src/main/db/repositories';
+import { enqueue } from '../../../src/main/queue';
 import { FakeLlmServer } from '../../support/fake-llm/server';
 import { createSubmissionAndJob, pipelineSettings, runJobToEnd } from '../../support/pipeline-harness';
 import { PROFILES } from '../../support/profiles';
@@ -179,5 +183,84 @@ describe('Retry-After', () => {
     expect(retry?.message).toMatch(/429.*reintento 1\/3 en 600 ms/);
     const e1 = llm.requests.filter((r) => r.agent === 'E1');
     expect(e1[1]!.startedAt - e1[0]!.finishedAt).toBeGreaterThanOrEqual(590);
+  });
+});
+
+describe('Cost with a model missing from the price table', () => {
+  const UNPRICED = 'modelo-sin-precio';
+
+  it('the step cost is null, the job names the model, the plan total is null; priced agents keep their cost', async () => {
+    const modelFor = (id: string): string => (id === 'E2' || id === 'E7' ? UNPRICED : 'gpt-5-mini');
+    const { jobId } = await createSubmissionAndJob(testDb.db, PROFILES['vegetarianoVolumen']!, 'full');
+    // A resume in between (E6 unreachable once): the name survives it and is not repeated.
+    llm.faults.add([{ type: 'refuse', agent: 'E6', count: 1 }]);
+    const job = await runJobToEnd(jobId, { db: testDb.db, settings: pipelineSettings(llm, { modelFor }) });
+    expect(job.status).toBe('completed');
+    expect(job.execution_log.map((e) => e.event)).toContain('waiting');
+
+    const repositories = createRepositories(testDb.db);
+    const steps = await repositories.steps.listForJob(jobId);
+    const step = (id: string) => steps.find((s) => s.agent_id === id)!;
+    for (const id of ['E2', 'E7'])
+      expect(step(id), id).toMatchObject({ cost_usd: null, model: UNPRICED, requested_model: UNPRICED });
+    const priced = steps.filter((s) => s.agent_id !== 'E2' && s.agent_id !== 'E7');
+    expect(priced).toHaveLength(16);
+    for (const s of priced) expect(s.cost_usd, s.agent_id).toBeGreaterThan(0);
+
+    // The job: the unknown agents add no 0; their model is named once; tokens are still all counted.
+    expect(job.unpriced_models).toEqual([UNPRICED]);
+    expect(job.cost_usd).toBeCloseTo(
+      priced.reduce((sum, s) => sum + s.cost_usd!, 0),
+      8,
+    );
+    expect(knownJobCost(job)).toBeNull();
+    expect(toPublicJob(job).unpriced_models).toEqual([UNPRICED]);
+    expect(Object.keys(job.token_usage.by_agent)).toHaveLength(18);
+
+    // The training plan ran E2 and E7 unpriced: its total is unknown, its priced agents keep their cost.
+    const training = (await repositories.trainingPlans.get(job.result.training_plan_id!))!;
+    expect(training.metrics.cost_usd).toBeNull();
+    expect(training.metrics.unpriced_models).toEqual([UNPRICED]);
+    expect(training.metrics.by_agent['E2']?.cost_usd).toBeNull();
+    expect(training.metrics.by_agent['E7']?.cost_usd).toBeNull();
+    expect(training.metrics.by_agent['E1']?.cost_usd).toBe(step('E1').cost_usd);
+    expect(training.metrics.by_agent['E1']?.cost_usd).toBeGreaterThan(0);
+    // The nutrition plan's agents all had a price: its total is known.
+    const nutrition = (await repositories.nutritionPlans.get(job.result.nutrition_plan_id!))!;
+    const nutritionSteps = steps.filter((s) => s.agent_id.startsWith('N'));
+    expect(nutrition.metrics.unpriced_models).toEqual([]);
+    expect(nutrition.metrics.cost_usd).toBeCloseTo(
+      nutritionSteps.reduce((sum, s) => sum + s.cost_usd!, 0),
+      6,
+    );
+  });
+
+  it('a checkpoint with an unknown price, replayed by a job that never counted it, still makes the cost unknown', async () => {
+    const db = testDb.db;
+    const first = await createSubmissionAndJob(db, PROFILES['celiacaEnCasa']!, 'training');
+    await runJobToEnd(first.jobId, {
+      db,
+      settings: pipelineSettings(llm, { modelFor: (id) => (id === 'E3' ? UNPRICED : 'gpt-5-mini') }),
+    });
+    // The worker died right after E3's checkpoint: the new job's document never recorded it.
+    const crashed = await enqueue(getCollections(db).jobs, {
+      user_id: first.userId,
+      submission_id: first.submissionId,
+      type: 'training',
+    });
+    const { steps } = getCollections(db);
+    const paid = (await steps.findOne({ job_id: first.jobId, agent_id: 'E3' }))!;
+    expect(paid.cost_usd).toBeNull();
+    await steps.insertOne({ ...paid, _id: stepId(crashed._id, 'E3'), job_id: crashed._id });
+
+    // Every agent now has a price; only the replayed E3 does not.
+    const job = await runJobToEnd(crashed._id, { db, settings: pipelineSettings(llm) });
+    expect(job.status).toBe('completed');
+    expect(job.token_usage.by_agent['E3']).toEqual(paid.usage);
+    expect(job.unpriced_models).toEqual([UNPRICED]);
+    expect(knownJobCost(job)).toBeNull();
+    const plan = (await createRepositories(db).trainingPlans.get(job.result.training_plan_id!))!;
+    expect(plan.metrics.cost_usd).toBeNull();
+    expect(plan.metrics.unpriced_models).toEqual([UNPRICED]);
   });
 });

@@ -1,6 +1,12 @@
 import { MongoClient } from 'mongodb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { EXECUTION_LOG_LIMIT, type GenerationJob } from '../../../src/shared/job';
+import {
+  EXECUTION_LOG_LIMIT,
+  knownJobCost,
+  PublicJobSchema,
+  toPublicJob,
+  type GenerationJob,
+} from '../../../src/shared/job';
 import { getCollections } from '../../../src/main/db/collections';
 import {
   appendJobLog,
@@ -184,6 +190,46 @@ describe('lease, fencing and recovery', () => {
     expect(stored?.token_usage.total_tokens).toBe(4 * 140);
     expect(Object.keys(stored?.token_usage.by_agent ?? {})).toEqual(['E2', 'E3', 'E4', 'E5']);
     expect(stored?.cost_usd).toBeCloseTo(2);
+  });
+
+  it('an unknown price adds no 0 to cost_usd: the job names the model once, even in older documents', async () => {
+    await enqueue(jobsCol(), input);
+    const job = await claimed();
+    const token = job.lease!.token;
+    // A job stored before the field existed: the first unknown price must still be recorded.
+    await jobsCol().updateOne({ _id: job._id }, { $unset: { unpriced_models: '' } });
+    const steps = [
+      { agentId: 'E1', costUsd: 0.5 },
+      { agentId: 'E2', costUsd: null, unpricedModel: 'modelo-sin-precio' },
+      { agentId: 'E3', costUsd: null, unpricedModel: 'modelo-sin-precio' },
+      { agentId: 'E4', costUsd: null, unpricedModel: 'another-unpriced' },
+      // A replayed checkpoint adds neither cost nor models.
+      { agentId: 'E5', costUsd: null, unpricedModel: 'replayed-model', fromCheckpoint: true },
+    ] as const;
+    for (const [i, step] of steps.entries()) {
+      await recordStepCompleted(jobsCol(), job._id, token, {
+        phase: 'training',
+        completedSteps: i + 1,
+        usage,
+        ...step,
+      });
+    }
+    const stored = (await jobsCol().findOne({ _id: job._id }))!;
+    expect(stored.cost_usd).toBeCloseTo(0.5);
+    expect(stored.unpriced_models).toEqual(['another-unpriced', 'modelo-sin-precio']);
+    expect(knownJobCost(stored)).toBeNull();
+    expect(toPublicJob(stored).unpriced_models).toEqual(['another-unpriced', 'modelo-sin-precio']);
+  });
+
+  it('a job document without unpriced_models is served with [] (and its cost as known)', async () => {
+    const job = await enqueue(jobsCol(), input);
+    expect(job.unpriced_models).toEqual([]);
+    await jobsCol().updateOne({ _id: job._id }, { $unset: { unpriced_models: '' } });
+    const stored = (await jobsCol().findOne({ _id: job._id }))!;
+    expect(stored).not.toHaveProperty('unpriced_models');
+    expect(toPublicJob(stored).unpriced_models).toEqual([]);
+    expect(PublicJobSchema.parse(toPublicJob(stored)).unpriced_models).toEqual([]);
+    expect(knownJobCost(stored)).toBe(0);
   });
 
   it('keeps execution_log bounded', async () => {

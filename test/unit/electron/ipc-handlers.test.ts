@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,10 @@ let core: IpcCore | null = null;
 let handlers: ReturnType<typeof createIpcHandlers>;
 let coreEnabled = true;
 const opened: string[] = [];
+/** What the fake save dialog answers (null = the coach cancels) and what the fake printer returns. */
+let pdfTarget: string | null = null;
+let printed = 0;
+const printedPdf = new TextEncoder().encode('%PDF-1.7 fake page\n%%EOF\n');
 
 beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'edn-ipc-'));
@@ -52,6 +56,12 @@ beforeAll(async () => {
       opened.push(url);
     },
     rendererReady: () => undefined,
+    // Electron's save dialog and webContents.printToPDF; the browser e2e suite prints for real.
+    choosePdfPath: async () => pdfTarget,
+    printToPdf: async () => {
+      printed += 1;
+      return printedPdf;
+    },
   };
   const codec = {
     isAvailable: async () => true,
@@ -62,7 +72,13 @@ beforeAll(async () => {
   handlers = createIpcHandlers({
     core: () => (coreEnabled ? core : null),
     app,
-    settings: new SettingsService({ dataDir, env: {}, codec, onLlmKeyChanged: async () => undefined }),
+    settings: new SettingsService({
+      dataDir,
+      env: {},
+      codec,
+      onLlmKeyChanged: async () => undefined,
+      onWorkerSettingsChanged: async () => undefined,
+    }),
     logFiles: () => [join(dataDir, 'logs', 'edn360.log')],
   });
 });
@@ -258,5 +274,49 @@ describe('IPC handlers on the core', () => {
     const withKey = await ok('setLlmApiKey', { api_key: 'sk-ipc-0123456789' });
     expect(JSON.stringify(withKey)).not.toContain('sk-ipc');
     expect((await failure('updateSettings', { api_token: 'x' })).fields?.[0]?.field).toBe('args.api_token');
+  });
+
+  it('saves the printed plan where the save dialog says, atomically, and reports failures', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'edn-pdf-'));
+    pdfTarget = null;
+    expect(await ok('exportPlanPdf', { file_name: 'plan-ana.pdf' })).toEqual({
+      saved: false,
+      path: null,
+      bytes: 0,
+    });
+    expect(printed).toBe(0); // a cancelled dialog prints nothing
+
+    pdfTarget = join(folder, 'plan-ana.pdf');
+    writeFileSync(pdfTarget, 'previous version');
+    expect(await ok('exportPlanPdf', { file_name: 'plan-ana.pdf' })).toEqual({
+      saved: true,
+      path: pdfTarget,
+      bytes: printedPdf.byteLength,
+    });
+    expect(readFileSync(pdfTarget, 'utf8')).toMatch(/^%PDF-1\.7/);
+    expect(readdirSync(folder)).toEqual(['plan-ana.pdf']); // no temporary file left behind
+
+    const bad = await failure('exportPlanPdf', { file_name: '../../etc/plan.pdf' });
+    expect(bad.reason).toBe('validation_error');
+    expect(bad.fields?.[0]?.field).toBe('args.file_name');
+    expect((await failure('exportPlanPdf', { file_name: 'plan.exe' })).reason).toBe('validation_error');
+
+    if (process.getuid?.() !== 0) {
+      // A folder the coach cannot write to: a clear failure, and the file of that name untouched.
+      chmodSync(folder, 0o500);
+      try {
+        const denied = await failure('exportPlanPdf', { file_name: 'plan-ana.pdf' });
+        expect(denied.reason).toBe('export_failed');
+        expect(denied.message).toContain(pdfTarget);
+        expect(readFileSync(pdfTarget, 'utf8')).toMatch(/^%PDF/);
+      } finally {
+        chmodSync(folder, 0o700);
+      }
+    }
+    pdfTarget = join(folder, 'missing-folder', 'plan.pdf');
+    const missing = await failure('exportPlanPdf', { file_name: 'plan.pdf' });
+    expect(missing.reason).toBe('export_failed');
+    expect(missing.message).toMatch(/ENOENT/);
+    expect(existsSync(pdfTarget)).toBe(false);
   });
 });

@@ -23,6 +23,7 @@ function fakeCodec(backend: string | null = 'gnome_libsecret', available = true)
 function service(options: { env?: Record<string, string>; codec?: SecretCodec } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'edn-settings-'));
   const keys: Array<string | null> = [];
+  const workerRestarts: number[] = [];
   const svc = new SettingsService({
     dataDir,
     env: options.env ?? {},
@@ -30,10 +31,13 @@ function service(options: { env?: Record<string, string>; codec?: SecretCodec } 
     onLlmKeyChanged: async (key) => {
       keys.push(key);
     },
+    onWorkerSettingsChanged: async () => {
+      workerRestarts.push(Date.now());
+    },
   });
   const file = (): Record<string, unknown> =>
     JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8'));
-  return { svc, dataDir, keys, file };
+  return { svc, dataDir, keys, file, workerRestarts };
 }
 
 const KEY = 'sk-test-0123456789abcdef';
@@ -98,19 +102,38 @@ describe('SettingsService', () => {
     });
   });
 
-  it('updates fields, removes them with null, keeps the rest, and flags a restart', async () => {
-    const { svc, file, dataDir } = service();
+  it('updates fields, removes them with null, keeps the rest, and restarts what each change needs', async () => {
+    const { svc, file, dataDir, workerRestarts } = service();
     writeFileSync(
       join(dataDir, 'settings.json'),
       JSON.stringify({ api_token: 'x'.repeat(32), theme: 'dark' }),
     );
     let view = await svc.update({ theme: 'light' });
     expect(view.restart_required).toBe(false);
-    view = await svc.update({ llm_model: 'gpt-5', worker_concurrency: 3 });
+    expect(workerRestarts).toHaveLength(0);
+    // Worker-only settings: the worker restarts to apply them, the app does not need to.
+    view = await svc.update({
+      llm_model: 'gpt-5',
+      worker_concurrency: 3,
+      prices: { 'modelo-local': { input_per_1m: 1, cached_input_per_1m: 0.5, output_per_1m: 2 } },
+      agent_models: { E8: 'modelo-local' },
+    });
     expect(view.values.llm_model).toBe('gpt-5');
-    expect(view.restart_required).toBe(true);
-    await svc.update({ llm_model: null });
+    expect(view.values.agent_models).toEqual({ E8: 'modelo-local' });
+    expect(view.values.prices['modelo-local']).toEqual({
+      input_per_1m: 1,
+      cached_input_per_1m: 0.5,
+      output_per_1m: 2,
+    });
+    expect(view.values.prices['gpt-5-mini']).toBeDefined(); // built-in prices stay
+    expect(view.restart_required).toBe(false);
+    expect(workerRestarts).toHaveLength(1);
+    await svc.update({ llm_model: null, prices: null, agent_models: null });
     expect(file()).toEqual({ api_token: 'x'.repeat(32), theme: 'light', worker_concurrency: 3 });
+    // The database and the API address are read when the app starts.
+    view = await svc.update({ api_port: 9000 });
+    expect(view.restart_required).toBe(true);
+    expect(workerRestarts).toHaveLength(2);
   });
 });
 

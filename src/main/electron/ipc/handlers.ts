@@ -5,6 +5,7 @@ import { clientHandlers } from './clients';
 import type { IpcHandlers } from './dispatch';
 import type { AppHost, IpcCore } from './host';
 import { jobHandlers } from './jobs';
+import { pdfExportHandlers } from './pdf-export';
 import { planHandlers } from './plans';
 import { questionnaireHandlers } from './questionnaires';
 import { settingsHandlers } from './settings';
@@ -26,6 +27,7 @@ export function createIpcHandlers(deps: HandlerDependencies): IpcHandlers {
     ...questionnaireHandlers(deps.core),
     ...jobHandlers(deps.core),
     ...planHandlers(deps.core),
+    ...pdfExportHandlers(deps.app),
     ...workerHandlers(deps.core),
     ...settingsHandlers(deps.settings, deps.core),
     ...catalogHandlers(),

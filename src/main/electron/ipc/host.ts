@@ -23,4 +23,8 @@ export interface AppHost {
   appInfo(): AppInfo;
   openExternal(url: string): Promise<void>;
   rendererReady(webContentsId: number): void;
+  /** The system save dialog over the caller's window; null when the coach cancels it. */
+  choosePdfPath(webContentsId: number, suggestedName: string): Promise<string | null>;
+  /** The caller's page printed by Chromium (A4, print stylesheet, backgrounds). */
+  printToPdf(webContentsId: number): Promise<Uint8Array>;
 }

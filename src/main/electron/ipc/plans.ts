@@ -19,6 +19,7 @@ export function summarizePlan(
     model: plan.model,
     audit_status: audit?.status ?? null,
     cost_usd: plan.metrics.cost_usd,
+    unpriced_models: plan.metrics.unpriced_models ?? [],
   };
 }
 

@@ -28,8 +28,24 @@ const ENV_NAMES: Partial<Record<EditableSetting, readonly string[]>> = {
   plan_language: ['EDN_PLAN_LANGUAGE'],
 };
 
-/** Fields the running app reads live (the renderer's look); everything else is read at start-up. */
+/** Fields the running app reads live (the renderer's look). */
 const LIVE_SETTINGS: ReadonlySet<EditableSetting> = new Set(['theme', 'language']);
+
+/**
+ * Fields only the worker process reads, when it starts: saving one restarts the worker gracefully
+ * (running jobs checkpoint and continue), so prices, models and concurrency apply without restarting
+ * the app. The rest (database, API address) needs an app restart.
+ */
+const WORKER_SETTINGS: ReadonlySet<EditableSetting> = new Set([
+  'llm_base_url',
+  'llm_model',
+  'agent_models',
+  'prices',
+  'worker_concurrency',
+  'job_timeout_ms',
+  'poll_interval_ms',
+  'plan_language',
+]);
 
 export interface SettingsServiceOptions {
   dataDir: string;
@@ -37,6 +53,8 @@ export interface SettingsServiceOptions {
   codec: SecretCodec;
   /** The key changed (set or removed): the host updates the core and restarts the worker with it. */
   onLlmKeyChanged: (key: string | null) => Promise<void>;
+  /** Worker-only settings changed (saved already): the host restarts the worker to apply them. */
+  onWorkerSettingsChanged: () => Promise<void>;
 }
 
 /**
@@ -92,8 +110,9 @@ export class SettingsService {
     const set = touched.flatMap((field) => (patch[field] === null ? [] : [[field, patch[field]] as const]));
     // writeSettingsFile validates the result against SettingsFileSchema before it touches the file.
     await writeSettingsFile(this.options.dataDir, Object.fromEntries([...kept, ...set]) as SettingsFile);
-    const changedAtStartOnly = touched.some((field) => !LIVE_SETTINGS.has(field));
-    if (changedAtStartOnly) this.restartRequired = true;
+    if (touched.some((field) => !LIVE_SETTINGS.has(field) && !WORKER_SETTINGS.has(field)))
+      this.restartRequired = true;
+    if (touched.some((field) => WORKER_SETTINGS.has(field))) await this.options.onWorkerSettingsChanged();
     return this.view();
   }
 

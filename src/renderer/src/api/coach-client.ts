@@ -3,6 +3,7 @@ import type {
   IpcArgs,
   LogTail,
   IpcResult,
+  PdfExportResult,
   PlanSummary,
   SettingsPatch,
   SettingsView,
@@ -83,6 +84,13 @@ export interface CoachClient {
   listPlans(userId: string): Promise<PlanList>;
   getTrainingPlan(id: string): Promise<TrainingPlanDocument>;
   getNutritionPlan(id: string): Promise<NutritionPlanDocument>;
+
+  /**
+   * Saves the page as printed (its print stylesheet) to a PDF the coach places with a save dialog
+   * (Electron printToPDF). Null where the transport cannot: the screen opens the browser's print
+   * dialog instead, which offers "Save as PDF".
+   */
+  exportPdf(fileName: string): Promise<PdfExportResult | null>;
 
   /** The exercise catalog (read-only): names in Spanish and English by id. */
   listExercises(): Promise<CatalogExercise[]>;

@@ -36,7 +36,12 @@ const PlanJsonLoose = z.looseObject({
   created_at: z.string(),
   language: z.string().optional(),
   model: z.string().optional(),
-  metrics: z.looseObject({ cost_usd: z.number().nullable().optional() }).optional(),
+  metrics: z
+    .looseObject({
+      cost_usd: z.number().nullable().optional(),
+      unpriced_models: z.array(z.string()).optional(),
+    })
+    .optional(),
   training: z.looseObject({ audit: z.looseObject({ status: z.string() }).optional() }).optional(),
   nutrition: z.looseObject({ audit: z.looseObject({ status: z.string() }).optional() }).optional(),
 });
@@ -59,6 +64,7 @@ function toSummary(plan: z.infer<typeof PlanJsonLoose>): PlanSummary {
     model: plan.model ?? '',
     audit_status: status && AUDIT.has(status) ? (status as PlanSummary['audit_status']) : null,
     cost_usd: plan.metrics?.cost_usd ?? null,
+    unpriced_models: plan.metrics?.unpriced_models ?? [],
   };
 }
 
@@ -273,6 +279,10 @@ export class HttpCoachClient implements CoachClient {
   }
   testDatabase(): never {
     throw new ClientError('not_supported', 'settings');
+  }
+  exportPdf() {
+    // A web page cannot write files: PlanScreen falls back to the browser's print dialog.
+    return Promise.resolve(null);
   }
   tailLogs() {
     // The HTTP API does not expose the log (it may hold paths and client ids); the server's file has it.

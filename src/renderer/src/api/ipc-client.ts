@@ -76,6 +76,9 @@ export class IpcCoachClient implements CoachClient {
   getNutritionPlan(id: string) {
     return call(() => ipcCall('getNutritionPlan', { id }));
   }
+  exportPdf(file_name: string) {
+    return call(() => ipcCall('exportPlanPdf', { file_name }));
+  }
   listExercises() {
     return call(() => ipcCall('listExercises'));
   }

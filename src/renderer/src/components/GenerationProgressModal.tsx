@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { PublicJob } from '@shared/job';
 import { useClient } from '../api/client-store';
 import { agentName } from '../agents';
-import { formatCost, formatElapsed, formatNumber } from '../format';
+import { jobCost } from '../cost';
+import { formatCostFigure, formatElapsed, formatNumber, unknownCostHint } from '../format';
 import { JobStatusBadge } from './JobStatusBadge';
 import { JobFailure } from './JobFailure';
 import { useJobWatch, useNow } from './useJobWatch';
@@ -78,6 +79,9 @@ export function GenerationProgressModal({
   const end = job?.completed_at?.getTime() ?? now;
   const elapsed = start ? end - start.getTime() : 0;
   const offline = job?.status === 'pending' && job.waiting_reason === 'offline';
+  // Unknown while any agent's model is missing from the price table: never a made-up "$0.00".
+  const cost = job ? jobCost(job) : { usd: null, unpricedModels: [] };
+  const costHint = unknownCostHint(cost);
 
   return (
     <Modal
@@ -130,8 +134,13 @@ export function GenerationProgressModal({
               value={formatNumber(job.token_usage.total_tokens)}
               testId="progress-tokens"
             />
-            <Stat label={t('progress.cost')} value={formatCost(job.cost_usd)} testId="progress-cost" />
+            <Stat label={t('progress.cost')} value={formatCostFigure(cost)} testId="progress-cost" />
           </SimpleGrid>
+          {costHint && (
+            <Text size="sm" c="dimmed" data-testid="progress-cost-unknown">
+              {costHint}
+            </Text>
+          )}
           {progress?.message && (
             <Text size="sm" c="dimmed" data-testid="progress-message">
               {progress.message}

@@ -9,9 +9,17 @@ import { errorText } from './error-text';
 
 const REFRESH_MS = 3000;
 
-function Figure({ label, value }: { label: string; value: string | number }): React.JSX.Element {
+function Figure({
+  label,
+  value,
+  testId,
+}: {
+  label: string;
+  value: string | number;
+  testId?: string;
+}): React.JSX.Element {
   return (
-    <div>
+    <div data-testid={testId}>
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
         {label}
       </Text>
@@ -73,10 +81,14 @@ export function WorkerPanel(): React.JSX.Element {
               <Badge color="gray">{overview ? t('jobs.workerNone') : t('common.loading')}</Badge>
             )}
           </Group>
-          <Figure label={t('jobs.concurrency')} value={worker?.concurrency ?? '—'} />
+          <Figure
+            label={t('jobs.concurrency')}
+            value={worker?.concurrency ?? '—'}
+            testId="worker-concurrency"
+          />
           <Figure label={t('jobs.runningJobs')} value={overview?.jobs.running ?? '—'} />
           <Figure label={t('jobs.queueDepth')} value={overview?.jobs.pending ?? '—'} />
-          <Figure label={t('jobs.restarts')} value={worker?.restarts ?? '—'} />
+          <Figure label={t('jobs.restarts')} value={worker?.restarts ?? '—'} testId="worker-restarts" />
         </Group>
         <Button
           variant="default"

@@ -3,6 +3,7 @@ import { IconCheck, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { PlanAuditSchema } from '@shared/plans';
 import { AuditBadge } from '../components/AuditBadge';
+import { enumLabelKey } from './enum-labels';
 
 /** Audit by code: status, every check pass/fail with its reason, warnings and recommendations. */
 export function AuditPanel({ audit }: { audit: unknown }): React.JSX.Element {
@@ -44,7 +45,7 @@ export function AuditPanel({ audit }: { audit: unknown }): React.JSX.Element {
                         check.severity === 'block' ? 'red' : check.severity === 'warn' ? 'yellow' : 'gray'
                       }
                     >
-                      {check.severity}
+                      {t(enumLabelKey('severidad', check.severity))}
                     </Badge>
                   </Table.Td>
                   <Table.Td>

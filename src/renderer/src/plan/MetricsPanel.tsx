@@ -3,7 +3,8 @@ import { Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/co
 import { useTranslation } from 'react-i18next';
 import type { PlanMetrics } from '@shared/plans';
 import { agentName } from '../agents';
-import { formatCost, formatElapsed, formatNumber } from '../format';
+import { metricsCost } from '../cost';
+import { formatCost, formatCostFigure, formatElapsed, formatNumber, unknownCostHint } from '../format';
 
 function Figure({ label, value }: { label: string; value: string }): React.JSX.Element {
   return (
@@ -24,23 +25,30 @@ export function MetricsPanel({ metrics }: { metrics: PlanMetrics[] }): React.JSX
   const rows = metrics
     .flatMap((m) => Object.entries(m.by_agent))
     .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
+  // An agent without a price gets no cost bar (a bar at 0 would read as "free").
   const data = rows.map(([id, m]) => ({
     agent: id,
     [t('progress.tokens')]: m.total_tokens,
-    [t('progress.cost')]: m.cost_usd ?? 0,
+    ...(typeof m.cost_usd === 'number' ? { [t('progress.cost')]: m.cost_usd } : {}),
   }));
-  const total = (pick: (m: PlanMetrics) => number | null): number =>
-    metrics.reduce((sum, m) => sum + (pick(m) ?? 0), 0);
+  const total = (pick: (m: PlanMetrics) => number): number => metrics.reduce((sum, m) => sum + pick(m), 0);
+  const cost = metricsCost(metrics);
+  const costHint = unknownCostHint(cost);
   return (
     <Stack data-testid="plan-metrics">
       <SimpleGrid cols={3}>
         <Figure label={t('plan.totalTokens')} value={formatNumber(total((m) => m.total_tokens))} />
-        <Figure label={t('plan.totalCost')} value={formatCost(total((m) => m.cost_usd))} />
+        <Figure label={t('plan.totalCost')} value={formatCostFigure(cost)} />
         <Figure
           label={t('plan.totalDuration')}
           value={formatElapsed(Math.max(...metrics.map((m) => m.duration_ms), 0))}
         />
       </SimpleGrid>
+      {costHint && (
+        <Text size="sm" c="dimmed" data-testid="plan-cost-unknown">
+          {costHint}
+        </Text>
+      )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="md" className="plan-section">
           <Title order={3} size="h5" mb="sm">
@@ -82,7 +90,9 @@ export function MetricsPanel({ metrics }: { metrics: PlanMetrics[] }): React.JSX
                   <Group gap={4}>{agentName(id, i18n.language)}</Group>
                 </Table.Td>
                 <Table.Td>{formatNumber(m.total_tokens)}</Table.Td>
-                <Table.Td>{formatCost(m.cost_usd)}</Table.Td>
+                <Table.Td title={m.cost_usd === null ? m.model : undefined}>
+                  {m.cost_usd === null ? t('progress.costUnknown') : formatCost(m.cost_usd)}
+                </Table.Td>
                 <Table.Td>
                   {m.duration_ms !== undefined ? `${formatNumber(m.duration_ms / 1000, 1)} s` : '—'}
                 </Table.Td>

@@ -1,13 +1,15 @@
 import { BarChart } from '@mantine/charts';
 import { Badge, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { DayTypeSchema } from '@shared/agent-outputs/common';
 import { N6OutputSchema, N7OutputSchema } from '@shared/agent-outputs/nutrition';
 import { MacroDesignSchema, MetabolismSchema } from '@shared/plan-content';
 import type { NutritionPlanDocument } from '@shared/plans';
 import { formatNumber } from '../format';
 import { AuditPanel } from './AuditPanel';
+import { enumLabelKey } from './enum-labels';
 
-const DAY_TYPES = ['alto', 'medio', 'bajo'] as const;
+const DAY_TYPES = DayTypeSchema.options;
 
 function Block({ title, children }: { title: string; children: React.ReactNode }): React.JSX.Element {
   return (
@@ -32,7 +34,7 @@ export function NutritionPlanView({ plan }: { plan: NutritionPlanDocument }): Re
 
   const chartData = macros.success
     ? DAY_TYPES.map((d) => ({
-        day: t(`plan.dayType.${d}`),
+        day: t(enumLabelKey('tipo_dia', d)),
         [t('plan.protein')]: macros.data.por_tipo_dia[d].proteina_g,
         [t('plan.carbs')]: macros.data.por_tipo_dia[d].carbohidratos_g,
         [t('plan.fat')]: macros.data.por_tipo_dia[d].grasa_g,
@@ -71,7 +73,7 @@ export function NutritionPlanView({ plan }: { plan: NutritionPlanDocument }): Re
                   const day = macros.data.por_tipo_dia[d];
                   return (
                     <Table.Tr key={d}>
-                      <Table.Td fw={600}>{t(`plan.dayType.${d}`)}</Table.Td>
+                      <Table.Td fw={600}>{t(enumLabelKey('tipo_dia', d))}</Table.Td>
                       <Table.Td>{formatNumber(day.kcal)}</Table.Td>
                       <Table.Td>{formatNumber(day.proteina_g)}</Table.Td>
                       <Table.Td>{formatNumber(day.carbohidratos_g)}</Table.Td>
@@ -103,7 +105,7 @@ export function NutritionPlanView({ plan }: { plan: NutritionPlanDocument }): Re
           <SimpleGrid cols={{ base: 1, md: menus.data.menus.length }}>
             {menus.data.menus.map((menu) => (
               <div key={menu.tipo_dia}>
-                <Badge mb="xs">{t(`plan.dayType.${menu.tipo_dia}`)}</Badge>
+                <Badge mb="xs">{t(enumLabelKey('tipo_dia', menu.tipo_dia))}</Badge>
                 {menu.comidas.map((meal) => (
                   <div key={meal.nombre}>
                     <Text fw={600} size="sm">

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { E2OutputSchema } from '@shared/agent-outputs/training';
 import { ClientSummarySchema, MesocycleSchema, SafeSessionsFieldSchema } from '@shared/plan-content';
 import type { TrainingPlanDocument } from '@shared/plans';
-import { formatNumber, humanize } from '../format';
+import { formatNumber } from '../format';
 import { AuditPanel } from './AuditPanel';
+import { enumLabelKey } from './enum-labels';
 import { useExerciseNames } from './useExerciseNames';
 
 function Block({ title, children }: { title: string; children: React.ReactNode }): React.JSX.Element {
@@ -61,10 +62,10 @@ export function TrainingPlanView({ plan }: { plan: TrainingPlanDocument }): Reac
           {capacity.success ? (
             <Stack gap="xs">
               <Group gap="xs">
-                <Badge variant="light">{`${t('plan.level')}: ${humanize(capacity.data.nivel)}`}</Badge>
-                <Badge variant="light">{`${t('plan.split')}: ${humanize(capacity.data.split)}`}</Badge>
+                <Badge variant="light">{`${t('plan.level')}: ${t(enumLabelKey('nivel', capacity.data.nivel))}`}</Badge>
+                <Badge variant="light">{`${t('plan.split')}: ${t(enumLabelKey('split', capacity.data.split))}`}</Badge>
                 <Badge variant="light">{`${t('plan.targetRir')}: ${capacity.data.rir_objetivo}`}</Badge>
-                <Badge variant="light">{`${t('plan.risk')}: ${humanize(capacity.data.riesgo)}`}</Badge>
+                <Badge variant="light">{`${t('plan.risk')}: ${t(enumLabelKey('riesgo', capacity.data.riesgo))}`}</Badge>
               </Group>
               <Text size="sm">{capacity.data.justificacion}</Text>
             </Stack>
@@ -90,7 +91,7 @@ export function TrainingPlanView({ plan }: { plan: TrainingPlanDocument }): Reac
               {meso.data.semanas.map((w) => (
                 <Table.Tr key={w.semana}>
                   <Table.Td>{w.semana}</Table.Td>
-                  <Table.Td>{humanize(w.fase)}</Table.Td>
+                  <Table.Td>{t(enumLabelKey('fase', w.fase))}</Table.Td>
                   <Table.Td>{w.rir_objetivo}</Table.Td>
                   <Table.Td>{`×${formatNumber(w.factor_volumen, 2)}`}</Table.Td>
                   <Table.Td>{`${w.cambio_carga_pct > 0 ? '+' : ''}${formatNumber(w.cambio_carga_pct, 1)} %`}</Table.Td>
@@ -111,7 +112,7 @@ export function TrainingPlanView({ plan }: { plan: TrainingPlanDocument }): Reac
             {sessions.data.sesiones.map((s) => (
               <div key={`${s.dia}-${s.nombre}`} data-testid="plan-session">
                 <Group gap="xs" mb={4}>
-                  <Badge>{humanize(s.dia)}</Badge>
+                  <Badge>{t(enumLabelKey('dia', s.dia))}</Badge>
                   <Text fw={600}>{s.nombre}</Text>
                   <Text size="sm" c="dimmed">
                     {t('plan.minutes', { n: s.duracion_min })}
@@ -170,7 +171,7 @@ export function TrainingPlanView({ plan }: { plan: TrainingPlanDocument }): Reac
                       {`${exerciseName(c.ejercicio_id)}: ${t('plan.correctiveDose', {
                         sets: c.series,
                         reps: c.repeticiones,
-                      })} (${t(`plan.correctiveMoment.${c.momento}`)})`}
+                      })} (${t(enumLabelKey('momento_correctivo', c.momento))})`}
                     </List.Item>
                   ))}
                 </List>

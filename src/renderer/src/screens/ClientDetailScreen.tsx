@@ -11,7 +11,8 @@ import { useClient } from '../api/client-store';
 import { AuditBadge } from '../components/AuditBadge';
 import { GenerateModal } from '../components/GenerateModal';
 import { JobStatusBadge } from '../components/JobStatusBadge';
-import { formatCost, formatDateTime, formatNumber } from '../format';
+import { planSummaryCost } from '../cost';
+import { formatCostFigure, formatDateTime, formatNumber, unknownCostHint } from '../format';
 import { useGenerationStore } from '../stores/generation-store';
 
 function Section({ title, children }: { title: string; children: React.ReactNode }): React.JSX.Element {
@@ -51,7 +52,9 @@ function PlansTable({
             <Table.Td>
               <AuditBadge status={plan.audit_status} />
             </Table.Td>
-            <Table.Td>{formatCost(plan.cost_usd)}</Table.Td>
+            <Table.Td title={unknownCostHint(planSummaryCost(plan)) ?? undefined}>
+              {formatCostFigure(planSummaryCost(plan))}
+            </Table.Td>
             <Table.Td>
               {kind === 'training' && (
                 <Button size="xs" variant="subtle" onClick={() => onNext(plan._id)}>

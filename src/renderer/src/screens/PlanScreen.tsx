@@ -12,6 +12,7 @@ import { formatDateTime } from '../format';
 import { MetricsPanel } from '../plan/MetricsPanel';
 import { NutritionPlanView } from '../plan/NutritionPlanView';
 import { TrainingPlanView } from '../plan/TrainingPlanView';
+import { pdfFileName, usePdfExport } from '../plan/usePdfExport';
 
 interface Loaded {
   job: PublicJob;
@@ -35,6 +36,9 @@ export function PlanScreen(): React.JSX.Element {
   const { jobId = '' } = useParams();
   const api = useClient();
   const [data, setData] = useState<Loaded | null>(null);
+  // Controlled, so the tab the coach was on comes back after the print layout.
+  const [tab, setTab] = useState<string | null>(null);
+  const pdf = usePdfExport(pdfFileName(data?.job.user_id ?? '', data?.job.completed_at ?? null));
 
   useEffect(() => {
     void (async () => {
@@ -91,33 +95,42 @@ export function PlanScreen(): React.JSX.Element {
           <Button
             variant="default"
             leftSection={<IconPrinter size={16} />}
-            onClick={() => window.print()}
+            onClick={pdf.exportPdf}
+            loading={pdf.printing}
             data-testid="export-pdf"
           >
             {t('plan.exportPdf')}
           </Button>
         </Group>
       </Group>
-      <Tabs defaultValue={first} keepMounted={false}>
-        <Tabs.List className="no-print">
-          {training && <Tabs.Tab value="training">{t('plan.training')}</Tabs.Tab>}
-          {nutrition && <Tabs.Tab value="nutrition">{t('plan.nutrition')}</Tabs.Tab>}
-          <Tabs.Tab value="metrics">{t('plan.metrics')}</Tabs.Tab>
-        </Tabs.List>
-        {training && (
-          <Tabs.Panel value="training" pt="md">
-            <TrainingPlanView plan={training} />
+      {pdf.printing ? (
+        // The client's document: every plan section one after another; token costs stay internal.
+        <Stack data-testid="plan-print-layout">
+          {training && <TrainingPlanView plan={training} />}
+          {nutrition && <NutritionPlanView plan={nutrition} />}
+        </Stack>
+      ) : (
+        <Tabs value={tab ?? first} onChange={setTab} keepMounted={false}>
+          <Tabs.List className="no-print">
+            {training && <Tabs.Tab value="training">{t('plan.training')}</Tabs.Tab>}
+            {nutrition && <Tabs.Tab value="nutrition">{t('plan.nutrition')}</Tabs.Tab>}
+            <Tabs.Tab value="metrics">{t('plan.metrics')}</Tabs.Tab>
+          </Tabs.List>
+          {training && (
+            <Tabs.Panel value="training" pt="md">
+              <TrainingPlanView plan={training} />
+            </Tabs.Panel>
+          )}
+          {nutrition && (
+            <Tabs.Panel value="nutrition" pt="md">
+              <NutritionPlanView plan={nutrition} />
+            </Tabs.Panel>
+          )}
+          <Tabs.Panel value="metrics" pt="md">
+            <MetricsPanel metrics={metrics} />
           </Tabs.Panel>
-        )}
-        {nutrition && (
-          <Tabs.Panel value="nutrition" pt="md">
-            <NutritionPlanView plan={nutrition} />
-          </Tabs.Panel>
-        )}
-        <Tabs.Panel value="metrics" pt="md">
-          <MetricsPanel metrics={metrics} />
-        </Tabs.Panel>
-      </Tabs>
+        </Tabs>
+      )}
     </Stack>
   );
 }

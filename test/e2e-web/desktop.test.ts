@@ -1,0 +1,189 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { validResponses } from '../support/api-harness';
+import { startDesktopHarness, type DesktopHarness } from './desktop-harness';
+import { shot } from './harness';
+
+/*
+ * The desktop build's own screens (what the browser build hides): start-up banners, the editable
+ * Ajustes (key, price table, model per agent, worker settings), the log viewer, job progress pushed
+ * over IPC, and PDF export through the save dialog — real host, handlers and worker; see
+ * desktop-harness.ts for the Electron pieces that are stood in for.
+ */
+let h: DesktopHarness;
+let page: Page;
+
+beforeAll(async () => {
+  h = await startDesktopHarness();
+  page = h.page;
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+function settingsFile(): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(h.dataDir, 'settings.json'), 'utf8')) as Record<string, unknown>;
+}
+
+async function notification(text: RegExp): Promise<void> {
+  await page.locator('.mantine-Notification-root', { hasText: text }).first().waitFor();
+}
+
+describe('desktop renderer over IPC (Chromium, real main-process handlers)', () => {
+  it('comes up through the start-up screen and warns that no LLM key is set', async () => {
+    await page.getByTestId('startup-warning-llm_key_missing').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('startup-warning-llm_key_missing').textContent()).toMatch(/clave/i);
+    await shot(page, 'desktop-startup-warning');
+  });
+
+  it('stores the key in Ajustes: the worker restarts with it and the warning says it is not encrypted', async () => {
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings-llm-key').fill('sk-desktop-0123456789');
+    await page.getByTestId('settings-llm-key-save').click();
+    await page.getByTestId('startup-warning-key_not_encrypted').waitFor();
+    expect(await page.getByTestId('startup-warning-llm_key_missing').count()).toBe(0);
+    await page.getByTestId('settings-key-not-encrypted').waitFor();
+    // The key never comes back to the page, and is stored encoded, not as typed.
+    expect(await page.getByTestId('settings-llm-key').inputValue()).toBe('');
+    expect(JSON.stringify(settingsFile())).not.toContain('sk-desktop-0123456789');
+  });
+
+  it('edits the price table with per-field errors, and saves only what differs from the built-in prices', async () => {
+    const rows = page.getByTestId('price-table').locator('tbody tr');
+    const before = await rows.count();
+    expect(before).toBeGreaterThanOrEqual(4);
+    // Built-in models can be repriced but not removed.
+    expect(await page.getByTestId('price-remove-0').isDisabled()).toBe(true);
+
+    await page.getByTestId('price-add').click();
+    const row = before; // the new row's index
+    await page.getByTestId(`price-input_per_1m-${row}`).fill('');
+    await page.getByTestId('price-save').click();
+    const form = page.getByTestId('price-table-form');
+    await form.getByText('Escribe el nombre del modelo').waitFor();
+    await form.getByText('Escribe un número').waitFor();
+    expect(settingsFile()['prices']).toBeUndefined();
+
+    await page.getByTestId(`price-model-${row}`).fill('gpt-5-mini');
+    await page.getByTestId('price-save').click();
+    await form.getByText('Este modelo ya está en la tabla').waitFor();
+
+    await page.getByTestId(`price-model-${row}`).fill('modelo-local');
+    await page.getByTestId(`price-input_per_1m-${row}`).fill('1');
+    await page.getByTestId(`price-cached_input_per_1m-${row}`).fill('0.5');
+    await page.getByTestId(`price-output_per_1m-${row}`).fill('4');
+    await page.getByTestId('price-save').click();
+    await notification(/El worker se reinicia/);
+    expect(settingsFile()['prices']).toEqual({
+      'modelo-local': { input_per_1m: 1, cached_input_per_1m: 0.5, output_per_1m: 4 },
+    });
+  });
+
+  it('sets a model per agent, flagging one without a price, and the worker applies it with the new concurrency', async () => {
+    await page.getByTestId('agent-model-E1').fill('modelo-local');
+    await page.getByTestId('agent-model-E2').fill('modelo-sin-precio');
+    await page.getByTestId('agent-models').getByText('Sin precio').first().waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('agent-models-save').click();
+    await expect
+      .poll(() => settingsFile()['agent_models'])
+      .toEqual({
+        E1: 'modelo-local',
+        E2: 'modelo-sin-precio',
+      });
+
+    await page.getByTestId('settings-concurrency').fill('3');
+    await page.getByTestId('settings-save').click();
+    await expect.poll(() => settingsFile()['worker_concurrency']).toBe(3);
+    // Worker settings apply by restarting the worker, not the app.
+    expect(await page.getByTestId('settings-restart-required').count()).toBe(0);
+    await shot(page, 'desktop-settings');
+
+    await page.getByTestId('nav-jobs').click();
+    await expect
+      .poll(() => page.getByTestId('worker-concurrency').textContent(), { timeout: 30_000 })
+      .toMatch(/3$/);
+    await expect
+      .poll(() => page.getByTestId('worker-state').textContent(), { timeout: 30_000 })
+      .toBe('En marcha');
+  });
+
+  it('shows the app log, with the worker restarts it just made', async () => {
+    await page.getByTestId('nav-settings').click();
+    const viewer = page.getByTestId('log-viewer');
+    await viewer.waitFor();
+    await viewer.getByRole('button', { name: 'Actualizar' }).click();
+    await expect
+      .poll(() => viewer.getByText('restarting the worker').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    expect(await viewer.textContent()).toContain('edn360.log');
+    // The key never reaches the log.
+    expect(await viewer.textContent()).not.toContain('sk-desktop-0123456789');
+  });
+
+  it('generates a plan with progress pushed over IPC, using the per-agent models, and saves the PDF', async () => {
+    const clientId = await page.evaluate(async (responses) => {
+      const api = (globalThis as unknown as { edn360: Record<string, (a?: unknown) => Promise<unknown>> })
+        .edn360;
+      const user = (await api['createClient']!({ nombre_completo: 'Marta Díaz Sanz' })) as { _id: string };
+      await api['submitQuestionnaire']!({ user_id: user._id, responses });
+      return user._id;
+    }, validResponses());
+    await page.evaluate((id) => {
+      (globalThis as unknown as { location: { hash: string } }).location.hash =
+        `#/clients/${encodeURIComponent(id)}`;
+    }, clientId);
+    await page.getByTestId('generate-open').click();
+    await page.getByRole('dialog').getByText('Entrenamiento', { exact: true }).click();
+    await page.getByTestId('generate-start').click();
+    const modal = page.getByTestId('generation-progress-modal');
+    await modal.getByTestId('progress-agent').waitFor();
+    await expect
+      .poll(() => modal.getByTestId('progress-percentage').textContent(), { timeout: 90_000 })
+      .toMatch(/^100/);
+    await modal.getByTestId('progress-completed').waitFor();
+    await modal.getByTestId('progress-close').click();
+    await page.getByTestId('plan-screen').waitFor();
+
+    const jobId = decodeURIComponent(page.url().split('/plan/')[1] ?? '');
+    const metrics = await page.evaluate(async (id) => {
+      const api = (globalThis as unknown as { edn360: Record<string, (a?: unknown) => Promise<unknown>> })
+        .edn360;
+      const job = (await api['getJob']!({ id })) as { result: { training_plan_id: string } };
+      const plan = (await api['getTrainingPlan']!({ id: job.result.training_plan_id })) as {
+        metrics: { by_agent: Record<string, { model?: string; cost_usd?: number | null }> };
+      };
+      return plan.metrics.by_agent;
+    }, jobId);
+    expect(metrics['E1']?.model).toBe('modelo-local');
+    expect(metrics['E1']?.cost_usd).toBeGreaterThan(0);
+    expect(metrics['E2']?.model).toBe('modelo-sin-precio');
+    expect(metrics['E2']?.cost_usd).toBeNull(); // unknown, not 0
+    expect(metrics['E3']?.model).toBe('gpt-5-mini');
+
+    // Cancelled save dialog: nothing printed, nothing written, no error.
+    h.pdfTarget = null;
+    await page.getByTestId('export-pdf').click();
+    await expect.poll(() => h.dialogDefaults.length).toBe(1);
+    expect(h.dialogDefaults[0]).toMatch(
+      new RegExp(`^${h.pdfDir}/plan-${clientId}-\\d{4}-\\d{2}-\\d{2}\\.pdf$`),
+    );
+    await expect.poll(() => page.getByTestId('export-pdf').getAttribute('data-loading')).toBeNull();
+    expect(h.printedLayouts).toBe(0);
+
+    h.pdfTarget = join(h.pdfDir, 'plan-marta.pdf');
+    await page.getByTestId('export-pdf').click();
+    await notification(/PDF guardado en/);
+    expect(h.printedLayouts).toBe(1); // printed from the print layout (every section, no tabs)
+    const pdf = readFileSync(h.pdfTarget);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(statSync(h.pdfTarget).size).toBeGreaterThan(10_000);
+    expect(readdirSync(h.pdfDir)).toEqual(['plan-marta.pdf']);
+    // Back to the tabs the coach was using.
+    await page.getByTestId('plan-print-layout').waitFor({ state: 'detached' });
+    expect(existsSync(h.pdfTarget)).toBe(true);
+    await shot(page, 'desktop-plan-after-pdf');
+  });
+});
