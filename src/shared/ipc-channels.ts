@@ -41,6 +41,8 @@ export const IPC_METHOD_CHANNELS = {
   updateSettings: 'settings:update',
   setLlmApiKey: 'settings:set-llm-api-key',
   testDatabaseConnection: 'settings:test-database',
+  getApiAccess: 'settings:get-api-access',
+  regenerateApiToken: 'settings:regenerate-api-token',
   // logs
   tailLogs: 'logs:tail',
   // exercise catalog (read-only)

@@ -206,6 +206,18 @@ export const SettingsViewSchema = z.strictObject({
 });
 export type SettingsView = z.infer<typeof SettingsViewSchema>;
 
+/**
+ * How to reach the local HTTP API: shown in Ajustes on request (the token is the coach's own
+ * secret, never part of the settings view, never logged).
+ */
+export const ApiAccessSchema = z.object({
+  url: z.string().nullable(),
+  token: z.string(),
+  /** `env`: EDN_API_TOKEN fixes it (not regenerable from the app). */
+  source: z.enum(['env', 'settings']),
+});
+export type ApiAccess = z.infer<typeof ApiAccessSchema>;
+
 /** `null` removes the field from the settings file (back to the default). */
 export const SettingsPatchSchema = z
   .strictObject({
@@ -423,6 +435,14 @@ export const IPC_CONTRACT = {
       })
       .optional(),
     result: DatabaseTestResultSchema,
+  },
+
+  getApiAccess: { channel: IPC_METHOD_CHANNELS.getApiAccess, args: NoArgs, result: ApiAccessSchema },
+  /** A new random token, stored and in force at once: clients using the old one get 401. */
+  regenerateApiToken: {
+    channel: IPC_METHOD_CHANNELS.regenerateApiToken,
+    args: NoArgs,
+    result: ApiAccessSchema,
   },
 
   tailLogs: {

@@ -154,7 +154,6 @@ export async function startDesktopHarness(): Promise<DesktopHarness> {
     EDN_MONGO_URL: backend.uri,
     EDN_DB_NAME: `e2e_desktop_${Date.now()}`,
     EDN_API_PORT: '0',
-    EDN_API_TOKEN: 'e2e-desktop-token-0123456789',
     EDN_LLM_BASE_URL: llm.baseUrl,
     EDN_LOG_LEVEL: 'info',
     EDN_POLL_INTERVAL_MS: '200',

@@ -14,6 +14,7 @@ import { shot } from './harness';
  */
 let h: DesktopHarness;
 let page: Page;
+let planUrl = '';
 
 beforeAll(async () => {
   h = await startDesktopHarness();
@@ -110,6 +111,28 @@ describe('desktop renderer over IPC (Chromium, real main-process handlers)', () 
       .toBe('En marcha');
   });
 
+  it('shows the HTTP API token on request and regenerates it: the old one is refused at once', async () => {
+    await page.getByTestId('nav-settings').click();
+    const url = (await page.getByTestId('settings-api-url').textContent()) ?? '';
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const token = page.getByTestId('settings-api-token');
+    expect(await token.getAttribute('type')).toBe('password'); // hidden until asked for
+    const old = await token.inputValue();
+    const jobs = (bearer: string): Promise<number> =>
+      fetch(`${url}/admin/jobs`, { headers: { authorization: `Bearer ${bearer}` } }).then((r) => r.status);
+    expect(await jobs(old)).toBe(200);
+
+    await page.getByTestId('settings-api-token-regenerate').click();
+    await page.getByTestId('settings-api-token-confirm').waitFor();
+    await page.getByTestId('settings-api-token-confirm-yes').click();
+    await notification(/Token regenerado/);
+    const fresh = await token.inputValue();
+    expect(fresh).not.toBe(old);
+    expect(await jobs(old)).toBe(401);
+    expect(await jobs(fresh)).toBe(200);
+    expect(settingsFile()['api_token']).toBe(fresh);
+  });
+
   it('shows the app log, with the worker restarts it just made', async () => {
     await page.getByTestId('nav-settings').click();
     const viewer = page.getByTestId('log-viewer');
@@ -146,6 +169,7 @@ describe('desktop renderer over IPC (Chromium, real main-process handlers)', () 
     await modal.getByTestId('progress-completed').waitFor();
     await modal.getByTestId('progress-close').click();
     await page.getByTestId('plan-screen').waitFor();
+    planUrl = page.url();
 
     const jobId = decodeURIComponent(page.url().split('/plan/')[1] ?? '');
     const metrics = await page.evaluate(async (id) => {
@@ -167,9 +191,11 @@ describe('desktop renderer over IPC (Chromium, real main-process handlers)', () 
     h.pdfTarget = null;
     await page.getByTestId('export-pdf').click();
     await expect.poll(() => h.dialogDefaults.length).toBe(1);
+    // Named after the client, not an id.
     expect(h.dialogDefaults[0]).toMatch(
-      new RegExp(`^${h.pdfDir}/plan-${clientId}-\\d{4}-\\d{2}-\\d{2}\\.pdf$`),
+      new RegExp(`^${h.pdfDir}/plan-Marta-Díaz-Sanz-\\d{4}-\\d{2}-\\d{2}\\.pdf$`),
     );
+    expect(await page.getByTestId('plan-client').textContent()).toBe('Marta Díaz Sanz');
     await expect.poll(() => page.getByTestId('export-pdf').getAttribute('data-loading')).toBeNull();
     expect(h.printedLayouts).toBe(0);
 
@@ -185,5 +211,24 @@ describe('desktop renderer over IPC (Chromium, real main-process handlers)', () 
     await page.getByTestId('plan-print-layout').waitFor({ state: 'detached' });
     expect(existsSync(h.pdfTarget)).toBe(true);
     await shot(page, 'desktop-plan-after-pdf');
+  });
+
+  it('reads in English with the dark theme: the plan labels and Ajustes', async () => {
+    await page.getByTestId('nav-settings').click();
+    await page.getByText('English', { exact: true }).click();
+    await page.getByText('Dark', { exact: true }).click();
+    await expect.poll(() => page.locator('html').getAttribute('data-mantine-color-scheme')).toBe('dark');
+    await page.getByTestId('settings-screen').getByText('Model per agent').waitFor();
+    await page.getByTestId('price-table').scrollIntoViewIfNeeded();
+    await shot(page, 'desktop-settings-en-dark');
+
+    await page.goto(planUrl);
+    await page.getByRole('tab', { name: 'Training' }).waitFor();
+    await page.getByTestId('mesocycle-table').waitFor();
+    // Enum values from the agents read as English labels, not as Spanish identifiers.
+    const mesocycle = (await page.getByTestId('mesocycle-table').textContent()) ?? '';
+    expect(mesocycle).toMatch(/Accumulation|Intensification|Deload|Realization|Transition|Adaptation/);
+    expect(mesocycle).not.toMatch(/acumulacion|descarga/);
+    await shot(page, 'desktop-plan-en-dark');
   });
 });

@@ -20,8 +20,9 @@ export function bearerToken(header: string | undefined): string | null {
 /**
  * `Authorization: Bearer <token>` on every route of the encapsulated context it is registered in
  * (the /admin routes). `tokenHint` tells a person where to find the token, never the token itself.
+ * `token` is read at every request, so a token regenerated in Ajustes applies at once.
  */
-export function requireBearerToken(app: FastifyInstance, token: string, tokenHint: string): void {
+export function requireBearerToken(app: FastifyInstance, token: () => string, tokenHint: string): void {
   const challenge = { 'www-authenticate': 'Bearer realm="edn360-admin"' };
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization;
@@ -35,7 +36,7 @@ export function requireBearerToken(app: FastifyInstance, token: string, tokenHin
       );
     }
     const presented = bearerToken(header);
-    if (!presented || !tokenMatches(presented, token)) {
+    if (!presented || !tokenMatches(presented, token())) {
       throw new ApiError(
         401,
         'unauthorized',

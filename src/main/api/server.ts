@@ -83,7 +83,7 @@ export async function createApiServer(deps: ApiDependencies): Promise<FastifyIns
   registerJobRoutes(app, routeDeps, streams);
   await app.register(
     async (admin) => {
-      requireBearerToken(admin, deps.config.api.token, tokenLocation(deps.config));
+      requireBearerToken(admin, () => deps.config.api.token, tokenLocation(deps.config));
       registerGenerateRoutes(admin, routeDeps);
       registerAdminJobRoutes(admin, routeDeps);
       registerUserRoutes(admin, routeDeps);

@@ -78,6 +78,11 @@ function readEnvString(env: Env, ...names: string[]): string | undefined {
 }
 
 const MIN_TOKEN_LENGTH = 16;
+
+/** A new admin token for the HTTP API: 256 random bits, URL-safe. */
+export function generateApiToken(): string {
+  return randomBytes(32).toString('base64url');
+}
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 function readLanguage(env: Env, name: string): Language | undefined {
@@ -127,7 +132,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<AppCo
   }
   let token = envToken ?? settings.api_token;
   if (!token) {
-    token = randomBytes(32).toString('base64url');
+    token = generateApiToken();
     settings = { ...settings, api_token: token };
     await writeSettingsFile(dataDir, settings);
   }

@@ -319,4 +319,28 @@ describe('IPC handlers on the core', () => {
     expect(missing.message).toMatch(/ENOENT/);
     expect(existsSync(pdfTarget)).toBe(false);
   });
+
+  it('shows the HTTP API token on request and regenerates it, stored and in force at once', async () => {
+    const before = await ok<{ url: string; token: string; source: string }>('getApiAccess');
+    expect(before).toEqual({ url: 'http://127.0.0.1:0', token: core?.config.api.token, source: 'settings' });
+    expect(before.token.length).toBeGreaterThanOrEqual(32);
+    const after = await ok<{ token: string }>('regenerateApiToken');
+    expect(after.token).not.toBe(before.token);
+    expect(core?.config.api.token).toBe(after.token); // what the API's auth hook reads per request
+    const stored = JSON.parse(readFileSync(join(core?.config.dataDir ?? '', 'settings.json'), 'utf8')) as {
+      api_token: string;
+    };
+    expect(stored.api_token).toBe(after.token);
+    expect((await failure('regenerateApiToken', { token: 'x' })).reason).toBe('validation_error');
+
+    const original = core!.config.api.tokenSource;
+    core!.config.api.tokenSource = 'env';
+    try {
+      const fixed = await failure('regenerateApiToken');
+      expect(fixed.reason).toBe('validation_error');
+      expect(fixed.message).toContain('EDN_API_TOKEN');
+    } finally {
+      core!.config.api.tokenSource = original;
+    }
+  });
 });

@@ -128,6 +128,12 @@ export class SettingsService {
     return this.view();
   }
 
+  /** Stores a new HTTP API token (the caller puts it in force). */
+  async storeApiToken(token: string): Promise<void> {
+    const { dataDir } = this.options;
+    await writeSettingsFile(dataDir, { ...(await readSettingsFile(dataDir)), api_token: token });
+  }
+
   private async encrypt(key: string): Promise<string> {
     if (!(await this.options.codec.isAvailable())) {
       throw new IpcFailure(

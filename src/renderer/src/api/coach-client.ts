@@ -1,4 +1,5 @@
 import type {
+  ApiAccess,
   DatabaseTestResult,
   IpcArgs,
   LogTail,
@@ -102,6 +103,10 @@ export interface CoachClient {
   updateSettings(patch: SettingsPatch): Promise<SettingsView>;
   setLlmApiKey(key: string | null): Promise<SettingsView>;
   testDatabase(url?: string): Promise<DatabaseTestResult>;
+  /** The local HTTP API's address and admin token (IPC); null where the transport does not tell it. */
+  getApiAccess(): Promise<ApiAccess | null>;
+  /** Replaces the admin token; clients still using the old one get 401 from now on. */
+  regenerateApiToken(): Promise<ApiAccess>;
   /** The newest lines of the app's log (IPC); null where the transport has no access to it. */
   tailLogs(args?: TailLogsArgs): Promise<LogTail | null>;
 }

@@ -280,6 +280,13 @@ export class HttpCoachClient implements CoachClient {
   testDatabase(): never {
     throw new ClientError('not_supported', 'settings');
   }
+  getApiAccess() {
+    // The browser is already signed in with the token; its value is the server admin's to share.
+    return Promise.resolve(null);
+  }
+  regenerateApiToken(): never {
+    throw new ClientError('not_supported', 'settings');
+  }
   exportPdf() {
     // A web page cannot write files: PlanScreen falls back to the browser's print dialog.
     return Promise.resolve(null);

@@ -100,6 +100,12 @@ export class IpcCoachClient implements CoachClient {
   testDatabase(mongo_url?: string) {
     return call(() => ipcCall('testDatabaseConnection', mongo_url ? { mongo_url } : undefined));
   }
+  getApiAccess() {
+    return call(() => ipcCall('getApiAccess'));
+  }
+  regenerateApiToken() {
+    return call(() => ipcCall('regenerateApiToken'));
+  }
   tailLogs(args?: TailLogsArgs) {
     return call(() => ipcCall('tailLogs', args));
   }

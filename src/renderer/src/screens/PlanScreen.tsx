@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconDownload, IconPrinter } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import type { NutritionPlanDocument, TrainingPlanDocument } from '@shared/plans'
 import { useClient } from '../api/client-store';
 import { AuditBadge } from '../components/AuditBadge';
 import { JobFailure } from '../components/JobFailure';
+import { errorText } from '../components/error-text';
 import { formatDateTime } from '../format';
 import { MetricsPanel } from '../plan/MetricsPanel';
 import { NutritionPlanView } from '../plan/NutritionPlanView';
@@ -16,6 +17,8 @@ import { pdfFileName, usePdfExport } from '../plan/usePdfExport';
 
 interface Loaded {
   job: PublicJob;
+  /** Null when the client could not be read (archived elsewhere, removed): the id is shown instead. */
+  clientName: string | null;
   training: TrainingPlanDocument | null;
   nutrition: NutritionPlanDocument | null;
 }
@@ -36,23 +39,38 @@ export function PlanScreen(): React.JSX.Element {
   const { jobId = '' } = useParams();
   const api = useClient();
   const [data, setData] = useState<Loaded | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   // Controlled, so the tab the coach was on comes back after the print layout.
   const [tab, setTab] = useState<string | null>(null);
-  const pdf = usePdfExport(pdfFileName(data?.job.user_id ?? '', data?.job.completed_at ?? null));
+  const pdf = usePdfExport(
+    pdfFileName(data?.clientName ?? data?.job.user_id ?? '', data?.job.completed_at ?? null),
+  );
 
   useEffect(() => {
     void (async () => {
-      const job = await api.getJob(jobId);
-      const [training, nutrition] = await Promise.all([
-        job.result.training_plan_id ? api.getTrainingPlan(job.result.training_plan_id) : null,
-        job.result.nutrition_plan_id ? api.getNutritionPlan(job.result.nutrition_plan_id) : null,
-      ]);
-      setData({ job, training, nutrition });
+      try {
+        const job = await api.getJob(jobId);
+        const [training, nutrition, client] = await Promise.all([
+          job.result.training_plan_id ? api.getTrainingPlan(job.result.training_plan_id) : null,
+          job.result.nutrition_plan_id ? api.getNutritionPlan(job.result.nutrition_plan_id) : null,
+          api.getClient(job.user_id).catch(() => null),
+        ]);
+        setData({ job, clientName: client?.nombre_completo ?? null, training, nutrition });
+      } catch (error) {
+        setFailure(errorText(error, t));
+      }
     })();
-  }, [api, jobId]);
+  }, [api, jobId, t]);
 
+  if (failure) {
+    return (
+      <Alert color="red" title={t('plan.loadFailed')} data-testid="plan-load-failed">
+        {failure}
+      </Alert>
+    );
+  }
   if (!data) return <Text>{t('common.loading')}</Text>;
-  const { job, training, nutrition } = data;
+  const { job, clientName, training, nutrition } = data;
   if (!training && !nutrition) {
     return (
       <Stack>
@@ -76,8 +94,14 @@ export function PlanScreen(): React.JSX.Element {
           </Title>
           <Group gap="xs">
             <Text c="dimmed" size="sm">
-              <Link to={`/clients/${encodeURIComponent(job.user_id)}`}>{job.user_id}</Link> ·{' '}
-              {formatDateTime(job.completed_at)}
+              <Anchor
+                component={Link}
+                to={`/clients/${encodeURIComponent(job.user_id)}`}
+                data-testid="plan-client"
+              >
+                {clientName ?? job.user_id}
+              </Anchor>{' '}
+              · {formatDateTime(job.completed_at)}
             </Text>
             <AuditBadge status={training?.training.audit.status} />
             <AuditBadge status={nutrition?.nutrition.audit.status} />

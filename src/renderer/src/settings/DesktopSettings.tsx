@@ -7,6 +7,7 @@ import { useClient } from '../api/client-store';
 import { errorText } from '../components/error-text';
 import { LogViewer } from '../components/LogViewer';
 import { AgentModelsEditor } from './AgentModelsEditor';
+import { ApiAccessPanel } from './ApiAccessPanel';
 import { PriceTableEditor } from './PriceTableEditor';
 import { Section } from './Section';
 
@@ -184,6 +185,7 @@ export function DesktopSettings({
           onChange={(n) => setPatch({ ...patch, api_port: typeof n === 'number' ? n : null })}
           w={200}
         />
+        <ApiAccessPanel />
       </Section>
       <Group justify="flex-end">
         <Button
