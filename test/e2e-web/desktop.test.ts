@@ -32,6 +32,14 @@ async function notification(text: RegExp): Promise<void> {
   await page.locator('.mantine-Notification-root', { hasText: text }).first().waitFor();
 }
 
+async function closeNotifications(): Promise<void> {
+  const open = page.locator('.mantine-Notification-root');
+  while ((await open.count()) > 0) {
+    await open.first().getByRole('button').click();
+    await page.waitForTimeout(250);
+  }
+}
+
 describe('desktop renderer over IPC (Chromium, real main-process handlers)', () => {
   it('comes up through the start-up screen and warns that no LLM key is set', async () => {
     await page.getByTestId('startup-warning-llm_key_missing').waitFor({ timeout: 60_000 });
@@ -214,6 +222,10 @@ describe('desktop renderer over IPC (Chromium, real main-process handlers)', () 
   });
 
   it('reads in English with the dark theme: the plan labels and Ajustes', async () => {
+    await closeNotifications();
+    // A start-up banner can be closed for the session.
+    await page.getByTestId('startup-warning-key_not_encrypted').getByRole('button').click();
+    expect(await page.getByTestId('startup-warnings').count()).toBe(0);
     await page.getByTestId('nav-settings').click();
     await page.getByText('English', { exact: true }).click();
     await page.getByText('Dark', { exact: true }).click();
