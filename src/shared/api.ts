@@ -171,6 +171,10 @@ export const JobStreamEventSchema = z.object({
 });
 export type JobStreamEvent = z.infer<typeof JobStreamEventSchema>;
 
+export const EstimateQuerySchema = z.strictObject({
+  type: z.enum(JOB_TYPES, { error: 'type debe ser "training", "nutrition" o "full"' }),
+});
+
 export const JobListQuerySchema = z.strictObject({
   status: z.enum(JOB_STATUSES).optional(),
   user_id: ApiIdSchema.optional(),

@@ -28,6 +28,7 @@ export const IPC_METHOD_CHANNELS = {
   listJobs: 'jobs:list',
   cancelJob: 'jobs:cancel',
   retryJob: 'jobs:retry',
+  estimatePlanCost: 'jobs:estimate',
   // plans
   listPlans: 'plans:list',
   getTrainingPlan: 'plans:get-training',

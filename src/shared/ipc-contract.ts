@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LanguageSchema, ModelPriceSchema } from './config';
 import { CatalogExerciseSchema } from './exercise';
 import { JOB_STATUSES, JOB_TYPES, PublicJobSchema } from './job';
+import { PlanEstimateSchema } from './pricing';
 import { JobEventSchema } from './job-events';
 import { AUDIT_STATUS_VALUES, NutritionPlanDocumentSchema, TrainingPlanDocumentSchema } from './plans';
 import { QuestionnaireSubmissionSchema } from './questionnaire';
@@ -368,6 +369,12 @@ export const IPC_CONTRACT = {
     result: z.object({ outcome: z.enum(['cancelled', 'cancel_requested']), job: PublicJobSchema }),
   },
   retryJob: { channel: IPC_METHOD_CHANNELS.retryJob, args: ById, result: PublicJobSchema },
+  /** What a job of this type would cost with the models and prices in force (typical token use). */
+  estimatePlanCost: {
+    channel: IPC_METHOD_CHANNELS.estimatePlanCost,
+    args: z.strictObject({ type: z.enum(JOB_TYPES) }),
+    result: PlanEstimateSchema,
+  },
 
   /** A client's plans, newest first, as summaries (open one with getTrainingPlan / getNutritionPlan). */
   listPlans: {

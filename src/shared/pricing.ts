@@ -34,3 +34,30 @@ export function costUsd(usage: UsageForCost, model: string, prices: PriceTable):
     1_000_000;
   return Math.round(cost * 1e8) / 1e8;
 }
+
+/** Typical tokens of one agent call with field-scoped inputs (measured with the fake and real LLMs). */
+export const TYPICAL_AGENT_USAGE: UsageForCost = { prompt_tokens: 2500, completion_tokens: 1200 };
+
+/** What "Generar" shows before a job starts; `usd` is null when some model has no price. */
+export const PlanEstimateSchema = z.object({
+  usd: z.number().min(0).nullable(),
+  agents: z.number().int().min(0),
+  unpriced_models: z.array(z.string()),
+});
+export type PlanEstimate = z.infer<typeof PlanEstimateSchema>;
+
+/** The estimate for agents calling these models (one entry per agent): typical usage × price. */
+export function estimatePlanCost(models: readonly string[], prices: PriceTable): PlanEstimate {
+  const unpriced = new Set<string>();
+  let usd = 0;
+  for (const model of models) {
+    const cost = costUsd(TYPICAL_AGENT_USAGE, model, prices);
+    if (cost === null) unpriced.add(model);
+    else usd += cost;
+  }
+  return {
+    usd: unpriced.size > 0 ? null : Math.round(usd * 1e6) / 1e6,
+    agents: models.length,
+    unpriced_models: [...unpriced].sort(),
+  };
+}

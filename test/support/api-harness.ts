@@ -14,6 +14,8 @@ import { JobQueue } from '../../src/main/queue/job-queue';
 import type { ApiDependencies, ApiOptions, WorkerControl } from '../../src/main/api/deps';
 import { createApiServer } from '../../src/main/api/server';
 import { useTestDatabase, type TestDatabase } from './test-db';
+import { DEFAULTS } from '../../src/shared/config';
+import { DEFAULT_PRICES } from '../../src/shared/pricing';
 
 export const TEST_TOKEN = 'token-de-prueba-0123456789abcdef';
 export const TEST_PORT = 8360;
@@ -49,7 +51,14 @@ export function testApiConfig(
       tokenSource: 'settings' as const,
       ...overrides,
     },
-    llm: { baseUrl: null, apiKey: null, ...llm },
+    llm: {
+      baseUrl: null,
+      apiKey: null,
+      model: DEFAULTS.llm_model,
+      agentModels: {},
+      prices: DEFAULT_PRICES,
+      ...llm,
+    },
   };
 }
 

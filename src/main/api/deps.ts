@@ -42,7 +42,9 @@ export const DEFAULT_API_OPTIONS: ApiOptions = {
 
 export interface ApiDependencies {
   /** Only what the API reads: the LLM settings it probes, never the rest of the pipeline's. */
-  config: Pick<AppConfig, 'api' | 'dataDir'> & { llm: Pick<AppConfig['llm'], 'baseUrl' | 'apiKey'> };
+  config: Pick<AppConfig, 'api' | 'dataDir'> & {
+    llm: Pick<AppConfig['llm'], 'baseUrl' | 'apiKey' | 'model' | 'agentModels' | 'prices'>;
+  };
   database: DatabaseHandle;
   repositories: Repositories;
   queue: JobQueue;

@@ -4,6 +4,7 @@ import { AgentPipeline } from '../pipeline/agent-pipeline';
 import type { AppConfig } from '../config/load-config';
 import { JobFailure } from './job-errors';
 import type { JobPipeline } from './pipeline-types';
+import { modelForAgent } from '../pipeline/plan-estimate';
 import {
   SimulatedPipeline,
   SimulatedPipelineConfigSchema,
@@ -52,7 +53,7 @@ export function createAgentPipeline(config: AppConfig): JobPipeline {
   });
   return new AgentPipeline({
     client,
-    modelFor: (agentId) => llm.agentModels[agentId] ?? llm.model,
+    modelFor: (agentId) => modelForAgent(llm, agentId),
     prices: llm.prices,
     maxConcurrency: llm.concurrency,
     llmTimeoutMs: llm.timeoutMs,

@@ -15,6 +15,7 @@ import { JobQueue } from '../../../src/main/queue/job-queue';
 import { PROFILES } from '../../support/profiles';
 import type { FaultResult } from './results';
 import { between, seededRandom } from './random';
+import { DEFAULT_PRICES } from '../../../src/shared/pricing';
 
 const TOKEN = 'fuzz-token-0123456789abcdef0123456789';
 
@@ -146,7 +147,7 @@ export async function runHttpFuzz(options: FuzzOptions): Promise<FaultResult> {
     config: {
       dataDir: mkdtempSync(join(tmpdir(), 'edn-fuzz-')),
       api: { host: '127.0.0.1', port: 0, token: TOKEN, tokenSource: 'settings' },
-      llm: { baseUrl: null, apiKey: null },
+      llm: { baseUrl: null, apiKey: null, model: 'gpt-5-mini', agentModels: {}, prices: DEFAULT_PRICES },
     },
     database: {
       client: options.client,

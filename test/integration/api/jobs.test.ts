@@ -243,4 +243,19 @@ describe('GET /jobs/{id}/events on a finished job', () => {
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({ error: 'job_not_found' });
   });
+
+  it("estimates a plan before generating it, with the server's models and prices, behind the token", async () => {
+    const full = await api.request('GET', '/admin/estimate?type=full');
+    expect(full.statusCode).toBe(200);
+    const body = full.json() as { success: boolean; usd: number; agents: number; unpriced_models: string[] };
+    expect(body).toMatchObject({ success: true, agents: 18, unpriced_models: [] });
+    expect(body.usd).toBeGreaterThan(0);
+    const training = (await api.request('GET', '/admin/estimate?type=training')).json() as { usd: number };
+    expect(training.usd).toBeCloseTo(body.usd / 2, 6);
+
+    const bad = await api.request('GET', '/admin/estimate?type=todo');
+    expect(bad.statusCode).toBe(400);
+    expect(ApiErrorResponseSchema.parse(bad.json()).errors?.[0]?.field).toBe('query.type');
+    expect((await api.request('GET', '/admin/estimate?type=full', { token: false })).statusCode).toBe(401);
+  });
 });

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { EmptyBodySchema, JobListQuerySchema, JobParamsSchema } from '@shared/api';
+import { EmptyBodySchema, EstimateQuerySchema, JobListQuerySchema, JobParamsSchema } from '@shared/api';
 import { toPublicJob as toPublic } from '@shared/job';
 import type { ApiDependencies } from '../deps';
 import { ApiError } from '../errors';
+import { estimateJobCost } from '../../pipeline/plan-estimate';
 import { parseInput } from '../validate';
 import { jobNotFound } from './jobs-routes';
 
@@ -16,6 +17,12 @@ export function registerAdminJobRoutes(admin: FastifyInstance, deps: ApiDependen
     const query = parseInput(JobListQuerySchema, request.query, 'query');
     const page = await repositories.jobs.list(query);
     return { success: true, ...page };
+  });
+
+  // Before "Generar": the cost with the models per agent and prices this server runs with.
+  admin.get('/estimate', async (request) => {
+    const { type } = parseInput(EstimateQuerySchema, request.query, 'query');
+    return { success: true, ...estimateJobCost(type, deps.config.llm) };
   });
 
   admin.post('/jobs/:job_id/cancel', async (request, reply) => {

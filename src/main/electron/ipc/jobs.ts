@@ -1,5 +1,6 @@
 import { toPublicJob } from '@shared/job';
 import type { IpcParsedArgs, IpcResult } from '@shared/ipc-contract';
+import { estimateJobCost } from '../../pipeline/plan-estimate';
 import { clientNotFound } from './clients';
 import type { IpcHandlers } from './dispatch';
 import { IpcFailure } from './errors';
@@ -76,11 +77,15 @@ export async function retryJob(core: IpcCore, id: string): Promise<IpcResult<'re
   );
 }
 
-type JobHandlers = Pick<IpcHandlers, 'generatePlan' | 'getJob' | 'listJobs' | 'cancelJob' | 'retryJob'>;
+type JobHandlers = Pick<
+  IpcHandlers,
+  'generatePlan' | 'getJob' | 'listJobs' | 'cancelJob' | 'retryJob' | 'estimatePlanCost'
+>;
 
 export function jobHandlers(core: () => IpcCore | null): JobHandlers {
   const c = (): IpcCore => requireCore(core());
   return {
+    estimatePlanCost: (args) => estimateJobCost(args.type, c().config.llm),
     generatePlan: (args) => generatePlan(c(), args),
     getJob: async (args) => {
       const job = await c().repositories.jobs.getPublic(args.id);

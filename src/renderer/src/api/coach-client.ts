@@ -11,7 +11,8 @@ import type {
   WorkerOverview,
 } from '@shared/ipc-contract';
 import type { CatalogExercise } from '@shared/exercise';
-import type { PublicJob } from '@shared/job';
+import type { JobType, PublicJob } from '@shared/job';
+import type { PlanEstimate } from '@shared/pricing';
 import type { NutritionPlanDocument, TrainingPlanDocument } from '@shared/plans';
 import type { QuestionnaireSubmission } from '@shared/questionnaire';
 import type { NewUserInput, User, UserUpdate } from '@shared/user';
@@ -73,6 +74,8 @@ export interface CoachClient {
   listJobs(args?: ListJobsArgs): Promise<Page<PublicJob>>;
   cancelJob(id: string): Promise<PublicJob>;
   retryJob(id: string): Promise<PublicJob>;
+  /** What a job of this type would cost with the server's models per agent and prices. */
+  estimatePlanCost(type: JobType): Promise<PlanEstimate>;
   /** Pushes every new state of one job (IPC events or SSE); returns the unsubscribe function. */
   watchJob(
     id: string,

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { ApiErrorResponseSchema, CatalogResponseSchema, JobStreamEventSchema } from '@shared/api';
 import { IPC_CONTRACT, type IpcMethod, type IpcResult, type PlanSummary } from '@shared/ipc-contract';
-import type { PublicJob } from '@shared/job';
+import type { JobType, PublicJob } from '@shared/job';
 import { formatValidationErrors, validateQuestionnaire } from '@shared/questionnaire-validation';
 import type { QuestionnaireSubmission } from '@shared/questionnaire';
 import { ClientError, type CoachClient, type Page } from './coach-client';
 import { reviveDates } from './revive-dates';
+import { PlanEstimateSchema } from '@shared/pricing';
 
 /**
  * `CoachClient` over the local HTTP API (`edn360 serve`): bearer token on /admin routes, SSE for one
@@ -191,6 +192,11 @@ export class HttpCoachClient implements CoachClient {
       .parse(await this.request('POST', `/admin/jobs/${encodeURIComponent(id)}/cancel`, {}));
     return parse('getJob', json.job);
   }
+  async estimatePlanCost(type: JobType) {
+    const json = await this.request('GET', `/admin/estimate?type=${encodeURIComponent(type)}`);
+    return PlanEstimateSchema.parse(json);
+  }
+
   async retryJob(id: string) {
     const json = z
       .object({ job: z.unknown() })

@@ -53,6 +53,9 @@ export class IpcCoachClient implements CoachClient {
   async cancelJob(id: string) {
     return (await call(() => ipcCall('cancelJob', { id }))).job;
   }
+  estimatePlanCost(type: Parameters<CoachClient['estimatePlanCost']>[0]) {
+    return call(() => ipcCall('estimatePlanCost', { type }));
+  }
   retryJob(id: string) {
     return call(() => ipcCall('retryJob', { id }));
   }

@@ -1,23 +1,14 @@
 import { Button, Group, Modal, SegmentedControl, Select, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULTS } from '@shared/config';
-import { JOB_TYPES, TOTAL_STEPS_BY_TYPE, type JobType } from '@shared/job';
-import { DEFAULT_PRICES, costUsd } from '@shared/pricing';
+import { JOB_TYPES, type JobType } from '@shared/job';
+import type { PlanEstimate } from '@shared/pricing';
 import type { QuestionnaireSubmission } from '@shared/questionnaire';
 import type { PlanSummary } from '../api/coach-client';
 import { useClient } from '../api/client-store';
 import { formatCost, formatDateTime } from '../format';
 import { useGenerationStore } from '../stores/generation-store';
 import { errorText } from './error-text';
-
-/** Typical tokens per agent call with field-scoped inputs (measured with the fake and real LLMs). */
-const ESTIMATE_PER_AGENT = { prompt_tokens: 2500, completion_tokens: 1200 };
-
-export function estimateCost(type: JobType): number | null {
-  const perAgent = costUsd(ESTIMATE_PER_AGENT, DEFAULTS.llm_model, DEFAULT_PRICES);
-  return perAgent === null ? null : perAgent * TOTAL_STEPS_BY_TYPE[type];
-}
 
 export interface GenerateModalProps {
   userId: string;
@@ -43,6 +34,20 @@ export function GenerateModal({
   const [previous, setPrevious] = useState<string | null>(initialPrevious ?? null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // From the server: its models per agent and price table (Ajustes), not this window's defaults.
+  const [estimate, setEstimate] = useState<PlanEstimate | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    setEstimate(null);
+    api.estimatePlanCost(type).then(
+      (next) => current && setEstimate(next),
+      () => current && setEstimate(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, type]);
 
   async function start(): Promise<void> {
     if (!submissionId) return;
@@ -101,10 +106,15 @@ export function GenerateModal({
           />
         )}
         <Text size="sm" c="dimmed" data-testid="generate-estimate">
-          {t('generate.estimate', {
-            cost: formatCost(estimateCost(type)),
-            agents: TOTAL_STEPS_BY_TYPE[type],
-          })}
+          {estimate === null
+            ? t('generate.estimating')
+            : t('generate.estimate', {
+                cost:
+                  estimate.usd === null
+                    ? t('generate.estimateUnknown', { models: estimate.unpriced_models.join(', ') })
+                    : formatCost(estimate.usd),
+                agents: estimate.agents,
+              })}
         </Text>
         {error && (
           <Text c="red" role="alert">

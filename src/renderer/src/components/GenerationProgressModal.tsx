@@ -9,6 +9,7 @@ import { jobCost } from '../cost';
 import { formatCostFigure, formatElapsed, formatNumber, unknownCostHint } from '../format';
 import { JobStatusBadge } from './JobStatusBadge';
 import { JobFailure } from './JobFailure';
+import { progressLine } from './progress-line';
 import { useJobWatch, useNow } from './useJobWatch';
 
 export interface GenerationProgressModalProps {
@@ -16,7 +17,6 @@ export interface GenerationProgressModalProps {
   /** Closing leaves the job running; it stays reachable from Trabajos. */
   onClose(): void;
   onComplete(job: PublicJob): void;
-  onError?(job: PublicJob): void;
 }
 
 function Stat({ label, value, testId }: { label: string; value: string; testId: string }): React.JSX.Element {
@@ -43,7 +43,6 @@ export function GenerationProgressModal({
   jobId,
   onClose,
   onComplete,
-  onError,
 }: GenerationProgressModalProps): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const client = useClient();
@@ -58,11 +57,9 @@ export function GenerationProgressModal({
     if (job.status === 'completed') {
       reported.current = true;
       onComplete(job);
-    } else if (job.status === 'failed') {
-      reported.current = true;
-      onError?.(job);
     }
-  }, [job, onComplete, onError]);
+    // A failure stays in the modal (JobFailure: the reason, and each field for validation errors).
+  }, [job, onComplete]);
 
   async function cancel(): Promise<void> {
     setCancelling(true);
@@ -74,6 +71,7 @@ export function GenerationProgressModal({
   }
 
   const progress = job?.progress;
+  const line = job ? progressLine(job, t, i18n.language) : null;
   const percentage = progress?.percentage ?? 0;
   const start = job?.started_at ?? job?.created_at;
   const end = job?.completed_at?.getTime() ?? now;
@@ -141,9 +139,9 @@ export function GenerationProgressModal({
               {costHint}
             </Text>
           )}
-          {progress?.message && (
+          {line && (
             <Text size="sm" c="dimmed" data-testid="progress-message">
-              {progress.message}
+              {line}
             </Text>
           )}
           {offline && (

@@ -89,7 +89,7 @@ export function LogViewer(): React.JSX.Element {
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at)}</Table.Td>
                   <Table.Td>
                     <Badge size="xs" variant="light" color={LEVEL_COLOR[entry.level]}>
-                      {entry.level}
+                      {t(`settings.logs.levels.${entry.level}`)}
                     </Badge>
                   </Table.Td>
                   <Table.Td>{entry.component ?? '—'}</Table.Td>

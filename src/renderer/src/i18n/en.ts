@@ -91,6 +91,7 @@ export const en: Messages = {
     version: 'v{{n}}',
   },
   questionnaire: {
+    datePlaceholder: 'YYYY-MM-DD',
     options: {
       sexo: {
         Hombre: 'Male',
@@ -341,6 +342,8 @@ export const en: Messages = {
     previous: 'Previous plan (next block)',
     previousNone: 'None: first block',
     estimate: 'Estimated cost: {{cost}} · {{agents}} agents',
+    estimating: 'Working out the estimated cost…',
+    estimateUnknown: 'unknown (no price for {{models}}; add it in Settings)',
     start: 'Generate',
   },
   progress: {
@@ -365,6 +368,14 @@ export const en: Messages = {
     openPlan: 'View plan',
     closeHint: 'Closing does not stop the job: find it in Jobs.',
     fieldErrors: 'Fields with problems',
+    lines: {
+      queued: 'Queued: it starts as soon as the worker has a free slot.',
+      resumeQueued: 'Queued to carry on where it stopped.',
+      starting: 'Starting…',
+      agentDone: 'Done: {{agent}}',
+      cancelling: 'Cancelling…',
+      completed: 'Plan generated',
+    },
   },
   jobs: {
     title: 'Jobs',

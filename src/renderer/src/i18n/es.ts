@@ -89,6 +89,7 @@ export const es = {
     version: 'v{{n}}',
   },
   questionnaire: {
+    datePlaceholder: 'AAAA-MM-DD',
     options: {
       sexo: {
         Hombre: 'Hombre',
@@ -343,6 +344,8 @@ export const es = {
     previous: 'Plan anterior (siguiente bloque)',
     previousNone: 'Ninguno: primer bloque',
     estimate: 'Coste estimado: {{cost}} · {{agents}} agentes',
+    estimating: 'Calculando el coste estimado…',
+    estimateUnknown: 'desconocido (sin precio para {{models}}; añádelo en Ajustes)',
     start: 'Generar',
   },
   progress: {
@@ -367,6 +370,14 @@ export const es = {
     openPlan: 'Ver plan',
     closeHint: 'Cerrar no detiene el trabajo: lo verás en Trabajos.',
     fieldErrors: 'Campos con problemas',
+    lines: {
+      queued: 'En cola: empezará en cuanto haya un hueco en el worker.',
+      resumeQueued: 'En cola para continuar donde se quedó.',
+      starting: 'Iniciando…',
+      agentDone: 'Completado: {{agent}}',
+      cancelling: 'Cancelando…',
+      completed: 'Plan generado',
+    },
   },
   jobs: {
     title: 'Trabajos',

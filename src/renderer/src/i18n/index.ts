@@ -12,10 +12,14 @@ function initialLanguage(): 'es' | 'en' {
   return navigator.language.toLowerCase().startsWith('en') ? 'en' : 'es';
 }
 
+const startLanguage = initialLanguage();
+// Screen readers and hyphenation read the page's language from <html lang>, from the first paint.
+if (typeof document !== 'undefined') document.documentElement.lang = startLanguage;
+
 // i18next: the de-facto React i18n library (plurals, interpolation); Spanish first.
 void i18n.use(initReactI18next).init({
   resources: { es: { translation: es }, en: { translation: en } },
-  lng: initialLanguage(),
+  lng: startLanguage,
   fallbackLng: 'es',
   interpolation: { escapeValue: false },
 });

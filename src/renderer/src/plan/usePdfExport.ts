@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { useClient } from '../api/client-store';
 import { errorText } from '../components/error-text';
 
-/** A name the save dialog accepts on every OS: no separators or reserved characters. */
-export function pdfFileName(clientId: string, date: Date | null): string {
-  const safe = clientId.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 80) || 'cliente';
+/** A file name every OS accepts (no separators or reserved characters): `plan-<client>-<day>.<ext>`. */
+export function planFileName(client: string, date: Date | null, extension: 'pdf' | 'json'): string {
+  const safe = client.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 80) || 'cliente';
   const day = (date ?? new Date()).toISOString().slice(0, 10);
-  return `plan-${safe}-${day}.pdf`;
+  return `plan-${safe}-${day}.${extension}`;
 }
 
 /** Two frames: React has committed the print layout and Chromium has laid it out. */

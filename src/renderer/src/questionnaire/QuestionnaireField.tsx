@@ -95,7 +95,7 @@ export function QuestionnaireField({
               <TextInput
                 {...common}
                 type={spec.kind === 'email' ? 'email' : 'text'}
-                placeholder={spec.kind === 'date' ? 'AAAA-MM-DD' : undefined}
+                placeholder={spec.kind === 'date' ? t('questionnaire.datePlaceholder') : undefined}
                 value={text}
                 onChange={(e) => field.onChange(e.currentTarget.value)}
               />

@@ -13,7 +13,7 @@ import { formatDateTime } from '../format';
 import { MetricsPanel } from '../plan/MetricsPanel';
 import { NutritionPlanView } from '../plan/NutritionPlanView';
 import { TrainingPlanView } from '../plan/TrainingPlanView';
-import { pdfFileName, usePdfExport } from '../plan/usePdfExport';
+import { planFileName, usePdfExport } from '../plan/usePdfExport';
 
 interface Loaded {
   job: PublicJob;
@@ -42,9 +42,8 @@ export function PlanScreen(): React.JSX.Element {
   const [failure, setFailure] = useState<string | null>(null);
   // Controlled, so the tab the coach was on comes back after the print layout.
   const [tab, setTab] = useState<string | null>(null);
-  const pdf = usePdfExport(
-    pdfFileName(data?.clientName ?? data?.job.user_id ?? '', data?.job.completed_at ?? null),
-  );
+  const clientLabel = data?.clientName ?? data?.job.user_id ?? '';
+  const pdf = usePdfExport(planFileName(clientLabel, data?.job.completed_at ?? null, 'pdf'));
 
   useEffect(() => {
     void (async () => {
@@ -111,7 +110,9 @@ export function PlanScreen(): React.JSX.Element {
           <Button
             variant="default"
             leftSection={<IconDownload size={16} />}
-            onClick={() => downloadJson(`plan-${job._id}.json`, { job, training, nutrition })}
+            onClick={() =>
+              downloadJson(planFileName(clientLabel, job.completed_at, 'json'), { job, training, nutrition })
+            }
             data-testid="export-json"
           >
             {t('plan.exportJson')}

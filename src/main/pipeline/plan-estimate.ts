@@ -1,0 +1,21 @@
+import type { JobType } from '@shared/job';
+import { estimatePlanCost, type PlanEstimate } from '@shared/pricing';
+import type { AppConfig } from '../config/load-config';
+import { AGENTS } from './agents/registry';
+
+/** The model an agent calls: its override from Ajustes (`agent_models`), else the general one. */
+export function modelForAgent(llm: Pick<AppConfig['llm'], 'model' | 'agentModels'>, agentId: string): string {
+  return llm.agentModels[agentId] ?? llm.model;
+}
+
+/** The cost estimate of a job of this type with the settings in force (models per agent, prices). */
+export function estimateJobCost(
+  type: JobType,
+  llm: Pick<AppConfig['llm'], 'model' | 'agentModels' | 'prices'>,
+): PlanEstimate {
+  const agents = AGENTS.filter((agent) => type === 'full' || agent.phase === type);
+  return estimatePlanCost(
+    agents.map((agent) => modelForAgent(llm, agent.id)),
+    llm.prices,
+  );
+}

@@ -1,0 +1,49 @@
+import i18next, { type TFunction } from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildPendingJob } from '../../../src/main/db/repositories/jobs-repository';
+import { toPublicJob, type GenerationJob } from '../../../src/shared/job';
+import { progressLine } from '../../../src/renderer/src/components/progress-line';
+import { en } from '../../../src/renderer/src/i18n/en';
+import { es } from '../../../src/renderer/src/i18n/es';
+
+const base = buildPendingJob({ user_id: 'u-1', submission_id: 's-1', type: 'full' }, new Date(0));
+const job = (changes: Partial<GenerationJob>) => toPublicJob({ ...base, ...changes });
+const running = (agent: string | null, done: number, message: string) =>
+  job({
+    status: 'running',
+    progress: { ...base.progress, current_agent: agent, completed_steps: done, message },
+  });
+
+let tEs: TFunction;
+let tEn: TFunction;
+beforeAll(async () => {
+  const make = async (lng: 'es' | 'en') => {
+    const instance = i18next.createInstance();
+    await instance.init({ lng, resources: { es: { translation: es }, en: { translation: en } } });
+    return instance.t;
+  };
+  tEs = await make('es');
+  tEn = await make('en');
+});
+
+describe('progress line (generation modal)', () => {
+  it('says what is happening in the coach language, not the server Spanish text', () => {
+    const e1 = running('E1', 1, 'Agente E1 completado');
+    expect(progressLine(e1, tEn, 'en')).toBe('Done: E1 · Athlete analyst');
+    expect(progressLine(e1, tEs, 'es')).toBe('Completado: E1 · Analista del atleta');
+    expect(progressLine(running(null, 0, 'Iniciando…'), tEn, 'en')).toBe('Starting…');
+    expect(progressLine(job({}), tEn, 'en')).toMatch(/^Queued/);
+    expect(progressLine(job({ progress: { ...base.progress, completed_steps: 4 } }), tEs, 'es')).toMatch(
+      /continuar/,
+    );
+    expect(progressLine(job({ status: 'running', cancel_requested: true }), tEn, 'en')).toBe('Cancelling…');
+    expect(progressLine(job({ status: 'completed' }), tEn, 'en')).toBe('Plan generated');
+    expect(progressLine(job({ status: 'failed' }), tEn, 'en')).toBeNull();
+  });
+
+  it('falls back to the server message only in Spanish, for a state it does not name', () => {
+    const resumed = running(null, 3, 'Reanudando tras una interrupción…');
+    expect(progressLine(resumed, tEs, 'es')).toBe('Reanudando tras una interrupción…');
+    expect(progressLine(resumed, tEn, 'en')).toBeNull();
+  });
+});
