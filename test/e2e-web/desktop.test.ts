@@ -103,9 +103,17 @@ describe('desktop renderer over IPC (Chromium, real main-process handlers)', () 
         E2: 'modelo-sin-precio',
       });
 
+    // Fields an environment variable fixes cannot be edited here.
+    expect(await page.getByTestId('settings-llm-base-url').isDisabled()).toBe(true);
+    expect(await page.getByTestId('settings-mongo-url').isDisabled()).toBe(true);
     await page.getByTestId('settings-concurrency').fill('3');
+    await page.getByTestId('settings-timeout').fill('45');
+    await page.getByTestId('settings-plan-language').click();
+    await page.getByRole('option', { name: 'English' }).click();
     await page.getByTestId('settings-save').click();
     await expect.poll(() => settingsFile()['worker_concurrency']).toBe(3);
+    expect(settingsFile()['job_timeout_ms']).toBe(45 * 60_000); // shown in minutes, stored in ms
+    expect(settingsFile()['plan_language']).toBe('en');
     // Worker settings apply by restarting the worker, not the app.
     expect(await page.getByTestId('settings-restart-required').count()).toBe(0);
     await shot(page, 'desktop-settings');
@@ -184,15 +192,18 @@ describe('desktop renderer over IPC (Chromium, real main-process handlers)', () 
     planUrl = page.url();
 
     const jobId = decodeURIComponent(page.url().split('/plan/')[1] ?? '');
-    const metrics = await page.evaluate(async (id) => {
+    const fetched = await page.evaluate(async (id) => {
       const api = (globalThis as unknown as { edn360: Record<string, (a?: unknown) => Promise<unknown>> })
         .edn360;
       const job = (await api['getJob']!({ id })) as { result: { training_plan_id: string } };
       const plan = (await api['getTrainingPlan']!({ id: job.result.training_plan_id })) as {
+        language: string;
         metrics: { by_agent: Record<string, { model?: string; cost_usd?: number | null }> };
       };
-      return plan.metrics.by_agent;
+      return { byAgent: plan.metrics.by_agent, language: plan.language };
     }, jobId);
+    expect(fetched.language).toBe('en'); // "Idioma de los planes" reached the worker
+    const metrics = fetched.byAgent;
     expect(metrics['E1']?.model).toBe('modelo-local');
     expect(metrics['E1']?.cost_usd).toBeGreaterThan(0);
     expect(metrics['E2']?.model).toBe('modelo-sin-precio');

@@ -61,6 +61,9 @@ export class DesktopHost implements AppHost {
       codec: options.codec,
       onLlmKeyChanged: (key) => this.onLlmKeyChanged(key),
       onWorkerSettingsChanged: () => this.onWorkerSettingsChanged(),
+      onApiTokenChanged: (token) => {
+        if (this.core) this.core.config.api.token = token;
+      },
     });
   }
 

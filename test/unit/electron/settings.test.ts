@@ -24,6 +24,7 @@ function service(options: { env?: Record<string, string>; codec?: SecretCodec } 
   const dataDir = mkdtempSync(join(tmpdir(), 'edn-settings-'));
   const keys: Array<string | null> = [];
   const workerRestarts: number[] = [];
+  const tokens: string[] = [];
   const svc = new SettingsService({
     dataDir,
     env: options.env ?? {},
@@ -34,10 +35,13 @@ function service(options: { env?: Record<string, string>; codec?: SecretCodec } 
     onWorkerSettingsChanged: async () => {
       workerRestarts.push(Date.now());
     },
+    onApiTokenChanged: (token) => {
+      tokens.push(token);
+    },
   });
   const file = (): Record<string, unknown> =>
     JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8'));
-  return { svc, dataDir, keys, file, workerRestarts };
+  return { svc, dataDir, keys, file, workerRestarts, tokens };
 }
 
 const KEY = 'sk-test-0123456789abcdef';
@@ -134,6 +138,23 @@ describe('SettingsService', () => {
     view = await svc.update({ api_port: 9000 });
     expect(view.restart_required).toBe(true);
     expect(workerRestarts).toHaveLength(2);
+  });
+});
+
+describe('SettingsService: HTTP API token', () => {
+  it('regenerates the token: stored, handed to the host, and refused while the environment fixes it', async () => {
+    const { svc, file, tokens } = service();
+    await svc.update({ theme: 'dark' });
+    await svc.regenerateApiToken();
+    expect(tokens).toHaveLength(1);
+    expect(tokens[0]).toMatch(/^[\w-]{43}$/); // 256 random bits, base64url
+    expect(file()).toEqual({ theme: 'dark', api_token: tokens[0] });
+    await svc.regenerateApiToken();
+    expect(tokens[1]).not.toBe(tokens[0]);
+
+    const fixed = service({ env: { EDN_API_TOKEN: 'token-del-entorno-0123456789' } });
+    await expect(fixed.svc.regenerateApiToken()).rejects.toMatchObject({ reason: 'validation_error' });
+    expect(fixed.tokens).toHaveLength(0);
   });
 });
 

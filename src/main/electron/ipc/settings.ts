@@ -1,10 +1,8 @@
 import type { ApiAccess, IpcParsedArgs, IpcResult } from '@shared/ipc-contract';
-import { generateApiToken } from '../../config/load-config';
 import { connectClient } from '../../db/connect';
 import { redactMongoUrl } from '../../db/errors';
 import type { SettingsService } from '../settings/settings-service';
 import type { IpcHandlers } from './dispatch';
-import { IpcFailure } from './errors';
 import { requireCore, type IpcCore } from './host';
 
 const TEST_TIMEOUT_MS = 5_000;
@@ -49,21 +47,6 @@ function apiAccess(core: IpcCore): ApiAccess {
   return { url: core.apiUrl, token: core.config.api.token, source: core.config.api.tokenSource };
 }
 
-/** Stored first, then put in force: the running API checks the token at every request. */
-async function regenerateApiToken(core: IpcCore, settings: SettingsService): Promise<ApiAccess> {
-  if (core.config.api.tokenSource === 'env') {
-    throw new IpcFailure(
-      'validation_error',
-      'El token de la API lo fija la variable de entorno EDN_API_TOKEN: cámbialo allí.',
-      [{ field: 'api_token', code: 'fixed_by_env', message: 'fijado por EDN_API_TOKEN' }],
-    );
-  }
-  const token = generateApiToken();
-  await settings.storeApiToken(token);
-  core.config.api.token = token;
-  return apiAccess(core);
-}
-
 type SettingsHandlers = Pick<
   IpcHandlers,
   | 'getSettings'
@@ -81,6 +64,10 @@ export function settingsHandlers(settings: SettingsService, core: () => IpcCore 
     setLlmApiKey: (args) => settings.setLlmApiKey(args.api_key),
     testDatabaseConnection: (args) => testDatabaseConnection(core(), args),
     getApiAccess: () => apiAccess(requireCore(core())),
-    regenerateApiToken: () => regenerateApiToken(requireCore(core()), settings),
+    regenerateApiToken: async () => {
+      const running = requireCore(core());
+      await settings.regenerateApiToken();
+      return apiAccess(running);
+    },
   };
 }

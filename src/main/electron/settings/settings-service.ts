@@ -6,7 +6,7 @@ import {
   type SettingsPatch,
   type SettingsView,
 } from '@shared/ipc-contract';
-import { loadConfig } from '../../config/load-config';
+import { generateApiToken, loadConfig } from '../../config/load-config';
 import { readSettingsFile, SETTINGS_FILE_NAME, writeSettingsFile } from '../../config/settings-store';
 import { IpcFailure } from '../ipc/errors';
 import { llmKeyStatus, type SecretCodec } from './llm-key';
@@ -55,6 +55,8 @@ export interface SettingsServiceOptions {
   onLlmKeyChanged: (key: string | null) => Promise<void>;
   /** Worker-only settings changed (saved already): the host restarts the worker to apply them. */
   onWorkerSettingsChanged: () => Promise<void>;
+  /** A new HTTP API token was stored: the host puts it in force (the API reads it per request). */
+  onApiTokenChanged: (token: string) => void;
 }
 
 /**
@@ -128,10 +130,19 @@ export class SettingsService {
     return this.view();
   }
 
-  /** Stores a new HTTP API token (the caller puts it in force). */
-  async storeApiToken(token: string): Promise<void> {
-    const { dataDir } = this.options;
+  /** Replaces the HTTP API token: stored first, then in force. Refused while EDN_API_TOKEN fixes it. */
+  async regenerateApiToken(): Promise<void> {
+    const { dataDir, env } = this.options;
+    if (env['EDN_API_TOKEN']?.trim()) {
+      throw new IpcFailure(
+        'validation_error',
+        'El token de la API lo fija la variable de entorno EDN_API_TOKEN: cámbialo allí.',
+        [{ field: 'api_token', code: 'fixed_by_env', message: 'fijado por EDN_API_TOKEN' }],
+      );
+    }
+    const token = generateApiToken();
     await writeSettingsFile(dataDir, { ...(await readSettingsFile(dataDir)), api_token: token });
+    this.options.onApiTokenChanged(token);
   }
 
   private async encrypt(key: string): Promise<string> {

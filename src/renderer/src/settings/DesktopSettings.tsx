@@ -1,4 +1,14 @@
-import { Alert, Button, Group, NumberInput, PasswordInput, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  NumberInput,
+  PasswordInput,
+  SegmentedControl,
+  Select,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +20,9 @@ import { AgentModelsEditor } from './AgentModelsEditor';
 import { ApiAccessPanel } from './ApiAccessPanel';
 import { PriceTableEditor } from './PriceTableEditor';
 import { Section } from './Section';
+
+const minutes = (ms: number | null | undefined): number | string =>
+  typeof ms === 'number' ? Math.round(ms / 60_000) : '';
 
 /** Electron: the editable settings (LLM, key, prices, per-agent models, database, worker, API, logs). */
 export function DesktopSettings({
@@ -25,11 +38,14 @@ export function DesktopSettings({
   const [patch, setPatch] = useState<SettingsPatch>({});
   const [key, setKey] = useState('');
   const [dbResult, setDbResult] = useState<string | null>(null);
+  // Embedded (mongodb-memory-server in the data folder) unless a server URL is configured.
+  const [serverMode, setServerMode] = useState(v.mongo_url !== null);
   const value = <K extends keyof SettingsPatch>(k: K, fallback: SettingsPatch[K]): SettingsPatch[K] =>
     k in patch ? patch[k] : fallback;
   /** A field an environment variable fixes: editing it in the file would have no effect. */
+  const isFixed = (field: EditableSetting): boolean => view.env_overrides.includes(field);
   const fixedByEnv = (field: EditableSetting): string | undefined =>
-    view.env_overrides.includes(field) ? t('settings.envOverride') : undefined;
+    isFixed(field) ? t('settings.envOverride') : undefined;
 
   async function run(action: () => Promise<SettingsView>): Promise<void> {
     try {
@@ -72,6 +88,7 @@ export function DesktopSettings({
         <TextInput
           label={t('settings.llmBaseUrl')}
           description={fixedByEnv('llm_base_url')}
+          disabled={isFixed('llm_base_url')}
           value={value('llm_base_url', v.llm_base_url) ?? ''}
           onChange={(e) => setPatch({ ...patch, llm_base_url: e.currentTarget.value || null })}
           data-testid="settings-llm-base-url"
@@ -79,9 +96,24 @@ export function DesktopSettings({
         <TextInput
           label={t('settings.llmModel')}
           description={fixedByEnv('llm_model')}
+          disabled={isFixed('llm_model')}
           value={value('llm_model', v.llm_model) ?? ''}
           onChange={(e) => setPatch({ ...patch, llm_model: e.currentTarget.value || null })}
           data-testid="settings-llm-model"
+        />
+        <Select
+          label={t('settings.planLanguage')}
+          description={fixedByEnv('plan_language') ?? t('settings.planLanguageHelp')}
+          disabled={isFixed('plan_language')}
+          value={value('plan_language', v.plan_language) ?? v.plan_language}
+          onChange={(lang) => lang && setPatch({ ...patch, plan_language: lang === 'en' ? 'en' : 'es' })}
+          data={[
+            { value: 'es', label: 'Español' },
+            { value: 'en', label: 'English' },
+          ]}
+          allowDeselect={false}
+          w={240}
+          data-testid="settings-plan-language"
         />
         <Group align="flex-end">
           <PasswordInput
@@ -136,15 +168,44 @@ export function DesktopSettings({
         />
       </Section>
       <Section title={t('settings.database')}>
+        <SegmentedControl
+          aria-label={t('settings.databaseMode')}
+          disabled={isFixed('mongo_url')}
+          value={serverMode ? 'server' : 'embedded'}
+          onChange={(mode) => {
+            setServerMode(mode === 'server');
+            setDbResult(null);
+            if (mode === 'embedded') setPatch({ ...patch, mongo_url: null });
+            else {
+              const { mongo_url: _embedded, ...rest } = patch;
+              setPatch(rest);
+            }
+          }}
+          data={[
+            { value: 'embedded', label: t('settings.databaseEmbedded') },
+            { value: 'server', label: t('settings.databaseServer') },
+          ]}
+          w={420}
+          data-testid="settings-db-mode"
+        />
+        <Text size="xs" c="dimmed">
+          {serverMode
+            ? t('settings.databaseServerHelp')
+            : t('settings.databaseEmbeddedHelp', { dir: view.data_dir })}
+        </Text>
         <Group align="flex-end">
-          <TextInput
-            label={t('settings.mongoUrl')}
-            description={fixedByEnv('mongo_url')}
-            value={value('mongo_url', v.mongo_url) ?? ''}
-            onChange={(e) => setPatch({ ...patch, mongo_url: e.currentTarget.value || null })}
-            w={420}
-            data-testid="settings-mongo-url"
-          />
+          {serverMode && (
+            <TextInput
+              label={t('settings.mongoUrl')}
+              description={fixedByEnv('mongo_url')}
+              disabled={isFixed('mongo_url')}
+              placeholder="mongodb://servidor:27017"
+              value={value('mongo_url', v.mongo_url) ?? ''}
+              onChange={(e) => setPatch({ ...patch, mongo_url: e.currentTarget.value || null })}
+              w={420}
+              data-testid="settings-mongo-url"
+            />
+          )}
           <Button variant="default" onClick={() => void testDb()} data-testid="settings-test-db">
             {t('settings.testConnection')}
           </Button>
@@ -160,6 +221,7 @@ export function DesktopSettings({
           <NumberInput
             label={t('settings.concurrency')}
             description={fixedByEnv('worker_concurrency')}
+            disabled={isFixed('worker_concurrency')}
             min={1}
             max={16}
             value={value('worker_concurrency', v.worker_concurrency) ?? ''}
@@ -167,11 +229,18 @@ export function DesktopSettings({
             data-testid="settings-concurrency"
           />
           <NumberInput
-            label={t('settings.timeout')}
+            label={t('settings.timeoutMinutes')}
             description={fixedByEnv('job_timeout_ms')}
-            min={1000}
-            value={value('job_timeout_ms', v.job_timeout_ms) ?? ''}
-            onChange={(n) => setPatch({ ...patch, job_timeout_ms: typeof n === 'number' ? n : null })}
+            disabled={isFixed('job_timeout_ms')}
+            min={1}
+            max={24 * 60}
+            allowDecimal={false}
+            // Stored in ms (EDN_JOB_TIMEOUT_MS); coaches think in minutes.
+            value={minutes(value('job_timeout_ms', v.job_timeout_ms))}
+            onChange={(n) =>
+              setPatch({ ...patch, job_timeout_ms: typeof n === 'number' ? n * 60_000 : null })
+            }
+            data-testid="settings-timeout"
           />
         </Group>
       </Section>
@@ -179,6 +248,7 @@ export function DesktopSettings({
         <NumberInput
           label={t('settings.apiPort')}
           description={fixedByEnv('api_port')}
+          disabled={isFixed('api_port')}
           min={0}
           max={65535}
           value={value('api_port', v.api_port) ?? ''}
