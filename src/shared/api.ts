@@ -5,6 +5,7 @@ import { JOB_EVENT_TYPES } from './job-events';
 import { NewUserInputSchema, UserSchema, UserUpdateSchema } from './user';
 import { WorkerStatusSchema } from './worker-status';
 import { DOMAIN_ERROR_CODES } from './domain-errors';
+import { FieldErrorSchema, type FieldError } from './field-error';
 
 /*
  * The local HTTP API's contract (DESIGN §8): request schemas the server validates every input with,
@@ -42,13 +43,9 @@ export const API_ERROR_CODES = [
 export const ApiErrorCodeSchema = z.enum(API_ERROR_CODES);
 export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
 
-export const ApiFieldErrorSchema = z.object({
-  /** Dotted path, e.g. `responses.peso`, `body.type`, `query.limit`. */
-  field: z.string(),
-  code: z.string(),
-  message: z.string(),
-});
-export type ApiFieldError = z.infer<typeof ApiFieldErrorSchema>;
+/** Dotted path (`responses.peso`, `body.type`, `query.limit`), code and message. */
+export const ApiFieldErrorSchema = FieldErrorSchema;
+export type ApiFieldError = FieldError;
 
 export const ApiErrorResponseSchema = z.object({
   success: z.literal(false),

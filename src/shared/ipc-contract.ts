@@ -11,6 +11,7 @@ import { NewUserInputSchema, UserSchema, UserUpdateSchema } from './user';
 import { WorkerStatusSchema } from './worker-status';
 import { IPC_EVENT_CHANNELS, IPC_METHOD_CHANNELS, type IpcEventName, type IpcMethod } from './ipc-channels';
 import { DOMAIN_ERROR_CODES } from './domain-errors';
+import { FieldErrorSchema, type FieldError } from './field-error';
 
 /*
  * The IPC contract between the renderer and the Electron main process (DESIGN §8): every channel with
@@ -42,8 +43,8 @@ export const IPC_ERROR_REASONS = [
 export const IpcErrorReasonSchema = z.enum(IPC_ERROR_REASONS);
 export type IpcErrorReason = z.infer<typeof IpcErrorReasonSchema>;
 
-export const IpcFieldErrorSchema = z.object({ field: z.string(), code: z.string(), message: z.string() });
-export type IpcFieldError = z.infer<typeof IpcFieldErrorSchema>;
+export const IpcFieldErrorSchema = FieldErrorSchema;
+export type IpcFieldError = FieldError;
 
 export const IpcErrorSchema = z.object({
   reason: IpcErrorReasonSchema,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FieldErrorSchema, type FieldError } from './field-error';
 
 /**
  * The generation job (collection `generation_jobs`). Field names and value shapes are the original
@@ -97,6 +98,14 @@ export const GenerationJobSchema = z.object({
   result: JobResultSchema,
   error_message: z.string().nullable(),
   error_reason: ErrorReasonSchema.nullable(),
+  /**
+   * The failure's detail per field, for `validation_error` (one entry per questionnaire problem,
+   * `field` = `responses.peso`…) and `screening_required` (one per blocking check, `field` = its
+   * id). `error_message` keeps the original system's text with the same detail for its clients.
+   * Empty for other failures and while the job is not failed. Documents written before this field
+   * parse as [].
+   */
+  error_fields: z.array(FieldErrorSchema).default([]),
   token_usage: TokenUsageSchema,
   /**
    * USD of the agents whose model has a price. A number, as the original system's clients expect;
@@ -137,7 +146,12 @@ export type PublicJob = z.infer<typeof PublicJobSchema>;
 export function toPublicJob(job: GenerationJob): PublicJob {
   // Destructure rather than delete so the type system proves `lease` is gone.
   const { lease: _lease, rev: _rev, ...rest } = job;
-  return { ...rest, unpriced_models: unpricedModelsOf(job) };
+  return { ...rest, unpriced_models: unpricedModelsOf(job), error_fields: errorFieldsOf(job) };
+}
+
+/** The failure's per-field detail; a document stored before the field existed has none. */
+export function errorFieldsOf(job: { error_fields?: readonly FieldError[] | undefined }): FieldError[] {
+  return (job.error_fields ?? []).map((error) => ({ ...error }));
 }
 
 /** The job's unpriced models; a document stored before the field existed has none. */

@@ -36,6 +36,10 @@ describe('coach flow in the browser (edn360 serve + fake LLM)', () => {
   it('creates a client, fixes a questionnaire error, generates a full plan to 100 %, shows the audit and exports JSON and PDF', async () => {
     await page.getByTestId('nav-clients').click();
     await page.getByTestId('client-new').click();
+    // The form's own rule, on the field, in words (no "nombre_completo:" prefix).
+    await page.getByTestId('client-save').click();
+    await page.getByRole('dialog').getByText('Escribe el nombre del cliente.', { exact: true }).waitFor();
+    expect(await page.getByTestId('client-name').getAttribute('aria-invalid')).toBe('true');
     await page.getByTestId('client-name').fill('Laura Gómez Ruiz');
     await page.getByTestId('client-email').fill('laura@example.com');
     await page.getByTestId('client-save').click();
@@ -199,9 +203,55 @@ describe('coach flow in the browser (edn360 serve + fake LLM)', () => {
     expect(await fields.textContent()).toMatch(/email/);
     await shot(page, 'job-validation-error');
     await modal.getByTestId('progress-close').click();
+
+    // The client column names the client (not its id); a retry would repeat this failure, so the row
+    // offers a new questionnaire instead.
+    await expect
+      .poll(() => failedRow.first().getByTestId('job-client').textContent())
+      .toBe('Laura Gómez Ruiz');
+    expect(await failedRow.first().getByTestId('job-retry').count()).toBe(0);
+    expect(await failedRow.first().getByTestId('job-fix-questionnaire').count()).toBe(1);
+
+    // A cancelled job can be retried: it leaves the "Fallido" list at once, shows up under "En curso"
+    // when the worker takes it, and drops out of that list by itself when it completes.
+    h.llm.setLatency({ ttftMs: 2500, tokensPerSecond: 0 });
+    try {
+      const cancelledRow = page.getByTestId('job-row').filter({ hasText: 'Cancelado' });
+      await cancelledRow.first().waitFor();
+      const cancelledCount = await cancelledRow.count();
+      await cancelledRow.first().getByTestId('job-retry').click();
+      await expect.poll(() => cancelledRow.count(), { timeout: 10_000 }).toBe(cancelledCount - 1);
+      await pick('jobs-filter-status', 'En curso');
+      await expect.poll(() => page.getByTestId('job-row').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      expect(await page.getByTestId('job-row').first().getByTestId('job-client').textContent()).toBe(
+        'Laura Gómez Ruiz',
+      );
+    } finally {
+      h.llm.setLatency({ ttftMs: 120, tokensPerSecond: 0 });
+    }
+    await expect
+      .poll(() => page.getByTestId('jobs-table').getAttribute('aria-rowcount'), { timeout: 60_000 })
+      .toBe('0');
+    expect(await page.getByTestId('job-row').count()).toBe(0);
+
+    // The client filter lists clients by name.
+    await page.getByTestId('jobs-filter-client').click();
+    await page.getByRole('option', { name: 'Laura Gómez Ruiz', exact: true }).click();
+    await pick('jobs-filter-status', 'Completado');
+    await page.getByTestId('job-row').first().waitFor({ timeout: 30_000 });
+    const clients = await page.getByTestId('job-row').getByTestId('job-client').allTextContents();
+    expect(new Set(clients)).toEqual(new Set(['Laura Gómez Ruiz']));
   });
 
   it('Clientes and Ajustes render (screenshots)', async () => {
+    // A client that does not exist: a readable error with a retry, not "Cargando…" for ever.
+    for (const path of ['/clients/no-existe', '/clients/no-existe/questionnaire']) {
+      await page.goto(`${h.cli.url}/#${path}`);
+      await page.getByTestId('load-error').waitFor();
+      expect(await page.getByTestId('load-error-message').textContent()).toContain('no-existe');
+      await page.getByTestId('load-retry').click();
+      await page.getByTestId('load-error').waitFor();
+    }
     await page.getByTestId('nav-clients').click();
     await page.getByTestId('client-row').first().waitFor();
     await shot(page, 'clients');

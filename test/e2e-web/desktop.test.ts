@@ -242,8 +242,9 @@ describe('desktop renderer over IPC (Chromium, real main-process handlers)', () 
     await page.getByTestId('startup-warning-key_not_encrypted').getByRole('button').click();
     expect(await page.getByTestId('startup-warnings').count()).toBe(0);
     await page.getByTestId('nav-settings').click();
-    await page.getByText('English', { exact: true }).click();
-    await page.getByText('Dark', { exact: true }).click();
+    // The Appearance switches (the plan-language select shows "English" too).
+    await page.locator('label.mantine-SegmentedControl-label', { hasText: /^English$/ }).click();
+    await page.locator('label.mantine-SegmentedControl-label', { hasText: /^Dark$/ }).click();
     await expect.poll(() => page.locator('html').getAttribute('data-mantine-color-scheme')).toBe('dark');
     await page.getByTestId('settings-screen').getByText('Model per agent').waitFor();
     await page.getByTestId('price-table').scrollIntoViewIfNeeded();

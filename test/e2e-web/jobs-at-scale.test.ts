@@ -68,6 +68,22 @@ function rows() {
 
 describe('Trabajos with 10 000 jobs', () => {
   it('renders a window of rows, scrolls to the last job and filters by status', async () => {
+    // One of the 10 000 clients exists (the rest have jobs but no client: they show their ids).
+    await h.mongo.db(h.dbName).collection<Record<string, unknown> & { _id: string }>('users').insertOne({
+      _id: 'cliente-00001',
+      nombre_completo: 'Bruno Díaz Vega',
+      email: null,
+      telefono: null,
+      notas: null,
+      archived: false,
+      created_at: new Date(),
+      updated_at: new Date(),
+    });
+    const userRequests: string[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/admin/users')) userRequests.push(path);
+    });
     await page.getByTestId('nav-jobs').click();
     const table = page.getByTestId('jobs-table');
     await expect.poll(() => table.getAttribute('aria-rowcount'), { timeout: 30_000 }).toBe(String(TOTAL));
@@ -82,6 +98,12 @@ describe('Trabajos with 10 000 jobs', () => {
       return label.scrollWidth > label.clientWidth + 1;
     });
     expect(clipped).toBe(false);
+    // Client names, fetched for the rows on screen in one go rather than one request per row.
+    await expect
+      .poll(() => page.getByTestId('job-row').nth(1).getByTestId('job-client').textContent(), {
+        timeout: 15_000,
+      })
+      .toBe('Bruno Díaz Vega');
     await shot(page, 'jobs-10000');
 
     // To the end: the oldest job appears, and the DOM still holds only a window.
@@ -106,5 +128,38 @@ describe('Trabajos with 10 000 jobs', () => {
     expect(statuses.length).toBeGreaterThan(0);
     expect(new Set(statuses)).toEqual(new Set(['failed']));
     expect(await rows().count()).toBeLessThan(200);
+
+    // Retry only where it can help: not for a questionnaire that needs review (it would fail again).
+    const first = page.getByTestId('job-row').filter({ hasText: 'cliente-00000' });
+    const llmError = page.getByTestId('job-row').filter({ hasText: 'cliente-00004' });
+    expect(await first.getByTestId('job-retry').count()).toBe(0);
+    expect(await first.getByTestId('job-fix-questionnaire').count()).toBe(1);
+    expect(await llmError.getByTestId('job-retry').count()).toBe(1);
+
+    // A listed job that stops matching the filter leaves the list by itself (here: completed elsewhere).
+    await h.mongo
+      .db(h.dbName)
+      .collection<GenerationJob>('generation_jobs')
+      .updateOne(
+        { user_id: 'cliente-00000' },
+        {
+          $set: {
+            status: 'completed',
+            error_reason: null,
+            error_message: null,
+            updated_at: new Date(),
+            'progress.percentage': 100,
+          },
+        },
+      );
+    await expect
+      .poll(() => table.getAttribute('aria-rowcount'), { timeout: 30_000 })
+      .toBe(String(TOTAL / 4 - 1));
+    await expect.poll(() => first.count()).toBe(0);
+    expect(await page.getByTestId('job-row').first().textContent()).toContain('cliente-00004');
+
+    // Names came from a few directory listings, never one request per row.
+    expect(userRequests.filter((path) => path !== '/admin/users')).toEqual([]);
+    expect(userRequests.length).toBeLessThan(10);
   });
 });

@@ -51,17 +51,21 @@ export class AgentPipeline implements JobPipeline {
       throw new JobFailure(
         'validation_error',
         formatValidationErrors(validation.errors, this.settings.language),
+        false,
+        { fields: validation.errors },
       );
     }
     const questionnaire = validation.data;
     const screening = screenQuestionnaire(questionnaire.responses, { now });
     if (screening.blocked) {
-      const reasons = screening.checks
-        .filter((c) => !c.passed && c.severity === 'block')
-        .map((c) => `• ${c.id}: ${c.reason}`);
+      const blocking = screening.checks.filter((c) => !c.passed && c.severity === 'block');
+      const reasons = blocking.map((c) => `• ${c.id}: ${c.reason}`);
       throw new JobFailure(
         'screening_required',
-        `El cuestionario requiere revisión profesional antes de generar el plan:\n${reasons.join('\n')}\nRegistra la autorización correspondiente (p. ej. autorizacion_medica) y reintenta el job.`,
+        `El cuestionario requiere revisión profesional antes de generar el plan:\n${reasons.join('\n')}\nRegistra la autorización correspondiente (p. ej. autorizacion_medica) en un cuestionario nuevo y genera el plan desde él.`,
+        false,
+        // A check can concern several answers (age and guardian consent…): it is named by its id.
+        { fields: blocking.map((c) => ({ field: c.id, code: c.id, message: c.reason })) },
       );
     }
     const clientFacts = buildClientFacts(questionnaire, now);

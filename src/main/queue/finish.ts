@@ -1,3 +1,4 @@
+import type { FieldError } from '@shared/field-error';
 import type { ErrorReason, GenerationJob } from '@shared/job';
 import { appendLog, logEntry } from './execution-log';
 import { failedPatch } from './failed-patch';
@@ -28,6 +29,7 @@ export async function completeJob(
       waiting_reason: null,
       error_reason: null,
       error_message: null,
+      error_fields: [],
       progress: {
         ...job.progress,
         phase: 'done',
@@ -42,6 +44,7 @@ export async function completeJob(
   );
 }
 
+/** `fields`: the failure's per-field detail (the job's `error_fields`), e.g. a questionnaire's problems. */
 export async function failJob(
   jobs: JobCollection,
   jobId: string,
@@ -49,12 +52,20 @@ export async function failJob(
   reason: ErrorReason,
   message: string,
   now = new Date(),
+  fields: readonly FieldError[] = [],
 ): Promise<GenerationJob | null> {
   return updateOwnedJob(
     jobs,
     jobId,
     token,
-    (job) => failedPatch(job, { reason, message, now, event: reason === 'timeout' ? 'timeout' : 'failed' }),
+    (job) =>
+      failedPatch(job, {
+        reason,
+        message,
+        fields,
+        now,
+        event: reason === 'timeout' ? 'timeout' : 'failed',
+      }),
     now,
   );
 }
@@ -71,6 +82,7 @@ export async function failOrRetry(
   message: string,
   delayMs: number,
   now = new Date(),
+  fields: readonly FieldError[] = [],
 ): Promise<GenerationJob | null> {
   return updateOwnedJob(
     jobs,
@@ -78,7 +90,13 @@ export async function failOrRetry(
     token,
     (job) => {
       if (job.attempts >= job.max_attempts) {
-        return failedPatch(job, { reason, message, now, logMessage: `${message} (sin intentos restantes)` });
+        return failedPatch(job, {
+          reason,
+          message,
+          fields,
+          now,
+          logMessage: `${message} (sin intentos restantes)`,
+        });
       }
       const seconds = Math.round(delayMs / 1000);
       return {
@@ -88,6 +106,7 @@ export async function failOrRetry(
         waiting_reason: 'backoff',
         error_reason: reason,
         error_message: message,
+        error_fields: [...fields],
         progress: { ...job.progress, message: `Reintentando en ${seconds} s…` },
         execution_log: appendLog(
           job.execution_log,

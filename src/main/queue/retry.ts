@@ -23,6 +23,7 @@ export async function retryJob(
       lease: null,
       error_reason: null,
       error_message: null,
+      error_fields: [],
       completed_at: null,
       waiting_reason: null,
       offline_waits: 0,

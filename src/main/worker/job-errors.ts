@@ -1,18 +1,32 @@
+import type { FieldError } from '@shared/field-error';
 import type { ErrorReason } from '@shared/job';
+
+export interface JobFailureOptions extends ErrorOptions {
+  /** The failure's detail per field (stored as the job's `error_fields`). */
+  fields?: readonly FieldError[];
+}
 
 /**
  * Errors are values with a reason that reaches the job document and the UI intact.
- * `transient` failures are retried with backoff; the rest fail the job at once.
+ * `transient` failures are retried with backoff; the rest fail the job at once. `fields` carries the
+ * per-field detail (`validation_error`, `screening_required`) so nobody has to parse `message`.
  */
 export class JobFailure extends Error {
+  readonly fields: readonly FieldError[];
+
   constructor(
     readonly reason: ErrorReason,
     message: string,
     readonly transient = false,
-    options?: ErrorOptions,
+    options?: JobFailureOptions,
   ) {
     super(message, options);
     this.name = 'JobFailure';
+    this.fields = (options?.fields ?? []).map(({ field, code, message: text }) => ({
+      field,
+      code,
+      message: text,
+    }));
   }
 }
 

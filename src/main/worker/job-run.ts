@@ -254,7 +254,7 @@ export class JobRun {
       });
     }
     if (error instanceof JobFailure && !error.transient)
-      return failJob(jobs, id, this.token, error.reason, error.message);
+      return failJob(jobs, id, this.token, error.reason, error.message, new Date(), error.fields);
     if (!(error instanceof JobFailure))
       this.deps.log('error', 'unexpected pipeline error', { job: id, error: String(error) });
     const failure =
@@ -266,6 +266,15 @@ export class JobRun {
             true,
           );
     const delay = backoffDelay(this.job.attempts, settings.retryBaseMs, settings.retryMaxMs);
-    return failOrRetry(jobs, id, this.token, failure.reason, failure.message, delay);
+    return failOrRetry(
+      jobs,
+      id,
+      this.token,
+      failure.reason,
+      failure.message,
+      delay,
+      new Date(),
+      failure.fields,
+    );
   }
 }

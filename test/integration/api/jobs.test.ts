@@ -101,6 +101,29 @@ describe('GET /jobs/{job_id}', () => {
     ]);
   });
 
+  it('names the fields of a failed questionnaire (error_fields), error_message untouched; [] for older documents', async () => {
+    const fields = [
+      { field: 'responses.peso', code: 'invalid_number', message: 'peso: se esperaba un número' },
+      { field: 'SCR-03', code: 'SCR-03', message: 'Menor de edad (15 años)' },
+    ];
+    await jobs().updateOne({ _id: ids.failed }, { $set: { error_fields: fields } });
+    const failed = await api.request('GET', `/jobs/${ids.failed}`, { token: false });
+    expect(failed.statusCode).toBe(200);
+    expect(GetJobResponseSchema.parse(failed.json())).toMatchObject({
+      status: 'failed',
+      error_message: 'fallo',
+      error_fields: fields,
+    });
+    const listed = JobListResponseSchema.parse(
+      (await api.request('GET', '/admin/jobs?status=failed')).json(),
+    );
+    expect(listed.items.find((job) => job._id === ids.failed)?.error_fields).toEqual(fields);
+
+    await jobs().updateOne({ _id: ids.completed }, { $unset: { error_fields: '' } });
+    const older = await api.request('GET', `/jobs/${ids.completed}`, { token: false });
+    expect(older.json<Record<string, unknown>>()['error_fields']).toEqual([]);
+  });
+
   it('unknown id → 404 JSON', async () => {
     const response = await api.request('GET', '/jobs/no-existe', { token: false });
     expect(response.statusCode).toBe(404);
@@ -173,7 +196,10 @@ describe('POST /admin/jobs/{id}/cancel and /retry', () => {
     expect(RetryJobResponseSchema.parse(retried.json()).job).toMatchObject({
       status: 'pending',
       error_reason: null,
+      error_fields: [],
     });
+    const after = await api.request('GET', `/jobs/${ids.failed}`, { token: false });
+    expect(after.json<Record<string, unknown>>()['error_fields']).toEqual([]);
     const again = await api.request('POST', `/admin/jobs/${ids.completed}/retry`);
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ error: 'job_not_retryable' });

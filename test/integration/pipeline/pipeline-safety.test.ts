@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getCollections } from '../../../src/main/db/collections';
 import { createRepositories } from '../../../src/main/db/repositories';
-import { enqueue } from '../../../src/main/queue';
+import { enqueue, retryJob } from '../../../src/main/queue';
 import { getCatalog } from '../../../src/main/pipeline/catalog';
 import type { AuditResult, ClientSummary, SafeSessionsField } from '../../../src/shared/plan-content';
 import type { N6Output } from '../../../src/shared/agent-outputs/nutrition';
+import { QuestionnaireResponsesSchema } from '../../../src/shared/questionnaire';
 import { FakeLlmServer } from '../../support/fake-llm/server';
 import { createSubmissionAndJob, pipelineSettings, runJobToEnd } from '../../support/pipeline-harness';
 import { PROFILES, SCREENING_PROFILES } from '../../support/profiles';
@@ -30,6 +31,13 @@ describe('screening before any token is spent', () => {
       const job = await run(jobId);
       expect(job).toMatchObject({ status: 'failed', error_reason: 'screening_required' });
       expect(job.error_message).toMatch(/SCR-0[345]/);
+      // One structured entry per blocking check, the same checks the message lists.
+      expect(job.error_fields.length).toBeGreaterThan(0);
+      for (const entry of job.error_fields) {
+        expect(entry.field).toMatch(/^SCR-0\d$/);
+        expect(entry.code).toBe(entry.field);
+        expect(job.error_message).toContain(`• ${entry.field}: ${entry.message}`);
+      }
       expect(job.token_usage.total_tokens).toBe(0);
       expect(llm.requests).toHaveLength(0);
     },
@@ -59,7 +67,34 @@ describe('a questionnaire written into MongoDB by another system is validated ag
       'Campos requeridos ausentes: fecha_nacimiento, altura_cm, objetivo_fisico',
     );
     expect(done.error_message).toContain('📋 FORMATO ESPERADO:');
+    // The same problems, one per field, for a UI in any language (no parsing of the text above).
+    expect(done.error_fields.map((e) => e.field).sort()).toEqual(
+      [
+        'responses.altura_cm',
+        'responses.email',
+        'responses.fecha_nacimiento',
+        'responses.objetivo_fisico',
+        'responses.peso',
+        'responses.sexo',
+      ].sort(),
+    );
+    expect(done.error_fields).toContainEqual({
+      field: 'responses.fecha_nacimiento',
+      code: 'missing',
+      message: expect.stringContaining('fecha_nacimiento'),
+    });
+    expect(done.error_fields.find((e) => e.field === 'responses.email')?.message).toContain('no-es-email');
     expect(llm.requests).toHaveLength(0);
+
+    // The coach fixes the questionnaire and retries: the old fields go with the old failure.
+    await getCollections(db).submissions.updateOne(
+      { _id: 'sub-malformed' },
+      { $set: { responses: QuestionnaireResponsesSchema.parse(PROFILES['vegetarianoVolumen']) } },
+    );
+    const retried = await retryJob(getCollections(db).jobs, job._id);
+    expect(retried).toMatchObject({ status: 'pending', error_reason: null, error_fields: [] });
+    const fixed = await run(job._id);
+    expect(fixed).toMatchObject({ status: 'completed', error_message: null, error_fields: [] });
   });
 });
 

@@ -2,6 +2,7 @@ import { MongoClient } from 'mongodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   EXECUTION_LOG_LIMIT,
+  GenerationJobSchema,
   knownJobCost,
   PublicJobSchema,
   toPublicJob,
@@ -232,6 +233,31 @@ describe('lease, fencing and recovery', () => {
     expect(knownJobCost(stored)).toBe(0);
   });
 
+  it('a job document without error_fields parses with [] and takes them on its next failure', async () => {
+    const job = await enqueue(jobsCol(), input);
+    expect(job.error_fields).toEqual([]);
+    await jobsCol().updateOne({ _id: job._id }, { $unset: { error_fields: '' } });
+    const stored = (await jobsCol().findOne({ _id: job._id }))!;
+    expect(stored).not.toHaveProperty('error_fields');
+    expect(GenerationJobSchema.parse(stored).error_fields).toEqual([]);
+    expect(toPublicJob(stored).error_fields).toEqual([]);
+    expect(PublicJobSchema.parse(toPublicJob(stored)).error_fields).toEqual([]);
+    // The queue's compare-and-set writes work on the old shape and add the field.
+    const running = await claimed();
+    const fields = [{ field: 'responses.peso', code: 'invalid_number', message: 'peso: se esperaba…' }];
+    const failed = await failJob(
+      jobsCol(),
+      running._id,
+      running.lease!.token,
+      'validation_error',
+      '❌ FORMATO…',
+      new Date(),
+      fields,
+    );
+    expect(failed).toMatchObject({ error_message: '❌ FORMATO…', error_fields: fields });
+    expect((await jobsCol().findOne({ _id: job._id }))?.error_fields).toEqual(fields);
+  });
+
   it('keeps execution_log bounded', async () => {
     await enqueue(jobsCol(), input);
     const job = await claimed();
@@ -297,6 +323,58 @@ describe('finishing, retries, offline wait, cancel, release, watchdog', () => {
       error_reason: 'validation_error',
       error_message: '❌ FORMATO…',
     });
+  });
+
+  it('error_fields: written whole with each failure, replaced by the next, cleared by retry and completion', async () => {
+    await enqueue(jobsCol(), { ...input, max_attempts: 2 });
+    let job = await claimed();
+    const validation = [
+      { field: 'responses.email', code: 'invalid_email', message: 'email: se esperaba un email válido' },
+      { field: 'responses.altura_cm', code: 'missing', message: 'altura_cm: falta este campo obligatorio' },
+    ];
+    const failed = await failJob(
+      jobsCol(),
+      job._id,
+      job.lease!.token,
+      'validation_error',
+      '❌ FORMATO…\n• email…',
+      new Date(),
+      validation,
+    );
+    expect(failed).toMatchObject({ status: 'failed', error_message: '❌ FORMATO…\n• email…' });
+    expect((await jobsCol().findOne({ _id: job._id }))?.error_fields).toEqual(validation);
+
+    expect((await retryJob(jobsCol(), job._id))?.error_fields).toEqual([]);
+    expect((await jobsCol().findOne({ _id: job._id }))?.error_fields).toEqual([]);
+
+    job = await claimed();
+    const screening = [{ field: 'SCR-03', code: 'SCR-03', message: 'Menor de edad (15 años)…' }];
+    const waiting = await failOrRetry(
+      jobsCol(),
+      job._id,
+      job.lease!.token,
+      'screening_required',
+      'El cuestionario requiere revisión…',
+      10,
+      new Date(),
+      screening,
+    );
+    expect(waiting).toMatchObject({ status: 'pending', error_fields: screening });
+    job = await claimed('w1', new Date(Date.now() + 1000));
+    // A failure without per-field detail does not keep the previous one's fields.
+    const timedOut = await failJob(jobsCol(), job._id, job.lease!.token, 'timeout', timeoutMessage(60_000));
+    expect(timedOut).toMatchObject({ error_reason: 'timeout', error_fields: [] });
+
+    await retryJob(jobsCol(), job._id);
+    job = await claimed();
+    await failOrRetry(jobsCol(), job._id, job.lease!.token, 'llm_error', 'fallo', 10, new Date(), screening);
+    job = await claimed('w1', new Date(Date.now() + 1000));
+    const done = await completeJob(jobsCol(), job._id, job.lease!.token, {
+      training_plan_id: 'tp',
+      nutrition_plan_id: null,
+    });
+    expect(done).toMatchObject({ status: 'completed', error_reason: null, error_fields: [] });
+    expect((await jobsCol().findOne({ _id: job._id }))?.error_fields).toEqual([]);
   });
 
   it('offline: back to pending, attempt given back, growing run_after, message for the coach', async () => {

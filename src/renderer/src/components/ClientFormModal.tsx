@@ -1,21 +1,20 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Modal, Stack, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useForm } from 'react-hook-form';
+import { useForm, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
-import { UserSchema, type User } from '@shared/user';
+import type { User } from '@shared/user';
+import { ClientError } from '../api/coach-client';
 import { useClient } from '../api/client-store';
+import {
+  clientFormErrors,
+  ClientFormSchema,
+  isClientFormMessageKey,
+  type ClientForm,
+  type ClientFormField,
+} from '../clients/client-form';
+import { clientNameDirectory } from '../clients/useClientNames';
 import { errorText } from './error-text';
-
-/** The form's shape: the shared user schema, with empty inputs as "" instead of null. */
-const ClientFormSchema = z.object({
-  nombre_completo: UserSchema.shape.nombre_completo,
-  email: z.union([z.literal(''), UserSchema.shape.email.unwrap()]),
-  telefono: z.string().max(64),
-  notas: z.string().max(10_000),
-});
-type ClientForm = z.infer<typeof ClientFormSchema>;
 
 const orNull = (value: string): string | null => (value.trim() === '' ? null : value.trim());
 
@@ -40,6 +39,9 @@ export function ClientFormModal({ client, onClose, onSaved }: ClientFormModalPro
     },
   });
   const { errors, isSubmitting } = form.formState;
+  /** The form's own rules are i18n keys (UI language); server words arrive already readable. */
+  const message = (error: FieldError | undefined): string | undefined =>
+    error?.message ? (isClientFormMessageKey(error.message) ? t(error.message) : error.message) : undefined;
 
   async function save(values: ClientForm): Promise<void> {
     const body = {
@@ -50,10 +52,16 @@ export function ClientFormModal({ client, onClose, onSaved }: ClientFormModalPro
     };
     try {
       const saved = client ? await api.updateClient(client._id, body) : await api.createClient(body);
+      clientNameDirectory(api).remember(saved);
       notifications.show({ color: 'teal', message: t('clients.saved') });
       onSaved(saved);
     } catch (error) {
-      form.setError('root', { message: errorText(error, t) });
+      // Field errors go on their fields, without the API's "body.nombre_completo:" prefixes.
+      const server = clientFormErrors(error instanceof ClientError ? error.fields : []);
+      const fields = Object.entries(server.fields) as [ClientFormField, string][];
+      for (const [field, text] of fields) form.setError(field, { type: 'server', message: text });
+      if (fields.length === 0) form.setError('root', { message: errorText(error, t) });
+      else if (server.other.length > 0) form.setError('root', { message: server.other.join(' ') });
     }
   }
 
@@ -66,27 +74,27 @@ export function ClientFormModal({ client, onClose, onSaved }: ClientFormModalPro
             withAsterisk
             data-autofocus
             {...form.register('nombre_completo')}
-            error={errors.nombre_completo?.message}
+            error={message(errors.nombre_completo)}
             data-testid="client-name"
           />
           <TextInput
             label={t('clients.email')}
             type="email"
             {...form.register('email')}
-            error={errors.email?.message}
+            error={message(errors.email)}
             data-testid="client-email"
           />
           <TextInput
             label={t('clients.phone')}
             {...form.register('telefono')}
-            error={errors.telefono?.message}
+            error={message(errors.telefono)}
           />
           <Textarea
             label={t('clients.notes')}
             autosize
             minRows={2}
             {...form.register('notas')}
-            error={errors.notas?.message}
+            error={message(errors.notas)}
           />
           {errors.root?.message && (
             <div role="alert" style={{ color: 'var(--mantine-color-error)' }}>

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconFileText, IconPlayerPlay } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { PublicJob } from '@shared/job';
@@ -8,7 +9,12 @@ import type { QuestionnaireSubmission } from '@shared/questionnaire';
 import type { User } from '@shared/user';
 import type { PlanList, PlanSummary } from '../api/coach-client';
 import { useClient } from '../api/client-store';
+import { jobsWithUpdate } from '../clients/client-jobs';
+import { LoadError } from '../clients/LoadError';
+import { clientLoadErrorText } from '../clients/load-error-text';
+import { clientNameDirectory } from '../clients/useClientNames';
 import { AuditBadge } from '../components/AuditBadge';
+import { errorText } from '../components/error-text';
 import { GenerateModal } from '../components/GenerateModal';
 import { JobStatusBadge } from '../components/JobStatusBadge';
 import { planSummaryCost } from '../cost';
@@ -38,6 +44,15 @@ function PlansTable({
   const { t } = useTranslation();
   return (
     <Table data-testid={`plans-${kind}`}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('client.versionColumn')}</Table.Th>
+          <Table.Th>{t(`client.${kind}`)}</Table.Th>
+          <Table.Th>{t('client.audit')}</Table.Th>
+          <Table.Th>{t('client.cost')}</Table.Th>
+          <Table.Th>{t('client.actions')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
       <Table.Tbody>
         {plans.map((plan, index) => (
           <Table.Tr key={plan._id}>
@@ -69,6 +84,11 @@ function PlansTable({
   );
 }
 
+/** Jobs listed in the ficha (the newest). */
+const JOBS_LISTED = 50;
+/** Completions within this window reload the plans once. */
+const PLANS_RELOAD_DELAY_MS = 300;
+
 /** Ficha de cliente: questionnaires, plans with versions, job history. */
 export function ClientDetailScreen(): React.JSX.Element {
   const { t } = useTranslation();
@@ -76,31 +96,81 @@ export function ClientDetailScreen(): React.JSX.Element {
   const api = useClient();
   const showProgress = useGenerationStore((s) => s.show);
   const [user, setUser] = useState<User | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
   const [submissions, setSubmissions] = useState<QuestionnaireSubmission[]>([]);
   const [plans, setPlans] = useState<PlanList | null>(null);
   const [jobs, setJobs] = useState<PublicJob[]>([]);
   const [generate, setGenerate] = useState<{ previous: string | null } | null>(null);
+  /** Last known status of each listed job, to see a job *become* completed. */
+  const statuses = useRef(new Map<string, PublicJob['status']>());
 
-  const load = useCallback(async () => {
-    const [u, s, p, j] = await Promise.all([
+  // Everything, once per client (and again when the coach presses "Reintentar").
+  useEffect(() => {
+    let current = true;
+    setUser(null);
+    setFailure(null);
+    Promise.all([
       api.getClient(id),
       api.listQuestionnaires(id),
       api.listPlans(id),
-      api.listJobs({ user_id: id, limit: 50 }),
-    ]);
-    setUser(u);
-    setSubmissions(s);
-    setPlans(p);
-    setJobs(j.items);
-  }, [api, id]);
+      api.listJobs({ user_id: id, limit: JOBS_LISTED }),
+    ]).then(
+      ([u, s, p, j]) => {
+        if (!current) return;
+        statuses.current = new Map(j.items.map((job) => [job._id, job.status]));
+        clientNameDirectory(api).remember(u);
+        setUser(u);
+        setSubmissions(s);
+        setPlans(p);
+        setJobs(j.items);
+      },
+      (error: unknown) => {
+        if (current) setFailure(clientLoadErrorText(error, id, t));
+      },
+    );
+    return () => {
+      current = false;
+    };
+    // `t` only words the error (it is left out: a language change must not reload the ficha).
+  }, [api, id, attempt]);
+
+  /** A job finished with a plan: the plans and the questionnaires' "plan generated" mark changed. */
+  const reloadPlans = useCallback(async () => {
+    try {
+      const [p, s] = await Promise.all([api.listPlans(id), api.listQuestionnaires(id)]);
+      setPlans(p);
+      setSubmissions(s);
+    } catch (error) {
+      notifications.show({ color: 'red', message: errorText(error, t) });
+    }
+  }, [api, id, t]);
 
   useEffect(() => {
-    void load();
-    return api.watchJobs((job) => {
-      if (job.user_id === id) void load();
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const unsubscribe = api.watchJobs((job) => {
+      if (job.user_id !== id) return;
+      // The row in place (or a new job on top); nothing else is fetched for a progress step.
+      setJobs((list) => jobsWithUpdate(list, job, JOBS_LISTED));
+      const before = statuses.current.get(job._id);
+      statuses.current.set(job._id, job.status);
+      if (job.status === 'completed' && before !== 'completed' && timer === null) {
+        timer = setTimeout(() => {
+          timer = null;
+          void reloadPlans();
+        }, PLANS_RELOAD_DELAY_MS);
+      }
     });
-  }, [api, id, load]);
+    return () => {
+      unsubscribe();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [api, id, reloadPlans]);
 
+  if (failure !== null)
+    return (
+      <LoadError title={t('client.loadFailed')} message={failure} onRetry={() => setAttempt((n) => n + 1)} />
+    );
   if (!user) return <Text>{t('common.loading')}</Text>;
 
   return (
@@ -137,6 +207,13 @@ export function ClientDetailScreen(): React.JSX.Element {
           <Text c="dimmed">{t('client.noQuestionnaires')}</Text>
         ) : (
           <Table data-testid="questionnaires-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('client.submitted')}</Table.Th>
+                <Table.Th>{t('client.goal')}</Table.Th>
+                <Table.Th>{t('client.planColumn')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
             <Table.Tbody>
               {submissions.map((s) => (
                 <Table.Tr key={s._id}>
@@ -170,6 +247,15 @@ export function ClientDetailScreen(): React.JSX.Element {
           <Text c="dimmed">{t('client.noJobs')}</Text>
         ) : (
           <Table data-testid="client-jobs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('jobs.created')}</Table.Th>
+                <Table.Th>{t('jobs.type')}</Table.Th>
+                <Table.Th>{t('jobs.status')}</Table.Th>
+                <Table.Th>{t('jobs.progress')}</Table.Th>
+                <Table.Th>{t('jobs.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
             <Table.Tbody>
               {jobs.map((job) => (
                 <Table.Tr key={job._id}>

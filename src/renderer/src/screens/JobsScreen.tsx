@@ -1,5 +1,4 @@
-import { Anchor, Button, Group, Paper, Progress, Select, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Anchor, Button, Group, Paper, Progress, Select, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -7,28 +6,43 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { JOB_STATUSES, JOB_TYPES, type JobStatus, type JobType, type PublicJob } from '@shared/job';
 import { useClient } from '../api/client-store';
+import { useClientNames } from '../clients/useClientNames';
 import { JobStatusBadge } from '../components/JobStatusBadge';
 import { WorkerPanel } from '../components/WorkerPanel';
 import { errorText } from '../components/error-text';
 import { formatDateTime, formatNumber } from '../format';
+import { ClientFilter } from '../jobs/ClientFilter';
+import {
+  applyJobUpdate,
+  EMPTY_VIEW,
+  jobAt,
+  markStale,
+  mayJoinView,
+  mergeFetchedRows,
+  pageNeedsFetch,
+  withFetchedPage,
+  type JobFilters,
+  type JobsView,
+} from '../jobs/job-pages';
+import { needsNewQuestionnaire, retryCanHelp } from '../jobs/retry-policy';
 import { useGenerationStore } from '../stores/generation-store';
 
 const PAGE = 200;
 const ROW_HEIGHT = 52;
 const COLUMNS = '1.3fr 1fr 1.2fr 1.4fr 1.2fr 1.2fr';
-
-interface Filters {
-  status: JobStatus | null;
-  type: JobType | null;
-  userId: string;
-}
+/** A job that may have joined the list: the pages on screen are fetched again after this pause. */
+const REFRESH_DELAY_MS = 300;
+/** Pushed job states remembered to correct pages fetched while they arrived. */
+const PUSHED_KEPT = 500;
 
 /** One job row; the virtualiser positions it. */
 function JobRow({
   job,
+  clientName,
   onAction,
 }: {
   job: PublicJob;
+  clientName: string;
   onAction(kind: 'cancel' | 'retry' | 'view', job: PublicJob): void;
 }): React.JSX.Element {
   const { t } = useTranslation();
@@ -42,8 +56,15 @@ function JobRow({
         </Text>
       </div>
       <div role="cell">
-        <Anchor component={Link} to={`/clients/${encodeURIComponent(job.user_id)}`} size="sm" lineClamp={1}>
-          {job.user_id}
+        <Anchor
+          component={Link}
+          to={`/clients/${encodeURIComponent(job.user_id)}`}
+          size="sm"
+          lineClamp={1}
+          title={clientName === job.user_id ? undefined : job.user_id}
+          data-testid="job-client"
+        >
+          {clientName}
         </Anchor>
       </div>
       <div role="cell">
@@ -82,7 +103,7 @@ function JobRow({
               {t('jobs.cancel')}
             </Button>
           )}
-          {job.status === 'failed' && (
+          {retryCanHelp(job) && (
             <Button
               size="compact-xs"
               variant="subtle"
@@ -90,6 +111,19 @@ function JobRow({
               data-testid="job-retry"
             >
               {t('jobs.retry')}
+            </Button>
+          )}
+          {needsNewQuestionnaire(job) && (
+            // Retrying would re-read the same stored questionnaire and fail again.
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              component={Link}
+              to={`/clients/${encodeURIComponent(job.user_id)}/questionnaire`}
+              title={t('jobs.fixQuestionnaireHint')}
+              data-testid="job-fix-questionnaire"
+            >
+              {t('jobs.fixQuestionnaire')}
             </Button>
           )}
         </Group>
@@ -103,68 +137,92 @@ export function JobsScreen(): React.JSX.Element {
   const { t } = useTranslation();
   const api = useClient();
   const showProgress = useGenerationStore((s) => s.show);
-  const [filters, setFilters] = useState<Filters>({ status: null, type: null, userId: '' });
-  const [userId] = useDebouncedValue(filters.userId, 300);
-  const [total, setTotal] = useState(0);
-  const [pages, setPages] = useState<Map<number, PublicJob[]>>(new Map());
-  const loading = useRef(new Set<number>());
+  const [filters, setFilters] = useState<JobFilters>({ status: null, type: null, userId: null });
+  const [view, setView] = useState<JobsView>(EMPTY_VIEW);
+  const total = view.total;
+  /** The latest view and filters, for event handlers (never written from a state updater). */
+  const viewRef = useRef(view);
+  const filtersRef = useRef(filters);
+  /** Page index → token of its request in flight. */
+  const loading = useRef(new Map<number, number>());
+  const requests = useRef(0);
   const generation = useRef(0);
+  const pushed = useRef(new Map<string, PublicJob>());
+  const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
 
+  useEffect(() => {
+    viewRef.current = view;
+    filtersRef.current = filters;
+  }, [view, filters]);
+
   const fetchPage = useCallback(
-    async (index: number, force = false) => {
-      if (loading.current.has(index) && !force) return;
-      loading.current.add(index);
+    async (index: number) => {
+      if (loading.current.has(index)) return;
+      const token = ++requests.current;
+      loading.current.set(index, token);
       const gen = generation.current;
+      const epoch = viewRef.current.epoch;
       try {
         const page = await api.listJobs({
           status: filters.status ?? undefined,
           type: filters.type ?? undefined,
-          user_id: userId.trim() || undefined,
+          user_id: filters.userId ?? undefined,
           limit: PAGE,
           offset: index * PAGE,
         });
         if (gen !== generation.current) return;
-        setTotal(page.total);
-        setPages((prev) => new Map(prev).set(index, page.items));
+        // States pushed while the request was in flight are newer than what it read.
+        const rows = mergeFetchedRows(page.items, pushed.current, filters);
+        setView((v) => withFetchedPage(v, index, rows, page.total, epoch));
       } catch (error) {
-        notifications.show({ color: 'red', message: errorText(error, t) });
+        if (gen === generation.current) notifications.show({ color: 'red', message: errorText(error, t) });
       } finally {
-        loading.current.delete(index);
+        if (loading.current.get(index) === token) loading.current.delete(index);
       }
     },
-    [api, filters.status, filters.type, userId, t],
+    [api, filters, t],
   );
 
+  // New filters: a new list, from its first page (fetched by the effect below).
   useEffect(() => {
     generation.current += 1;
     loading.current.clear();
-    setPages(new Map());
-    void fetchPage(0, true);
-  }, [fetchPage]);
+    setView(EMPTY_VIEW);
+  }, [api, filters]);
 
+  /** A job may have joined the list: fetch the pages on screen again, once per burst of events. */
+  const scheduleRefresh = useCallback(() => {
+    if (refreshTimer.current !== null) return;
+    refreshTimer.current = setTimeout(() => {
+      refreshTimer.current = null;
+      setView(markStale);
+    }, REFRESH_DELAY_MS);
+  }, []);
   useEffect(
-    () =>
-      api.watchJobs((job) => {
-        setPages((prev) => {
-          for (const [index, items] of prev) {
-            const at = items.findIndex((j) => j._id === job._id);
-            if (at >= 0) {
-              const next = new Map(prev);
-              next.set(
-                index,
-                items.map((j, i) => (i === at ? job : j)),
-              );
-              return next;
-            }
-          }
-          // A job this list has not seen: reload the first page so it appears at the top.
-          void fetchPage(0, true);
-          return prev;
-        });
-      }),
-    [api, fetchPage],
+    () => () => {
+      if (refreshTimer.current !== null) clearTimeout(refreshTimer.current);
+    },
+    [],
   );
+
+  /** One new state of a job (pushed, or returned by cancel/retry) applied to the list. */
+  const applyJob = useCallback(
+    (job: PublicJob) => {
+      pushed.current.delete(job._id);
+      pushed.current.set(job._id, job);
+      if (pushed.current.size > PUSHED_KEPT) {
+        const oldest = pushed.current.keys().next().value;
+        if (oldest !== undefined) pushed.current.delete(oldest);
+      }
+      const current = filtersRef.current;
+      if (mayJoinView(viewRef.current, job, current)) scheduleRefresh();
+      else setView((v) => applyJobUpdate(v, job, current, PAGE));
+    },
+    [scheduleRefresh],
+  );
+
+  useEffect(() => api.watchJobs(applyJob), [api, applyJob]);
 
   const virtualizer = useVirtualizer({
     count: total,
@@ -174,24 +232,20 @@ export function JobsScreen(): React.JSX.Element {
   });
   const virtualRows = virtualizer.getVirtualItems();
 
+  // The pages on screen (the first one while the list is empty) that are missing, short or stale.
   useEffect(() => {
     const needed = new Set(virtualRows.map((row) => Math.floor(row.index / PAGE)));
-    for (const index of needed) if (!pages.has(index)) void fetchPage(index);
-  }, [virtualRows, pages, fetchPage]);
+    if (needed.size === 0) needed.add(0);
+    for (const index of needed) if (pageNeedsFetch(view, index, PAGE)) void fetchPage(index);
+  }, [virtualRows, view, fetchPage]);
+
+  const shown = virtualRows.map((row) => jobAt(view, row.index, PAGE));
+  const clientName = useClientNames(shown.flatMap((job) => (job ? [job.user_id] : [])));
 
   async function onAction(kind: 'cancel' | 'retry' | 'view', job: PublicJob): Promise<void> {
     if (kind === 'view') return showProgress(job._id);
     try {
-      const updated = kind === 'cancel' ? await api.cancelJob(job._id) : await api.retryJob(job._id);
-      setPages((prev) => {
-        const next = new Map(prev);
-        for (const [index, items] of prev)
-          next.set(
-            index,
-            items.map((j) => (j._id === updated._id ? updated : j)),
-          );
-        return next;
-      });
+      applyJob(kind === 'cancel' ? await api.cancelJob(job._id) : await api.retryJob(job._id));
     } catch (error) {
       notifications.show({ color: 'red', message: errorText(error, t) });
     }
@@ -226,14 +280,7 @@ export function JobsScreen(): React.JSX.Element {
           onChange={(v) => setFilters((f) => ({ ...f, type: (v as JobType | null) ?? null }))}
           data={JOB_TYPES.map((s) => ({ value: s, label: t(`generate.types.${s}`) }))}
         />
-        <TextInput
-          label={t('jobs.filterClient')}
-          value={filters.userId}
-          onChange={(e) => {
-            const value = e.currentTarget.value;
-            setFilters((f) => ({ ...f, userId: value }));
-          }}
-        />
+        <ClientFilter value={filters.userId} onChange={(userId) => setFilters((f) => ({ ...f, userId }))} />
       </Group>
       <Paper withBorder role="table" aria-rowcount={total} data-testid="jobs-table">
         <div role="row" className="jobs-row jobs-head" style={{ gridTemplateColumns: COLUMNS }}>
@@ -250,8 +297,8 @@ export function JobsScreen(): React.JSX.Element {
             </Text>
           )}
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualRows.map((row) => {
-              const job = pages.get(Math.floor(row.index / PAGE))?.[row.index % PAGE];
+            {virtualRows.map((row, i) => {
+              const job = shown[i];
               return (
                 <div
                   key={row.key}
@@ -266,7 +313,11 @@ export function JobsScreen(): React.JSX.Element {
                   }}
                 >
                   {job ? (
-                    <JobRow job={job} onAction={(k, j) => void onAction(k, j)} />
+                    <JobRow
+                      job={job}
+                      clientName={clientName(job.user_id)}
+                      onAction={(k, j) => void onAction(k, j)}
+                    />
                   ) : (
                     <div role="cell">…</div>
                   )}

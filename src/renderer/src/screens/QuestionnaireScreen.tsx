@@ -9,6 +9,8 @@ import { z } from 'zod';
 import type { QuestionnaireError } from '@shared/questionnaire-validation';
 import type { User } from '@shared/user';
 import { useClient } from '../api/client-store';
+import { LoadError } from '../clients/LoadError';
+import { clientLoadErrorText } from '../clients/load-error-text';
 import { errorText } from '../components/error-text';
 import { QUESTIONNAIRE_SECTIONS, toResponses, type ResponsesForm } from '../questionnaire/fields';
 import { QuestionnaireField } from '../questionnaire/QuestionnaireField';
@@ -37,6 +39,8 @@ export function QuestionnaireScreen(): React.JSX.Element {
   const api = useClient();
   const navigate = useNavigate();
   const [user, setUser] = useState<User | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
   const [problems, setProblems] = useState<QuestionnaireError[]>([]);
   const form = useForm<ResponsesForm>({
     resolver: questionnaireResolver,
@@ -45,11 +49,23 @@ export function QuestionnaireScreen(): React.JSX.Element {
   });
 
   useEffect(() => {
-    void api.getClient(id).then((u) => {
-      setUser(u);
-      form.reset({ nombre_completo: u.nombre_completo, email: u.email ?? '' });
-    });
-  }, [api, id, form]);
+    let current = true;
+    setFailure(null);
+    api.getClient(id).then(
+      (u) => {
+        if (!current) return;
+        setUser(u);
+        form.reset({ nombre_completo: u.nombre_completo, email: u.email ?? '' });
+      },
+      (error: unknown) => {
+        if (current) setFailure(clientLoadErrorText(error, id, t));
+      },
+    );
+    return () => {
+      current = false;
+    };
+    // `t` only words the error (left out: a language change must not reset the answers).
+  }, [api, id, form, attempt]);
 
   async function submit(values: ResponsesForm): Promise<void> {
     setProblems([]);
@@ -73,6 +89,15 @@ export function QuestionnaireScreen(): React.JSX.Element {
       notifications.show({ color: 'red', message: t('questionnaire.importFailed') });
     }
   }
+
+  if (failure !== null)
+    return (
+      <LoadError
+        title={t('questionnaire.loadFailed')}
+        message={failure}
+        onRetry={() => setAttempt((n) => n + 1)}
+      />
+    );
 
   return (
     <form
