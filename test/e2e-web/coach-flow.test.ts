@@ -117,6 +117,29 @@ describe('coach flow in the browser (edn360 serve + fake LLM)', () => {
     };
     expect(['aprobado', 'con_warnings', 'bloqueado']).toContain(exported.training.training.audit.status);
 
+    // "Exportar PDF" in a browser: the print layout (training and nutrition, no tabs) is on the page
+    // when the print dialog opens. The dialog is stood in for: headless Chromium has none.
+    await page.evaluate(() => {
+      const w = globalThis as unknown as {
+        print(): void;
+        document: { querySelector(s: string): { textContent: string | null } | null };
+        __printed?: string[];
+      };
+      w.__printed = [];
+      w.print = () => {
+        const layout = w.document.querySelector('[data-testid="plan-print-layout"]');
+        w.__printed?.push(layout?.textContent ?? '');
+      };
+    });
+    await page.getByTestId('export-pdf').click();
+    const printed = () => page.evaluate(() => (globalThis as unknown as { __printed: string[] }).__printed);
+    await expect.poll(async () => (await printed()).length).toBe(1);
+    const [layoutText] = await printed();
+    expect(layoutText).toContain('Mesociclo'); // training …
+    expect(layoutText).toMatch(/Macros|Energía/); // … and nutrition, one after the other
+    expect(layoutText).not.toContain('Tokens'); // metrics stay internal
+    await page.getByTestId('plan-print-layout').waitFor({ state: 'detached' });
+
     await page.getByRole('tab', { name: 'Entrenamiento' }).click();
     await page.emulateMedia({ media: 'print' });
     const pdf = join(SHOTS, 'plan.pdf');
@@ -241,6 +264,64 @@ describe('coach flow in the browser (edn360 serve + fake LLM)', () => {
     await page.getByTestId('job-row').first().waitFor({ timeout: 30_000 });
     const clients = await page.getByTestId('job-row').getByTestId('job-client').allTextContents();
     expect(new Set(clients)).toEqual(new Set(['Laura Gómez Ruiz']));
+  });
+
+  it('fixes the failed answers starting from them, with structured health answers (PAR-Q, injuries, consent)', async () => {
+    const userId = decodeURIComponent(clientUrl.split('/clients/')[1] ?? '');
+    await page.getByTestId('nav-jobs').click();
+    await pick('jobs-filter-status', 'Fallido');
+    const failedRow = page.getByTestId('job-row').filter({ hasText: 'Cuestionario no válido' });
+    await failedRow.first().getByTestId('job-fix-questionnaire').click();
+    // "Corregir" opens a new questionnaire with the answers that failed, not a blank form.
+    await page.getByTestId('questionnaire-based-on').waitFor();
+    expect(await page.getByTestId('q-email').inputValue()).toBe('no-es-un-email');
+    await page.getByTestId('questionnaire-submit').click();
+    await page.getByTestId('questionnaire-errors').waitFor();
+    await expect.poll(() => page.getByTestId('q-email').getAttribute('aria-invalid')).toBe('true');
+    await page.getByTestId('q-email').fill('laura@example.com');
+    await pick('q-sexo', 'Mujer');
+    await page.getByTestId('q-peso').fill('62');
+
+    // PAR-Q: a "yes" warns at once what screening will do; the rest can be marked "no" in one go.
+    await page.getByTestId('q-parq-p2-yes').check();
+    await page.getByTestId('q-parq-alert').waitFor();
+    await page.getByTestId('q-parq-p2-no').check();
+    await page.getByTestId('q-parq-all-no').click();
+    expect(await page.getByTestId('q-parq-p7-no').isChecked()).toBe(true);
+    // An injury, with an out-of-range pain score: the error lands on that very input.
+    await page.getByTestId('q-lesiones-add').click();
+    await page.getByTestId('q-lesiones-0-zona').fill('rodilla derecha');
+    await page.getByTestId('q-lesiones-0-dolor_0_10').fill('11');
+    await page.getByTestId('q-consentimientos-datos_salud').check();
+    expect(await page.getByTestId('q-consentimientos-datos_salud_fecha').inputValue()).toMatch(
+      /^\d{4}-\d{2}-\d{2}$/,
+    );
+    await page.getByTestId('questionnaire-submit').click();
+    await expect
+      .poll(() => page.getByTestId('q-lesiones-0-dolor_0_10').getAttribute('aria-invalid'))
+      .toBe('true');
+    expect(await page.getByTestId('q-lesiones-0-zona').getAttribute('aria-invalid')).not.toBe('true');
+    await page.getByTestId('q-lesiones-0-dolor_0_10').fill('4');
+    await pick('q-lesiones-0-estado', 'Activa');
+    await shot(page, 'questionnaire-health');
+    await page.getByTestId('questionnaire-submit').click();
+    await page.getByTestId('questionnaires-table').waitFor();
+
+    const stored = await h.mongo
+      .db(h.dbName)
+      .collection<{ user_id: string; submitted_at: Date; responses: Record<string, unknown> }>(
+        'nutrition_questionnaire_submissions',
+      )
+      .find({ user_id: userId })
+      .sort({ submitted_at: -1 })
+      .limit(1)
+      .next();
+    expect(stored?.responses['email']).toBe('laura@example.com');
+    expect(stored?.responses['lesiones']).toEqual([
+      { zona: 'rodilla derecha', estado: 'activa', dolor_0_10: 4 },
+    ]);
+    expect((stored?.responses['parq'] as Record<string, boolean>)['p2']).toBe(false);
+    expect((stored?.responses['consentimientos'] as { datos_salud: boolean }).datos_salud).toBe(true);
   });
 
   it('Clientes and Ajustes render (screenshots)', async () => {

@@ -78,6 +78,8 @@ export const en: Messages = {
     },
   },
   client: {
+    baseOn: 'Use as a base',
+    baseOnLabel: 'New questionnaire based on the one of {{date}}',
     questionnaires: 'Questionnaires',
     plans: 'Plans',
     jobs: 'Jobs',
@@ -104,6 +106,9 @@ export const en: Messages = {
     notFound: 'There is no client with id «{{id}}». Look for them in Clients.',
   },
   questionnaire: {
+    basedOn:
+      'Starting from the answers of the questionnaire of {{date}}: change what is needed and send it as a new one (the earlier one stays as it was).',
+    baseMissing: 'The questionnaire to start from was not found: this one starts blank.',
     datePlaceholder: 'YYYY-MM-DD',
     options: {
       sexo: {
@@ -307,7 +312,7 @@ export const en: Messages = {
       nutrition: 'Nutrition and preferences',
       allergies: 'Allergies and intolerances',
       habits: 'Habits',
-      consent: 'Consents',
+      consent: 'Data protection',
     },
     fields: {
       nombre_completo: 'Full name',

@@ -76,6 +76,8 @@ export const es = {
     },
   },
   client: {
+    baseOn: 'Usar como base',
+    baseOnLabel: 'Nuevo cuestionario a partir del enviado el {{date}}',
     questionnaires: 'Cuestionarios',
     plans: 'Planes',
     jobs: 'Trabajos',
@@ -102,6 +104,9 @@ export const es = {
     notFound: 'No existe ningún cliente con id «{{id}}». Búscalo en Clientes.',
   },
   questionnaire: {
+    basedOn:
+      'Partes de las respuestas del cuestionario del {{date}}: cambia lo necesario y envíalo como uno nuevo (el anterior no se modifica).',
+    baseMissing: 'No se encontró el cuestionario de partida: empiezas uno en blanco.',
     datePlaceholder: 'AAAA-MM-DD',
     options: {
       sexo: {
@@ -305,7 +310,7 @@ export const es = {
       nutrition: 'Nutrición y preferencias',
       allergies: 'Alergias e intolerancias',
       habits: 'Hábitos',
-      consent: 'Consentimientos',
+      consent: 'Protección de datos',
     },
     fields: {
       nombre_completo: 'Nombre completo',

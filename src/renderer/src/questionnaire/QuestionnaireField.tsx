@@ -1,14 +1,39 @@
 import { Checkbox, MultiSelect, NumberInput, Select, TextInput, Textarea } from '@mantine/core';
 import { Controller, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { OPTION_GROUPS, type FieldSpec, type ResponsesForm } from './fields';
+import { OPTION_GROUPS, type FieldSpec, type ResponsesForm, type ScalarFieldSpec } from './fields';
+import { ListField } from './ListField';
+import { ObjectField } from './ObjectField';
+import { YesNoField } from './YesNoField';
 
-/** One questionnaire input, bound to react-hook-form, labelled and showing its own error. */
+/**
+ * One questionnaire field, bound to react-hook-form, labelled and showing its own errors: a scalar
+ * input, or a yes/no group, a list of sub-records or a small object (full width of the section).
+ */
 export function QuestionnaireField({
   spec,
   control,
 }: {
   spec: FieldSpec;
+  control: Control<ResponsesForm>;
+}): React.JSX.Element {
+  switch (spec.kind) {
+    case 'yesno':
+      return <YesNoField spec={spec} control={control} />;
+    case 'list':
+      return <ListField spec={spec} control={control} />;
+    case 'object':
+      return <ObjectField spec={spec} control={control} />;
+    default:
+      return <ScalarField spec={spec} control={control} />;
+  }
+}
+
+function ScalarField({
+  spec,
+  control,
+}: {
+  spec: ScalarFieldSpec;
   control: Control<ResponsesForm>;
 }): React.JSX.Element {
   const { t } = useTranslation();

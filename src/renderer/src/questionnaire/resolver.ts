@@ -1,7 +1,7 @@
 import type { FieldErrors, Resolver } from 'react-hook-form';
 import { validateQuestionnaire, type QuestionnaireError } from '@shared/questionnaire-validation';
 import { currentLang } from '../i18n';
-import { formFieldOf, toResponses, type ResponsesForm } from './fields';
+import { formErrorsOf, toResponses, type ResponsesForm } from './fields';
 
 /**
  * react-hook-form resolver backed by the server's own validator (`validateQuestionnaire`, shared):
@@ -18,10 +18,6 @@ export function validateResponses(values: ResponsesForm): QuestionnaireError[] {
 export const questionnaireResolver: Resolver<ResponsesForm> = (values) => {
   const problems = validateResponses(values);
   if (problems.length === 0) return { values, errors: {} };
-  const errors: FieldErrors<ResponsesForm> = {};
-  for (const problem of problems) {
-    const field = formFieldOf(problem.field) ?? 'root';
-    if (!errors[field]) errors[field] = { type: problem.code, message: problem.message };
-  }
-  return { values: {}, errors };
+  // Nested like the inputs' names (`lesiones.0.dolor_0_10`): each message shows on its sub-input.
+  return { values: {}, errors: formErrorsOf(problems) as FieldErrors<ResponsesForm> };
 };

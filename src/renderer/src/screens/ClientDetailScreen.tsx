@@ -1,4 +1,15 @@
-import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileText, IconPlayerPlay } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -212,6 +223,9 @@ export function ClientDetailScreen(): React.JSX.Element {
                 <Table.Th>{t('client.submitted')}</Table.Th>
                 <Table.Th>{t('client.goal')}</Table.Th>
                 <Table.Th>{t('client.planColumn')}</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>{t('client.actions')}</VisuallyHidden>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -221,6 +235,18 @@ export function ClientDetailScreen(): React.JSX.Element {
                   <Table.Td>{s.responses.objetivo_fisico}</Table.Td>
                   <Table.Td>
                     {s.plan_generated && <Badge variant="light">{t('client.planGenerated')}</Badge>}
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      component={Link}
+                      to={`/clients/${encodeURIComponent(id)}/questionnaire?from=${encodeURIComponent(s._id)}`}
+                      aria-label={t('client.baseOnLabel', { date: formatDateTime(s.submitted_at) })}
+                      data-testid="questionnaire-base-on"
+                    >
+                      {t('client.baseOn')}
+                    </Button>
                   </Table.Td>
                 </Table.Tr>
               ))}

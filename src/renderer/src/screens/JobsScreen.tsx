@@ -119,7 +119,8 @@ function JobRow({
               size="compact-xs"
               variant="subtle"
               component={Link}
-              to={`/clients/${encodeURIComponent(job.user_id)}/questionnaire`}
+              // Starts from the answers that failed, so only the fields at fault need changing.
+              to={`/clients/${encodeURIComponent(job.user_id)}/questionnaire?from=${encodeURIComponent(job.submission_id)}`}
               title={t('jobs.fixQuestionnaireHint')}
               data-testid="job-fix-questionnaire"
             >

@@ -4,14 +4,16 @@ import { IconFileImport, IconSend } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { z } from 'zod';
+import type { QuestionnaireSubmission } from '@shared/questionnaire';
 import type { QuestionnaireError } from '@shared/questionnaire-validation';
 import type { User } from '@shared/user';
 import { useClient } from '../api/client-store';
 import { LoadError } from '../clients/LoadError';
 import { clientLoadErrorText } from '../clients/load-error-text';
 import { errorText } from '../components/error-text';
+import { formatDateTime } from '../format';
 import { QUESTIONNAIRE_SECTIONS, toResponses, type ResponsesForm } from '../questionnaire/fields';
 import { QuestionnaireField } from '../questionnaire/QuestionnaireField';
 import { questionnaireResolver, validateResponses } from '../questionnaire/resolver';
@@ -32,13 +34,18 @@ function responsesOf(json: unknown): Record<string, unknown> | null {
   return value;
 }
 
-/** Cuestionario: nine sections, per-field errors from the shared validator, JSON import. */
+/** Cuestionario: ten sections, per-field errors from the shared validator, JSON import. */
 export function QuestionnaireScreen(): React.JSX.Element {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const api = useClient();
   const navigate = useNavigate();
   const [user, setUser] = useState<User | null>(null);
+  // "?from=<submission id>": a new questionnaire starting from an earlier one's answers (to fix a
+  // failed validation, or record an update such as a medical authorisation, without retyping).
+  const [searchParams] = useSearchParams();
+  const fromId = searchParams.get('from');
+  const [basedOn, setBasedOn] = useState<QuestionnaireSubmission | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [problems, setProblems] = useState<QuestionnaireError[]>([]);
@@ -51,11 +58,13 @@ export function QuestionnaireScreen(): React.JSX.Element {
   useEffect(() => {
     let current = true;
     setFailure(null);
-    api.getClient(id).then(
-      (u) => {
+    Promise.all([api.getClient(id), fromId ? api.listQuestionnaires(id) : Promise.resolve(null)]).then(
+      ([u, submissions]) => {
         if (!current) return;
         setUser(u);
-        form.reset({ nombre_completo: u.nombre_completo, email: u.email ?? '' });
+        const base = submissions?.find((s) => s._id === fromId) ?? null;
+        setBasedOn(base);
+        form.reset(base ? base.responses : { nombre_completo: u.nombre_completo, email: u.email ?? '' });
       },
       (error: unknown) => {
         if (current) setFailure(clientLoadErrorText(error, id, t));
@@ -65,7 +74,7 @@ export function QuestionnaireScreen(): React.JSX.Element {
       current = false;
     };
     // `t` only words the error (left out: a language change must not reset the answers).
-  }, [api, id, form, attempt]);
+  }, [api, id, fromId, form, attempt]);
 
   async function submit(values: ResponsesForm): Promise<void> {
     setProblems([]);
@@ -130,6 +139,16 @@ export function QuestionnaireScreen(): React.JSX.Element {
             )}
           </FileButton>
         </Group>
+        {basedOn && (
+          <Alert color="blue" data-testid="questionnaire-based-on">
+            {t('questionnaire.basedOn', { date: formatDateTime(basedOn.submitted_at) })}
+          </Alert>
+        )}
+        {fromId && user && !basedOn && (
+          <Alert color="yellow" data-testid="questionnaire-base-missing">
+            {t('questionnaire.baseMissing')}
+          </Alert>
+        )}
         {problems.length > 0 && (
           <Alert
             color="red"
