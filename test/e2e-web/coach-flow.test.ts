@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { REPO_ROOT } from '../support/spawn-cli';
+import { accessibilityViolations } from './a11y';
 import { SHOTS, shot, startWebHarness, type WebHarness } from './harness';
 
 let h: WebHarness;
@@ -62,6 +63,7 @@ describe('coach flow in the browser (edn360 serve + fake LLM)', () => {
     expect(await errors.textContent()).toMatch(/peso/);
     await expect.poll(() => page.getByTestId('q-peso').getAttribute('aria-invalid')).toBe('true');
     await shot(page, 'questionnaire-validation');
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByTestId('q-peso').fill('62');
     await page.getByTestId('questionnaire-submit').click();
@@ -72,11 +74,13 @@ describe('coach flow in the browser (edn360 serve + fake LLM)', () => {
     await page.getByTestId('questionnaires-table').waitFor();
     expect(await page.getByTestId('questionnaires-table').locator('tbody tr').count()).toBe(1);
     await shot(page, 'client-detail');
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await openGenerate('Completo (entrenamiento + nutrición)');
     const modal = page.getByTestId('generation-progress-modal');
     await modal.getByTestId('progress-agent').waitFor();
     await shot(page, 'generation-progress');
+    expect(await accessibilityViolations(page)).toEqual([]);
     await expect
       .poll(() => modal.getByTestId('progress-percentage').textContent(), { timeout: 90_000 })
       .toMatch(/^100/);
@@ -97,14 +101,17 @@ describe('coach flow in the browser (edn360 serve + fake LLM)', () => {
       .poll(async () => nombres.has((await page.getByTestId('exercise-name').first().textContent()) ?? ''))
       .toBe(true);
     await shot(page, 'plan-training');
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('tab', { name: 'Nutrición' }).click();
     await page.getByTestId('nutrition-plan').waitFor();
     await page.waitForTimeout(500);
     await shot(page, 'plan-nutrition');
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('tab', { name: 'Métricas' }).click();
     await page.getByTestId('plan-metrics').waitFor();
     await page.waitForTimeout(500);
     await shot(page, 'plan-metrics');
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -219,12 +226,14 @@ describe('coach flow in the browser (edn360 serve + fake LLM)', () => {
     const failedRow = page.getByTestId('job-row').filter({ hasText: 'Cuestionario no válido' });
     await failedRow.first().waitFor({ timeout: 30_000 });
     await shot(page, 'jobs');
+    expect(await accessibilityViolations(page)).toEqual([]);
     await failedRow.first().getByRole('button', { name: 'Ver' }).click();
     const modal = page.getByTestId('generation-progress-modal');
     const fields = modal.getByTestId('progress-field-errors');
     await fields.waitFor();
     expect(await fields.textContent()).toMatch(/email/);
     await shot(page, 'job-validation-error');
+    expect(await accessibilityViolations(page)).toEqual([]);
     await modal.getByTestId('progress-close').click();
 
     // The client column names the client (not its id); a retry would repeat this failure, so the row
@@ -304,6 +313,7 @@ describe('coach flow in the browser (edn360 serve + fake LLM)', () => {
     await page.getByTestId('q-lesiones-0-dolor_0_10').fill('4');
     await pick('q-lesiones-0-estado', 'Activa');
     await shot(page, 'questionnaire-health');
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByTestId('questionnaire-submit').click();
     await page.getByTestId('questionnaires-table').waitFor();
 
@@ -336,8 +346,10 @@ describe('coach flow in the browser (edn360 serve + fake LLM)', () => {
     await page.getByTestId('nav-clients').click();
     await page.getByTestId('client-row').first().waitFor();
     await shot(page, 'clients');
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('settings-health').waitFor();
     await shot(page, 'settings');
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { validResponses } from '../support/api-harness';
 import { startDesktopHarness, type DesktopHarness } from './desktop-harness';
+import { accessibilityViolations } from './a11y';
 import { shot } from './harness';
 
 /*
@@ -45,6 +46,7 @@ describe('desktop renderer over IPC (Chromium, real main-process handlers)', () 
     await page.getByTestId('startup-warning-llm_key_missing').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('startup-warning-llm_key_missing').textContent()).toMatch(/clave/i);
     await shot(page, 'desktop-startup-warning');
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('stores the key in Ajustes: the worker restarts with it and the warning says it is not encrypted', async () => {
@@ -117,6 +119,7 @@ describe('desktop renderer over IPC (Chromium, real main-process handlers)', () 
     // Worker settings apply by restarting the worker, not the app.
     expect(await page.getByTestId('settings-restart-required').count()).toBe(0);
     await shot(page, 'desktop-settings');
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByTestId('nav-jobs').click();
     await expect
@@ -249,6 +252,7 @@ describe('desktop renderer over IPC (Chromium, real main-process handlers)', () 
     await page.getByTestId('settings-screen').getByText('Model per agent').waitFor();
     await page.getByTestId('price-table').scrollIntoViewIfNeeded();
     await shot(page, 'desktop-settings-en-dark');
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.goto(planUrl);
     await page.getByRole('tab', { name: 'Training' }).waitFor();
@@ -258,5 +262,6 @@ describe('desktop renderer over IPC (Chromium, real main-process handlers)', () 
     expect(mesocycle).toMatch(/Accumulation|Intensification|Deload|Realization|Transition|Adaptation/);
     expect(mesocycle).not.toMatch(/acumulacion|descarga/);
     await shot(page, 'desktop-plan-en-dark');
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 });

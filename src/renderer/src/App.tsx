@@ -1,6 +1,6 @@
 import { Center, Loader, MantineProvider, localStorageColorSchemeManager } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import { useClientStore } from './api/client-store';
@@ -12,7 +12,7 @@ import { SettingsScreen } from './screens/SettingsScreen';
 import { StartupGate } from './screens/StartupGate';
 import { TokenPrompt } from './screens/TokenPrompt';
 import { GenerationProgressHost } from './components/GenerationProgressHost';
-import { theme } from './theme';
+import { appTheme } from './theme';
 
 const colorSchemeManager = localStorageColorSchemeManager({ key: 'edn360.colorScheme' });
 
@@ -72,6 +72,8 @@ function Routed(): React.JSX.Element {
 export function App(): React.JSX.Element {
   const mode = useClientStore((s) => s.mode);
   const client = useClientStore((s) => s.client);
+  const { t, i18n } = useTranslation();
+  const theme = useMemo(() => appTheme(t('common.close')), [t, i18n.language]);
   let body: React.JSX.Element;
   if (mode === 'ipc') body = <StartupGate>{<Routed />}</StartupGate>;
   else body = client ? <Routed /> : <TokenPrompt />;

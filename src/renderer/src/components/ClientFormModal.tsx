@@ -66,7 +66,13 @@ export function ClientFormModal({ client, onClose, onSaved }: ClientFormModalPro
   }
 
   return (
-    <Modal opened onClose={onClose} title={client ? t('clients.editTitle') : t('clients.newTitle')} centered>
+    <Modal
+      opened
+      onClose={onClose}
+
+      title={client ? t('clients.editTitle') : t('clients.newTitle')}
+      centered
+    >
       <form onSubmit={(e) => void form.handleSubmit(save)(e)} noValidate data-testid="client-form">
         <Stack>
           <TextInput

@@ -69,7 +69,14 @@ export function GenerateModal({
   }
 
   return (
-    <Modal opened onClose={onClose} title={t('generate.title')} centered size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+
+      title={t('generate.title')}
+      centered
+      size="lg"
+    >
       <Stack>
         <div>
           <Text size="sm" fw={500} mb={4} id="generate-type-label">

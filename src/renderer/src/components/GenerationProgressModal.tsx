@@ -89,6 +89,7 @@ export function GenerationProgressModal({
       size="lg"
       centered
       trapFocus
+
       data-testid="generation-progress-modal"
     >
       {!job ? (

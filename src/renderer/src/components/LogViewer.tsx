@@ -73,7 +73,12 @@ export function LogViewer(): React.JSX.Element {
           {t('settings.logs.empty')}
         </Text>
       ) : (
-        <ScrollArea h={320} type="auto">
+        <ScrollArea
+          h={320}
+          type="auto"
+          // Keyboard users scroll the log too (WCAG 2.1.1): the viewport takes focus.
+          viewportProps={{ tabIndex: 0, 'aria-label': t('settings.logs.title') }}
+        >
           <Table striped fz="xs" aria-label={t('settings.logs.title')}>
             <Table.Thead>
               <Table.Tr>

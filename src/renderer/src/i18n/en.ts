@@ -79,7 +79,6 @@ export const en: Messages = {
   },
   client: {
     baseOn: 'Use as a base',
-    baseOnLabel: 'New questionnaire based on the one of {{date}}',
     questionnaires: 'Questionnaires',
     plans: 'Plans',
     jobs: 'Jobs',

@@ -77,7 +77,6 @@ export const es = {
   },
   client: {
     baseOn: 'Usar como base',
-    baseOnLabel: 'Nuevo cuestionario a partir del enviado el {{date}}',
     questionnaires: 'Cuestionarios',
     plans: 'Planes',
     jobs: 'Trabajos',

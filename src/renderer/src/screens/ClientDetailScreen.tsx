@@ -242,7 +242,7 @@ export function ClientDetailScreen(): React.JSX.Element {
                       variant="subtle"
                       component={Link}
                       to={`/clients/${encodeURIComponent(id)}/questionnaire?from=${encodeURIComponent(s._id)}`}
-                      aria-label={t('client.baseOnLabel', { date: formatDateTime(s.submitted_at) })}
+                      aria-label={`${t('client.baseOn')}: ${formatDateTime(s.submitted_at)}`}
                       data-testid="questionnaire-base-on"
                     >
                       {t('client.baseOn')}
@@ -293,11 +293,19 @@ export function ClientDetailScreen(): React.JSX.Element {
                   <Table.Td>{`${formatNumber(job.progress.percentage, 1)} %`}</Table.Td>
                   <Table.Td>
                     {job.status === 'completed' ? (
-                      <Anchor component={Link} to={`/plan/${encodeURIComponent(job._id)}`}>
+                      <Anchor
+                        component={Link}
+                        to={`/plan/${encodeURIComponent(job._id)}`}
+                        aria-label={`${t('common.open')}: ${t(`generate.types.${job.type}`)} · ${formatDateTime(job.created_at)}`}
+                      >
                         {t('common.open')}
                       </Anchor>
                     ) : (
-                      <Anchor component="button" onClick={() => showProgress(job._id)}>
+                      <Anchor
+                        component="button"
+                        onClick={() => showProgress(job._id)}
+                        aria-label={`${t('jobs.view')}: ${t(`generate.types.${job.type}`)} · ${formatDateTime(job.created_at)}`}
+                      >
                         {t('jobs.view')}
                       </Anchor>
                     )}

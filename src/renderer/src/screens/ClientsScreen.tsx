@@ -130,6 +130,7 @@ export function ClientsScreen(): React.JSX.Element {
                       variant="subtle"
                       leftSection={<IconPencil size={14} />}
                       onClick={() => setEditing(user)}
+                      aria-label={`${t('common.edit')}: ${user.nombre_completo}`}
                     >
                       {t('common.edit')}
                     </Button>
@@ -139,6 +140,7 @@ export function ClientsScreen(): React.JSX.Element {
                       color="gray"
                       leftSection={user.archived ? <IconArchiveOff size={14} /> : <IconArchive size={14} />}
                       onClick={() => void toggleArchive(user)}
+                      aria-label={`${user.archived ? t('clients.unarchive') : t('clients.archive')}: ${user.nombre_completo}`}
                     >
                       {user.archived ? t('clients.unarchive') : t('clients.archive')}
                     </Button>

@@ -47,6 +47,8 @@ function JobRow({
 }): React.JSX.Element {
   const { t } = useTranslation();
   const active = job.status === 'pending' || job.status === 'running';
+  // Screen readers hear which job a row's button acts on, not a list of identical "Ver".
+  const rowName = `${t(`generate.types.${job.type}`)} · ${clientName} · ${formatDateTime(job.created_at)}`;
   return (
     <>
       <div role="cell">{formatDateTime(job.created_at)}</div>
@@ -84,11 +86,17 @@ function JobRow({
               variant="subtle"
               component={Link}
               to={`/plan/${encodeURIComponent(job._id)}`}
+              aria-label={`${t('common.open')}: ${rowName}`}
             >
               {t('common.open')}
             </Button>
           ) : (
-            <Button size="compact-xs" variant="subtle" onClick={() => onAction('view', job)}>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              onClick={() => onAction('view', job)}
+              aria-label={`${t('jobs.view')}: ${rowName}`}
+            >
               {t('jobs.view')}
             </Button>
           )}
@@ -98,6 +106,7 @@ function JobRow({
               variant="subtle"
               color="red"
               onClick={() => onAction('cancel', job)}
+              aria-label={`${t('jobs.cancel')}: ${rowName}`}
               data-testid="job-cancel"
             >
               {t('jobs.cancel')}
@@ -108,6 +117,7 @@ function JobRow({
               size="compact-xs"
               variant="subtle"
               onClick={() => onAction('retry', job)}
+              aria-label={`${t('jobs.retry')}: ${rowName}`}
               data-testid="job-retry"
             >
               {t('jobs.retry')}
@@ -284,20 +294,30 @@ export function JobsScreen(): React.JSX.Element {
         <ClientFilter value={filters.userId} onChange={(userId) => setFilters((f) => ({ ...f, userId }))} />
       </Group>
       <Paper withBorder role="table" aria-rowcount={total} data-testid="jobs-table">
-        <div role="row" className="jobs-row jobs-head" style={{ gridTemplateColumns: COLUMNS }}>
-          {(['created', 'type', 'client', 'progress', 'status', 'actions'] as const).map((key) => (
-            <div role="columnheader" key={key}>
-              {t(`jobs.${key}`)}
-            </div>
-          ))}
+        <div role="rowgroup">
+          <div role="row" className="jobs-row jobs-head" style={{ gridTemplateColumns: COLUMNS }}>
+            {(['created', 'type', 'client', 'progress', 'status', 'actions'] as const).map((key) => (
+              <div role="columnheader" key={key}>
+                {t(`jobs.${key}`)}
+              </div>
+            ))}
+          </div>
         </div>
-        <div ref={scroller} className="jobs-scroller" tabIndex={0} aria-label={t('jobs.title')}>
+        <div
+          ref={scroller}
+          role="rowgroup"
+          className="jobs-scroller"
+          tabIndex={0}
+          aria-label={t('jobs.title')}
+        >
           {total === 0 && (
-            <Text c="dimmed" ta="center" py="lg">
-              {t('jobs.empty')}
-            </Text>
+            <div role="row">
+              <Text role="cell" c="dimmed" ta="center" py="lg">
+                {t('jobs.empty')}
+              </Text>
+            </div>
           )}
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualRows.map((row, i) => {
               const job = shown[i];
               return (

@@ -94,6 +94,7 @@ export function PlanScreen(): React.JSX.Element {
           <Group gap="xs">
             <Text c="dimmed" size="sm">
               <Anchor
+                underline="always"
                 component={Link}
                 to={`/clients/${encodeURIComponent(job.user_id)}`}
                 data-testid="plan-client"

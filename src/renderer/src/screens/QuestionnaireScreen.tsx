@@ -131,7 +131,6 @@ export function QuestionnaireScreen(): React.JSX.Element {
                 {...props}
                 variant="default"
                 leftSection={<IconFileImport size={16} />}
-                aria-label={t('questionnaire.importLabel')}
                 data-testid="questionnaire-import"
               >
                 {t('questionnaire.import')}

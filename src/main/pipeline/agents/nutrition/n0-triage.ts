@@ -1,3 +1,4 @@
+import { AGENT_NAMES } from '@shared/agent-names';
 import { N0OutputSchema } from '@shared/agent-outputs/nutrition';
 import type { NutritionProfile } from '@shared/plan-content';
 import { defineAgent } from '../../agent-definition';
@@ -6,7 +7,7 @@ import { answersFor } from '../select-helpers';
 
 export const n0Triage = defineAgent({
   id: 'N0',
-  name: { es: 'Triaje', en: 'Triage' },
+  name: AGENT_NAMES.N0,
   phase: 'nutrition',
   field: 'profile',
   dependsOn: [],

@@ -1,3 +1,4 @@
+import { AGENT_NAMES } from '@shared/agent-names';
 import { N1OutputSchema } from '@shared/agent-outputs/nutrition';
 import type { Metabolism } from '@shared/plan-content';
 import { defineAgent } from '../../agent-definition';
@@ -39,7 +40,7 @@ export function computeMetabolism(inputs: Parameters<typeof bridgeFor>[0]): Omit
 
 export const n1MetabolicAnalyst = defineAgent({
   id: 'N1',
-  name: { es: 'Analista metabólico', en: 'Metabolic analyst' },
+  name: AGENT_NAMES.N1,
   phase: 'nutrition',
   field: 'metabolism',
   dependsOn: ['N0'],

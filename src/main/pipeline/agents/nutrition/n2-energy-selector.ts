@@ -1,3 +1,4 @@
+import { AGENT_NAMES } from '@shared/agent-names';
 import { N2OutputSchema } from '@shared/agent-outputs/nutrition';
 import type { EnergyStrategy, Metabolism, NutritionProfile } from '@shared/plan-content';
 import { defineAgent } from '../../agent-definition';
@@ -8,7 +9,7 @@ import { bridgeFor } from './bridge-input';
 
 export const n2EnergySelector = defineAgent({
   id: 'N2',
-  name: { es: 'Selector energético', en: 'Energy selector' },
+  name: AGENT_NAMES.N2,
   phase: 'nutrition',
   field: 'energy_strategy',
   dependsOn: ['N1', 'N0'],

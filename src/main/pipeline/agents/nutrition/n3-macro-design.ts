@@ -1,3 +1,4 @@
+import { AGENT_NAMES } from '@shared/agent-names';
 import { N3OutputSchema } from '@shared/agent-outputs/nutrition';
 import type { EnergyStrategy, MacroDesign, NutritionProfile } from '@shared/plan-content';
 import { defineAgent } from '../../agent-definition';
@@ -7,7 +8,7 @@ import { outputOf } from '../select-helpers';
 
 export const n3MacroDesign = defineAgent({
   id: 'N3',
-  name: { es: 'Diseño de macros', en: 'Macro design' },
+  name: AGENT_NAMES.N3,
   phase: 'nutrition',
   field: 'macro_design',
   dependsOn: ['N2', 'N1', 'N0'],

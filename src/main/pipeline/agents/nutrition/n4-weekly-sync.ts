@@ -1,3 +1,4 @@
+import { AGENT_NAMES } from '@shared/agent-names';
 import { N4OutputSchema } from '@shared/agent-outputs/nutrition';
 import type { MacroDesign, WeeklyStructure } from '@shared/plan-content';
 import { defineAgent } from '../../agent-definition';
@@ -7,7 +8,7 @@ import { bridgeFor } from './bridge-input';
 
 export const n4WeeklySync = defineAgent({
   id: 'N4',
-  name: { es: 'Sincronizador A/M/B', en: 'High/medium/low day planner' },
+  name: AGENT_NAMES.N4,
   phase: 'nutrition',
   field: 'weekly_structure',
   dependsOn: ['N3', 'N2'],

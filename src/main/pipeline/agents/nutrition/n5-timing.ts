@@ -1,3 +1,4 @@
+import { AGENT_NAMES } from '@shared/agent-names';
 import { N5OutputSchema, type N5Output } from '@shared/agent-outputs/nutrition';
 import type { MacroDesign, NutritionProfile } from '@shared/plan-content';
 import { defineAgent } from '../../agent-definition';
@@ -18,7 +19,7 @@ export function timingProblems(output: N5Output, meals: number): string[] {
 
 export const n5Timing = defineAgent({
   id: 'N5',
-  name: { es: 'Reparto y timing', en: 'Meal timing' },
+  name: AGENT_NAMES.N5,
   phase: 'nutrition',
   field: 'timing_plan',
   dependsOn: ['N4', 'N3', 'N0'],

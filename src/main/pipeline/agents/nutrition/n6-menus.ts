@@ -1,3 +1,4 @@
+import { AGENT_NAMES } from '@shared/agent-names';
 import { N6OutputSchema } from '@shared/agent-outputs/nutrition';
 import type { MacroDesign, NutritionProfile } from '@shared/plan-content';
 import type { N5Output } from '@shared/agent-outputs/nutrition';
@@ -8,7 +9,7 @@ import { findRestrictedIngredients } from '../../audits';
 
 export const n6Menus = defineAgent({
   id: 'N6',
-  name: { es: 'Menús', en: 'Menus' },
+  name: AGENT_NAMES.N6,
   phase: 'nutrition',
   field: 'menu_plan',
   dependsOn: ['N5', 'N4', 'N3', 'N0'],

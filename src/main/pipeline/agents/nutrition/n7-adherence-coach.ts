@@ -1,3 +1,4 @@
+import { AGENT_NAMES } from '@shared/agent-names';
 import { N7OutputSchema } from '@shared/agent-outputs/nutrition';
 import type { NutritionProfile } from '@shared/plan-content';
 import { defineAgent } from '../../agent-definition';
@@ -6,7 +7,7 @@ import { answersFor, outputOf } from '../select-helpers';
 
 export const n7AdherenceCoach = defineAgent({
   id: 'N7',
-  name: { es: 'Coach de adherencia', en: 'Adherence coach' },
+  name: AGENT_NAMES.N7,
   phase: 'nutrition',
   field: 'adherence_report',
   dependsOn: ['N6', 'N0'],

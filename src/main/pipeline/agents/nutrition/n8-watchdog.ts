@@ -1,3 +1,4 @@
+import { AGENT_NAMES } from '@shared/agent-names';
 import { N8OutputSchema, type N6Output, type N7Output } from '@shared/agent-outputs/nutrition';
 import type {
   AuditResult,
@@ -13,7 +14,7 @@ import { auditNutrition, buildAudit } from '../../audits';
 
 export const n8Watchdog = defineAgent({
   id: 'N8',
-  name: { es: 'Watchdog nutricional', en: 'Nutrition watchdog' },
+  name: AGENT_NAMES.N8,
   phase: 'nutrition',
   field: 'audit',
   dependsOn: ['N6', 'N3', 'N0', 'N7'],

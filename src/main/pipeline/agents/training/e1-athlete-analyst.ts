@@ -1,3 +1,4 @@
+import { AGENT_NAMES } from '@shared/agent-names';
 import { E1OutputSchema } from '@shared/agent-outputs/training';
 import type { ClientSummary } from '@shared/plan-content';
 import { defineAgent } from '../../agent-definition';
@@ -38,7 +39,7 @@ const ANSWER_KEYS = [
 
 export const e1AthleteAnalyst = defineAgent({
   id: 'E1',
-  name: { es: 'Analista del atleta', en: 'Athlete analyst' },
+  name: AGENT_NAMES.E1,
   phase: 'training',
   field: 'client_summary',
   dependsOn: [],

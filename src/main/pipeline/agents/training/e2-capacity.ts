@@ -1,3 +1,4 @@
+import { AGENT_NAMES } from '@shared/agent-names';
 import { E2OutputSchema } from '@shared/agent-outputs/training';
 import type { ClientSummary } from '@shared/plan-content';
 import { defineAgent } from '../../agent-definition';
@@ -6,7 +7,7 @@ import { answersFor, outputOf } from '../select-helpers';
 
 export const e2Capacity = defineAgent({
   id: 'E2',
-  name: { es: 'Capacidad y riesgo', en: 'Capacity and risk' },
+  name: AGENT_NAMES.E2,
   phase: 'training',
   field: 'capacity',
   dependsOn: ['E1'],

@@ -1,3 +1,4 @@
+import { AGENT_NAMES } from '@shared/agent-names';
 import { E3OutputSchema, type E2Output } from '@shared/agent-outputs/training';
 import type { ClientSummary } from '@shared/plan-content';
 import { defineAgent } from '../../agent-definition';
@@ -6,7 +7,7 @@ import { answersFor, outputOf } from '../select-helpers';
 
 export const e3Adaptation = defineAgent({
   id: 'E3',
-  name: { es: 'Historial y adaptación', en: 'History and adaptation' },
+  name: AGENT_NAMES.E3,
   phase: 'training',
   field: 'adaptation',
   dependsOn: ['E1', 'E2'],

@@ -1,3 +1,4 @@
+import { AGENT_NAMES } from '@shared/agent-names';
 import { E4OutputSchema, type E2Output, type E3Output, type E4Output } from '@shared/agent-outputs/training';
 import type { ClientSummary } from '@shared/plan-content';
 import { MUSCLES } from '@shared/exercise';
@@ -36,7 +37,7 @@ export function mesocycleProblems(output: E4Output): string[] {
 
 export const e4Architect = defineAgent({
   id: 'E4',
-  name: { es: 'Arquitecto del mesociclo', en: 'Mesocycle architect' },
+  name: AGENT_NAMES.E4,
   phase: 'training',
   field: 'mesocycle',
   dependsOn: ['E1', 'E2', 'E3'],

@@ -1,3 +1,4 @@
+import { AGENT_NAMES } from '@shared/agent-names';
 import { E5OutputSchema, type E2Output, type E4Output, type E5Output } from '@shared/agent-outputs/training';
 import type { ClientSummary, SessionsField } from '@shared/plan-content';
 import { defineAgent } from '../../agent-definition';
@@ -8,7 +9,7 @@ import { weeklySetsPerMuscle } from '../../catalog';
 
 export const e5MicrocycleEngineer = defineAgent({
   id: 'E5',
-  name: { es: 'Ingeniero de microciclos', en: 'Microcycle engineer' },
+  name: AGENT_NAMES.E5,
   phase: 'training',
   field: 'sessions',
   dependsOn: ['E1', 'E2', 'E4'],

@@ -1,3 +1,4 @@
+import { AGENT_NAMES } from '@shared/agent-names';
 import { E6OutputSchema } from '@shared/agent-outputs/training';
 import type { ClientSummary, SafeSessionsField, SessionsField } from '@shared/plan-content';
 import { defineAgent } from '../../agent-definition';
@@ -8,7 +9,7 @@ import { isCatalogId, weeklySetsPerMuscle } from '../../catalog';
 
 export const e6ClinicalTechnician = defineAgent({
   id: 'E6',
-  name: { es: 'Técnico clínico', en: 'Clinical technician' },
+  name: AGENT_NAMES.E6,
   phase: 'training',
   field: 'safe_sessions',
   dependsOn: ['E5', 'E1'],

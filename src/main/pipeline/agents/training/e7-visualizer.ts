@@ -1,3 +1,4 @@
+import { AGENT_NAMES } from '@shared/agent-names';
 import { E7OutputSchema, type E4Output } from '@shared/agent-outputs/training';
 import type { ClientSummary, SafeSessionsField } from '@shared/plan-content';
 import { defineAgent } from '../../agent-definition';
@@ -7,7 +8,7 @@ import { findExercise } from '../../catalog';
 
 export const e7Visualizer = defineAgent({
   id: 'E7',
-  name: { es: 'Visualizador', en: 'Plan writer' },
+  name: AGENT_NAMES.E7,
   phase: 'training',
   field: 'formatted_plan',
   dependsOn: ['E6', 'E4', 'E1'],

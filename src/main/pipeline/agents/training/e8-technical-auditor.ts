@@ -1,3 +1,4 @@
+import { AGENT_NAMES } from '@shared/agent-names';
 import { E8OutputSchema, type E2Output, type E4Output } from '@shared/agent-outputs/training';
 import type { AuditResult, ClientSummary, SafeSessionsField } from '@shared/plan-content';
 import { defineAgent } from '../../agent-definition';
@@ -7,7 +8,7 @@ import { auditTraining, buildAudit } from '../../audits';
 
 export const e8TechnicalAuditor = defineAgent({
   id: 'E8',
-  name: { es: 'Auditor técnico', en: 'Technical auditor' },
+  name: AGENT_NAMES.E8,
   phase: 'training',
   field: 'audit',
   dependsOn: ['E6', 'E4', 'E2', 'E1'],

@@ -1,3 +1,4 @@
+import { AGENT_NAMES } from '@shared/agent-names';
 import { E9OutputSchema, type E4Output } from '@shared/agent-outputs/training';
 import type { Bridge, ClientSummary, SafeSessionsField } from '@shared/plan-content';
 import { defineAgent } from '../../agent-definition';
@@ -7,7 +8,7 @@ import { bridgeFromSessions } from '../../facts/bridge';
 
 export const e9NutritionBridge = defineAgent({
   id: 'E9',
-  name: { es: 'Puente a nutrición', en: 'Bridge to nutrition' },
+  name: AGENT_NAMES.E9,
   phase: 'training',
   field: 'bridge_for_nutrition',
   dependsOn: ['E6', 'E4', 'E1'],
