@@ -695,6 +695,15 @@ export const en: Messages = {
       'US dollars per million tokens. Used for the estimate before generating and for the cost of every agent; a model missing here shows an "unknown price".',
     priceAdd: 'Add model',
     priceSave: 'Save prices',
+    formErrors: {
+      number: 'Enter a number',
+      whole: 'Whole numbers only',
+      range: 'Outside the allowed range',
+      url: 'Expected an http:// or https:// URL',
+      modelRequired: 'Enter the model name',
+      modelTooLong: 'At most 128 characters',
+      mongoUrl: 'Expected a mongodb:// or mongodb+srv:// URL',
+    },
     priceErrors: {
       number: 'Enter a number',
       negative: 'Cannot be negative',

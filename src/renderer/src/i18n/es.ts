@@ -701,6 +701,15 @@ export const es = {
       'Dólares por millón de tokens. Se usan para el coste estimado antes de generar y para el coste de cada agente; un modelo que no esté aquí aparece con «precio desconocido».',
     priceAdd: 'Añadir modelo',
     priceSave: 'Guardar precios',
+    formErrors: {
+      number: 'Escribe un número',
+      whole: 'Solo números enteros',
+      range: 'Fuera del rango permitido',
+      url: 'Se esperaba una URL http:// o https://',
+      modelRequired: 'Escribe el nombre del modelo',
+      modelTooLong: 'Máximo 128 caracteres',
+      mongoUrl: 'Se esperaba una URL mongodb:// o mongodb+srv://',
+    },
     priceErrors: {
       number: 'Escribe un número',
       negative: 'No puede ser negativo',

@@ -1,3 +1,4 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Alert,
   Button,
@@ -10,7 +11,8 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { Controller, useForm, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { EditableSetting, SettingsPatch, SettingsView } from '@shared/ipc-contract';
 import { useClient } from '../api/client-store';
@@ -20,9 +22,12 @@ import { AgentModelsEditor } from './AgentModelsEditor';
 import { ApiAccessPanel } from './ApiAccessPanel';
 import { PriceTableEditor } from './PriceTableEditor';
 import { Section } from './Section';
-
-const minutes = (ms: number | null | undefined): number | string =>
-  typeof ms === 'number' ? Math.round(ms / 60_000) : '';
+import {
+  formFromValues,
+  GeneralSettingsFormSchema,
+  patchFromForm,
+  type GeneralSettingsForm,
+} from './settings-form';
 
 /** Electron: the editable settings (LLM, key, prices, per-agent models, database, worker, API, logs). */
 export function DesktopSettings({
@@ -35,22 +40,41 @@ export function DesktopSettings({
   const { t } = useTranslation();
   const api = useClient();
   const v = view.values;
-  const [patch, setPatch] = useState<SettingsPatch>({});
+  const initial = useMemo(() => formFromValues(v), [v]);
+  const form = useForm<GeneralSettingsForm>({
+    resolver: zodResolver(GeneralSettingsFormSchema),
+    defaultValues: initial,
+  });
+  const { errors, isDirty, isSubmitting } = form.formState;
   const [key, setKey] = useState('');
   const [dbResult, setDbResult] = useState<string | null>(null);
-  // Embedded (mongodb-memory-server in the data folder) unless a server URL is configured.
-  const [serverMode, setServerMode] = useState(v.mongo_url !== null);
-  const value = <K extends keyof SettingsPatch>(k: K, fallback: SettingsPatch[K]): SettingsPatch[K] =>
-    k in patch ? patch[k] : fallback;
+  const serverMode = form.watch('database_mode') === 'server';
+
+  // A saved view is the new baseline (and a change made elsewhere, e.g. the key, keeps the edits).
+  useEffect(() => form.reset(initial, { keepDirtyValues: true }), [form, initial]);
+
   /** A field an environment variable fixes: editing it in the file would have no effect. */
   const isFixed = (field: EditableSetting): boolean => view.env_overrides.includes(field);
   const fixedByEnv = (field: EditableSetting): string | undefined =>
     isFixed(field) ? t('settings.envOverride') : undefined;
+  const message = (error: FieldError | undefined): string | undefined =>
+    error?.message ? t(error.message, { defaultValue: error.message }) : undefined;
 
-  async function run(action: () => Promise<SettingsView>): Promise<void> {
+  async function saveGeneral(values: GeneralSettingsForm): Promise<void> {
     try {
-      onChange(await action());
-      setPatch({});
+      const next = await api.updateSettings(patchFromForm(values, initial));
+      onChange(next);
+      form.reset(formFromValues(next.values));
+      notifications.show({ color: 'teal', message: t('settings.saved') });
+    } catch (error) {
+      form.setError('root', { message: errorText(error, t) });
+    }
+  }
+
+  async function saveKey(): Promise<void> {
+    try {
+      onChange(await api.setLlmApiKey(key || null));
+      setKey('');
       notifications.show({ color: 'teal', message: t('settings.saved') });
     } catch (error) {
       notifications.show({ color: 'red', message: errorText(error, t) });
@@ -68,7 +92,7 @@ export function DesktopSettings({
   }
 
   async function testDb(): Promise<void> {
-    const url = value('mongo_url', v.mongo_url) ?? undefined;
+    const url = serverMode ? form.getValues('mongo_url').trim() : '';
     try {
       const result = await api.testDatabase(url || undefined);
       setDbResult(result.message);
@@ -76,6 +100,34 @@ export function DesktopSettings({
       setDbResult(errorText(error, t));
     }
   }
+
+  const wholeNumber = (
+    name: 'worker_concurrency' | 'job_timeout_min' | 'api_port',
+    field: EditableSetting,
+    label: string,
+    limits: { min: number; max: number },
+    testId: string,
+  ): React.JSX.Element => (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field: input }) => (
+        <NumberInput
+          label={label}
+          description={fixedByEnv(field)}
+          disabled={isFixed(field)}
+          min={limits.min}
+          max={limits.max}
+          allowDecimal={false}
+          value={input.value}
+          onChange={(n) => input.onChange(typeof n === 'number' ? n : undefined)}
+          onBlur={input.onBlur}
+          error={message(errors[name])}
+          data-testid={testId}
+        />
+      )}
+    />
+  );
 
   return (
     <>
@@ -89,31 +141,37 @@ export function DesktopSettings({
           label={t('settings.llmBaseUrl')}
           description={fixedByEnv('llm_base_url')}
           disabled={isFixed('llm_base_url')}
-          value={value('llm_base_url', v.llm_base_url) ?? ''}
-          onChange={(e) => setPatch({ ...patch, llm_base_url: e.currentTarget.value || null })}
+          error={message(errors.llm_base_url)}
           data-testid="settings-llm-base-url"
+          {...form.register('llm_base_url')}
         />
         <TextInput
           label={t('settings.llmModel')}
           description={fixedByEnv('llm_model')}
           disabled={isFixed('llm_model')}
-          value={value('llm_model', v.llm_model) ?? ''}
-          onChange={(e) => setPatch({ ...patch, llm_model: e.currentTarget.value || null })}
+          error={message(errors.llm_model)}
           data-testid="settings-llm-model"
+          {...form.register('llm_model')}
         />
-        <Select
-          label={t('settings.planLanguage')}
-          description={fixedByEnv('plan_language') ?? t('settings.planLanguageHelp')}
-          disabled={isFixed('plan_language')}
-          value={value('plan_language', v.plan_language) ?? v.plan_language}
-          onChange={(lang) => lang && setPatch({ ...patch, plan_language: lang === 'en' ? 'en' : 'es' })}
-          data={[
-            { value: 'es', label: 'Español' },
-            { value: 'en', label: 'English' },
-          ]}
-          allowDeselect={false}
-          w={240}
-          data-testid="settings-plan-language"
+        <Controller
+          control={form.control}
+          name="plan_language"
+          render={({ field: input }) => (
+            <Select
+              label={t('settings.planLanguage')}
+              description={fixedByEnv('plan_language') ?? t('settings.planLanguageHelp')}
+              disabled={isFixed('plan_language')}
+              value={input.value}
+              onChange={(lang) => lang && input.onChange(lang === 'en' ? 'en' : 'es')}
+              data={[
+                { value: 'es', label: 'Español' },
+                { value: 'en', label: 'English' },
+              ]}
+              allowDeselect={false}
+              w={240}
+              data-testid="settings-plan-language"
+            />
+          )}
         />
         <Group align="flex-end">
           <PasswordInput
@@ -130,17 +188,7 @@ export function DesktopSettings({
             w={360}
             data-testid="settings-llm-key"
           />
-          <Button
-            variant="default"
-            onClick={() =>
-              void run(async () => {
-                const next = await api.setLlmApiKey(key || null);
-                setKey('');
-                return next;
-              })
-            }
-            data-testid="settings-llm-key-save"
-          >
+          <Button variant="default" onClick={() => void saveKey()} data-testid="settings-llm-key-save">
             {key ? t('settings.saveKey') : t('settings.removeKey')}
           </Button>
         </Group>
@@ -168,25 +216,26 @@ export function DesktopSettings({
         />
       </Section>
       <Section title={t('settings.database')}>
-        <SegmentedControl
-          aria-label={t('settings.databaseMode')}
-          disabled={isFixed('mongo_url')}
-          value={serverMode ? 'server' : 'embedded'}
-          onChange={(mode) => {
-            setServerMode(mode === 'server');
-            setDbResult(null);
-            if (mode === 'embedded') setPatch({ ...patch, mongo_url: null });
-            else {
-              const { mongo_url: _embedded, ...rest } = patch;
-              setPatch(rest);
-            }
-          }}
-          data={[
-            { value: 'embedded', label: t('settings.databaseEmbedded') },
-            { value: 'server', label: t('settings.databaseServer') },
-          ]}
-          w={420}
-          data-testid="settings-db-mode"
+        <Controller
+          control={form.control}
+          name="database_mode"
+          render={({ field: input }) => (
+            <SegmentedControl
+              aria-label={t('settings.databaseMode')}
+              disabled={isFixed('mongo_url')}
+              value={input.value}
+              onChange={(mode) => {
+                input.onChange(mode === 'server' ? 'server' : 'embedded');
+                setDbResult(null);
+              }}
+              data={[
+                { value: 'embedded', label: t('settings.databaseEmbedded') },
+                { value: 'server', label: t('settings.databaseServer') },
+              ]}
+              w={420}
+              data-testid="settings-db-mode"
+            />
+          )}
         />
         <Text size="xs" c="dimmed">
           {serverMode
@@ -200,10 +249,10 @@ export function DesktopSettings({
               description={fixedByEnv('mongo_url')}
               disabled={isFixed('mongo_url')}
               placeholder="mongodb://servidor:27017"
-              value={value('mongo_url', v.mongo_url) ?? ''}
-              onChange={(e) => setPatch({ ...patch, mongo_url: e.currentTarget.value || null })}
+              error={message(errors.mongo_url)}
               w={420}
               data-testid="settings-mongo-url"
+              {...form.register('mongo_url')}
             />
           )}
           <Button variant="default" onClick={() => void testDb()} data-testid="settings-test-db">
@@ -217,50 +266,43 @@ export function DesktopSettings({
         )}
       </Section>
       <Section title={t('settings.worker')}>
-        <Group>
-          <NumberInput
-            label={t('settings.concurrency')}
-            description={fixedByEnv('worker_concurrency')}
-            disabled={isFixed('worker_concurrency')}
-            min={1}
-            max={16}
-            value={value('worker_concurrency', v.worker_concurrency) ?? ''}
-            onChange={(n) => setPatch({ ...patch, worker_concurrency: typeof n === 'number' ? n : null })}
-            data-testid="settings-concurrency"
-          />
-          <NumberInput
-            label={t('settings.timeoutMinutes')}
-            description={fixedByEnv('job_timeout_ms')}
-            disabled={isFixed('job_timeout_ms')}
-            min={1}
-            max={24 * 60}
-            allowDecimal={false}
-            // Stored in ms (EDN_JOB_TIMEOUT_MS); coaches think in minutes.
-            value={minutes(value('job_timeout_ms', v.job_timeout_ms))}
-            onChange={(n) =>
-              setPatch({ ...patch, job_timeout_ms: typeof n === 'number' ? n * 60_000 : null })
-            }
-            data-testid="settings-timeout"
-          />
+        <Group align="flex-start">
+          {wholeNumber(
+            'worker_concurrency',
+            'worker_concurrency',
+            t('settings.concurrency'),
+            { min: 1, max: 16 },
+            'settings-concurrency',
+          )}
+          {wholeNumber(
+            'job_timeout_min',
+            'job_timeout_ms',
+            t('settings.timeoutMinutes'),
+            { min: 1, max: 24 * 60 },
+            'settings-timeout',
+          )}
         </Group>
       </Section>
       <Section title={t('settings.api')}>
-        <NumberInput
-          label={t('settings.apiPort')}
-          description={fixedByEnv('api_port')}
-          disabled={isFixed('api_port')}
-          min={0}
-          max={65535}
-          value={value('api_port', v.api_port) ?? ''}
-          onChange={(n) => setPatch({ ...patch, api_port: typeof n === 'number' ? n : null })}
-          w={200}
-        />
+        {wholeNumber(
+          'api_port',
+          'api_port',
+          t('settings.apiPort'),
+          { min: 0, max: 65_535 },
+          'settings-api-port',
+        )}
         <ApiAccessPanel />
       </Section>
+      {errors.root?.message && (
+        <Alert color="red" role="alert" data-testid="settings-save-error">
+          {errors.root.message}
+        </Alert>
+      )}
       <Group justify="flex-end">
         <Button
-          onClick={() => void run(() => api.updateSettings(patch))}
-          disabled={Object.keys(patch).length === 0}
+          onClick={() => void form.handleSubmit(saveGeneral)()}
+          loading={isSubmitting}
+          disabled={!isDirty}
           data-testid="settings-save"
         >
           {t('common.save')}
