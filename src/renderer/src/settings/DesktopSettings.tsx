@@ -23,8 +23,11 @@ import { ApiAccessPanel } from './ApiAccessPanel';
 import { PriceTableEditor } from './PriceTableEditor';
 import { Section } from './Section';
 import {
+  API_PORT_LIMITS,
+  CONCURRENCY_LIMITS,
   formFromValues,
   GeneralSettingsFormSchema,
+  TIMEOUT_MINUTES_LIMITS,
   patchFromForm,
   type GeneralSettingsForm,
 } from './settings-form';
@@ -271,26 +274,20 @@ export function DesktopSettings({
             'worker_concurrency',
             'worker_concurrency',
             t('settings.concurrency'),
-            { min: 1, max: 16 },
+            CONCURRENCY_LIMITS,
             'settings-concurrency',
           )}
           {wholeNumber(
             'job_timeout_min',
             'job_timeout_ms',
             t('settings.timeoutMinutes'),
-            { min: 1, max: 24 * 60 },
+            TIMEOUT_MINUTES_LIMITS,
             'settings-timeout',
           )}
         </Group>
       </Section>
       <Section title={t('settings.api')}>
-        {wholeNumber(
-          'api_port',
-          'api_port',
-          t('settings.apiPort'),
-          { min: 0, max: 65_535 },
-          'settings-api-port',
-        )}
+        {wholeNumber('api_port', 'api_port', t('settings.apiPort'), API_PORT_LIMITS, 'settings-api-port')}
         <ApiAccessPanel />
       </Section>
       {errors.root?.message && (

@@ -1,13 +1,23 @@
 import { z } from 'zod';
 import { LanguageSchema } from '@shared/config';
-import type { SettingsPatch, SettingsValues } from '@shared/ipc-contract';
+import { SettingsPatchSchema, type SettingsPatch, type SettingsValues } from '@shared/ipc-contract';
 
 /*
  * Ajustes' general form (LLM endpoint and model, plan language, database, worker, API port) as
  * the coach edits it: minutes instead of ms, a database mode instead of "empty URL = embedded".
- * Limits are the shared SettingsPatchSchema's; messages are i18n keys (settings.formErrors.*).
+ * Numeric limits are read from the shared SettingsPatchSchema (what main accepts); messages are
+ * i18n keys (settings.formErrors.*).
  */
-const whole = (min: number, max: number) =>
+function patchLimits(key: 'worker_concurrency' | 'api_port'): { min: number; max: number } {
+  const number = SettingsPatchSchema.shape[key].unwrap().unwrap();
+  return { min: number.minValue ?? 0, max: number.maxValue ?? Number.MAX_SAFE_INTEGER };
+}
+export const CONCURRENCY_LIMITS = patchLimits('worker_concurrency');
+export const API_PORT_LIMITS = patchLimits('api_port');
+/** At least the schema's 1 000 ms; at most a day. */
+export const TIMEOUT_MINUTES_LIMITS = { min: 1, max: 24 * 60 };
+
+const whole = ({ min, max }: { min: number; max: number }) =>
   z
     .number({ error: 'settings.formErrors.number' })
     .int('settings.formErrors.whole')
@@ -27,9 +37,9 @@ export const GeneralSettingsFormSchema = z
     plan_language: LanguageSchema,
     database_mode: z.enum(['embedded', 'server']),
     mongo_url: z.string().trim(),
-    worker_concurrency: whole(1, 16),
-    job_timeout_min: whole(1, 24 * 60),
-    api_port: whole(0, 65_535),
+    worker_concurrency: whole(CONCURRENCY_LIMITS),
+    job_timeout_min: whole(TIMEOUT_MINUTES_LIMITS),
+    api_port: whole(API_PORT_LIMITS),
   })
   .superRefine(
     (form, ctx) => {
