@@ -33,7 +33,6 @@ export interface Page<T> {
 export type ListClientsArgs = NonNullable<IpcArgs<'listClients'>>;
 export type ListJobsArgs = NonNullable<IpcArgs<'listJobs'>>;
 export type GenerateArgs = IpcArgs<'generatePlan'>;
-export type QuestionnaireCheck = IpcResult<'validateQuestionnaire'>;
 export type PlanList = IpcResult<'listPlans'>;
 export type TailLogsArgs = NonNullable<IpcArgs<'tailLogs'>>;
 
@@ -65,7 +64,8 @@ export interface CoachClient {
   updateClient(id: string, changes: UserUpdate): Promise<User>;
   archiveClient(id: string, archived: boolean): Promise<User>;
 
-  validateQuestionnaire(responses: Record<string, unknown>, lang: 'es' | 'en'): Promise<QuestionnaireCheck>;
+  // The form validates with the shared validator itself (questionnaire/resolver.ts): the same rules
+  // the server applies on submit, without a round trip per keystroke.
   submitQuestionnaire(userId: string, responses: Record<string, unknown>): Promise<QuestionnaireSubmission>;
   listQuestionnaires(userId: string): Promise<QuestionnaireSubmission[]>;
 

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { ApiErrorResponseSchema, CatalogResponseSchema, JobStreamEventSchema } from '@shared/api';
 import { IPC_CONTRACT, type IpcMethod, type IpcResult, type PlanSummary } from '@shared/ipc-contract';
 import type { JobType, PublicJob } from '@shared/job';
-import { formatValidationErrors, validateQuestionnaire } from '@shared/questionnaire-validation';
 import type { QuestionnaireSubmission } from '@shared/questionnaire';
 import { ClientError, type CoachClient, type Page } from './coach-client';
 import { reviveDates } from './revive-dates';
@@ -135,16 +134,6 @@ export class HttpCoachClient implements CoachClient {
   }
   archiveClient(id: string, archived: boolean) {
     return this.updateClient(id, { archived });
-  }
-
-  validateQuestionnaire(responses: Record<string, unknown>, lang: 'es' | 'en') {
-    // The server's own validator, shared: the same rules and the same per-field messages.
-    const result = validateQuestionnaire({ _id: 'borrador', user_id: 'borrador', responses }, { lang });
-    return Promise.resolve({
-      is_valid: result.isValid,
-      errors: result.errors.map(({ field, code, message }) => ({ field, code, message })),
-      message: formatValidationErrors(result.errors, lang),
-    });
   }
 
   async submitQuestionnaire(

@@ -32,9 +32,6 @@ export class IpcCoachClient implements CoachClient {
   archiveClient(id: string, archived: boolean) {
     return call(() => ipcCall('archiveClient', { id, archived }));
   }
-  validateQuestionnaire(responses: Record<string, unknown>, lang: 'es' | 'en') {
-    return call(() => ipcCall('validateQuestionnaire', { responses, lang }));
-  }
   submitQuestionnaire(user_id: string, responses: Record<string, unknown>) {
     return call(() => ipcCall('submitQuestionnaire', { user_id, responses }));
   }
