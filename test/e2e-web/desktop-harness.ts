@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Frame, type Page } from 'playwright';
+import type { Browser, Frame, Page } from 'playwright';
 import { IPC_EVENT_CHANNELS, IPC_METHOD_CHANNELS, type IpcMethod } from '../../src/shared/ipc-channels';
 import { DesktopHost } from '../../src/main/electron/desktop-host';
 import type { DesktopPlatform, DesktopWindowContents } from '../../src/main/electron/desktop-platform';
@@ -16,7 +16,7 @@ import { nodeWorkerSpawner } from '../../src/main/worker/node-worker-process';
 import { FakeLlmServer } from '../support/fake-llm/server';
 import { startTestBackend, type TestBackend } from '../support/mongo-backend';
 import { REPO_ROOT } from '../support/spawn-cli';
-import { CHROMIUM, SHOTS } from './harness';
+import { launchChromium, SHOTS } from './harness';
 
 /*
  * The desktop app without the Electron binary (none can be downloaded here): the real DesktopHost,
@@ -105,18 +105,8 @@ export async function startDesktopHarness(): Promise<DesktopHarness> {
   const pdfDir = mkdtempSync(join(tmpdir(), 'edn360-pdf-'));
   const log: RotatingLog = openRotatingLog(logsDir(dataDir));
   const logger = createLogger({ dataDir, destination: log.stream, name: 'edn360-desktop' });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      // Electron serves the built renderer's ES modules from file://; plain Chromium needs this for it.
-      '--allow-file-access-from-files',
-    ],
-  });
+  // Electron serves the built renderer's ES modules from file://; plain Chromium needs this for it.
+  const browser = await launchChromium(['--allow-file-access-from-files']);
   const context = await browser.newContext({ locale: 'es-ES', viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   page.on('pageerror', (error) => logger.error({ err: error }, 'renderer error'));

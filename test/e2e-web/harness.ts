@@ -10,6 +10,22 @@ import { REPO_ROOT, startCli, type RunningCli } from '../support/spawn-cli';
 export const CHROMIUM = process.env['EDN_E2E_CHROMIUM'] ?? '/usr/bin/chromium';
 export const SHOTS = join(REPO_ROOT, 'test-results/e2e-web');
 
+/** Debian's Chromium, headless, quiet (no background traffic: this machine is offline). */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      ...extraArgs,
+    ],
+  });
+}
+
 export interface WebHarness {
   backend: TestBackend;
   llm: FakeLlmServer;
@@ -48,17 +64,7 @@ export async function startWebHarness(): Promise<WebHarness> {
     EDN_LLM_MAX_RETRIES: '0',
   });
   const mongo = await MongoClient.connect(backend.uri);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   const context = await browser.newContext({
     locale: 'es-ES',
     viewport: { width: 1440, height: 900 },

@@ -1,20 +1,13 @@
-import i18next, { type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateQuestionnaire } from '../../../src/shared/questionnaire-validation';
 import { jobFailureLines } from '../../../src/renderer/src/components/job-failure-lines';
-import { en } from '../../../src/renderer/src/i18n/en';
-import { es } from '../../../src/renderer/src/i18n/es';
+import { appTranslators } from '../../support/i18n';
 
 let tEs: TFunction;
 let tEn: TFunction;
 beforeAll(async () => {
-  const make = async (lng: 'es' | 'en') => {
-    const instance = i18next.createInstance();
-    await instance.init({ lng, resources: { es: { translation: es }, en: { translation: en } } });
-    return instance.t;
-  };
-  tEs = await make('es');
-  tEn = await make('en');
+  ({ es: tEs, en: tEn } = await appTranslators());
 });
 
 describe('failed job detail (JobFailure)', () => {

@@ -1,10 +1,9 @@
-import i18next, { type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPendingJob } from '../../../src/main/db/repositories/jobs-repository';
 import { toPublicJob, type GenerationJob } from '../../../src/shared/job';
 import { progressLine } from '../../../src/renderer/src/components/progress-line';
-import { en } from '../../../src/renderer/src/i18n/en';
-import { es } from '../../../src/renderer/src/i18n/es';
+import { appTranslators } from '../../support/i18n';
 
 const base = buildPendingJob({ user_id: 'u-1', submission_id: 's-1', type: 'full' }, new Date(0));
 const job = (changes: Partial<GenerationJob>) => toPublicJob({ ...base, ...changes });
@@ -17,13 +16,7 @@ const running = (agent: string | null, done: number, message: string) =>
 let tEs: TFunction;
 let tEn: TFunction;
 beforeAll(async () => {
-  const make = async (lng: 'es' | 'en') => {
-    const instance = i18next.createInstance();
-    await instance.init({ lng, resources: { es: { translation: es }, en: { translation: en } } });
-    return instance.t;
-  };
-  tEs = await make('es');
-  tEn = await make('en');
+  ({ es: tEs, en: tEn } = await appTranslators());
 });
 
 describe('progress line (generation modal)', () => {
