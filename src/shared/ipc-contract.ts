@@ -116,6 +116,8 @@ export const PlanSummarySchema = z.object({
   audit_status: z.enum(AUDIT_STATUS_VALUES).nullable(),
   /** Null when unknown: some agent's model is missing from the price table. */
   cost_usd: z.number().nullable(),
+  /** The plan this one continues ("generar siguiente bloque"); null for a first block. */
+  previous_plan_id: z.string().nullable().default(null),
   /** The models with no price that made `cost_usd` unknown. */
   unpriced_models: z.array(z.string()).default([]),
 });

@@ -239,6 +239,28 @@ describe('desktop renderer over IPC (Chromium, real main-process handlers)', () 
     await shot(page, 'desktop-plan-after-pdf');
   });
 
+  it('generates the next training block from the plan, and the ficha numbers blocks by lineage', async () => {
+    await page.getByTestId('plan-client').click();
+    await page.getByTestId('plans-training').waitFor();
+    expect(await page.getByTestId('plan-block').allTextContents()).toEqual(['Bloque 1']);
+    await page.getByTestId('plan-generate-next').first().click();
+    const dialog = page.getByRole('dialog');
+    // The previous plan comes preselected; a training-only job continues it.
+    await dialog.getByText('Entrenamiento', { exact: true }).click();
+    await page.getByTestId('generate-start').click();
+    const modal = page.getByTestId('generation-progress-modal');
+    await expect
+      .poll(() => modal.getByTestId('progress-percentage').textContent(), { timeout: 90_000 })
+      .toMatch(/^100/);
+    await modal.getByTestId('progress-close').click();
+    await page.getByTestId('plan-screen').waitFor();
+    await page.getByTestId('plan-client').click();
+    await expect
+      .poll(() => page.getByTestId('plan-block').allTextContents())
+      .toEqual(['Bloque 2', 'Bloque 1']);
+    expect(await page.getByTestId('plans-training').textContent()).toContain('sigue al del');
+  });
+
   it('reads in English with the dark theme: the plan labels and Ajustes', async () => {
     await closeNotifications();
     // A start-up banner can be closed for the session.

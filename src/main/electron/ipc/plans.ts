@@ -9,6 +9,7 @@ import { requireCore, type IpcCore } from './host';
 export function summarizePlan(
   plan: TrainingPlanDocument | NutritionPlanDocument,
   audit: { status: PlanSummary['audit_status'] } | undefined,
+  previousPlanId: string | null,
 ): PlanSummary {
   return {
     _id: plan._id,
@@ -20,6 +21,7 @@ export function summarizePlan(
     audit_status: audit?.status ?? null,
     cost_usd: plan.metrics.cost_usd,
     unpriced_models: plan.metrics.unpriced_models ?? [],
+    previous_plan_id: previousPlanId,
   };
 }
 
@@ -42,11 +44,15 @@ export function planHandlers(core: () => IpcCore | null): PlanHandlers {
       return {
         training: {
           ...training,
-          items: training.items.map((plan) => summarizePlan(plan, plan.training.audit)),
+          items: training.items.map((plan) =>
+            summarizePlan(plan, plan.training.audit, plan.previous_training_plan_id),
+          ),
         },
         nutrition: {
           ...nutrition,
-          items: nutrition.items.map((plan) => summarizePlan(plan, plan.nutrition.audit)),
+          items: nutrition.items.map((plan) =>
+            summarizePlan(plan, plan.nutrition.audit, plan.previous_nutrition_plan_id),
+          ),
         },
       };
     },

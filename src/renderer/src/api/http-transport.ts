@@ -36,6 +36,8 @@ const PlanJsonLoose = z.looseObject({
   created_at: z.string(),
   language: z.string().optional(),
   model: z.string().optional(),
+  previous_training_plan_id: z.string().nullable().optional(),
+  previous_nutrition_plan_id: z.string().nullable().optional(),
   metrics: z
     .looseObject({
       cost_usd: z.number().nullable().optional(),
@@ -65,6 +67,7 @@ function toSummary(plan: z.infer<typeof PlanJsonLoose>): PlanSummary {
     audit_status: status && AUDIT.has(status) ? (status as PlanSummary['audit_status']) : null,
     cost_usd: plan.metrics?.cost_usd ?? null,
     unpriced_models: plan.metrics?.unpriced_models ?? [],
+    previous_plan_id: plan.previous_training_plan_id ?? plan.previous_nutrition_plan_id ?? null,
   };
 }
 

@@ -78,6 +78,9 @@ export const en: Messages = {
     },
   },
   client: {
+    block: 'Block {{n}}',
+    blockAtLeast: 'Block ≥ {{n}}',
+    continues: 'continues the one of {{date}}',
     baseOn: 'Use as a base',
     questionnaires: 'Questionnaires',
     plans: 'Plans',

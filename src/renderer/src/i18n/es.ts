@@ -76,6 +76,9 @@ export const es = {
     },
   },
   client: {
+    block: 'Bloque {{n}}',
+    blockAtLeast: 'Bloque ≥ {{n}}',
+    continues: 'sigue al del {{date}}',
     baseOn: 'Usar como base',
     questionnaires: 'Cuestionarios',
     plans: 'Planes',

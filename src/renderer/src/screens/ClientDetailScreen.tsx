@@ -22,6 +22,7 @@ import type { PlanList, PlanSummary } from '../api/coach-client';
 import { useClient } from '../api/client-store';
 import { jobsWithUpdate } from '../clients/client-jobs';
 import { LoadError } from '../clients/LoadError';
+import { planBlocks, type PlanBlock } from '../clients/plan-blocks';
 import { clientLoadErrorText } from '../clients/load-error-text';
 import { clientNameDirectory } from '../clients/useClientNames';
 import { AuditBadge } from '../components/AuditBadge';
@@ -43,6 +44,23 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
+function PlanVersion({ block, order }: { block: PlanBlock | null; order: number }): React.JSX.Element {
+  const { t } = useTranslation();
+  if (!block) return <Badge variant="outline">{t('client.version', { n: order })}</Badge>;
+  return (
+    <Stack gap={2}>
+      <Badge variant="outline" data-testid="plan-block">
+        {t(block.continuesUnlisted ? 'client.blockAtLeast' : 'client.block', { n: block.block })}
+      </Badge>
+      {block.previous && (
+        <Text size="xs" c="dimmed">
+          {t('client.continues', { date: formatDateTime(block.previous.created_at) })}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
 function PlansTable({
   plans,
   kind,
@@ -53,6 +71,8 @@ function PlansTable({
   onNext(id: string): void;
 }): React.JSX.Element {
   const { t } = useTranslation();
+  // Training plans by block lineage; nutrition plans by generation order.
+  const blocks = kind === 'training' ? planBlocks(plans) : null;
   return (
     <Table data-testid={`plans-${kind}`}>
       <Table.Thead>
@@ -68,7 +88,7 @@ function PlansTable({
         {plans.map((plan, index) => (
           <Table.Tr key={plan._id}>
             <Table.Td>
-              <Badge variant="outline">{t('client.version', { n: plans.length - index })}</Badge>
+              <PlanVersion block={blocks?.get(plan._id) ?? null} order={plans.length - index} />
             </Table.Td>
             <Table.Td>
               <Anchor component={Link} to={`/plan/${encodeURIComponent(plan.job_id)}`}>
@@ -83,7 +103,12 @@ function PlansTable({
             </Table.Td>
             <Table.Td>
               {kind === 'training' && (
-                <Button size="xs" variant="subtle" onClick={() => onNext(plan._id)}>
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  onClick={() => onNext(plan._id)}
+                  data-testid="plan-generate-next"
+                >
                   {t('client.generateNext')}
                 </Button>
               )}
