@@ -176,6 +176,17 @@ export const JobListQuerySchema = z.strictObject({
   status: z.enum(JOB_STATUSES).optional(),
   user_id: ApiIdSchema.optional(),
   type: z.enum(JOB_TYPES).optional(),
+  /**
+   * Jobs changed at or after this instant (ISO 8601), oldest change first: how a browser follows
+   * every job's state — with the server's own clock, whatever the page holds.
+   */
+  updated_since: z.iso
+    .datetime({
+      offset: true,
+      error: 'updated_since debe ser una fecha ISO 8601 (p. ej. 2026-11-28T10:00:00Z)',
+    })
+    .transform((value) => new Date(value))
+    .optional(),
   limit,
   offset,
 });

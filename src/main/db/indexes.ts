@@ -17,6 +17,8 @@ export const INDEXES: Record<string, IndexDescription[]> = {
     { key: { status: 1, 'lease.expires_at': 1 }, name: 'jobs_lease_expiry' },
     { key: { user_id: 1, created_at: -1 }, name: 'jobs_user_created' },
     { key: { created_at: -1 }, name: 'jobs_created' },
+    // Followers of every job's state (the browser's Trabajos): changed since an instant.
+    { key: { updated_at: 1, _id: 1 }, name: 'jobs_updated' },
   ],
   [COLLECTIONS.steps]: [{ key: { job_id: 1, finished_at: 1 }, name: 'steps_job' }],
   [COLLECTIONS.trainingPlans]: [

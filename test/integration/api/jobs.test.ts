@@ -284,4 +284,28 @@ describe('GET /jobs/{id}/events on a finished job', () => {
     expect(ApiErrorResponseSchema.parse(bad.json()).errors?.[0]?.field).toBe('query.type');
     expect((await api.request('GET', '/admin/estimate?type=full', { token: false })).statusCode).toBe(401);
   });
+
+  it('lists the jobs changed since an instant, oldest change first, for followers of every job', async () => {
+    const older = await jobIn('pending', 'u-follow');
+    const since = new Date(Date.now() + 5);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const first = await jobIn('pending', 'u-follow');
+    const second = await jobIn('running', 'u-follow');
+    await jobs().updateOne({ _id: first }, { $set: { updated_at: new Date(Date.now() + 1_000) } });
+
+    const listed = JobListResponseSchema.parse(
+      (
+        await api.request('GET', `/admin/jobs?updated_since=${encodeURIComponent(since.toISOString())}`)
+      ).json(),
+    );
+    const ids = listed.items.map((job) => job._id);
+    expect(ids).not.toContain(older);
+    // Oldest change first: `second` changed before `first` was touched again.
+    expect(ids.indexOf(second)).toBeLessThan(ids.indexOf(first));
+    expect(ids.indexOf(second)).toBeGreaterThanOrEqual(0);
+
+    const bad = await api.request('GET', '/admin/jobs?updated_since=ayer');
+    expect(bad.statusCode).toBe(400);
+    expect(ApiErrorResponseSchema.parse(bad.json()).errors?.[0]?.field).toBe('query.updated_since');
+  });
 });

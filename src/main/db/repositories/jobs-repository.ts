@@ -1,4 +1,4 @@
-import type { Collection, Filter } from 'mongodb';
+import type { Collection, Filter, Sort } from 'mongodb';
 import {
   emptyTokenUsage,
   GenerationJobSchema,
@@ -24,6 +24,8 @@ export interface JobListFilter extends PageRequest {
   status?: JobStatus;
   user_id?: string;
   type?: JobType;
+  /** Changed at or after this instant; then the oldest change comes first (for followers). */
+  updated_since?: Date;
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 3;
@@ -92,7 +94,9 @@ export class JobsRepository {
     if (filter.status) query.status = filter.status;
     if (filter.user_id) query.user_id = filter.user_id;
     if (filter.type) query.type = filter.type;
-    const page = await pageOf(this.collection, query, { created_at: -1 }, filter);
+    if (filter.updated_since) query.updated_at = { $gte: filter.updated_since };
+    const order: Sort = filter.updated_since ? { updated_at: 1, _id: 1 } : { created_at: -1 };
+    const page = await pageOf(this.collection, query, order, filter);
     return { ...page, items: page.items.map(toPublicJob) };
   }
 

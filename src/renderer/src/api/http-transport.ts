@@ -14,6 +14,8 @@ import { PlanEstimateSchema } from '@shared/pricing';
  */
 
 const TOKEN_KEY = 'edn360.apiToken';
+/** Changes fetched per poll; a full page is followed at once by the next. */
+const WATCH_PAGE = 500;
 const POLL_MS = 2000;
 
 export function storedToken(): string | null {
@@ -216,17 +218,62 @@ export class HttpCoachClient implements CoachClient {
     return () => source.close();
   }
 
+  /**
+   * Every job's changes, by polling `updated_since` with the server's own timestamps (a browser's
+   * clock may differ from a clinic server's). Jobs changed in the same millisecond as the last one
+   * seen are asked for again (`>=`) and skipped when already delivered, so none is lost at a page
+   * boundary.
+   */
   watchJobs(onJob: (job: PublicJob) => void): () => void {
-    let since = new Date();
-    const timer = setInterval(() => {
-      void this.listJobs({ limit: 100 })
-        .then((page) => {
-          for (const job of page.items) if (job.updated_at >= since) onJob(job);
-          since = new Date(Date.now() - POLL_MS);
-        })
-        .catch(() => undefined);
-    }, POLL_MS);
-    return () => clearInterval(timer);
+    let since: Date | null = null;
+    let seenAtSince = new Set<string>();
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const poll = async (): Promise<void> => {
+      let full = false;
+      try {
+        if (since === null) {
+          // Start from the newest change the server has: only what happens from now on is new.
+          const newest = await this.listJobs({ limit: 100 });
+          since = newest.items.reduce<Date>(
+            (latest, job) => (job.updated_at > latest ? job.updated_at : latest),
+            new Date(0),
+          );
+          seenAtSince = new Set(
+            newest.items.filter((job) => job.updated_at.getTime() === since?.getTime()).map((j) => j._id),
+          );
+        } else {
+          const page = parse(
+            'listJobs',
+            await this.request(
+              'GET',
+              `/admin/jobs${query({ updated_since: since.toISOString(), limit: WATCH_PAGE })}`,
+            ),
+          );
+          const before = since.getTime();
+          for (const job of page.items) {
+            const at = job.updated_at.getTime();
+            if (at === since.getTime() && seenAtSince.has(job._id)) continue;
+            if (at > since.getTime()) {
+              since = job.updated_at;
+              seenAtSince = new Set();
+            }
+            seenAtSince.add(job._id);
+            onJob(job);
+          }
+          // A full page that moved forward has more behind it: fetch it at once.
+          full = page.items.length === WATCH_PAGE && since.getTime() > before;
+        }
+      } catch {
+        // Offline or signed out: the next poll tries again.
+      }
+      if (!stopped) timer = setTimeout(() => void poll(), full ? 0 : POLL_MS);
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      if (timer !== null) clearTimeout(timer);
+    };
   }
 
   async listPlans(userId: string) {
