@@ -1,11 +1,10 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStartupStore } from '../stores/startup-store';
 
 export function StartupScreen(): React.JSX.Element {
   const { t } = useTranslation();
-  const { state, bridgeMissing, connect } = useStartupStore();
-  useEffect(() => connect(), [connect]);
+  // StartupGate holds the one subscription to the start-up state; this screen only shows it.
+  const { state, bridgeMissing } = useStartupStore();
 
   let body: React.JSX.Element;
   if (bridgeMissing) {
