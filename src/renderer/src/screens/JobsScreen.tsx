@@ -1,17 +1,15 @@
-import { Anchor, Button, Group, Paper, Progress, Select, Text, Title } from '@mantine/core';
+import { Group, Paper, Select, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { JOB_STATUSES, JOB_TYPES, type JobStatus, type JobType, type PublicJob } from '@shared/job';
 import { useClient } from '../api/client-store';
 import { useClientNames } from '../clients/useClientNames';
-import { JobStatusBadge } from '../components/JobStatusBadge';
 import { WorkerPanel } from '../components/WorkerPanel';
 import { errorText } from '../components/error-text';
-import { formatDateTime, formatNumber } from '../format';
 import { ClientFilter } from '../jobs/ClientFilter';
+import { JobRow, type JobAction } from '../jobs/JobRow';
 import {
   applyJobUpdate,
   EMPTY_VIEW,
@@ -24,7 +22,6 @@ import {
   type JobFilters,
   type JobsView,
 } from '../jobs/job-pages';
-import { needsNewQuestionnaire, retryCanHelp } from '../jobs/retry-policy';
 import { useGenerationStore } from '../stores/generation-store';
 
 const PAGE = 200;
@@ -34,114 +31,6 @@ const COLUMNS = '1.3fr 1fr 1.2fr 1.4fr 1.2fr 1.2fr';
 const REFRESH_DELAY_MS = 300;
 /** Pushed job states remembered to correct pages fetched while they arrived. */
 const PUSHED_KEPT = 500;
-
-/** One job row; the virtualiser positions it. */
-function JobRow({
-  job,
-  clientName,
-  onAction,
-}: {
-  job: PublicJob;
-  clientName: string;
-  onAction(kind: 'cancel' | 'retry' | 'view', job: PublicJob): void;
-}): React.JSX.Element {
-  const { t } = useTranslation();
-  const active = job.status === 'pending' || job.status === 'running';
-  // Screen readers hear which job a row's button acts on, not a list of identical "Ver".
-  const rowName = `${t(`generate.types.${job.type}`)} · ${clientName} · ${formatDateTime(job.created_at)}`;
-  return (
-    <>
-      <div role="cell">{formatDateTime(job.created_at)}</div>
-      <div role="cell">
-        <Text size="sm" lineClamp={2} title={t(`generate.types.${job.type}`)}>
-          {t(`generate.types.${job.type}`)}
-        </Text>
-      </div>
-      <div role="cell">
-        <Anchor
-          component={Link}
-          to={`/clients/${encodeURIComponent(job.user_id)}`}
-          size="sm"
-          lineClamp={1}
-          title={clientName === job.user_id ? undefined : job.user_id}
-          data-testid="job-client"
-        >
-          {clientName}
-        </Anchor>
-      </div>
-      <div role="cell">
-        <Group gap={6} wrap="nowrap">
-          <Progress value={job.progress.percentage} w={90} size="sm" aria-label={t('jobs.progress')} />
-          <Text size="xs">{`${formatNumber(job.progress.percentage, 1)} %`}</Text>
-        </Group>
-      </div>
-      <div role="cell">
-        <JobStatusBadge job={job} />
-      </div>
-      <div role="cell">
-        <Group gap={4} wrap="nowrap">
-          {job.status === 'completed' ? (
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              component={Link}
-              to={`/plan/${encodeURIComponent(job._id)}`}
-              aria-label={`${t('common.open')}: ${rowName}`}
-            >
-              {t('common.open')}
-            </Button>
-          ) : (
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              onClick={() => onAction('view', job)}
-              aria-label={`${t('jobs.view')}: ${rowName}`}
-            >
-              {t('jobs.view')}
-            </Button>
-          )}
-          {active && (
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              color="red"
-              onClick={() => onAction('cancel', job)}
-              aria-label={`${t('jobs.cancel')}: ${rowName}`}
-              data-testid="job-cancel"
-            >
-              {t('jobs.cancel')}
-            </Button>
-          )}
-          {retryCanHelp(job) && (
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              onClick={() => onAction('retry', job)}
-              aria-label={`${t('jobs.retry')}: ${rowName}`}
-              data-testid="job-retry"
-            >
-              {t('jobs.retry')}
-            </Button>
-          )}
-          {needsNewQuestionnaire(job) && (
-            // Retrying would re-read the same stored questionnaire and fail again.
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              component={Link}
-              // Starts from the answers that failed, so only the fields at fault need changing.
-              to={`/clients/${encodeURIComponent(job.user_id)}/questionnaire?from=${encodeURIComponent(job.submission_id)}`}
-              title={t('jobs.fixQuestionnaireHint')}
-              data-testid="job-fix-questionnaire"
-            >
-              {t('jobs.fixQuestionnaire')}
-            </Button>
-          )}
-        </Group>
-      </div>
-    </>
-  );
-}
 
 /** Trabajos: the whole queue, virtualised and paged on demand (smooth with 10 000 jobs), live. */
 export function JobsScreen(): React.JSX.Element {
@@ -253,7 +142,7 @@ export function JobsScreen(): React.JSX.Element {
   const shown = virtualRows.map((row) => jobAt(view, row.index, PAGE));
   const clientName = useClientNames(shown.flatMap((job) => (job ? [job.user_id] : [])));
 
-  async function onAction(kind: 'cancel' | 'retry' | 'view', job: PublicJob): Promise<void> {
+  async function onAction(kind: JobAction, job: PublicJob): Promise<void> {
     if (kind === 'view') return showProgress(job._id);
     try {
       applyJob(kind === 'cancel' ? await api.cancelJob(job._id) : await api.retryJob(job._id));
