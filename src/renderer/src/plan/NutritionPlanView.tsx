@@ -1,5 +1,5 @@
 import { BarChart } from '@mantine/charts';
-import { Badge, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, List, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DayTypeSchema } from '@shared/agent-outputs/common';
 import { N6OutputSchema, N7OutputSchema } from '@shared/agent-outputs/nutrition';
@@ -7,20 +7,10 @@ import { MacroDesignSchema, MetabolismSchema } from '@shared/plan-content';
 import type { NutritionPlanDocument } from '@shared/plans';
 import { formatNumber } from '../format';
 import { AuditPanel } from './AuditPanel';
+import { PlanBlock } from './PlanBlock';
 import { enumLabelKey } from './enum-labels';
 
 const DAY_TYPES = DayTypeSchema.options;
-
-function Block({ title, children }: { title: string; children: React.ReactNode }): React.JSX.Element {
-  return (
-    <Paper withBorder p="md" className="plan-section">
-      <Title order={3} size="h4" mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Paper>
-  );
-}
 
 /** Nutrition plan: energy and macros per day type (chart + table), meals, supplements and habits, audit. */
 export function NutritionPlanView({ plan }: { plan: NutritionPlanDocument }): React.JSX.Element {
@@ -43,7 +33,7 @@ export function NutritionPlanView({ plan }: { plan: NutritionPlanDocument }): Re
 
   return (
     <Stack data-testid="nutrition-plan">
-      <Block title={t('plan.energy')}>
+      <PlanBlock title={t('plan.energy')}>
         {metabolism.success && (
           <Group mb="sm">
             <Badge
@@ -99,8 +89,8 @@ export function NutritionPlanView({ plan }: { plan: NutritionPlanDocument }): Re
         ) : (
           unparsed
         )}
-      </Block>
-      <Block title={t('plan.meals')}>
+      </PlanBlock>
+      <PlanBlock title={t('plan.meals')}>
         {menus.success ? (
           <SimpleGrid cols={{ base: 1, md: menus.data.menus.length }}>
             {menus.data.menus.map((menu) => (
@@ -126,9 +116,9 @@ export function NutritionPlanView({ plan }: { plan: NutritionPlanDocument }): Re
         ) : (
           unparsed
         )}
-      </Block>
+      </PlanBlock>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Block title={t('plan.supplements')}>
+        <PlanBlock title={t('plan.supplements')}>
           {adherence.success ? (
             <List size="sm">
               {adherence.data.suplementos.map((s) => (
@@ -138,8 +128,8 @@ export function NutritionPlanView({ plan }: { plan: NutritionPlanDocument }): Re
           ) : (
             unparsed
           )}
-        </Block>
-        <Block title={t('plan.habits')}>
+        </PlanBlock>
+        <PlanBlock title={t('plan.habits')}>
           {adherence.success ? (
             <>
               <List size="sm">
@@ -154,7 +144,7 @@ export function NutritionPlanView({ plan }: { plan: NutritionPlanDocument }): Re
           ) : (
             unparsed
           )}
-        </Block>
+        </PlanBlock>
       </SimpleGrid>
       <AuditPanel audit={n.audit} />
     </Stack>

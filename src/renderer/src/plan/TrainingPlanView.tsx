@@ -1,23 +1,13 @@
-import { Badge, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, List, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { E2OutputSchema } from '@shared/agent-outputs/training';
 import { ClientSummarySchema, MesocycleSchema, SafeSessionsFieldSchema } from '@shared/plan-content';
 import type { TrainingPlanDocument } from '@shared/plans';
 import { formatNumber } from '../format';
 import { AuditPanel } from './AuditPanel';
+import { PlanBlock } from './PlanBlock';
 import { enumLabelKey } from './enum-labels';
 import { useExerciseNames } from './useExerciseNames';
-
-function Block({ title, children }: { title: string; children: React.ReactNode }): React.JSX.Element {
-  return (
-    <Paper withBorder p="md" className="plan-section">
-      <Title order={3} size="h4" mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Paper>
-  );
-}
 
 function Unparsed(): React.JSX.Element {
   const { t } = useTranslation();
@@ -37,7 +27,7 @@ export function TrainingPlanView({ plan }: { plan: TrainingPlanDocument }): Reac
   return (
     <Stack data-testid="training-plan">
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Block title={t('plan.summary')}>
+        <PlanBlock title={t('plan.summary')}>
           {summary.success ? (
             <Stack gap="xs">
               <Text size="sm">{summary.data.resumen}</Text>
@@ -57,8 +47,8 @@ export function TrainingPlanView({ plan }: { plan: TrainingPlanDocument }): Reac
           ) : (
             <Unparsed />
           )}
-        </Block>
-        <Block title={t('plan.capacity')}>
+        </PlanBlock>
+        <PlanBlock title={t('plan.capacity')}>
           {capacity.success ? (
             <Stack gap="xs">
               <Group gap="xs">
@@ -72,9 +62,9 @@ export function TrainingPlanView({ plan }: { plan: TrainingPlanDocument }): Reac
           ) : (
             <Unparsed />
           )}
-        </Block>
+        </PlanBlock>
       </SimpleGrid>
-      <Block title={t('plan.mesocycle')}>
+      <PlanBlock title={t('plan.mesocycle')}>
         {meso.success ? (
           <Table striped data-testid="mesocycle-table">
             <Table.Thead>
@@ -105,8 +95,8 @@ export function TrainingPlanView({ plan }: { plan: TrainingPlanDocument }): Reac
         ) : (
           <Unparsed />
         )}
-      </Block>
-      <Block title={t('plan.sessions')}>
+      </PlanBlock>
+      <PlanBlock title={t('plan.sessions')}>
         {sessions.success ? (
           <Stack>
             {sessions.data.sesiones.map((s) => (
@@ -181,7 +171,7 @@ export function TrainingPlanView({ plan }: { plan: TrainingPlanDocument }): Reac
         ) : (
           <Unparsed />
         )}
-      </Block>
+      </PlanBlock>
       <AuditPanel audit={training.audit} />
     </Stack>
   );

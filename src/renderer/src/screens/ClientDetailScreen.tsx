@@ -1,15 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileText, IconPlayerPlay } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -22,6 +11,7 @@ import type { PlanList, PlanSummary } from '../api/coach-client';
 import { useClient } from '../api/client-store';
 import { jobsWithUpdate } from '../clients/client-jobs';
 import { LoadError } from '../clients/LoadError';
+import { Section } from '../components/Section';
 import { planBlocks, type PlanBlock } from '../clients/plan-blocks';
 import { clientLoadErrorText } from '../clients/load-error-text';
 import { clientNameDirectory } from '../clients/useClientNames';
@@ -32,17 +22,6 @@ import { JobStatusBadge } from '../components/JobStatusBadge';
 import { planSummaryCost } from '../cost';
 import { formatCostFigure, formatDateTime, formatNumber, unknownCostHint } from '../format';
 import { useGenerationStore } from '../stores/generation-store';
-
-function Section({ title, children }: { title: string; children: React.ReactNode }): React.JSX.Element {
-  return (
-    <Paper withBorder p="md">
-      <Title order={2} size="h4" mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Paper>
-  );
-}
 
 function PlanVersion({ block, order }: { block: PlanBlock | null; order: number }): React.JSX.Element {
   const { t } = useTranslation();

@@ -15,7 +15,7 @@ import type { SettingsView } from '@shared/ipc-contract';
 import { useClient } from '../api/client-store';
 import { setLanguage } from '../i18n';
 import { DesktopSettings } from '../settings/DesktopSettings';
-import { Section } from '../settings/Section';
+import { Section } from '../components/Section';
 
 function Appearance(): React.JSX.Element {
   const { t, i18n } = useTranslation();

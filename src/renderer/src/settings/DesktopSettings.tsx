@@ -21,7 +21,7 @@ import { LogViewer } from '../components/LogViewer';
 import { AgentModelsEditor } from './AgentModelsEditor';
 import { ApiAccessPanel } from './ApiAccessPanel';
 import { PriceTableEditor } from './PriceTableEditor';
-import { Section } from './Section';
+import { Section } from '../components/Section';
 import {
   API_PORT_LIMITS,
   CONCURRENCY_LIMITS,

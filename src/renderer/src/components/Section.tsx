@@ -1,6 +1,6 @@
 import { Paper, Stack, Title } from '@mantine/core';
 
-/** One titled block of the Ajustes screen. */
+/** One titled, bordered block of a screen (Ajustes, Ficha de cliente). */
 export function Section({
   title,
   children,
