@@ -1,0 +1,4 @@
+export { readQuestionnaire, readAnswer, freeTextAnswers, type ReadOptions } from './read-questionnaire';
+export { readGoalText } from './read-goal';
+export { zoneOf, stricterStatus } from './typed-answers';
+export * from './reading-schema';

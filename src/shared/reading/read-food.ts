@@ -1,0 +1,108 @@
+import { clauseHas, declared, markDeclaringCues, type Clause, type Occurrence } from './clauses';
+import { FOOD } from './lexicon';
+import type { AnswerContext, Detected } from './answer-context';
+
+/*
+ * Allergies, intolerances and dietary patterns in one answer. In a field about food problems a
+ * food word alone declares ("alergias: marisco"); in any other field it needs a cue next to it
+ * ("comida favorita: la gamba, aunque me da alergia"), so "me encanta el marisco" declares nothing.
+ */
+
+/** Reads the answer's clauses; adds what it found to `out`. */
+export function readFood(clauses: readonly Clause[], context: AnswerContext, out: Detected): void {
+  markDeclaringCues(clauses, [...FOOD.cues.intolerance, ...FOOD.cues.avoidance]);
+  const foodField = context.topics.includes('alergia') || context.topics.includes('intolerancia');
+  // A field only about intolerances reads milk as lactose and wheat as non-coeliac sensitivity.
+  const intoleranceField = context.topics[0] === 'intolerancia';
+
+  for (const clause of clauses) {
+    const allergyCue = clauseHas(clause, FOOD.cues.allergy);
+    const intoleranceCue = clauseHas(clause, FOOD.cues.intolerance);
+    const avoidanceCue = clauseHas(clause, FOOD.cues.avoidance);
+    const cued = allergyCue || intoleranceCue || avoidanceCue;
+    if (!foodField && !cued) continue;
+    const asIntolerance = !allergyCue && (intoleranceCue || intoleranceField);
+
+    for (const hit of declared(
+      [clause],
+      FOOD.intolerances.map((entry) => entry.phrase),
+    )) {
+      const entry = FOOD.intolerances.find((candidate) => candidate.phrase === hit.phrase);
+      if (entry) out.add('intolerancia', entry.value, hit.phrase.source);
+    }
+    for (const hit of declared(
+      [clause],
+      FOOD.allergens.map((entry) => entry.phrase),
+    )) {
+      const groups = FOOD.allergens.find((candidate) => candidate.phrase === hit.phrase)?.value ?? [];
+      const coeliac = /celiac|coeliac/.test(hit.phrase.source);
+      for (const group of groups) {
+        if (asIntolerance && group === 'leche') out.add('intolerancia', 'lactosa', hit.phrase.source);
+        else if (asIntolerance && group === 'gluten' && !coeliac) {
+          out.add('intolerancia', 'gluten_no_celiaca', hit.phrase.source);
+        } else out.add('alergia', group, hit.phrase.source);
+      }
+    }
+    for (const hit of declared(
+      [clause],
+      FOOD.otherFoods.map((entry) => entry.phrase),
+    )) {
+      const food = FOOD.otherFoods.find((candidate) => candidate.phrase === hit.phrase)?.value;
+      if (food) out.add('alergia', `alimento:${food}`, hit.phrase.source);
+    }
+    if (allergyCue || context.topics.includes('alergia')) {
+      for (const hit of declared(
+        [clause],
+        FOOD.nonFoodAllergens.map((entry) => entry.phrase),
+      )) {
+        const kind = FOOD.nonFoodAllergens.find((candidate) => candidate.phrase === hit.phrase)?.value;
+        if (kind) out.add('alergia', `no_alimentaria:${kind}`, hit.phrase.source);
+      }
+    }
+    // The cue words themselves explain part of the clause.
+    declared([clause], [...FOOD.cues.allergy, ...FOOD.cues.intolerance, ...FOOD.cues.avoidance]);
+  }
+  readDietPattern(clauses, out);
+}
+
+/** Stricter patterns first: "vegetariano estricto" names both and means vegan. */
+const PATTERN_ORDER = [
+  'vegano',
+  'ovolactovegetariano',
+  'pescetariano',
+  'kosher',
+  'halal',
+  'sin_cerdo',
+  'flexitariano',
+];
+
+function readDietPattern(clauses: readonly Clause[], out: Detected): void {
+  const occurrences = declared(
+    clauses,
+    FOOD.dietPatterns.map((entry) => entry.phrase),
+  );
+  // "mostly plant based" is flexitarian although it contains "plant based": the longest phrase wins.
+  const inside = (a: Occurrence, b: Occurrence) =>
+    a !== b &&
+    a.clause === b.clause &&
+    b.start <= a.start &&
+    a.end <= b.end &&
+    b.end - b.start > a.end - a.start;
+  const hits = occurrences
+    .filter((hit) => !occurrences.some((other) => inside(hit, other)))
+    .flatMap((hit) => {
+      const pattern = FOOD.dietPatterns.find((candidate) => candidate.phrase === hit.phrase)?.value;
+      return pattern && pattern !== 'omnivoro' ? [{ pattern, term: hit.phrase.source }] : [];
+    });
+  const religious = hits.filter((hit) => ['kosher', 'halal', 'sin_cerdo'].includes(hit.pattern));
+  const diet = hits
+    .filter((hit) => !religious.includes(hit))
+    .sort((a, b) => PATTERN_ORDER.indexOf(a.pattern) - PATTERN_ORDER.indexOf(b.pattern))[0];
+  if (diet) {
+    // A meat-free diet that keeps fish ("carne no, pescado sí") is pescetarian.
+    const meatFree = diet.pattern === 'ovolactovegetariano' || diet.pattern === 'vegano';
+    const eatsFish = meatFree && declared(clauses, FOOD.fishWords).length > 0;
+    out.add('patron', eatsFish ? 'pescetariano' : diet.pattern, diet.term);
+  }
+  for (const hit of religious) out.add('patron', hit.pattern, hit.term);
+}

@@ -1,0 +1,60 @@
+import { clauseHas, cover, declared, isNegated, occurrences, type Clause } from './clauses';
+import { INJURY, type ZoneRule } from './lexicon';
+import type { AnswerContext, Detected } from './answer-context';
+import type { Finding } from './reading-schema';
+
+/*
+ * Injuries in one answer: the zones named and each one's status. The status is read with its
+ * negations: a negated "recovered" ("sin terminar de curar", "not fully healed") or any pain word
+ * means active; a negated pain word ("ya no me duele") means recovered; with no status word the
+ * injury is active — the safe side, and what an intake question about injuries usually means.
+ */
+
+type Estado = NonNullable<Finding['estado']>;
+
+/** Status words of these clauses → a status, or null when they say nothing about it. */
+export function statusOf(clauses: readonly Clause[]): Estado | null {
+  const hits = (phrases: typeof INJURY.status.active) => occurrences(clauses, phrases);
+  const active = hits(INJURY.status.active);
+  const recovered = hits(INJURY.status.recovered);
+  const chronic = hits(INJURY.status.chronic);
+  [...active, ...recovered, ...chronic].forEach(cover);
+  const affirmed = (list: typeof active) => list.some((hit) => !isNegated(hit));
+  const denied = (list: typeof active) => list.some((hit) => isNegated(hit));
+  if (affirmed(active) || denied(recovered)) return 'activa';
+  if (affirmed(chronic)) return 'cronica';
+  if (affirmed(recovered) || denied(active)) return 'recuperada';
+  return null;
+}
+
+/** Zones named in one clause (specific spine levels win over generic "back" words). */
+function zonesIn(clause: Clause): ZoneRule[] {
+  const named = (rule: ZoneRule, terms: ZoneRule['terms']) =>
+    !clauseHas(clause, rule.unless) && declared([clause], terms).length > 0;
+  const specific = INJURY.zones.filter((rule) => !rule.generic && named(rule, rule.terms));
+  const spine = specific.some((rule) => rule.spine);
+  const generic = spine ? [] : INJURY.zones.filter((rule) => rule.generic && named(rule, rule.terms));
+  const found = [...specific, ...generic];
+  if (found.length > 0) return found;
+  return INJURY.zones.filter((rule) => named(rule, rule.fallbackTerms));
+}
+
+export function readInjuries(clauses: readonly Clause[], context: AnswerContext, out: Detected): void {
+  const injuryField = context.topics.includes('lesion');
+  const zoneClauses = clauses.map((clause) => {
+    if (!injuryField && !clauseHas(clause, INJURY.cues)) return [];
+    return zonesIn(clause);
+  });
+  // Cue words explain part of an injury answer ("rotura", "operado").
+  if (injuryField) declared(clauses, INJURY.cues);
+  const answerStatus = statusOf(clauses);
+  zoneClauses.forEach((zones, index) => {
+    if (zones.length === 0) return;
+    // A status word usually follows the zone in its own clause: "Rodilla derecha. Ya recuperada".
+    let end = index + 1;
+    while (end < clauses.length && (zoneClauses[end]?.length ?? 0) === 0) end += 1;
+    const own = statusOf(clauses.slice(index, end));
+    const estado = own ?? answerStatus ?? 'activa';
+    for (const zone of zones) out.add('lesion', zone.zone, zone.terms[0]?.source ?? zone.zone, estado);
+  });
+}

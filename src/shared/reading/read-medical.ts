@@ -1,0 +1,95 @@
+import { clauseHas, cover, declared, occurrences, type Clause } from './clauses';
+import { HEALTH, WORDS } from './lexicon';
+import type { AnswerContext, Detected } from './answer-context';
+import type { CodedPhrase } from './lexicon';
+import type { Phrase } from './text-match';
+
+/*
+ * Diseases, PAR-Q+ red flags, eating-disorder signs, pregnancy, surgery and hypoglycaemic drugs,
+ * in ANY answer: "a veces me mareo al entrenar" written under "comentarios" is the same red flag
+ * as PAR-Q+ question 3 ticked "sí". A clause about a relative ("mi padre es diabético") declares
+ * nothing about the client, but it is not thrown away: the coach is asked.
+ */
+
+function coded<T>(
+  clauses: readonly Clause[],
+  entries: readonly CodedPhrase<T>[],
+): { value: T; term: string }[] {
+  const hits = declared(
+    clauses,
+    entries.map((entry) => entry.phrase),
+  );
+  return hits.flatMap((hit) => {
+    const entry = entries.find((candidate) => candidate.phrase === hit.phrase);
+    return entry ? [{ value: entry.value, term: hit.phrase.source }] : [];
+  });
+}
+
+const any = (clauses: readonly Clause[], phrases: readonly Phrase[]) => declared(clauses, phrases).length > 0;
+
+/** PAR-Q+ question 1 asks about exactly these: declaring one answers it "yes". */
+const PARQ1_PATHOLOGIES = new Set(['cardiopatia', 'hipertension']);
+
+function readPathologies(clauses: readonly Clause[], out: Detected): void {
+  const type1 = any(clauses, HEALTH.diabetesType1Markers);
+  for (const { value, term } of coded(clauses, HEALTH.pathologies)) {
+    // "Diabetes" alone is read as type 2 unless the answer names type 1 or insulin dependence.
+    const code = value === 'diabetes_t2' && type1 ? 'diabetes_t1' : value;
+    out.add('patologia', code, term);
+    if (PARQ1_PATHOLOGIES.has(code)) out.add('parq', 'p1', term);
+  }
+  if (any(clauses, HEALTH.pathologyReview)) out.review('patologia', 'uncertain');
+}
+
+function readPregnancy(clauses: readonly Clause[], context: AnswerContext, out: Detected): void {
+  // "Intentando quedarme embarazada" is not a pregnancy: its words do not declare one.
+  const trying = declared(clauses, HEALTH.pregnancyReview);
+  if (trying.length > 0) out.review('embarazo', 'uncertain');
+  const pregnancy = trying.length > 0 ? [] : coded(clauses, HEALTH.pregnancy);
+  for (const { value, term } of pregnancy) out.add('embarazo', value, term);
+  if (pregnancy.length > 0 || context.topics.includes('embarazo')) {
+    const complications = declared(clauses, HEALTH.pregnancyComplications);
+    if (complications[0]) out.add('embarazo', 'complicacion', complications[0].phrase.source);
+  }
+}
+
+function readClientClauses(clauses: readonly Clause[], out: Detected): void {
+  readPathologies(clauses, out);
+  for (const { value, term } of coded(clauses, HEALTH.parq)) out.add('parq', value, term);
+  // "Only supervised exercise" is the flag whatever negation frames it ("no haga ejercicio sin supervisión").
+  const supervised = occurrences(clauses, HEALTH.supervisedOnly);
+  supervised.forEach(cover);
+  if (supervised[0]) out.add('parq', 'p7', supervised[0].phrase.source);
+  if (any(clauses, HEALTH.exertionalReview)) out.review('parq', 'uncertain');
+  for (const hit of declared(clauses, HEALTH.eatingDisorder)) out.add('tca', 'signo', hit.phrase.source);
+
+  const surgery = declared(clauses, HEALTH.surgery);
+  if (surgery[0]) out.add('cirugia', 'cirugia', surgery[0].phrase.source);
+  const drugs = declared(clauses, HEALTH.hypoglycaemicDrugs);
+  if (drugs[0]) out.add('medicacion', 'hipoglucemiante', drugs[0].phrase.source);
+}
+
+/** Topic a relative's condition would have had, for the needs-review item. */
+function relativeTopic(clauses: readonly Clause[]): Parameters<Detected['review']>[0] | null {
+  const probe = (entries: readonly Phrase[]) => clauses.some((clause) => clauseHas(clause, entries));
+  if (probe(HEALTH.pathologies.map((entry) => entry.phrase))) return 'patologia';
+  if (probe(HEALTH.parq.map((entry) => entry.phrase))) return 'parq';
+  if (probe(HEALTH.eatingDisorder)) return 'tca';
+  if (probe(HEALTH.pregnancy.map((entry) => entry.phrase))) return 'embarazo';
+  if (probe(HEALTH.hypoglycaemicDrugs)) return 'medicacion';
+  return null;
+}
+
+export function readMedical(clauses: readonly Clause[], context: AnswerContext, out: Detected): void {
+  const family = WORDS.family;
+  const own = clauses.filter((clause) => !clauseHas(clause, family));
+  const relatives = clauses.filter((clause) => clauseHas(clause, family));
+  readClientClauses(own, out);
+  // Childbirth is told through the child ("mi hija nació hace 2 meses"): read in every clause.
+  readPregnancy(clauses, context, out);
+  const topic = relativeTopic(relatives);
+  if (topic) {
+    out.review(topic, 'uncertain');
+    relatives.forEach((clause) => clause.covered.fill(true));
+  }
+}
