@@ -40,6 +40,19 @@ export const InjuryFactSchema = z.object({
   tags: z.array(z.string()),
 });
 
+/**
+ * An answer the reader could not classify with certainty (docs/DOMAIN.md, "Reading free-text
+ * answers"): the agents treat it as a restriction and the audits count it until the coach resolves
+ * it. `palabras`: words of the answer a plan item could match.
+ */
+export const ReviewItemFactSchema = z.object({
+  tema: z.string(),
+  campo: z.string(),
+  texto: z.string(),
+  palabras: z.array(z.string()),
+});
+export type ReviewItemFact = z.infer<typeof ReviewItemFactSchema>;
+
 /** Facts about the client computed from the questionnaire (no LLM). */
 export const ClientFactsSchema = z.object({
   edad: z.number(),
@@ -56,6 +69,8 @@ export const ClientFactsSchema = z.object({
   lesiones: z.array(InjuryFactSchema),
   tags_contraindicados: z.array(z.string()),
   ejercicios_excluidos: z.array(z.string()),
+  /** Open questions about health answers (plans stored before the reader existed have none). */
+  por_revisar: z.array(ReviewItemFactSchema).default([]),
 });
 export type ClientFacts = z.infer<typeof ClientFactsSchema>;
 
@@ -114,6 +129,8 @@ export const NutritionFactsSchema = z.object({
   alimentos_no_gustan: z.array(z.string()),
   comidas_dia: z.number().int(),
   screening: ScreeningSchema,
+  /** Open questions about allergies and intolerances: NUT-14 blocks any ingredient they could match. */
+  por_revisar: z.array(ReviewItemFactSchema).default([]),
 });
 export type NutritionFacts = z.infer<typeof NutritionFactsSchema>;
 

@@ -17,6 +17,7 @@ import { JobFailure } from '../worker/job-errors';
 import type { JobPipeline, PipelineContext } from '../worker/pipeline-types';
 import type { AgentId, PipelineInputs } from './agent-definition';
 import { AGENTS } from './agents/registry';
+import { correctionsOf, readQuestionnaire } from '@shared/reading';
 import { screenQuestionnaire } from './audits';
 import { buildClientFacts } from './facts/client-facts';
 import { buildNutritionFacts } from './facts/nutrition-facts';
@@ -56,26 +57,28 @@ export class AgentPipeline implements JobPipeline {
       );
     }
     const questionnaire = validation.data;
-    const screening = screenQuestionnaire(questionnaire.responses, { now });
+    // One reading of every answer, with the coach's corrections, for screening, facts and audits.
+    const reading = readQuestionnaire(raw.responses, { corrections: correctionsOf(raw) });
+    const screening = screenQuestionnaire(questionnaire.responses, { now, reading });
     if (screening.blocked) {
       const blocking = screening.checks.filter((c) => !c.passed && c.severity === 'block');
       const reasons = blocking.map((c) => `• ${c.id}: ${c.reason}`);
       throw new JobFailure(
         'screening_required',
-        `El cuestionario requiere revisión profesional antes de generar el plan:\n${reasons.join('\n')}\nRegistra la autorización correspondiente (p. ej. autorizacion_medica) en un cuestionario nuevo y genera el plan desde él.`,
+        `El cuestionario requiere revisión profesional antes de generar el plan:\n${reasons.join('\n')}\nRegistra la autorización correspondiente (p. ej. autorizacion_medica) en un cuestionario nuevo, o confirma las respuestas por revisar en la ficha del cliente, y genera el plan de nuevo.`,
         false,
         // A check can concern several answers (age and guardian consent…): it is named by its id.
         { fields: blocking.map((c) => ({ field: c.id, code: c.id, message: c.reason })) },
       );
     }
-    const clientFacts = buildClientFacts(questionnaire, now);
+    const clientFacts = buildClientFacts(questionnaire, now, reading);
     // A nutrition-only job takes its training load from the client's latest training plan, if any.
     const bridgeSource =
       job.type === 'nutrition' ? await repositories.trainingPlans.latestForUser(job.user_id) : null;
     const inputs: Omit<PipelineInputs, 'outputs'> = {
       questionnaire,
       clientFacts,
-      nutritionFacts: buildNutritionFacts(questionnaire, clientFacts, screening),
+      nutritionFacts: buildNutritionFacts(questionnaire, clientFacts, screening, reading),
       previousPlan: job.previous_training_plan_id
         ? await repositories.trainingPlans.get(job.previous_training_plan_id)
         : null,

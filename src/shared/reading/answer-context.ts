@@ -1,6 +1,6 @@
 import { FIELDS } from './lexicon';
 import type { Finding, InjuryStatusSchema, NeedsReview, ReadingTopic, ReviewReason } from './reading-schema';
-import { findPhrase, words } from './text-match';
+import { words, type Phrase } from './text-match';
 import type { z } from 'zod';
 
 /** One answer being read: where it is, what its field is about, and what was found so far. */
@@ -28,13 +28,26 @@ const isTopic = (value: string): value is ReadingTopic =>
     'objetivo',
   ].includes(value);
 
+/** Field names are written by developers, not typed by clients: matched exactly, never loosely. */
+function nameHas(nameWords: readonly string[], phrase: Phrase): boolean {
+  const n = phrase.words.length;
+  for (let start = 0; start + n <= nameWords.length; start += 1) {
+    const fits = phrase.words.every((pattern, offset) => {
+      const word = nameWords[start + offset] ?? '';
+      return word === pattern.text || (pattern.prefix && word.startsWith(pattern.text));
+    });
+    if (fits) return true;
+  }
+  return false;
+}
+
 /** The context of the answer at `field` (a dotted path), from the field-name lexicon. */
 export function contextFor(field: string, text: string): AnswerContext {
   const nameWords = words(field.replace(/\.\d+/g, ' ').replace(/[._-]/g, ' '));
   const topics: ReadingTopic[] = [];
   let implies: AnswerContext['implies'];
   for (const rule of FIELDS.rules) {
-    if (!rule.match.some((phrase) => findPhrase(nameWords, phrase) >= 0)) continue;
+    if (!rule.match.some((phrase) => nameHas(nameWords, phrase))) continue;
     for (const topic of rule.topics) if (isTopic(topic) && !topics.includes(topic)) topics.push(topic);
     if (rule.implies && isTopic(rule.implies.topic) && !implies) {
       implies = { topic: rule.implies.topic, code: rule.implies.code };

@@ -12,6 +12,11 @@ import { findPhrase, phraseRanges, type Phrase } from './text-match';
 
 export interface Clause {
   readonly tokens: readonly string[];
+  /**
+   * The clause names what an "everything except" clause before it leaves out ("como de todo menos
+   * cerdo", "I eat everything except pork"): its foods are avoided.
+   */
+  readonly excepted: boolean;
   /** Tokens some matched phrase explained (terms, cues, status words). */
   readonly covered: boolean[];
   /** Negators that belong to a declaring cue ("sin gluten", "no tolero"): they deny nothing. */
@@ -28,27 +33,50 @@ export interface Occurrence {
 /** Punctuation and dashes that separate statements. */
 const BREAK_PUNCTUATION = /[.;:!?()[\]{}\n\r•·/|,]+|\s[-–—]\s|\s[-–—]$|^[-–—]\s/;
 
-function splitOnBreakWords(tokens: string[]): string[][] {
+interface Part {
+  tokens: string[];
+  excepted: boolean;
+}
+
+function splitOnBreakWords(tokens: string[]): Part[] {
   const cuts: [number, number][] = [];
   for (const phrase of WORDS.clauseBreaks) cuts.push(...phraseRanges(tokens, phrase));
-  if (cuts.length === 0) return tokens.length > 0 ? [tokens] : [];
   cuts.sort((a, b) => a[0] - b[0]);
-  const parts: string[][] = [];
+  const parts: Part[] = [];
   let from = 0;
+  let excepted = false;
   for (const [start, end] of cuts) {
     if (start < from) continue;
-    parts.push(tokens.slice(from, start));
+    const part = tokens.slice(from, start);
+    parts.push({ tokens: part, excepted });
+    // "todo menos …", "everything except …": what follows is left out of "everything".
+    excepted = clauseHasAll(part) && isExceptionBreak(tokens.slice(start, end));
     from = end;
   }
-  parts.push(tokens.slice(from));
-  return parts.filter((part) => part.length > 0);
+  parts.push({ tokens: tokens.slice(from), excepted });
+  return parts.filter((part) => part.tokens.length > 0);
 }
+
+const clauseHasAll = (tokens: readonly string[]) =>
+  WORDS.everything.some((phrase) => findPhrase(tokens, phrase) >= 0);
+const isExceptionBreak = (tokens: readonly string[]) =>
+  WORDS.exceptionBreaks.some((phrase) => findPhrase(tokens, phrase) === 0);
 
 export function splitClauses(text: string): Clause[] {
   return expandContractions(text)
     .split(BREAK_PUNCTUATION)
     .flatMap((piece) => splitOnBreakWords(contentWords(piece)))
-    .map((tokens) => ({ tokens, covered: tokens.map(() => false), inertNegators: new Set<number>() }));
+    .map(({ tokens, excepted }) => ({
+      tokens,
+      excepted,
+      covered: tokens.map(() => false),
+      inertNegators: new Set<number>(),
+    }));
+}
+
+/** Whether any negator, denying or declaring, stands before this token ("no como carne ni pescado"). */
+export function followsNegator(clause: Clause, at: number): boolean {
+  return clause.tokens.slice(0, at).some((token) => WORDS.negators.has(token));
 }
 
 /** Marks negators inside these cue phrases as declaring ("sin gluten" declares gluten). */

@@ -2,3 +2,5 @@ export { readQuestionnaire, readAnswer, freeTextAnswers, type ReadOptions } from
 export { readGoalText } from './read-goal';
 export { zoneOf, stricterStatus } from './typed-answers';
 export * from './reading-schema';
+export { zonesNamedIn, modifierTagsIn } from './read-injury';
+export { foodPhrases, wordPhrases, mentionedPhrase, intoleranceGroups, patternGroups } from './food-words';

@@ -19,10 +19,12 @@ const TermPairs = z.object({
   es: z.array(z.tuple([z.string(), z.string()])),
   en: z.array(z.tuple([z.string(), z.string()])),
 });
-const GroupPairs = z.object({
-  es: z.array(z.tuple([z.string(), z.array(z.string())])),
-  en: z.array(z.tuple([z.string(), z.array(z.string())])),
-});
+/** `[term, groups]`, or `[term, groups, words that, right after it, make it something else]`. */
+const GroupTerm = z.union([
+  z.tuple([z.string(), z.array(z.string())]),
+  z.tuple([z.string(), z.array(z.string()), z.array(z.string())]),
+]);
+const GroupPairs = z.object({ es: z.array(GroupTerm), en: z.array(GroupTerm) });
 
 const ReadingWordsSchema = z.object({
   none_answers: Bilingual,
@@ -35,6 +37,9 @@ const ReadingWordsSchema = z.object({
   affirmatives: Bilingual,
   healthy_words: Bilingual,
   family_words: Bilingual,
+  everything_words: Bilingual,
+  exception_breaks: Bilingual,
+  past_markers: Bilingual,
   contractions: z.object({ en: z.record(z.string(), z.string()) }),
 });
 
@@ -58,6 +63,7 @@ const FoodDeclarationsSchema = z.object({
     intolerance: Bilingual,
     avoidance: Bilingual,
     anaphylaxis: Bilingual,
+    dislike: Bilingual,
   }),
 });
 
@@ -92,7 +98,13 @@ const HealthTermsSchema = z.object({
     pregnancy_complications: Bilingual.extend({ why: z.string() }),
     supervised_only: Bilingual.extend({ why: z.string() }),
   }),
-  eating_disorder: z.object({ source: z.string(), signs: Bilingual }),
+  eating_disorder: z.object({
+    source: z.string(),
+    signs: Bilingual,
+    review: Bilingual,
+    not_signs: Bilingual,
+    very_low_intake: z.object({ max_kcal: z.number().positive() }),
+  }),
   pregnancy: z.object({
     source: z.string(),
     embarazo: Bilingual,
@@ -176,10 +188,26 @@ export const WORDS = {
   affirmatives: new Set(both(readingWords.affirmatives)),
   healthy: phrases(both(readingWords.healthy_words)),
   family: phrases(both(readingWords.family_words)),
+  everything: phrases(both(readingWords.everything_words)),
+  exceptionBreaks: phrases(both(readingWords.exception_breaks)),
+  past: phrases(both(readingWords.past_markers)),
 };
 
+/** An allergen term; `unlessNext` words after it cancel it ("soy alérgico" is Spanish "I am"). */
+export interface AllergenTerm {
+  readonly groups: readonly string[];
+  readonly unlessNext: readonly Phrase[];
+}
+
+const allergenTerms = [...food.allergens.terms.es, ...food.allergens.terms.en].map(
+  ([raw, groups, unlessNext]): CodedPhrase<AllergenTerm> => ({
+    phrase: phrase(raw),
+    value: { groups, unlessNext: phrases(unlessNext ?? []) },
+  }),
+);
+
 export const FOOD = {
-  allergens: codedBoth(food.allergens.terms),
+  allergens: allergenTerms,
   otherFoods: codedBoth(food.other_foods.terms),
   nonFoodAllergens: codedBoth(food.non_food_allergens.terms),
   intolerances: codedBoth(food.intolerances.terms),
@@ -192,6 +220,7 @@ export const FOOD = {
     intolerance: phrases(both(food.cues.intolerance)),
     avoidance: phrases(both(food.cues.avoidance)),
     anaphylaxis: phrases(both(food.cues.anaphylaxis)),
+    dislike: phrases(both(food.cues.dislike)),
   },
 };
 
@@ -234,6 +263,9 @@ export const HEALTH = {
   exertionalReview: phrases(both(health.red_flags.exertional.review)),
   pregnancyComplications: phrases(both(health.red_flags.pregnancy_complications)),
   eatingDisorder: phrases(both(health.eating_disorder.signs)),
+  eatingDisorderReview: phrases(both(health.eating_disorder.review)),
+  notEatingDisorder: phrases(both(health.eating_disorder.not_signs)),
+  veryLowIntakeKcal: health.eating_disorder.very_low_intake.max_kcal,
   pregnancy: [
     ...codedList(health.pregnancy.embarazo, 'embarazo'),
     ...codedList(health.pregnancy.posparto_6m, 'posparto_6m'),

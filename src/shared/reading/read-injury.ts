@@ -1,4 +1,4 @@
-import { clauseHas, cover, declared, isNegated, occurrences, type Clause } from './clauses';
+import { clauseHas, cover, declared, isNegated, occurrences, splitClauses, type Clause } from './clauses';
 import { INJURY, type ZoneRule } from './lexicon';
 import type { AnswerContext, Detected } from './answer-context';
 import type { Finding } from './reading-schema';
@@ -28,7 +28,7 @@ export function statusOf(clauses: readonly Clause[]): Estado | null {
 }
 
 /** Zones named in one clause (specific spine levels win over generic "back" words). */
-function zonesIn(clause: Clause): ZoneRule[] {
+export function zonesIn(clause: Clause): ZoneRule[] {
   const named = (rule: ZoneRule, terms: ZoneRule['terms']) =>
     !clauseHas(clause, rule.unless) && declared([clause], terms).length > 0;
   const specific = INJURY.zones.filter((rule) => !rule.generic && named(rule, rule.terms));
@@ -47,14 +47,28 @@ export function readInjuries(clauses: readonly Clause[], context: AnswerContext,
   });
   // Cue words explain part of an injury answer ("rotura", "operado").
   if (injuryField) declared(clauses, INJURY.cues);
-  const answerStatus = statusOf(clauses);
   zoneClauses.forEach((zones, index) => {
     if (zones.length === 0) return;
     // A status word usually follows the zone in its own clause: "Rodilla derecha. Ya recuperada".
     let end = index + 1;
     while (end < clauses.length && (zoneClauses[end]?.length ?? 0) === 0) end += 1;
-    const own = statusOf(clauses.slice(index, end));
-    const estado = own ?? answerStatus ?? 'activa';
+    // No status word near the zone: active, the safe side.
+    const estado = statusOf(clauses.slice(index, end)) ?? 'activa';
     for (const zone of zones) out.add('lesion', zone.zone, zone.terms[0]?.source ?? zone.zone, estado);
   });
+}
+
+/** Every zone a text names ("molestias en el menisco" → rodilla), negations respected. */
+export function zonesNamedIn(text: string): ZoneRule[] {
+  const found = new Set<ZoneRule>();
+  for (const clause of splitClauses(text)) zonesIn(clause).forEach((zone) => found.add(zone));
+  return [...found];
+}
+
+/** Extra tags for specific conditions named in the text (cruciate ligament, shoulder instability). */
+export function modifierTagsIn(text: string): string[] {
+  const clauses = splitClauses(text);
+  return INJURY.modifiers
+    .filter((modifier) => declared(clauses, modifier.terms).length > 0)
+    .flatMap((m) => m.tags);
 }

@@ -61,12 +61,26 @@ function readClientClauses(clauses: readonly Clause[], out: Detected): void {
   supervised.forEach(cover);
   if (supervised[0]) out.add('parq', 'p7', supervised[0].phrase.source);
   if (any(clauses, HEALTH.exertionalReview)) out.review('parq', 'uncertain');
-  for (const hit of declared(clauses, HEALTH.eatingDisorder)) out.add('tca', 'signo', hit.phrase.source);
+  readEatingDisorderSigns(clauses, out);
 
   const surgery = declared(clauses, HEALTH.surgery);
   if (surgery[0]) out.add('cirugia', 'cirugia', surgery[0].phrase.source);
   const drugs = declared(clauses, HEALTH.hypoglycaemicDrugs);
   if (drugs[0]) out.add('medicacion', 'hipoglucemiante', drugs[0].phrase.source);
+}
+
+/** "600 kcal al día", "under 800 calories": an intake no adult plan may go below. */
+const KCAL_PER_DAY = /(\d{3,4})\s*(?:kcal|kilocalorias|calorias|calories|cals?)\b/;
+
+function readEatingDisorderSigns(clauses: readonly Clause[], out: Detected): void {
+  // "Atracones de series", "binge-watched": the words, not the condition.
+  const relevant = clauses.filter((clause) => !clauseHas(clause, HEALTH.notEatingDisorder));
+  for (const hit of declared(relevant, HEALTH.eatingDisorder)) out.add('tca', 'signo', hit.phrase.source);
+  if (any(relevant, HEALTH.eatingDisorderReview)) out.review('tca', 'uncertain');
+  for (const clause of relevant) {
+    const intake = KCAL_PER_DAY.exec(clause.tokens.join(' '));
+    if (intake && Number(intake[1]) <= HEALTH.veryLowIntakeKcal) out.add('tca', 'signo', intake[0]);
+  }
 }
 
 /** Topic a relative's condition would have had, for the needs-review item. */

@@ -115,7 +115,8 @@ export function readAnswer(
     out.add('medicacion', 'otra', text.trim());
   }
   if (context.topics[0] === 'cirugia' && !saysNone) out.add('cirugia', 'cirugia', text.trim());
-  const reviewedTopic = context.topics.find((topic) => REVIEWED_TOPICS.includes(topic));
+  // The field's main topic decides: a medication or surgery answer is itself the declaration.
+  const reviewedTopic = context.topics.slice(0, 1).find((topic) => REVIEWED_TOPICS.includes(topic));
   if (reviewedTopic && !wholeAnswerNone) {
     // A clause nothing explained: the client said something the lexicons do not cover.
     const unexplained = clauses.filter(

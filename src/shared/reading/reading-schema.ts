@@ -131,3 +131,16 @@ export const ReadingCorrectionSchema = z.object({
   corrected_by: z.string().max(200).nullish(),
 });
 export type ReadingCorrection = z.infer<typeof ReadingCorrectionSchema>;
+
+/** The corrections stored on a submission; entries another system wrote badly are skipped, not fatal. */
+export function correctionsOf(submission: unknown): ReadingCorrection[] {
+  const list =
+    typeof submission === 'object' && submission !== null
+      ? (submission as { reading_corrections?: unknown }).reading_corrections
+      : undefined;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((entry) => {
+    const parsed = ReadingCorrectionSchema.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  });
+}

@@ -16,7 +16,7 @@ export function fold(text: string): string {
 /** Folded words of a text fragment (no punctuation). */
 export function words(text: string): string[] {
   const folded = fold(text)
-    .replace(/[^a-z0-9*]+/g, ' ')
+    .replace(/[^a-z0-9*~]+/g, ' ')
     .trim();
   return folded === '' ? [] : folded.split(' ');
 }
@@ -66,13 +66,19 @@ export function editDistance(a: string, b: string): number {
   return (d[a.length] as number[])[b.length] as number;
 }
 
-/** One word of a term: exact, a stem (`rodill*`) or any single word (`*`). */
+/**
+ * One word of a term: exact, a stem (`rodill*`), any single word (`*`) or a gap of up to two
+ * words (`~`: "dolor ~ pecho" finds "dolor opresivo en el pecho").
+ */
 export interface WordPattern {
   readonly text: string;
   readonly key: string;
   readonly prefix: boolean;
   readonly any: boolean;
+  readonly gap: boolean;
 }
+
+const MAX_GAP = 2;
 
 export interface Phrase {
   /** The term as written in the lexicon, for reasons shown to the coach. */
@@ -89,10 +95,11 @@ const LOOSE_MIN_LENGTH = 5;
 const FUZZY_MIN_KEY = 6;
 
 export function wordPattern(raw: string): WordPattern {
-  if (raw === '*') return { text: '*', key: '*', prefix: false, any: true };
+  if (raw === '*') return { text: '*', key: '*', prefix: false, any: true, gap: false };
+  if (raw === '~') return { text: '~', key: '~', prefix: false, any: false, gap: true };
   const prefix = raw.endsWith('*');
   const text = prefix ? raw.slice(0, -1) : raw;
-  return { text, key: phoneticKey(text), prefix, any: false };
+  return { text, key: phoneticKey(text), prefix, any: false, gap: false };
 }
 
 export function wordMatches(word: string, pattern: WordPattern): boolean {
@@ -111,25 +118,43 @@ export function wordMatches(word: string, pattern: WordPattern): boolean {
   );
 }
 
+/** End (exclusive) of a match of `patterns` starting exactly at `at`, or -1. */
+function matchEnd(tokens: readonly string[], patterns: readonly WordPattern[], at: number): number {
+  const [first, ...rest] = patterns;
+  if (!first) return at;
+  if (first.gap) {
+    for (let skip = 0; skip <= MAX_GAP && at + skip <= tokens.length; skip += 1) {
+      const end = matchEnd(tokens, rest, at + skip);
+      if (end >= 0) return end;
+    }
+    return -1;
+  }
+  if (at >= tokens.length || !wordMatches(tokens[at] ?? '', first)) return -1;
+  return matchEnd(tokens, rest, at + 1);
+}
+
+/** The first [start, end) where `phrase` occurs at or after `from`, or null. */
+export function findRange(tokens: readonly string[], phrase: Phrase, from = 0): [number, number] | null {
+  if (phrase.words.length === 0) return null;
+  for (let start = Math.max(0, from); start < tokens.length; start += 1) {
+    const end = matchEnd(tokens, phrase.words, start);
+    if (end > start) return [start, end];
+  }
+  return null;
+}
+
 /** Where `phrase` starts in `tokens` at or after `from`, or -1. */
 export function findPhrase(tokens: readonly string[], phrase: Phrase, from = 0): number {
-  const n = phrase.words.length;
-  if (n === 0) return -1;
-  for (let start = Math.max(0, from); start + n <= tokens.length; start += 1) {
-    if (phrase.words.every((pattern, offset) => wordMatches(tokens[start + offset] ?? '', pattern))) {
-      return start;
-    }
-  }
-  return -1;
+  return findRange(tokens, phrase, from)?.[0] ?? -1;
 }
 
 /** Every [start, end) range where the phrase occurs. */
 export function phraseRanges(tokens: readonly string[], phrase: Phrase): [number, number][] {
   const ranges: [number, number][] = [];
-  let at = findPhrase(tokens, phrase);
-  while (at >= 0) {
-    ranges.push([at, at + phrase.words.length]);
-    at = findPhrase(tokens, phrase, at + 1);
+  let range = findRange(tokens, phrase);
+  while (range) {
+    ranges.push(range);
+    range = findRange(tokens, phrase, range[0] + 1);
   }
   return ranges;
 }

@@ -4,7 +4,6 @@ import {
   activeInjuryTags,
   contraindicationsForInjury,
   exercisesFor,
-  normalizeText,
 } from '../../../src/main/pipeline/catalog';
 
 describe('contraindicationsForInjury', () => {
@@ -89,8 +88,13 @@ describe('contraindicationsForInjury', () => {
     expect(contraindicationsForInjury('tobillo', 'y algo de cadera')).toEqual(['impacto', 'apoyo_unipodal']);
   });
 
-  it('normalizes accents, case and punctuation', () => {
-    expect(normalizeText('  Muñeca-DERECHA (túnel carpiano) ')).toBe('muneca derecha tunel carpiano');
+  it('reads accents, case, punctuation and English the same way', () => {
+    expect(contraindicationsForInjury('  Muñeca-DERECHA (túnel carpiano) ')).toEqual(
+      contraindicationsForInjury('muneca derecha'),
+    );
+    expect(contraindicationsForInjury('left knee (ACL)')).toEqual(
+      contraindicationsForInjury('rodilla izquierda, LCA'),
+    );
   });
 });
 

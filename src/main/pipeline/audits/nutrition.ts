@@ -392,8 +392,10 @@ function nut14(facts: NutritionFacts, menu: Pick<N6Output, 'menus'>): AuditCheck
     alergias: facts.alergias,
     intolerancias: facts.intolerancias,
     patron_alimentario: facts.patron_alimentario,
+    // Plans stored before the reader existed have no open questions.
+    por_revisar: facts.por_revisar ?? [],
   };
-  const { restrictions, unverifiable } = resolveRestrictions(declared);
+  const { restrictions, unverifiable, unresolved } = resolveRestrictions(declared);
   const hits = findRestrictedIngredients(menu, declared);
   const manual =
     unverifiable.length > 0 ? ` Revisar a mano (sin tabla de alimentos): ${listEs(unverifiable)}.` : '';
@@ -407,6 +409,15 @@ function nut14(facts: NutritionFacts, menu: Pick<N6Output, 'menus'>): AuditCheck
       'block',
       false,
       `Ingredientes prohibidos para el cliente: ${listEs(list, 8)}.${manual}`,
+    );
+  }
+  if (unresolved.length > 0) {
+    // "Sí, tengo alergias" with nothing named: no menu can be shown safe until the coach asks.
+    return checkResult(
+      'NUT-14',
+      'block',
+      false,
+      `Alergias o intolerancias declaradas sin decir a qué: ${listEs(unresolved)}. Confírmalas en la ficha del cliente antes de entregar el menú.${manual}`,
     );
   }
   if (unverifiable.length > 0) {

@@ -1,11 +1,12 @@
 import type { AuditCheckResult, Screening } from '@shared/plan-content';
 import type { NormalizedResponses } from '@shared/questionnaire';
 import { ageInYears, parseCalendarDate } from '@shared/questionnaire-validation';
+import { readQuestionnaire, type Finding, type QuestionnaireReading } from '@shared/reading';
 import { checkResult as check } from './check';
-import { fmt, mentionsTerm, normalizeText, parseYesNo } from './text';
+import { fmt, parseYesNo } from './text';
 
 /*
- * Screening (DOMAIN §2.7, rule table §2.8 SCR-01…SCR-09): runs on the validated questionnaire
+ * Screening (DOMAIN §2.7, rule table §2.8 SCR-01…SCR-10): runs on the validated questionnaire
  * before any agent, so a case that needs a professional first fails the job with
  * `screening_required` without spending tokens (DESIGN §5). Every rule yields exactly one check,
  * passed or not, so the coach sees what was looked at and not only what went wrong.
@@ -19,11 +20,22 @@ import { fmt, mentionsTerm, normalizeText, parseYesNo } from './text';
  *    alone does not make a deficit safe for someone at risk of an eating disorder.
  *  - SCR-06 (underweight with a loss goal), SCR-09 (CKD): nothing in the questionnaire releases
  *    them; the coach must change the goal (SCR-06) or refer (SCR-09).
+ *  - SCR-10 (answers the reader could not classify that could hide a red flag): the coach's
+ *    confirmation or correction of each answer, stored with the submission.
+ *
+ * Free-text answers count exactly like the typed fields: every check reads the questionnaire
+ * through the safety-first reader (src/shared/reading), so "me desmayé en spinning" written under
+ * "comentarios" is PAR-Q+ question 3 answered "sí".
  */
 
 export interface ScreeningOptions {
   /** Reference time for age and clearance dates (tests pass a fixed date). */
   now: Date;
+  /**
+   * What the reader understood from every answer, with the coach's corrections applied; read from
+   * `responses` when absent. Free-text declarations count exactly like the typed fields.
+   */
+  reading?: QuestionnaireReading;
 }
 
 /** EFSA 2015: habitual intake for healthy adults; single doses are checked by NUT-17. */
@@ -43,7 +55,7 @@ const PARQ_QUESTIONS = {
   p7: 'un médico le indicó hacer solo actividad supervisada',
 } as const;
 
-/** Original-format answers that correspond to a PAR-Q+ question (only when `parq` is absent). */
+/** Original-format yes/no answers that correspond to a PAR-Q+ question (only when `parq` is absent). */
 const LEGACY_PARQ_ANSWERS: readonly {
   key: string;
   question: keyof typeof PARQ_QUESTIONS;
@@ -74,106 +86,11 @@ const CV_METABOLIC_RENAL = {
   diabetes_t2: 'diabetes tipo 2',
   enfermedad_renal: 'enfermedad renal',
 } as const;
-const CV_METABOLIC_RENAL_TERMS = [
-  'cardiopatia',
-  'infarto',
-  'angina',
-  'arritmia',
-  'insuficiencia cardiaca',
-  'valvulopatia',
-  'marcapaso',
-  'ictus',
-  'hipertension',
-  'tension alta',
-  'diabetes',
-  'diabetico',
-  'diabetica',
-  'enfermedad renal',
-  'insuficiencia renal',
-  'nefropatia',
-  'dialisis',
-];
-const CKD_TERMS = [
-  'enfermedad renal',
-  'insuficiencia renal',
-  'nefropatia',
-  'dialisis',
-  'erc',
-  'glomerulonefritis',
-  'rinon poliquistico',
-];
-/** Eating-disorder history in free text (SCR-05). */
-const ED_TERMS = [
-  'anorexia',
-  'bulimia',
-  'tca',
-  'trastorno alimentario',
-  'trastorno alimenticio',
-  'trastorno de la conducta alimentaria',
-  'trastorno por atracon',
-  'atracon',
-  'ortorexia',
-  'vomito provocado',
-  'purga',
-];
-/** Insulin and sulfonylureas (hypoglycaemia risk, SCR-08): generic and common Spanish brand names. */
-const HYPOGLYCAEMIC_DRUGS = [
-  'insulina',
-  'lantus',
-  'levemir',
-  'tresiba',
-  'toujeo',
-  'abasaglar',
-  'semglee',
-  'humalog',
-  'novorapid',
-  'apidra',
-  'fiasp',
-  'lyumjev',
-  'humulin',
-  'insulatard',
-  'actrapid',
-  'mixtard',
-  'novomix',
-  'glibenclamida',
-  'gliclazida',
-  'glimepirida',
-  'glipizida',
-  'gliquidona',
-  'glibornurida',
-  'tolbutamida',
-  'clorpropamida',
-  'daonil',
-  'diamicron',
-  'amaryl',
-  'minodiab',
-  'glurenor',
-];
-/** Free-text goals that mean losing weight ("Perder grasa", "Definición", "adelgazar"). */
-const LOSS_GOAL_TERMS = [
-  'perder',
-  'perdida',
-  'adelgazar',
-  'bajar de peso',
-  'bajar peso',
-  'bajar grasa',
-  'definir',
-  'definicion',
-  'quemar grasa',
-  'reducir grasa',
-  'reducir peso',
-  'deficit',
-];
-
 type Responses = NormalizedResponses;
 
 function text(responses: Responses, key: string): string | null {
   const value: unknown = (responses as Record<string, unknown>)[key];
   return typeof value === 'string' && value.trim() !== '' ? value : null;
-}
-
-function freeTexts(responses: Responses, keys: readonly string[]): string[] {
-  return keys.map((key) => text(responses, key)).filter((value): value is string => value !== null);
 }
 
 interface Clearance {
@@ -200,12 +117,30 @@ function clearanceOf(responses: Responses, now: Date): Clearance {
   return { valid: true, detail: `autorización médica registrada el ${clearance.fecha}` };
 }
 
-function isLossGoal(responses: Responses): boolean {
+/**
+ * Any goal that mentions losing weight counts here, even when the plan reads it as recomposition
+ * ("ganar músculo y definir"): for the cases screening gates, the cautious reading is the right one.
+ */
+function isLossGoal(responses: Responses, reading: QuestionnaireReading): boolean {
   if (responses.objetivo_principal === 'perder_grasa') return true;
-  if (mentionsTerm(responses.objetivo_fisico, LOSS_GOAL_TERMS)) return true;
+  if (reading.goal.objetivo === 'perder_grasa' || reading.goal.mentions_loss) return true;
   const target = responses.peso_objetivo_kg;
   return typeof target === 'number' && target < responses.peso;
 }
+
+/** Findings of one topic read from free text or the coach's corrections (typed ones are read as typed). */
+function readFacts(
+  reading: QuestionnaireReading,
+  topic: Finding['topic'],
+  codes?: readonly string[],
+): Finding[] {
+  return reading.findings.filter(
+    (finding) =>
+      finding.topic === topic && finding.source !== 'typed' && (!codes || codes.includes(finding.code)),
+  );
+}
+
+const quoted = (finding: Finding) => `${finding.field}: «${finding.text.trim()}»`;
 
 function ageOf(responses: Responses, now: Date): number | null {
   const birth = parseCalendarDate(responses.fecha_nacimiento);
@@ -219,12 +154,32 @@ function bmiOf(responses: Responses): number {
 
 // ---- SCR-01 PAR-Q+ ----
 
-function scr01(responses: Responses, clearance: Clearance): AuditCheckResult {
+/** PAR-Q+ red flags written as free text anywhere (chest pain, fainting, heart, supervised only). */
+function textRedFlags(reading: QuestionnaireReading): Map<keyof typeof PARQ_QUESTIONS, Finding> {
+  const flags = new Map<keyof typeof PARQ_QUESTIONS, Finding>();
+  for (const finding of readFacts(reading, 'parq')) {
+    const question = finding.code as keyof typeof PARQ_QUESTIONS;
+    if (question in PARQ_QUESTIONS && !flags.has(question)) flags.set(question, finding);
+  }
+  return flags;
+}
+
+function scr01(responses: Responses, clearance: Clearance, reading: QuestionnaireReading): AuditCheckResult {
   const parq = responses.parq;
-  if (parq) {
-    const yes = (Object.keys(PARQ_QUESTIONS) as (keyof typeof PARQ_QUESTIONS)[]).filter((key) => parq[key]);
-    if (yes.length === 0) return check('SCR-01', 'block', true, 'PAR-Q+: todas las respuestas son «no».');
-    const list = yes.map((key) => `${key.toUpperCase()} ${PARQ_QUESTIONS[key]}`).join('; ');
+  const written = textRedFlags(reading);
+  const typedYes = parq
+    ? (Object.keys(PARQ_QUESTIONS) as (keyof typeof PARQ_QUESTIONS)[]).filter((key) => parq[key])
+    : [];
+  // A red flag written in any answer counts like the ticked question, even if the form says "no".
+  const yes = [...new Set([...typedYes, ...written.keys()])].sort();
+  if (yes.length > 0) {
+    const list = yes
+      .map((key) => {
+        const finding = written.get(key);
+        const source = finding && !typedYes.includes(key) ? ` (${quoted(finding)})` : '';
+        return `${key.toUpperCase()} ${PARQ_QUESTIONS[key]}${source}`;
+      })
+      .join('; ');
     if (clearance.valid) {
       return check('SCR-01', 'warn', false, `PAR-Q+ con respuestas «sí» (${list}); ${clearance.detail}.`);
     }
@@ -235,6 +190,7 @@ function scr01(responses: Responses, clearance: Clearance): AuditCheckResult {
       `PAR-Q+ con respuestas «sí» (${list}): hace falta autorización médica antes de generar el plan (${clearance.detail}).`,
     );
   }
+  if (parq) return check('SCR-01', 'block', true, 'PAR-Q+: todas las respuestas son «no».');
   const legacyYes = LEGACY_PARQ_ANSWERS.filter(({ key }) => parseYesNo(text(responses, key)) === 'si');
   const blocking = legacyYes.filter(({ blocks }) => blocks);
   const describe = (items: typeof legacyYes) =>
@@ -266,29 +222,21 @@ function scr01(responses: Responses, clearance: Clearance): AuditCheckResult {
 
 // ---- SCR-02 known cardiovascular / metabolic / renal disease ----
 
-function declaredDiseases(responses: Responses): string[] {
+function declaredDiseases(responses: Responses, reading: QuestionnaireReading): string[] {
   const found = new Set<string>();
   for (const pathology of responses.patologias ?? []) {
     if (pathology in CV_METABOLIC_RENAL)
       found.add(CV_METABOLIC_RENAL[pathology as keyof typeof CV_METABOLIC_RENAL]);
   }
-  const legacy: readonly [string, string][] = [
-    ['problemas_corazon', 'problemas cardíacos'],
-    ['hipertension', 'hipertensión'],
-    ['diabetes', 'diabetes'],
-  ];
-  for (const [key, label] of legacy) {
-    if (parseYesNo(text(responses, key)) === 'si') found.add(label);
-  }
-  for (const value of freeTexts(responses, ['patologias_detalle', 'enfermedad_cronica'])) {
-    const term = mentionsTerm(value, CV_METABOLIC_RENAL_TERMS);
-    if (term) found.add(`«${value.trim()}»`);
+  for (const finding of readFacts(reading, 'patologia', Object.keys(CV_METABOLIC_RENAL))) {
+    const label = CV_METABOLIC_RENAL[finding.code as keyof typeof CV_METABOLIC_RENAL];
+    found.add(`${label} (${quoted(finding)})`);
   }
   return [...found];
 }
 
-function scr02(responses: Responses, clearance: Clearance): AuditCheckResult {
-  const diseases = declaredDiseases(responses);
+function scr02(responses: Responses, clearance: Clearance, reading: QuestionnaireReading): AuditCheckResult {
+  const diseases = declaredDiseases(responses, reading);
   if (diseases.length === 0) {
     return check('SCR-02', 'block', true, 'No declara enfermedad cardiovascular, metabólica ni renal.');
   }
@@ -349,25 +297,31 @@ const PREGNANCY_LABEL: Record<PregnancyState, string> = {
   lactancia: 'lactancia',
 };
 
-function pregnancyState(responses: Responses): { state: PregnancyState | null; source: string } {
-  const typed = responses.embarazo_lactancia;
-  if (typed && typed !== 'no') return { state: typed, source: 'embarazo_lactancia' };
-  const legacy = text(responses, 'embarazo');
-  // The original only asks women; a "sí" from a man is a form slip, not a pregnancy.
-  if (legacy && responses.sexo !== 'Hombre' && parseYesNo(legacy) === 'si') {
-    const normalized = normalizeText(legacy);
-    const state: PregnancyState = normalized.includes('lactan')
-      ? 'lactancia'
-      : /parto|postpart|pospart/.test(normalized)
-        ? 'posparto_6m'
-        : 'embarazo';
-    return { state, source: `embarazo: «${legacy.trim()}»` };
-  }
-  return { state: null, source: '' };
+interface PregnancyReading {
+  state: PregnancyState | null;
+  source: string;
+  /** Obstetric warning signs or contraindications written in an answer (ACOG CO 804). */
+  complication: Finding | null;
 }
 
-function scr04(responses: Responses, lossGoal: boolean): AuditCheckResult {
-  const { state, source } = pregnancyState(responses);
+function pregnancyState(responses: Responses, reading: QuestionnaireReading): PregnancyReading {
+  // The original only asks women; a pregnancy written by a man is about someone else.
+  const written = responses.sexo === 'Hombre' ? [] : readFacts(reading, 'embarazo');
+  const complication = written.find((finding) => finding.code === 'complicacion') ?? null;
+  const typed = responses.embarazo_lactancia;
+  if (typed && typed !== 'no') return { state: typed, source: 'embarazo_lactancia', complication };
+  // The most specific state wins: "embarazo: Lactancia" answers the pregnancy question with lactation.
+  const stated = (['lactancia', 'posparto_6m', 'embarazo'] as const)
+    .map((state) => written.find((finding) => finding.code === state))
+    .find((finding) => finding !== undefined);
+  if (stated) return { state: stated.code as PregnancyState, source: quoted(stated), complication };
+  // A complication names a pregnancy even when no other word did ("placenta previa").
+  if (complication) return { state: 'embarazo', source: quoted(complication), complication };
+  return { state: null, source: '', complication: null };
+}
+
+function scr04(pregnancy: PregnancyReading, lossGoal: boolean, clearance: Clearance): AuditCheckResult {
+  const { state, source, complication } = pregnancy;
   if (!state) return check('SCR-04', 'block', true, 'No declara embarazo, posparto ni lactancia.');
   // Capitalised: it starts the reason.
   const label = PREGNANCY_LABEL[state].charAt(0).toUpperCase() + PREGNANCY_LABEL[state].slice(1);
@@ -380,28 +334,33 @@ function scr04(responses: Responses, lossGoal: boolean): AuditCheckResult {
       `${label} (${source}) con objetivo de pérdida de grasa: no se genera un plan con déficit; cambiar el objetivo y contar con el visto bueno obstétrico.`,
     );
   }
+  if (complication && !clearance.valid) {
+    return check(
+      'SCR-04',
+      'block',
+      false,
+      `${label} con complicación declarada (${quoted(complication)}): hace falta el visto bueno obstétrico antes de generar el plan (${clearance.detail}).`,
+    );
+  }
   return check('SCR-04', 'warn', false, `${label} (${source}): ${rules}.`);
 }
 
 // ---- SCR-05 eating-disorder risk / REDs ----
 
-function scr05(responses: Responses, clearance: Clearance, lossGoal: boolean): AuditCheckResult {
+function scr05(
+  responses: Responses,
+  clearance: Clearance,
+  lossGoal: boolean,
+  reading: QuestionnaireReading,
+): AuditCheckResult {
   const reasons: string[] = [];
   const scoff = responses.scoff;
   if (scoff) {
     const yes = (['s1', 's2', 's3', 's4', 's5'] as const).filter((key) => scoff[key]).length;
     if (yes >= 2) reasons.push(`SCOFF con ${yes} de 5 respuestas «sí», umbral 2`);
   }
-  for (const key of [
-    'historial_dietas',
-    'dietas_anteriores',
-    'patologias_detalle',
-    'enfermedad_cronica',
-    'comentarios_adicionales',
-  ]) {
-    const value = text(responses, key);
-    const term = value ? mentionsTerm(value, ED_TERMS) : null;
-    if (value && term) reasons.push(`antecedente de trastorno alimentario en ${key} («${value.trim()}»)`);
+  for (const finding of readFacts(reading, 'tca')) {
+    reasons.push(`signo de trastorno alimentario en ${quoted(finding)}`);
   }
   if (responses.ciclo_menstrual === 'amenorrea_3m') reasons.push('amenorrea ≥ 3 meses (signo de REDs)');
   if (reasons.length === 0) {
@@ -473,18 +432,15 @@ function scr07(responses: Responses, bmi: number): AuditCheckResult {
 
 // ---- SCR-08 insulin / sulfonylureas ----
 
-function scr08(responses: Responses): AuditCheckResult {
+function scr08(responses: Responses, reading: QuestionnaireReading): AuditCheckResult {
   const found = new Set<string>();
-  const names = [
-    ...(responses.medicacion ?? []).map((medication) => medication.nombre),
-    ...freeTexts(responses, ['medicamentos', 'sustancias_alteran']),
-  ];
-  for (const name of names) {
-    const term = mentionsTerm(name, HYPOGLYCAEMIC_DRUGS);
-    if (term) found.add(term);
+  for (const finding of reading.findings) {
+    if (finding.topic === 'medicacion' && finding.code === 'hipoglucemiante')
+      found.add(`«${finding.text.trim()}»`);
   }
   // Type 1 diabetes is always treated with insulin, even if the medication list is empty.
-  if ((responses.patologias ?? []).includes('diabetes_t1')) found.add('insulina (diabetes tipo 1)');
+  const type1 = reading.findings.some((f) => f.topic === 'patologia' && f.code === 'diabetes_t1');
+  if (type1 || (responses.patologias ?? []).includes('diabetes_t1')) found.add('insulina (diabetes tipo 1)');
   if (found.size === 0) return check('SCR-08', 'warn', true, 'Sin insulina ni sulfonilureas declaradas.');
   return check(
     'SCR-08',
@@ -497,13 +453,11 @@ function scr08(responses: Responses): AuditCheckResult {
 
 // ---- SCR-09 chronic kidney disease ----
 
-function scr09(responses: Responses): AuditCheckResult {
+function scr09(responses: Responses, reading: QuestionnaireReading): AuditCheckResult {
   const typed = (responses.patologias ?? []).includes('enfermedad_renal');
-  const legacy = freeTexts(responses, ['patologias_detalle', 'enfermedad_cronica']).find(
-    (value) => mentionsTerm(value, CKD_TERMS) !== null,
-  );
-  if (!typed && !legacy) return check('SCR-09', 'block', true, 'No declara enfermedad renal.');
-  const source = typed ? 'patologías: enfermedad_renal' : `«${legacy?.trim() ?? ''}»`;
+  const written = readFacts(reading, 'patologia', ['enfermedad_renal'])[0];
+  if (!typed && !written) return check('SCR-09', 'block', true, 'No declara enfermedad renal.');
+  const source = typed ? 'patologías: enfermedad_renal' : written ? quoted(written) : '';
   return check(
     'SCR-09',
     'block',
@@ -512,31 +466,63 @@ function scr09(responses: Responses): AuditCheckResult {
   );
 }
 
+// ---- SCR-10 answers the reader could not classify ----
+
+/** Open questions that could hide a red flag: no plan until the coach answers them. */
+const BLOCKING_REVIEW_TOPICS = new Set(['parq', 'tca', 'embarazo', 'patologia']);
+
+function scr10(reading: QuestionnaireReading): AuditCheckResult {
+  const items = reading.needs_review;
+  if (items.length === 0) {
+    return check('SCR-10', 'block', true, 'Todas las respuestas de salud se han entendido sin dudas.');
+  }
+  const list = items.map((item) => `${item.field}: «${item.text.trim()}»`).join('; ');
+  const blocking = items.some((item) => BLOCKING_REVIEW_TOPICS.has(item.topic));
+  const resolve = 'confírmalas o corrígelas en la ficha del cliente («Entendido») y vuelve a generar';
+  if (blocking) {
+    return check(
+      'SCR-10',
+      'block',
+      false,
+      `Respuestas de salud que la app no puede clasificar con certeza (${list}): ${resolve}.`,
+    );
+  }
+  return check(
+    'SCR-10',
+    'warn',
+    false,
+    `Respuestas por confirmar (${list}): el plan las trata como restricciones hasta que el coach las resuelva; ${resolve}.`,
+  );
+}
+
 /**
  * Screens a validated questionnaire (`validateQuestionnaire(...).data.responses`) for the cases that
  * need a professional before any plan. `blocked` is true when any block-severity check failed.
  */
 export function screenQuestionnaire(responses: NormalizedResponses, opts: ScreeningOptions): Screening {
+  const reading = opts.reading ?? readQuestionnaire(responses);
   const clearance = clearanceOf(responses, opts.now);
   const age = ageOf(responses, opts.now);
   const bmi = bmiOf(responses);
-  const lossGoal = isLossGoal(responses);
+  const lossGoal = isLossGoal(responses, reading);
+  const pregnancy = pregnancyState(responses, reading);
 
   const checks = [
-    scr01(responses, clearance),
-    scr02(responses, clearance),
+    scr01(responses, clearance, reading),
+    scr02(responses, clearance, reading),
     scr03(responses, age),
-    scr04(responses, lossGoal),
-    scr05(responses, clearance, lossGoal),
+    scr04(pregnancy, lossGoal, clearance),
+    scr05(responses, clearance, lossGoal, reading),
     scr06(bmi, lossGoal),
     scr07(responses, bmi),
-    scr08(responses),
-    scr09(responses),
+    scr08(responses, reading),
+    scr09(responses, reading),
+    scr10(reading),
   ];
   const failed = (id: string) => checks.some((result) => result.id === id && !result.passed);
 
   const minor = age === null || age < 18;
-  const pregnant = pregnancyState(responses).state !== null;
+  const pregnant = pregnancy.state !== null;
   const limits = [ADULT_CAFFEINE_LIMIT_MG];
   if (pregnant) limits.push(PREGNANCY_CAFFEINE_LIMIT_MG);
   if (minor) limits.push(Math.round(MINOR_CAFFEINE_MG_PER_KG * responses.peso));

@@ -28,7 +28,7 @@ export {
   resetCatalogCache,
   resolveDefaultCatalogPath,
 } from './loader';
-export { activeInjuryTags, contraindicationsForInjury, normalizeText, type InjuryLike } from './injuries';
+export { activeInjuryTags, contraindicationsForInjury, type InjuryLike } from './injuries';
 export {
   PRIMARY_SET_WEIGHT,
   SECONDARY_SET_WEIGHT,

@@ -6,16 +6,14 @@ import {
 } from '@shared/questionnaire';
 import { ageYears, bmi } from '../calculators';
 import { contraindicationsForInjury, isCatalogId } from '../catalog';
-import {
-  isNegativeAnswer,
-  parseDaysPerWeek,
-  parseGoal,
-  parseInjuryZones,
-  parseSessionMinutes,
-  parseYearsTraining,
-} from './free-text';
+import { readQuestionnaire, stricterStatus, type QuestionnaireReading } from '@shared/reading';
+import { parseDaysPerWeek, parseSessionMinutes, parseYearsTraining } from './free-text';
+import { reviewItemsFor } from './review-items';
 
 type Responses = NormalizedQuestionnaire['responses'];
+
+/** Open questions the training agents must treat as constraints until the coach answers them. */
+const TRAINING_REVIEW_TOPICS = ['lesion', 'patologia', 'parq', 'cirugia', 'embarazo', 'objetivo'] as const;
 type Dia = (typeof DIA_SEMANA_VALUES)[number];
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
@@ -61,47 +59,51 @@ function equipment(responses: Responses): string[] {
   return found.length > 0 ? found : ['ninguno'];
 }
 
-function injuries(responses: Responses): ClientFacts['lesiones'] {
-  if (responses.lesiones?.length) {
-    return responses.lesiones.map((lesion) => ({
-      zona: lesion.zona,
-      descripcion: lesion.descripcion ?? '',
-      estado: lesion.estado,
-      tags:
-        lesion.estado === 'recuperada'
-          ? []
-          : contraindicationsForInjury(lesion.zona, lesion.descripcion ?? undefined),
-    }));
+/**
+ * Injuries as the reader understood them (typed list and every free-text answer), one per zone:
+ * when two answers name the same zone the stricter status wins, so "recuperada" in the form cannot
+ * hide "todavía me duele" written elsewhere.
+ */
+function injuries(reading: QuestionnaireReading): ClientFacts['lesiones'] {
+  const byZone = new Map<string, ClientFacts['lesiones'][number]>();
+  for (const finding of reading.findings) {
+    if (finding.topic !== 'lesion') continue;
+    const estado = finding.estado ?? 'activa';
+    const previous = byZone.get(finding.code);
+    const merged = previous ? stricterStatus(previous.estado, estado) : estado;
+    const descripcion =
+      previous && previous.descripcion !== finding.text
+        ? `${previous.descripcion} · ${finding.text}`
+        : finding.text;
+    byZone.set(finding.code, {
+      zona: finding.code,
+      descripcion,
+      estado: merged,
+      tags: merged === 'recuperada' ? [] : contraindicationsForInjury(finding.code, descripcion),
+    });
   }
-  const freeText = ['lesiones_actuales', 'lesiones_text', 'problemas_musculares', 'hernias_protusiones']
-    .map((key) => text(responses, key))
-    .filter((value): value is string => !!value && !isNegativeAnswer(value));
-  return freeText.flatMap((description) =>
-    parseInjuryZones(description).map((zona) => ({
-      zona,
-      descripcion: description,
-      // A free-text answer in the intake form describes a current problem unless it says otherwise.
-      estado: /recuperad|antigua|pasad/i.test(description) ? ('recuperada' as const) : ('activa' as const),
-      tags: /recuperad|antigua|pasad/i.test(description) ? [] : contraindicationsForInjury(zona, description),
-    })),
-  );
+  return [...byZone.values()];
 }
 
 /** The client facts every training agent works from, computed once per job. */
-export function buildClientFacts(questionnaire: NormalizedQuestionnaire, now: Date): ClientFacts {
+export function buildClientFacts(
+  questionnaire: NormalizedQuestionnaire,
+  now: Date,
+  reading: QuestionnaireReading = readQuestionnaire(questionnaire.responses),
+): ClientFacts {
   const r = questionnaire.responses;
   const days = r.dias_disponibles ?? parseDaysPerWeek(text(r, 'dias_semana_entrenar')) ?? 3;
   const chosenDays = r.dias_semana?.length
     ? [...r.dias_semana]
     : DEFAULT_DAYS[Math.min(7, Math.max(1, Math.round(days))) as keyof typeof DEFAULT_DAYS];
-  const lesiones = injuries(r);
+  const lesiones = injuries(reading);
   return {
     edad: ageYears(r.fecha_nacimiento, now),
     sexo: r.sexo,
     peso_kg: r.peso,
     altura_cm: r.altura_cm,
     imc: round1(bmi(r.peso, r.altura_cm)),
-    objetivo: r.objetivo_principal ?? parseGoal(r.objetivo_fisico) ?? 'salud',
+    objetivo: reading.goal.objetivo,
     nivel_experiencia: experienceLevel(r),
     dias_disponibles: Math.min(days, chosenDays.length),
     dias_semana: chosenDays.slice(0, days),
@@ -110,5 +112,6 @@ export function buildClientFacts(questionnaire: NormalizedQuestionnaire, now: Da
     lesiones,
     tags_contraindicados: [...new Set(lesiones.flatMap((l) => l.tags))],
     ejercicios_excluidos: (r.ejercicios_excluidos ?? []).filter((id) => isCatalogId(id)),
+    por_revisar: reviewItemsFor(reading, TRAINING_REVIEW_TOPICS),
   };
 }

@@ -1,6 +1,7 @@
 import type { ClientFacts, NutritionFacts, Screening } from '@shared/plan-content';
 import type { NormalizedQuestionnaire } from '@shared/questionnaire';
-import { parseAllergens, parseDietPattern, parseIntolerances } from './free-text';
+import { readQuestionnaire, type QuestionnaireReading } from '@shared/reading';
+import { reviewItemsFor } from './review-items';
 
 type Responses = NormalizedQuestionnaire['responses'];
 
@@ -18,20 +19,33 @@ function mealsPerDay(responses: Responses): number {
   return Number.isFinite(raw) ? Math.min(6, Math.max(3, raw)) : 4;
 }
 
-/** The facts every nutrition agent works from; screening was computed before any token was spent. */
+const codesOf = (reading: QuestionnaireReading, topic: string) => [
+  ...new Set(reading.findings.filter((finding) => finding.topic === topic).map((finding) => finding.code)),
+];
+
+/** Stricter patterns first: two answers naming different patterns keep the one that excludes more. */
+const PATTERN_STRICTNESS = ['vegano', 'ovolactovegetariano', 'pescetariano', 'kosher', 'halal', 'sin_cerdo'];
+
+function dietPattern(responses: Responses, reading: QuestionnaireReading): string {
+  if (responses.patron_alimentario) return responses.patron_alimentario;
+  const read = codesOf(reading, 'patron').sort(
+    (a, b) => PATTERN_STRICTNESS.indexOf(a) - PATTERN_STRICTNESS.indexOf(b),
+  );
+  return read.find((pattern) => PATTERN_STRICTNESS.includes(pattern)) ?? read[0] ?? 'omnivoro';
+}
+
+/**
+ * The facts every nutrition agent works from; screening was computed before any token was spent.
+ * Allergies and intolerances are the reader's (typed fields and every free-text answer): EU-14
+ * group ids and `alimento:<food>` for foods outside the EU-14.
+ */
 export function buildNutritionFacts(
   questionnaire: NormalizedQuestionnaire,
   client: ClientFacts,
   screening: Screening,
+  reading: QuestionnaireReading = readQuestionnaire(questionnaire.responses),
 ): NutritionFacts {
   const r = questionnaire.responses;
-  const allergyText = [text(r, 'alergias'), text(r, 'alergias_intolerancias')].filter(Boolean).join('. ');
-  const alergias = new Set<string>([...(r.alergias_alimentarias ?? []), ...parseAllergens(allergyText)]);
-  const intolerancias = new Set<string>([
-    ...(r.intolerancias ?? []),
-    ...parseIntolerances(allergyText),
-    ...parseIntolerances(text(r, 'alimento_no_soporta')),
-  ]);
   return {
     edad: client.edad,
     sexo: client.sexo,
@@ -39,15 +53,13 @@ export function buildNutritionFacts(
     altura_cm: client.altura_cm,
     imc: client.imc,
     objetivo: client.objetivo,
-    alergias: [...alergias],
-    intolerancias: [...intolerancias],
-    patron_alimentario:
-      r.patron_alimentario ??
-      parseDietPattern(text(r, 'dietas_anteriores')) ??
-      parseDietPattern(text(r, 'comentarios_adicionales')) ??
-      'omnivoro',
+    // Pollen or latex allergies are shown to the coach; they do not restrict a menu.
+    alergias: codesOf(reading, 'alergia').filter((code) => !code.startsWith('no_alimentaria:')),
+    intolerancias: codesOf(reading, 'intolerancia'),
+    patron_alimentario: dietPattern(r, reading),
     alimentos_no_gustan: [...(r.alimentos_no_gustan ?? [])],
     comidas_dia: mealsPerDay(r),
     screening,
+    por_revisar: reviewItemsFor(reading, ['alergia', 'intolerancia']),
   };
 }

@@ -24,6 +24,7 @@ export function agentMessages(prompt: AgentPrompt, language: PlanLanguage): Chat
   const rules = [
     ...prompt.rules,
     'Los números de DATOS (edades, kcal, gramos, series) los ha calculado el sistema y son correctos: úsalos tal cual, no hagas aritmética propia.',
+    'Si DATOS trae "por_revisar", son respuestas de salud del cliente que el coach aún no ha confirmado: trátalas como restricciones, no las contradigas y no las des por descartadas.',
     'Responde solo con un objeto JSON que cumpla exactamente el esquema; sin texto fuera del JSON.',
     `Escribe todos los textos en ${LANGUAGE_NAME[language]}, claros y sin jerga innecesaria.`,
   ];

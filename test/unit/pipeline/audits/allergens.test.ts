@@ -134,13 +134,15 @@ describe('resolveRestrictions', () => {
       intolerancias: ['Intolerancia a la lactosa', 'histamina'],
       patron_alimentario: 'Vegetariana',
     });
-    expect(resolved.restrictions.map((r) => r.groups)).toEqual([
-      ['gluten'],
-      ['frutos_cascara', 'cacahuete'],
-      ['lactosa'],
-      ['carne', 'pescado', 'crustaceos', 'moluscos'],
+    expect(resolved.restrictions.map((r) => [r.groups, r.words.map((w) => w.source)])).toEqual([
+      [['gluten'], []],
+      [['frutos_cascara', 'cacahuete'], []],
+      // A food outside the EU-14 is kept as its words (Spanish and English), not left unchecked.
+      [[], ['kiwi*']],
+      [['lactosa'], []],
+      [['carne', 'pescado', 'crustaceos', 'moluscos'], []],
     ]);
-    expect(resolved.unverifiable).toEqual(['alergia «kiwi»', 'intolerancia «histamina»']);
+    expect(resolved.unverifiable).toEqual(['intolerancia «histamina»']);
   });
 
   it('treats omnivore, flexitarian and empty patterns as unrestricted', () => {
@@ -148,6 +150,7 @@ describe('resolveRestrictions', () => {
       expect(resolveRestrictions({ alergias: [], intolerancias: [], patron_alimentario: pattern })).toEqual({
         restrictions: [],
         unverifiable: [],
+        unresolved: [],
         separateMeatAndDairy: false,
       });
     }

@@ -507,12 +507,51 @@ describe('injected unsafe output: an allergen in a meal (NUT-14)', () => {
   });
 
   it('asks for a manual review of restrictions it cannot check word by word', () => {
-    const check = byId(
-      audit({ facts: facts({ intolerancias: ['fructosa'], alergias: ['kiwi'] }) }),
+    const check = byId(audit({ facts: facts({ intolerancias: ['fructosa'], alergias: [] }) }), 'NUT-14');
+    expect(check).toMatchObject({ severity: 'warn', passed: false });
+    expect(check.reason).toMatch(/intolerancia «fructosa»/);
+  });
+
+  it('blocks a food outside the EU-14 the client declared (alimento:kiwi), in Spanish or English', () => {
+    const kiwi = facts({ alergias: ['alimento:kiwi'], intolerancias: [] });
+    for (const ingredient of ['Kiwi troceado', 'Kiwis', 'kiwi fruit']) {
+      const check = byId(audit({ facts: kiwi, menu: withIngredient('Comida', ingredient) }), 'NUT-14');
+      expect(check).toMatchObject({ severity: 'block', passed: false });
+      expect(check.reason).toContain('alimento:kiwi');
+    }
+    const peach = facts({ alergias: ['alimento:melocoton'], intolerancias: [] });
+    expect(
+      byId(audit({ facts: peach, menu: withIngredient('Comida', 'Peach slices') }), 'NUT-14').passed,
+    ).toBe(false);
+  });
+
+  it('blocks any ingredient an open allergy question could match, and every menu when it names nothing', () => {
+    const open = facts({
+      alergias: [],
+      intolerancias: [],
+      por_revisar: [
+        {
+          tema: 'alergia',
+          campo: 'alergias',
+          texto: 'algo de la fruta con hueso',
+          palabras: ['fruta', 'hueso'],
+        },
+      ],
+    });
+    const fruit = byId(
+      audit({ facts: open, menu: withIngredient('Comida', 'Fruta de temporada') }),
       'NUT-14',
     );
-    expect(check).toMatchObject({ severity: 'warn', passed: false });
-    expect(check.reason).toMatch(/alergia «kiwi» y intolerancia «fructosa»/);
+    expect(fruit).toMatchObject({ severity: 'block', passed: false });
+    expect(fruit.reason).toMatch(/respuesta por confirmar: algo de la fruta con hueso/);
+    const unnamed = facts({
+      alergias: [],
+      intolerancias: [],
+      por_revisar: [{ tema: 'alergia', campo: 'alergias', texto: 'Sí', palabras: [] }],
+    });
+    const blocked = byId(audit({ facts: unnamed }), 'NUT-14');
+    expect(blocked).toMatchObject({ severity: 'block', passed: false });
+    expect(blocked.reason).toMatch(/sin decir a qué/);
   });
 
   it('checks the dietary pattern', () => {

@@ -63,6 +63,7 @@ describe('screenQuestionnaire: a healthy adult', () => {
       'SCR-07',
       'SCR-08',
       'SCR-09',
+      'SCR-10',
     ]);
     expect(screening.checks.filter((check) => !check.passed)).toEqual([]);
     expect(screening).toMatchObject({ blocked: false, no_deficit: false, caffeine_limit_mg: 400 });
@@ -355,7 +356,7 @@ describe('SCR-08 insulin and sulfonylureas', () => {
     expect(screening.blocked).toBe(false);
     const check = byId(screening, 'SCR-08');
     expect(check).toMatchObject({ severity: 'warn', passed: false });
-    expect(check.reason).toMatch(/gliclazida.*hipoglucemia.*2,9 mmol\/L/);
+    expect(check.reason).toMatch(/gliclazida.*hipoglucemia.*2,9 mmol\/L/i);
   });
 
   it('assumes insulin for type 1 diabetes', () => {

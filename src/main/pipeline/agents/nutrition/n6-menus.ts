@@ -21,6 +21,8 @@ export const n6Menus = defineAgent({
       alergias: facts.alergias,
       intolerancias: facts.intolerancias,
       patron_alimentario: facts.patron_alimentario,
+      // Plans checkpointed before the reader existed have no open questions.
+      por_revisar: facts.por_revisar ?? [],
       no_le_gustan: facts.alimentos_no_gustan,
       preferencias: answersFor(inputs.questionnaire, [
         'alimentos_preferidos',
@@ -39,6 +41,7 @@ export const n6Menus = defineAgent({
         rules: [
           'Un menú por tipo de día (alto, medio, bajo) con las comidas indicadas, platos reales de cocina española y cantidades en gramos.',
           'PROHIBIDO cualquier ingrediente con un alérgeno o intolerancia del cliente, o contrario a su patrón alimentario (revisa derivados: yogur y queso son leche; pan y pasta llevan gluten).',
+          'alergias con «alimento:X» son alimentos concretos prohibidos (p. ej. alimento:kiwi). por_revisar son alergias o intolerancias sin confirmar: no uses ningún alimento que contenga sus palabras.',
           'Ajusta las cantidades para acercarte a los macros de cada tipo de día.',
           'Equivalencias: intercambios sencillos y seguros para el cliente.',
         ],
@@ -52,6 +55,7 @@ export const n6Menus = defineAgent({
       alergias: input.alergias,
       intolerancias: input.intolerancias,
       patron_alimentario: input.patron_alimentario,
+      por_revisar: input.por_revisar,
     }).map((hit) => `${hit.dish}: "${hit.ingredient}" contiene ${hit.restriction}; sustitúyelo`),
   finalize: (output) => output,
 });

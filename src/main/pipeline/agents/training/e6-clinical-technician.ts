@@ -21,6 +21,8 @@ export const e6ClinicalTechnician = defineAgent({
       sesiones: sessions.sesiones,
       lesiones: summary.perfil.lesiones,
       tags_contraindicados: summary.perfil.tags_contraindicados,
+      // Plans checkpointed before the reader existed have no open questions.
+      por_revisar: summary.perfil.por_revisar ?? [],
       prehab: summary.prehab,
       alternativas_seguras: exerciseMenu(allowedExercises(summary.perfil), current),
       dias: sessions.sesiones.map((s) => s.dia),
@@ -36,6 +38,7 @@ export const e6ClinicalTechnician = defineAgent({
           'Si no hace falta cambiar nada, copia las sesiones tal cual y deja sustituciones vacío.',
           'Añade correctivos y prehab (calentamiento o final) para las zonas lesionadas, solo con ids de alternativas_seguras.',
           'Mantén días, series y esfuerzo; no alargues las sesiones.',
+          'por_revisar son respuestas de salud que el coach aún no ha confirmado: ante la duda, evita los ejercicios que carguen la zona o la condición que mencionan y dilo en sustituciones.',
         ],
         data: input,
         task: 'Devuelve las sesiones seguras, las sustituciones y los correctivos.',
