@@ -15,6 +15,7 @@ import { registerHealthRoutes } from './routes/health-routes';
 import { registerJobRoutes } from './routes/jobs-routes';
 import { registerPlanRoutes } from './routes/plans-routes';
 import { registerQuestionnaireRoutes } from './routes/questionnaire-routes';
+import { registerReadingRoutes } from './routes/reading-routes';
 import { registerUserRoutes } from './routes/users-routes';
 import { registerWorkerRoutes } from './routes/worker-routes';
 import { SseStreams } from './sse';
@@ -90,6 +91,7 @@ export async function createApiServer(deps: ApiDependencies): Promise<FastifyIns
       registerPlanRoutes(admin, routeDeps);
       registerWorkerRoutes(admin, routeDeps);
       registerCatalogRoutes(admin, routeDeps);
+      registerReadingRoutes(admin, routeDeps);
     },
     { prefix: '/admin' },
   );

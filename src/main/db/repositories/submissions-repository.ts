@@ -4,6 +4,7 @@ import {
   type QuestionnaireResponses,
   type QuestionnaireSubmission,
 } from '@shared/questionnaire';
+import type { ReadingCorrection } from '@shared/reading';
 import { newId } from '../ids';
 import { pageOf, type Page, type PageRequest } from './paging';
 
@@ -52,6 +53,15 @@ export class SubmissionsRepository {
 
   async listForUser(userId: string, page: PageRequest = {}): Promise<Page<QuestionnaireSubmission>> {
     return pageOf(this.submissions, { user_id: userId }, { submitted_at: -1 }, page);
+  }
+
+  /** The coach's corrections of how answers were read (docs/DOMAIN.md, "Reading free-text answers"). */
+  async setReadingCorrections(id: string, corrections: readonly ReadingCorrection[]): Promise<boolean> {
+    const result = await this.submissions.updateOne(
+      { _id: id },
+      { $set: { reading_corrections: [...corrections] } },
+    );
+    return result.matchedCount === 1;
   }
 
   async markPlanGenerated(id: string, planId: string): Promise<boolean> {
