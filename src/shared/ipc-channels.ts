@@ -22,6 +22,8 @@ export const IPC_METHOD_CHANNELS = {
   submitQuestionnaire: 'questionnaires:submit',
   listQuestionnaires: 'questionnaires:list',
   getQuestionnaire: 'questionnaires:get',
+  getQuestionnaireReading: 'questionnaires:reading',
+  correctQuestionnaireReading: 'questionnaires:correct-reading',
   // jobs
   generatePlan: 'jobs:generate',
   getJob: 'jobs:get',

@@ -6,6 +6,8 @@ import { PlanEstimateSchema } from './pricing';
 import { JobEventSchema } from './job-events';
 import { AUDIT_STATUS_VALUES, NutritionPlanDocumentSchema, TrainingPlanDocumentSchema } from './plans';
 import { QuestionnaireSubmissionSchema } from './questionnaire';
+import { OPTIONAL_FIELDS_MODES } from './questionnaire-validation';
+import { CorrectReadingBodySchema, SubmissionReadingSchema } from './reading-api';
 import { StartupStateSchema } from './startup';
 import { NewUserInputSchema, UserSchema, UserUpdateSchema } from './user';
 import { WorkerStatusSchema } from './worker-status';
@@ -321,10 +323,17 @@ export const IPC_CONTRACT = {
     result: UserSchema,
   },
 
-  /** Checks answers with the original system's rules without storing anything (form feedback). */
+  /**
+   * Checks answers with the original system's rules without storing anything (form feedback).
+   * `mode`: optional answers never fail unless `strict` (see `validateQuestionnaire`).
+   */
   validateQuestionnaire: {
     channel: IPC_METHOD_CHANNELS.validateQuestionnaire,
-    args: z.strictObject({ responses: responsesArg, lang: LanguageSchema.optional() }),
+    args: z.strictObject({
+      responses: responsesArg,
+      lang: LanguageSchema.optional(),
+      mode: z.enum(OPTIONAL_FIELDS_MODES).optional(),
+    }),
     result: QuestionnaireCheckSchema,
   },
   submitQuestionnaire: {
@@ -341,6 +350,18 @@ export const IPC_CONTRACT = {
     channel: IPC_METHOD_CHANNELS.getQuestionnaire,
     args: ById,
     result: QuestionnaireSubmissionSchema,
+  },
+  /** What the app understood from a stored questionnaire (docs/DOMAIN.md, "Reading free-text answers"). */
+  getQuestionnaireReading: {
+    channel: IPC_METHOD_CHANNELS.getQuestionnaireReading,
+    args: ById,
+    result: SubmissionReadingSchema,
+  },
+  /** The coach's corrections of that reading, stored with the submission for the next job. */
+  correctQuestionnaireReading: {
+    channel: IPC_METHOD_CHANNELS.correctQuestionnaireReading,
+    args: z.strictObject({ id: IpcIdSchema, corrections: CorrectReadingBodySchema.shape.corrections }),
+    result: SubmissionReadingSchema,
   },
 
   generatePlan: {

@@ -14,13 +14,17 @@ import {
   type RequiredResponseField,
   type Sexo,
 } from './questionnaire';
+import { settleOptionalAnswers } from './loose-answers';
 import { describeReceived, MESSAGES, resolveLang, type Lang } from './validation-messages';
 
 /*
  * The original system's questionnaire check (DESIGN §5: an invalid questionnaire fails the job
  * with `error_reason: "validation_error"` and a message listing every problem). Required fields
- * are checked by hand because they arrive in the original's loose format and need normalising;
- * the typed optional fields are checked by their zod schemas and the issues translated.
+ * are checked by hand because they arrive in the original's loose format and need normalising.
+ * Optional fields depend on the mode: the original only requires its seven fields, so by default
+ * ("lenient") an optional answer never fails — it is read where certain and otherwise kept in
+ * `loose_answers` (src/shared/loose-answers/); the app's own form asks for "strict", where the
+ * typed optional fields are checked by their zod schemas and the issues translated.
  */
 
 export const VALIDATION_ERROR_REASON = 'validation_error';
@@ -46,10 +50,20 @@ export interface QuestionnaireError {
   message: string;
 }
 
+/**
+ * `lenient` (default): optional answers never cause an error (HTTP and IPC submissions, a job's
+ * re-validation of a stored questionnaire, the CLI). `strict`: a typed optional answer that does
+ * not fit is reported per field (the app's own form, which can show each error on its input).
+ */
+export const OPTIONAL_FIELDS_MODES = ['lenient', 'strict'] as const;
+export type OptionalFieldsMode = (typeof OPTIONAL_FIELDS_MODES)[number];
+
 export interface ValidateQuestionnaireOptions {
   lang?: Lang;
   /** Reference time for "in the past" and age; defaults to the current time. */
   now?: Date;
+  /** How optional answers are treated; `lenient` unless the caller says `strict`. */
+  optionalFields?: OptionalFieldsMode;
 }
 
 export interface QuestionnaireValidationResult {
@@ -370,7 +384,12 @@ function checkOptionalResponses(responses: PlainObject, out: ErrorList): void {
 
 // ---- entry points ----
 
-function validate(doc: unknown, lang: Lang, now: Date): QuestionnaireValidationResult {
+function validate(
+  doc: unknown,
+  lang: Lang,
+  now: Date,
+  mode: OptionalFieldsMode,
+): QuestionnaireValidationResult {
   const out = new ErrorList(lang);
   if (!isPlainObject(doc)) {
     out.add('document', 'invalid_type', out.t.expect.document, doc);
@@ -389,10 +408,21 @@ function validate(doc: unknown, lang: Lang, now: Date): QuestionnaireValidationR
       out.add('responses', 'empty', out.t.expect.responses, responses);
     }
     checkRequiredResponses(responses, now, out);
-    checkOptionalResponses(responses, out);
+    if (mode === 'strict') checkOptionalResponses(responses, out);
   }
   if (out.errors.length > 0) return { isValid: false, errors: out.errors, data: null };
   return normalize(doc, responses as PlainObject, out);
+}
+
+/**
+ * Optional answers in their typed form, and the ones that did not fit. In strict mode every known
+ * answer already fits; only a `__proto__` answer can still be listed (no parsed object holds it).
+ */
+function settleOptional(responses: PlainObject, lang: Lang) {
+  // Fast path: a questionnaire from the app's form (or a clean import) needs no reading.
+  const clean = !Object.prototype.hasOwnProperty.call(responses, '__proto__');
+  if (clean && OptionalResponsesSchema.safeParse(responses).success) return { responses, looseAnswers: [] };
+  return settleOptionalAnswers(responses, lang);
 }
 
 function normalize(doc: PlainObject, responses: PlainObject, out: ErrorList): QuestionnaireValidationResult {
@@ -403,10 +433,13 @@ function normalize(doc: PlainObject, responses: PlainObject, out: ErrorList): Qu
     const value = ownValue(responses, key);
     return typeof value === 'string' ? value.trim() : value;
   };
+  const optional = settleOptional(responses, out.lang);
   const candidate = {
     ...doc,
+    // Always ours: a `loose_answers` key in a stored document is another system's, not a reading.
+    loose_answers: optional.looseAnswers,
     responses: {
-      ...responses,
+      ...optional.responses,
       nombre_completo: trimmed('nombre_completo'),
       email: trimmed('email'),
       fecha_nacimiento: trimmed('fecha_nacimiento'),
@@ -431,7 +464,8 @@ function resolveNow(now: unknown): Date {
 
 /**
  * Checks a questionnaire submission with the original system's rules and returns it normalised
- * (sexo "Hombre"/"Mujer", peso and altura_cm as numbers, text trimmed, unknown fields kept).
+ * (sexo "Hombre"/"Mujer", peso and altura_cm as numbers, text trimmed, unknown fields kept, typed
+ * optional answers read and the ones that did not fit listed in `loose_answers`).
  * Never throws: any input yields a result.
  */
 export function validateQuestionnaire(
@@ -439,8 +473,9 @@ export function validateQuestionnaire(
   opts?: ValidateQuestionnaireOptions,
 ): QuestionnaireValidationResult {
   const lang = resolveLang(opts?.lang);
+  const mode: OptionalFieldsMode = opts?.optionalFields === 'strict' ? 'strict' : 'lenient';
   try {
-    return validate(doc, lang, resolveNow(opts?.now));
+    return validate(doc, lang, resolveNow(opts?.now), mode);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     const message = MESSAGES[lang].internal(detail);

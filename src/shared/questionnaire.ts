@@ -7,17 +7,21 @@ import { z } from 'zod';
  *  1. the 7 fields the original system requires, stored in its own loose format (numbers may be
  *     strings such as "78,5"; `validateQuestionnaire` checks and normalises them);
  *  2. the original system's optional answers, which it stored as free text ("Sí, 3 años", "3-4");
- *  3. the typed fields of DOMAIN §3 that this app's own form writes; they validate strictly.
+ *  3. the typed fields of DOMAIN §3 that this app's own form writes.
  *
  * Decisions:
  *  - Unknown keys are preserved everywhere (`looseObject`): the original has 150+ answers and
  *    dropping one silently would lose a client's data.
  *  - Every optional field accepts `null` as "not answered": the original writes null for the
  *    measurement fields that do not apply, and a form that clears a field does the same.
- *  - A typed field whose key the original system also used for a free-text answer (only
- *    `comidas_dia` today: "4", "Más de 6") is `typed | string`: a string is that legacy answer and
- *    is kept verbatim; a number must satisfy the typed rule. All other typed keys are new in this
- *    app, so a wrong value there is a real form bug and is reported.
+ *  - The original only requires its seven fields to be valid, and other systems reuse some of our
+ *    typed keys for their own free text ("material_disponible": "Gimnasio completo"). So a stored
+ *    submission accepts any JSON in every optional field (`QuestionnaireResponsesSchema`), and the
+ *    validator's default ("lenient") mode never refuses one: it normalises what is certain and moves
+ *    the rest, verbatim, to `loose_answers` (src/shared/loose-answers/). Only the app's own form
+ *    asks for "strict" mode, where a wrong typed value is a form bug and is reported per field.
+ *  - `comidas_dia` is `typed | string`: the original's free-text answer ("4", "Más de 6") is a
+ *    valid value of it, not a loose one.
  */
 
 export const QUESTIONNAIRE_SUBMISSIONS_COLLECTION = 'nutrition_questionnaire_submissions';
@@ -473,7 +477,11 @@ const typedFieldsShape = {
 
 export const TYPED_RESPONSE_FIELDS = Object.keys(typedFieldsShape) as (keyof typeof typedFieldsShape)[];
 
-/** Every optional answer; the validator checks these with zod and the required ones by hand. */
+/**
+ * Every known optional answer in its typed form: the validator's strict mode reports a value that
+ * does not fit; lenient mode normalises it or moves it to `loose_answers`. Required fields are
+ * checked by hand.
+ */
 export const OptionalResponsesSchema = z.looseObject({
   ...shapeOf(ORIGINAL_TEXT_FIELDS, optionalText),
   ...shapeOf(ORIGINAL_TEXT_OR_NUMBER_FIELDS, optionalTextOrNumber),
@@ -482,8 +490,12 @@ export const OptionalResponsesSchema = z.looseObject({
   ...typedFieldsShape,
 });
 
-/** `responses` as stored: required fields in the original's loose format (see `validateQuestionnaire`). */
-export const QuestionnaireResponsesSchema = OptionalResponsesSchema.extend({
+/**
+ * `responses` as stored: the 7 required fields in the original's loose format (see
+ * `validateQuestionnaire`), every other answer any JSON value — another system may have written it,
+ * and reading it back (IPC and HTTP contracts, the repository) must never fail on an optional answer.
+ */
+export const QuestionnaireResponsesSchema = z.looseObject({
   nombre_completo: z.string(),
   email: z.string(),
   fecha_nacimiento: z.string(),
@@ -502,6 +514,36 @@ export const QuestionnaireSubmissionSchema = z.looseObject({
   plan_id: z.string().nullable(),
 });
 
+/**
+ * Why an optional answer is in `loose_answers` instead of (or besides) its typed key:
+ *  - `kept_as_text`: not understood with certainty; kept verbatim, out of the typed key;
+ *  - `implausible`: read as a value the field cannot hold (sleep 30 h); kept, flagged for review;
+ *  - `partly_understood`: the understood part is in the typed key (when the key can hold it), the
+ *    whole answer is kept verbatim here;
+ *  - `normalised`: a health answer understood with certainty ("No" → `[]`); its verbatim is kept
+ *    all the same, because health declarations are never reduced to our reading of them.
+ */
+export const LOOSE_ANSWER_REASONS = [
+  'kept_as_text',
+  'implausible',
+  'partly_understood',
+  'normalised',
+] as const;
+export type LooseAnswerReason = (typeof LOOSE_ANSWER_REASONS)[number];
+
+export const LooseAnswerSchema = z.object({
+  /** The key in `responses`. */
+  field: z.string().min(1),
+  /** Exactly as received. */
+  value: z.unknown(),
+  reason: z.enum(LOOSE_ANSWER_REASONS),
+  /** What was read from it (the typed value, or the part that was understood), if anything. */
+  understood: z.unknown().optional(),
+  /** What the typed field expects, in the validation language. */
+  expected: z.string(),
+});
+export type LooseAnswer = z.infer<typeof LooseAnswerSchema>;
+
 /** `responses` after `validateQuestionnaire`: trimmed text, canonical sexo, numeric measurements. */
 export const NormalizedResponsesSchema = OptionalResponsesSchema.extend({
   nombre_completo: nonEmptyText,
@@ -513,11 +555,15 @@ export const NormalizedResponsesSchema = OptionalResponsesSchema.extend({
   objetivo_fisico: nonEmptyText,
 });
 
-/** What the validator returns: submission metadata may be absent (e.g. an HTTP request body). */
+/**
+ * What the validator returns: submission metadata may be absent (e.g. an HTTP request body).
+ * `responses` is typed; answers that did not fit their typed key are in `loose_answers`.
+ */
 export const NormalizedQuestionnaireSchema = z.looseObject({
   _id: z.string().min(1),
   user_id: z.string().min(1),
   responses: NormalizedResponsesSchema,
+  loose_answers: z.array(LooseAnswerSchema).default([]),
 });
 
 export type Parq = z.infer<typeof ParqSchema>;

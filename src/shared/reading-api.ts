@@ -11,6 +11,7 @@ export const SubmissionReadingParamsSchema = z.strictObject({ submission_id: Api
 
 /** A correction as a client sends it; the server stamps `corrected_at`. */
 export const ReadingCorrectionInputSchema = ReadingCorrectionSchema.omit({ corrected_at: true });
+export type ReadingCorrectionInput = z.infer<typeof ReadingCorrectionInputSchema>;
 
 export const CorrectReadingBodySchema = z.strictObject({
   corrections: z.array(ReadingCorrectionInputSchema).min(1).max(200),

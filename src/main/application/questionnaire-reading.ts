@@ -1,11 +1,10 @@
-import type { z } from 'zod';
 import {
   correctionsOf,
   readQuestionnaire,
   ReadingCorrectionSchema,
   type ReadingCorrection,
 } from '@shared/reading';
-import { ReadingCorrectionInputSchema, type SubmissionReading } from '@shared/reading-api';
+import type { ReadingCorrectionInput, SubmissionReading } from '@shared/reading-api';
 import type { Repositories } from '../db/repositories';
 
 /*
@@ -27,8 +26,6 @@ export class ReadingFailure extends Error {
     this.name = 'ReadingFailure';
   }
 }
-
-export type ReadingCorrectionInput = z.infer<typeof ReadingCorrectionInputSchema>;
 
 type SubmissionRepos = Pick<Repositories, 'submissions'>;
 

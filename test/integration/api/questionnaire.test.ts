@@ -1,7 +1,22 @@
-import { describe, expect, it } from 'vitest';
-import { ApiErrorResponseSchema, SubmitQuestionnaireResponseSchema } from '../../../src/shared/api';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ApiErrorResponseSchema,
+  SubmitQuestionnaireResponseSchema,
+  UserSubmissionsResponseSchema,
+} from '../../../src/shared/api';
+import { IPC_CONTRACT } from '../../../src/shared/ipc-contract';
 import { formatValidationErrors, validateQuestionnaire } from '../../../src/shared/questionnaire-validation';
-import { useApiServer, validResponses } from '../../support/api-harness';
+import { createApiServer } from '../../../src/main/api/server';
+import { silentLogger } from '../../../src/main/log/logger';
+import {
+  databaseHandle,
+  TEST_TOKEN,
+  testApiConfig,
+  useApiServer,
+  validResponses,
+} from '../../support/api-harness';
 
 const api = useApiServer();
 const submit = (body: unknown) =>
@@ -123,5 +138,111 @@ describe('POST /submit-nutrition-questionnaire', () => {
     const body = ApiErrorResponseSchema.parse(oversized.json());
     expect(body).toMatchObject({ error: 'payload_too_large' });
     expect(body.message).toContain('1 MB');
+  });
+});
+
+describe('over HTTP: the original format with loose optional answers (issue 12)', () => {
+  // A second server on the same database, on a real socket, so the request travels as any client's.
+  let server: FastifyInstance | undefined;
+  let base = '';
+  beforeAll(async () => {
+    server = await createApiServer({
+      config: testApiConfig({ port: 0 }),
+      database: databaseHandle(api.testDb),
+      repositories: api.repos,
+      queue: api.queue,
+      events: api.events,
+      worker: null,
+      logger: silentLogger(),
+      version: '0.0.0-test',
+    });
+    await server.listen({ host: '127.0.0.1', port: 0 });
+    base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  const original = {
+    nombre_completo: 'Marta Ruiz Gil',
+    email: 'marta.ruiz@example.com',
+    fecha_nacimiento: '1988-11-02',
+    sexo: 'MUJER',
+    peso: '70,2',
+    altura_cm: '168',
+    objetivo_fisico: 'Perder grasa',
+    profesion: 'Administrativa',
+    entrenado_gimnasio: 'Sí, 1 año',
+    // Keys this app types, written as the original's free text.
+    material_disponible: 'Gimnasio completo',
+    horas_sueno: '7',
+    nivel_estres: 'Medio',
+    lesiones: 'Menisco sin terminar de curar',
+    // Implausible values: kept and flagged, never a reason to refuse.
+    peso_objetivo_kg: '900 kg',
+    dias_disponibles: 12,
+    parq: { p1: 'No', p2: 'no sé' },
+    campo_de_otro_sistema: { libre: [1, 'dos'] },
+  };
+
+  it('is accepted (201), stored as sent and read back without error', async () => {
+    const submitted = await fetch(`${base}/submit-nutrition-questionnaire`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user_id: 'cliente-original-12', responses: original }),
+    });
+    expect(submitted.status).toBe(201);
+    const body = SubmitQuestionnaireResponseSchema.parse(await submitted.json());
+    expect(body).toMatchObject({ success: true, user_id: 'cliente-original-12', user_created: true });
+
+    const listed = await fetch(`${base}/admin/users/cliente-original-12/submissions`, {
+      headers: { authorization: `Bearer ${TEST_TOKEN}` },
+    });
+    expect(listed.status).toBe(200);
+    const page = UserSubmissionsResponseSchema.parse(await listed.json());
+    expect(page.total).toBe(1);
+    expect(page.items[0]).toMatchObject({ _id: body.submission_id, plan_generated: false, plan_id: null });
+    // The answers exactly as sent: no normalising at the door.
+    expect(page.items[0]?.responses).toEqual(original);
+    // The coach's app reads the same page with the IPC contract's schema (dates revived, as its
+    // browser transport does).
+    const revived = {
+      ...page,
+      items: page.items.map((item) => ({ ...item, submitted_at: new Date(item.submitted_at) })),
+    };
+    const typed = IPC_CONTRACT.listQuestionnaires.result.parse(revived);
+    expect(typed.items[0]?.responses).toEqual(original);
+  });
+
+  it('a job reading the stored submission gets typed answers and the loose ones verbatim', async () => {
+    const [stored] = (await api.repos.submissions.listForUser('cliente-original-12')).items;
+    const raw = await api.repos.submissions.getRaw(stored?._id ?? '');
+    const result = validateQuestionnaire(raw);
+    expect(result.errors).toEqual([]);
+    expect(result.data?.responses).toMatchObject({
+      horas_sueno: 7,
+      nivel_estres: 3,
+      peso: 70.2,
+      sexo: 'Mujer',
+    });
+    expect(result.data?.loose_answers.map(({ field, value, reason }) => ({ field, value, reason }))).toEqual([
+      { field: 'material_disponible', value: 'Gimnasio completo', reason: 'kept_as_text' },
+      { field: 'lesiones', value: 'Menisco sin terminar de curar', reason: 'kept_as_text' },
+      { field: 'peso_objetivo_kg', value: '900 kg', reason: 'implausible' },
+      { field: 'dias_disponibles', value: 12, reason: 'implausible' },
+      { field: 'parq', value: { p1: 'No', p2: 'no sé' }, reason: 'partly_understood' },
+    ]);
+  });
+
+  it('the same answers through the original endpoint with a bad required field still fail as before', async () => {
+    const response = await fetch(`${base}/submit-nutrition-questionnaire`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user_id: 'cliente-original-13', responses: { ...original, peso: 'setenta' } }),
+    });
+    expect(response.status).toBe(400);
+    const error = ApiErrorResponseSchema.parse(await response.json());
+    // Only the required field: the loose optional answers are not errors.
+    expect(error.errors?.map((entry) => entry.field)).toEqual(['responses.peso']);
   });
 });

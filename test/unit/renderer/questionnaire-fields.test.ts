@@ -43,7 +43,11 @@ const REQUIRED = {
 const NOW = new Date('2025-06-01T12:00:00Z');
 
 function validate(responses: Record<string, unknown>) {
-  return validateQuestionnaire({ _id: 'q1', user_id: 'u1', responses }, { lang: 'es', now: NOW });
+  // As the form's resolver does: the app's own form reports each typed optional answer that does not fit.
+  return validateQuestionnaire(
+    { _id: 'q1', user_id: 'u1', responses },
+    { lang: 'es', now: NOW, optionalFields: 'strict' },
+  );
 }
 
 /** Form values → resolver errors, as the form's resolver computes them (without the i18n import). */

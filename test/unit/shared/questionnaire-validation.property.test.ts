@@ -4,8 +4,11 @@ import {
   ALERGENOS_EU14,
   ESTADO_LESION_VALUES,
   NIVEL_EXPERIENCIA_VALUES,
+  NormalizedQuestionnaireSchema,
+  OptionalResponsesSchema,
   REQUIRED_RESPONSE_FIELDS,
 } from '../../../src/shared/questionnaire';
+import { HEALTH_FIELDS } from '../../../src/shared/loose-answers';
 import {
   ERROR_FIELD_ROOTS,
   formatValidationErrors,
@@ -156,23 +159,21 @@ const extraFields = fc.dictionary(
   { maxKeys: 5 },
 );
 
+const validRequired = fc.record({
+  nombre_completo: nonBlank,
+  email: fc.emailAddress(),
+  fecha_nacimiento: birthDate,
+  sexo,
+  peso: measurement(25, 350, 'kg'),
+  altura_cm: measurement(100, 250, 'cm'),
+  objetivo_fisico: nonBlank,
+});
+
 const validQuestionnaire = fc.record({
   _id: nonBlank,
   user_id: nonBlank,
   responses: fc
-    .tuple(
-      fc.record({
-        nombre_completo: nonBlank,
-        email: fc.emailAddress(),
-        fecha_nacimiento: birthDate,
-        sexo,
-        peso: measurement(25, 350, 'kg'),
-        altura_cm: measurement(100, 250, 'cm'),
-        objetivo_fisico: nonBlank,
-      }),
-      validTypedFields,
-      extraFields,
-    )
+    .tuple(validRequired, validTypedFields, extraFields)
     .map(([required, typed, extra]) => ({ ...extra, ...typed, ...required })),
 });
 
@@ -189,6 +190,95 @@ describe('valid questionnaires', () => {
         for (const key of Object.keys(input.responses).filter((k) => k.startsWith('x_'))) {
           expect(responses?.[key]).toEqual(input.responses[key as keyof typeof input.responses]);
         }
+      }),
+      RUNS,
+    );
+  });
+});
+
+// ---- lenient mode: any JSON in any optional field ----
+
+const OPTIONAL_KEYS = Object.keys(OptionalResponsesSchema.shape);
+const REQUIRED_KEYS: readonly string[] = REQUIRED_RESPONSE_FIELDS;
+
+/** Answers as other systems write them, plus any JSON at all. */
+const looseValue = fc.oneof(
+  fc.jsonValue(),
+  fc.string(),
+  fc.constantFrom('Sí', 'No', 'Medio', '7,5 h', '1.800', 'Ninguna', 'Gimnasio completo', '7-8', '', '  '),
+  fc.constantFrom('Mancuernas, bandas y esterilla', 'Menisco sin terminar de curar', '30', 'yes', 'n/a'),
+  fc.dictionary(fc.constantFrom('p1', 'p3', 's2', 'zona', 'estado', 'tiene', 'cintura'), fc.jsonValue()),
+  fc.array(fc.oneof(fc.string(), fc.jsonValue(), fc.record({ zona: fc.string(), estado: fc.string() }))),
+);
+
+const looseAnswers = fc
+  .dictionary(fc.oneof(fc.constantFrom(...OPTIONAL_KEYS), fc.string({ maxLength: 12 })), looseValue, {
+    maxKeys: 10,
+  })
+  .map((answers) =>
+    Object.fromEntries(Object.entries(answers).filter(([key]) => !REQUIRED_KEYS.includes(key))),
+  );
+
+const blank = (value: unknown) => typeof value === 'string' && value.trim() === '';
+
+/** Same JSON content, whatever the prototypes and key order (zod returns plain, reordered objects). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return (
+      Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameJson(x, b[i]))
+    );
+  }
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const [left, right] = [a as Record<string, unknown>, b as Record<string, unknown>];
+  const keys = Object.keys(left);
+  return (
+    keys.length === Object.keys(right).length &&
+    keys.every((key) => Object.prototype.hasOwnProperty.call(right, key) && sameJson(left[key], right[key]))
+  );
+}
+
+describe('lenient mode (the default)', () => {
+  it('never refuses or throws for any JSON value in any optional field, and nothing is lost', () => {
+    fc.assert(
+      fc.property(validRequired, looseAnswers, (required, answers) => {
+        const input = { _id: 'a', user_id: 'b', responses: { ...answers, ...required } };
+        const result = validateQuestionnaire(input, { now: NOW });
+        expect(result.errors).toEqual([]);
+        const data = result.data;
+        expect(NormalizedQuestionnaireSchema.safeParse(data).success).toBe(true);
+        const responses = (data?.responses ?? {}) as Record<string, unknown>;
+        for (const [key, value] of Object.entries(answers)) {
+          const entry = data?.loose_answers.find((candidate) => candidate.field === key);
+          const typed = Object.prototype.hasOwnProperty.call(responses, key);
+          if (key === '__proto__') {
+            // The one name a parsed object cannot hold as a key: kept in loose_answers.
+            expect(entry?.value).toBe(value);
+          } else if (!OPTIONAL_KEYS.includes(key)) {
+            // Unknown keys keep any JSON value, untouched.
+            expect(responses[key]).toEqual(value);
+          } else {
+            // A known answer stays typed or is kept verbatim; only a cleared one ("", "  ") goes.
+            if (!typed && !blank(value)) expect(entry?.value).toBe(value);
+            // A health answer that was changed in any way keeps its verbatim.
+            if (HEALTH_FIELDS.has(key) && typed && !sameJson(responses[key], value)) {
+              expect(entry?.value).toBe(value);
+            }
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('strict mode stays consistent (errors or typed data, never both) for the same answers', () => {
+    fc.assert(
+      fc.property(validRequired, looseAnswers, (required, answers) => {
+        const input = { _id: 'a', user_id: 'b', responses: { ...answers, ...required } };
+        const result = validateQuestionnaire(input, { now: NOW, optionalFields: 'strict' });
+        expectConsistent(result);
+        // Every known answer fits when strict mode accepts; only `__proto__` cannot be a key.
+        for (const entry of result.data?.loose_answers ?? []) expect(entry.field).toBe('__proto__');
       }),
       RUNS,
     );

@@ -39,8 +39,16 @@ function without(field: string, responses: Record<string, unknown> = baseRespons
 const validate = (input: unknown, lang: 'es' | 'en' = 'es') =>
   validateQuestionnaire(input, { now: NOW, lang });
 
+/** The app's own form: typed optional answers are checked per field. */
+const validateStrict = (input: unknown, lang: 'es' | 'en' = 'es') =>
+  validateQuestionnaire(input, { now: NOW, lang, optionalFields: 'strict' });
+
 function errorsFor(input: unknown): Pick<QuestionnaireError, 'field' | 'code'>[] {
   return validate(input).errors.map(({ field, code }) => ({ field, code }));
+}
+
+function strictErrorsFor(input: unknown): Pick<QuestionnaireError, 'field' | 'code'>[] {
+  return validateStrict(input).errors.map(({ field, code }) => ({ field, code }));
 }
 
 describe('validateQuestionnaire: valid original-format submission', () => {
@@ -342,45 +350,80 @@ describe('document shape', () => {
   });
 });
 
-describe('typed optional fields report nested paths', () => {
+describe("strict mode (the app's form): typed optional fields report nested paths", () => {
   const parq = { p1: false, p2: false, p3: false, p4: false, p5: false, p6: false, p7: false };
 
-  it.each([
-    [{ parq: { ...parq, p3: 'si' } }, 'responses.parq.p3', 'invalid_type'],
-    [{ parq: { ...parq, p5: undefined } }, 'responses.parq.p5', 'missing'],
-    [{ lesiones: [{ zona: 'rodilla', estado: 'curada' }] }, 'responses.lesiones.0.estado', 'invalid_value'],
-    [{ lesiones: [{ zona: ' ', estado: 'activa' }] }, 'responses.lesiones.0.zona', 'missing'],
+  const week = ['lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado', 'domingo'];
+  /** What the default (lenient) mode makes of the same answer: its typed value and/or its entry. */
+  type Lenient = { typed?: unknown; loose?: string };
+
+  it.each<[Record<string, unknown>, string, string, Lenient]>([
+    [
+      { parq: { ...parq, p3: 'si' } },
+      'responses.parq.p3',
+      'invalid_type',
+      { typed: { ...parq, p3: true }, loose: 'normalised' },
+    ],
+    [{ parq: { ...parq, p5: undefined } }, 'responses.parq.p5', 'missing', { loose: 'partly_understood' }],
+    [
+      { lesiones: [{ zona: 'rodilla', estado: 'curada' }] },
+      'responses.lesiones.0.estado',
+      'invalid_value',
+      { typed: [{ zona: 'rodilla', estado: 'recuperada' }], loose: 'normalised' },
+    ],
+    [
+      { lesiones: [{ zona: ' ', estado: 'activa' }] },
+      'responses.lesiones.0.zona',
+      'missing',
+      { loose: 'kept_as_text' },
+    ],
     [
       { lesiones: [{ zona: 'hombro', estado: 'activa', dolor_0_10: 11 }] },
       'responses.lesiones.0.dolor_0_10',
       'out_of_range',
+      { typed: [{ zona: 'hombro', estado: 'activa' }], loose: 'partly_understood' },
     ],
-    [{ dias_disponibles: 8 }, 'responses.dias_disponibles', 'out_of_range'],
-    [{ dias_disponibles: 3.5 }, 'responses.dias_disponibles', 'invalid_type'],
-    [{ dias_disponibles: '3' }, 'responses.dias_disponibles', 'invalid_type'],
-    [{ alergias_alimentarias: ['gluten', 'marisco'] }, 'responses.alergias_alimentarias.1', 'invalid_value'],
-    [{ horario_comidas: { desayuno: '8h' } }, 'responses.horario_comidas.desayuno', 'invalid_value'],
+    [{ dias_disponibles: 8 }, 'responses.dias_disponibles', 'out_of_range', { loose: 'implausible' }],
+    [{ dias_disponibles: 3.5 }, 'responses.dias_disponibles', 'invalid_type', { loose: 'implausible' }],
+    [{ dias_disponibles: '3' }, 'responses.dias_disponibles', 'invalid_type', { typed: 3 }],
+    [
+      { alergias_alimentarias: ['gluten', 'marisco'] },
+      'responses.alergias_alimentarias.1',
+      'invalid_value',
+      { typed: ['gluten', 'crustaceos', 'moluscos'], loose: 'normalised' },
+    ],
+    [
+      { horario_comidas: { desayuno: '8h' } },
+      'responses.horario_comidas.desayuno',
+      'invalid_value',
+      { typed: { desayuno: '08:00' } },
+    ],
     [
       { autorizacion_medica: { tiene: true, fecha: '2023-02-30' } },
       'responses.autorizacion_medica.fecha',
       'invalid_date',
+      { typed: { tiene: true }, loose: 'partly_understood' },
     ],
-    [{ comidas_dia: 9 }, 'responses.comidas_dia', 'out_of_range'],
-    [{ comidas_dia: true }, 'responses.comidas_dia', 'invalid_type'],
-    [{ pais: 'España' }, 'responses.pais', 'invalid_value'],
-    [
-      { dias_semana: ['lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado', 'domingo', 'lunes'] },
-      'responses.dias_semana',
-      'out_of_range',
-    ],
-    [{ profesion: 42 }, 'responses.profesion', 'invalid_type'],
-  ])('%j → %s (%s)', (responses, field, code) => {
-    expect(errorsFor(doc(responses))).toEqual([{ field, code }]);
+    [{ comidas_dia: 9 }, 'responses.comidas_dia', 'out_of_range', { loose: 'implausible' }],
+    [{ comidas_dia: true }, 'responses.comidas_dia', 'invalid_type', { loose: 'kept_as_text' }],
+    [{ pais: 'España' }, 'responses.pais', 'invalid_value', { loose: 'kept_as_text' }],
+    [{ dias_semana: [...week, 'lunes'] }, 'responses.dias_semana', 'out_of_range', { typed: week }],
+    [{ profesion: 42 }, 'responses.profesion', 'invalid_type', { typed: '42' }],
+  ])('%j → %s (%s)', (responses, field, code, lenient) => {
+    expect(strictErrorsFor(doc(responses))).toEqual([{ field, code }]);
+    // The default mode accepts the same answer: typed where certain, kept for review otherwise.
+    const result = validate(doc(responses));
+    expect(result.errors).toEqual([]);
+    const key = field.split('.')[1] ?? '';
+    expect(result.data?.responses[key]).toEqual(lenient.typed);
+    const entries = result.data?.loose_answers.filter((entry) => entry.field === key) ?? [];
+    expect(entries.map((entry) => entry.reason)).toEqual(lenient.loose ? [lenient.loose] : []);
+    for (const entry of entries) expect(entry.value).toEqual(responses[key]);
   });
 
   it('writes messages that name the field and the accepted values', () => {
     const message = (responses: Record<string, unknown>, lang: 'es' | 'en' = 'es') =>
-      validate(doc(responses), lang).errors[0]?.message;
+      validateStrict(doc(responses), lang).errors[0]?.message;
     expect(message({ dias_disponibles: 8 })).toBe(
       'dias_disponibles: se esperaba un número entero entre 1 y 7; recibido 8',
     );
@@ -411,7 +454,7 @@ describe('typed optional fields report nested paths', () => {
   });
 
   it('reports every problem at once, required fields first', () => {
-    expect(errorsFor(doc({ peso: 'abc', dias_disponibles: 0, tabaco: 'mucho' }))).toEqual([
+    expect(strictErrorsFor(doc({ peso: 'abc', dias_disponibles: 0, tabaco: 'mucho' }))).toEqual([
       { field: 'responses.peso', code: 'invalid_number' },
       { field: 'responses.dias_disponibles', code: 'out_of_range' },
       { field: 'responses.tabaco', code: 'invalid_value' },

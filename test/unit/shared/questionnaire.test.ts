@@ -63,7 +63,7 @@ describe('QuestionnaireSubmissionSchema (stored shape)', () => {
     const parsed = QuestionnaireSubmissionSchema.parse(doc);
     expect(parsed.importado_de).toBe('web');
     expect(parsed.responses.campo_de_otro_sistema).toEqual({ libre: true });
-    expect(parsed.responses.parq?.['nota']).toBe('ok');
+    expect(parsed.responses['parq']).toMatchObject({ p1: false, nota: 'ok' });
     expect(parsed.responses.peso).toBe('78,5');
     expect(parsed.responses.comidas_dia).toBe('Más de 6');
   });
@@ -82,6 +82,23 @@ describe('QuestionnaireSubmissionSchema (stored shape)', () => {
     const result = QuestionnaireResponsesSchema.safeParse(responses);
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual([field]);
+  });
+
+  it('accepts any JSON in optional fields, also under keys this app types (other systems write them)', () => {
+    const loose = {
+      ...originalResponses,
+      material_disponible: 'Gimnasio completo',
+      horas_sueno: '7',
+      nivel_estres: 'Medio',
+      lesiones: 'Menisco sin terminar de curar',
+      parq: { p1: 'no', p2: 'no sé' },
+      dias_disponibles: 42,
+      profesion: { texto: 'Enfermera' },
+      alergias_alimentarias: [null, 3, 'marisco'],
+    };
+    const parsed = QuestionnaireSubmissionSchema.parse(submission(loose));
+    // Stored and read back as sent: nothing is normalised or dropped at this layer.
+    expect(parsed.responses).toEqual(loose);
   });
 
   it('requires the submission metadata with its original types', () => {

@@ -25,9 +25,11 @@ export function registerQuestionnaireRoutes(app: FastifyInstance, deps: ApiDepen
   app.post('/submit-nutrition-questionnaire', { config: publicRateLimit(deps) }, async (request, reply) => {
     const body = parseInput(SubmitQuestionnaireBodySchema, request.body, 'body');
     const submissionId = newId();
+    // Lenient, as the original: only its seven fields can refuse a questionnaire; loose optional
+    // answers are stored as sent and read (or flagged) when a job validates the submission.
     const result = validateQuestionnaire(
       { _id: submissionId, user_id: body.user_id, responses: body.responses },
-      { lang: 'es' },
+      { lang: 'es', optionalFields: 'lenient' },
     );
     const userId = typeof body.user_id === 'string' ? body.user_id.trim() : '';
     if (result.isValid && userId.length > MAX_USER_ID_LENGTH) {

@@ -20,7 +20,11 @@ export class SubmissionsRepository {
     return this.createWithId(newId(), userId, responses, now);
   }
 
-  /** For callers that validated the document under its final id before storing it (the HTTP API). */
+  /**
+   * For callers that validated the document under its final id before storing it (the HTTP API).
+   * The answers are stored as sent: the stored schema requires only the original's seven fields,
+   * so a loose optional answer ("horas_sueno": "7") is kept for the job to read, never refused here.
+   */
   async createWithId(
     id: string,
     userId: string,

@@ -1,6 +1,11 @@
 import type { IpcParsedArgs, IpcResult } from '@shared/ipc-contract';
 import type { QuestionnaireResponses } from '@shared/questionnaire';
 import { formatValidationErrors, validateQuestionnaire } from '@shared/questionnaire-validation';
+import {
+  correctSubmissionReading,
+  getSubmissionReading,
+  ReadingFailure,
+} from '../../application/questionnaire-reading';
 import { newId } from '../../db/ids';
 import { clientNotFound } from './clients';
 import type { IpcHandlers } from './dispatch';
@@ -12,14 +17,17 @@ type Repos = IpcCore['repositories'];
 /** Placeholder ids: the form checks only the answers; ids are assigned when it is submitted. */
 const PREVIEW_ID = 'vista-previa';
 
-/** The original system's rules, as a job will apply them, without storing anything. */
+/**
+ * The original system's rules, as a job will apply them (lenient about optional answers), without
+ * storing anything; `mode: 'strict'` also reports each typed optional answer that does not fit.
+ */
 export function checkQuestionnaire(
   args: IpcParsedArgs<'validateQuestionnaire'>,
 ): IpcResult<'validateQuestionnaire'> {
   const lang = args.lang ?? 'es';
   const result = validateQuestionnaire(
     { _id: PREVIEW_ID, user_id: PREVIEW_ID, responses: args.responses },
-    { lang },
+    { lang, optionalFields: args.mode ?? 'lenient' },
   );
   const errors = result.errors.map(({ field, code, message }) => ({ field, code, message }));
   return { is_valid: result.isValid, errors, message: formatValidationErrors(result.errors, lang) };
@@ -35,9 +43,11 @@ export async function submitQuestionnaire(
 ): Promise<IpcResult<'submitQuestionnaire'>> {
   if (!(await repos.users.get(args.user_id))) throw clientNotFound(args.user_id);
   const id = newId();
+  // Lenient like the HTTP submit: the form already checked its own fields strictly, and an
+  // imported questionnaire keeps its loose answers for the job to read.
   const result = validateQuestionnaire(
     { _id: id, user_id: args.user_id, responses: args.responses },
-    { lang: 'es' },
+    { lang: 'es', optionalFields: 'lenient' },
   );
   if (!result.isValid) {
     const fields = result.errors.map(({ field, code, message }) => ({ field, code, message }));
@@ -55,9 +65,24 @@ export async function getQuestionnaire(repos: Repos, id: string): Promise<IpcRes
   return submission;
 }
 
+/** The reading use case's failures as IPC failures (same reasons as over HTTP). */
+async function reading<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ReadingFailure) throw new IpcFailure(error.reason, error.message, error.fields);
+    throw error;
+  }
+}
+
 type QuestionnaireHandlers = Pick<
   IpcHandlers,
-  'validateQuestionnaire' | 'submitQuestionnaire' | 'listQuestionnaires' | 'getQuestionnaire'
+  | 'validateQuestionnaire'
+  | 'submitQuestionnaire'
+  | 'listQuestionnaires'
+  | 'getQuestionnaire'
+  | 'getQuestionnaireReading'
+  | 'correctQuestionnaireReading'
 >;
 
 export function questionnaireHandlers(core: () => IpcCore | null): QuestionnaireHandlers {
@@ -71,5 +96,8 @@ export function questionnaireHandlers(core: () => IpcCore | null): Questionnaire
       return r.submissions.listForUser(args.user_id, args);
     },
     getQuestionnaire: (args) => getQuestionnaire(repos(), args.id),
+    getQuestionnaireReading: (args) => reading(() => getSubmissionReading(repos(), args.id)),
+    correctQuestionnaireReading: (args) =>
+      reading(() => correctSubmissionReading(repos(), args.id, args.corrections)),
   };
 }

@@ -15,6 +15,7 @@ import type { JobType, PublicJob } from '@shared/job';
 import type { PlanEstimate } from '@shared/pricing';
 import type { NutritionPlanDocument, TrainingPlanDocument } from '@shared/plans';
 import type { QuestionnaireSubmission } from '@shared/questionnaire';
+import type { ReadingCorrectionInput, SubmissionReading } from '@shared/reading-api';
 import type { NewUserInput, User, UserUpdate } from '@shared/user';
 
 /**
@@ -68,6 +69,12 @@ export interface CoachClient {
   // the server applies on submit, without a round trip per keystroke.
   submitQuestionnaire(userId: string, responses: Record<string, unknown>): Promise<QuestionnaireSubmission>;
   listQuestionnaires(userId: string): Promise<QuestionnaireSubmission[]>;
+  /** What the app understood from a stored questionnaire, with the coach's corrections. */
+  getQuestionnaireReading(submissionId: string): Promise<SubmissionReading>;
+  correctQuestionnaireReading(
+    submissionId: string,
+    corrections: ReadingCorrectionInput[],
+  ): Promise<SubmissionReading>;
 
   generatePlan(args: GenerateArgs): Promise<PublicJob>;
   getJob(id: string): Promise<PublicJob>;

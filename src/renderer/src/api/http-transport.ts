@@ -3,6 +3,7 @@ import { ApiErrorResponseSchema, CatalogResponseSchema, JobStreamEventSchema } f
 import { IPC_CONTRACT, type IpcMethod, type IpcResult, type PlanSummary } from '@shared/ipc-contract';
 import type { JobType, PublicJob } from '@shared/job';
 import type { QuestionnaireSubmission } from '@shared/questionnaire';
+import { SubmissionReadingSchema, type ReadingCorrectionInput } from '@shared/reading-api';
 import { ClientError, type CoachClient, type Page } from './coach-client';
 import { reviveDates } from './revive-dates';
 import { PlanEstimateSchema } from '@shared/pricing';
@@ -163,6 +164,14 @@ export class HttpCoachClient implements CoachClient {
       `/admin/users/${encodeURIComponent(userId)}/submissions?limit=100`,
     );
     return parse('listQuestionnaires', json).items;
+  }
+  async getQuestionnaireReading(submissionId: string) {
+    const path = `/admin/submissions/${encodeURIComponent(submissionId)}/reading`;
+    return SubmissionReadingSchema.parse(await this.request('GET', path));
+  }
+  async correctQuestionnaireReading(submissionId: string, corrections: ReadingCorrectionInput[]) {
+    const path = `/admin/submissions/${encodeURIComponent(submissionId)}/reading`;
+    return SubmissionReadingSchema.parse(await this.request('PUT', path, { corrections }));
   }
 
   async generatePlan(args: Parameters<CoachClient['generatePlan']>[0]) {

@@ -1,4 +1,5 @@
 import type { PublicJob } from '@shared/job';
+import type { ReadingCorrectionInput } from '@shared/reading-api';
 import type { CoachClient, TailLogsArgs } from './coach-client';
 import { ClientError } from './coach-client';
 import { IpcError, ipcCall, ipcSubscribe } from './ipc-transport';
@@ -37,6 +38,12 @@ export class IpcCoachClient implements CoachClient {
   }
   async listQuestionnaires(user_id: string) {
     return (await call(() => ipcCall('listQuestionnaires', { user_id, limit: 100 }))).items;
+  }
+  getQuestionnaireReading(id: string) {
+    return call(() => ipcCall('getQuestionnaireReading', { id }));
+  }
+  correctQuestionnaireReading(id: string, corrections: ReadingCorrectionInput[]) {
+    return call(() => ipcCall('correctQuestionnaireReading', { id, corrections }));
   }
   generatePlan(args: Parameters<CoachClient['generatePlan']>[0]) {
     return call(() => ipcCall('generatePlan', args));

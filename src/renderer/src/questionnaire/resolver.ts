@@ -5,12 +5,14 @@ import { formErrorsOf, toResponses, type ResponsesForm } from './fields';
 
 /**
  * react-hook-form resolver backed by the server's own validator (`validateQuestionnaire`, shared):
- * the same rules and the same per-field messages the API would answer with.
+ * the same required-field rules and messages the API answers with. Strict about the typed optional
+ * fields: the API keeps a loose answer for review, but this form writes those fields itself, so a
+ * value that does not fit is a mistake the coach can fix on its input now.
  */
 export function validateResponses(values: ResponsesForm): QuestionnaireError[] {
   const result = validateQuestionnaire(
     { _id: 'borrador', user_id: 'borrador', responses: toResponses(values) },
-    { lang: currentLang() },
+    { lang: currentLang(), optionalFields: 'strict' },
   );
   return result.errors;
 }
