@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import answerWordsJson from '../../../resources/lexicons/answer-words.json';
 import scaleWordsJson from '../../../resources/lexicons/scale-words.json';
+import { readGoalText } from '../reading/read-goal';
+import { isUntypedDiabetes } from '../reading/read-medical';
+import { readAnswer } from '../reading/read-questionnaire';
+import type { ReadingTopic } from '../reading/reading-schema';
 import { fold, withoutArticle } from './text';
 
 /*
@@ -119,8 +123,42 @@ function buildPhraseTable(field: string): Map<string, Value[]> {
 
 const phraseTables = new Map<string, Map<string, Value[]>>();
 
+/**
+ * Health fields are read by the questionnaire reader (src/shared/reading), so a typed allergy list
+ * and a free-text allergy answer mean the same thing ("marisco" → crustaceans and molluscs, "frutos
+ * secos" → tree nuts and peanut). Only a reading without open questions counts as certain.
+ */
+const READER_TOPICS: Readonly<Record<string, ReadingTopic>> = {
+  alergias_alimentarias: 'alergia',
+  intolerancias: 'intolerancia',
+  patologias: 'patologia',
+  patron_alimentario: 'patron',
+  embarazo_lactancia: 'embarazo',
+};
+
+/** Pregnancy states, most specific first: "Lactancia" answers the pregnancy question with lactation. */
+const PREGNANCY_STATES = ['lactancia', 'posparto_6m', 'embarazo'];
+
+function readerValues(field: string, topic: ReadingTopic, text: string): Value[] {
+  // `embarazo_lactancia` would read its own name as a declaration: read as the original's `embarazo`.
+  const { detected } = readAnswer(field === 'embarazo_lactancia' ? 'embarazo' : field, text);
+  if (detected.reviews.length > 0) return [];
+  // "Diabetes" without its type is not certain: the item stays with the verbatim answer.
+  const certain = detected.findings.filter((f) => f.topic === topic && !isUntypedDiabetes(f));
+  const codes = [...new Set(certain.map((f) => f.code))];
+  if (topic !== 'embarazo') return codes;
+  const state = PREGNANCY_STATES.find((candidate) => codes.includes(candidate));
+  return state ? [state] : [];
+}
+
 /** Every value a phrase means for `field` (several only in list fields: "marisco"); [] if unknown. */
 export function valuesForPhrase(field: string, text: string): Value[] {
+  const topic = READER_TOPICS[field];
+  if (topic) return readerValues(field, topic, text);
+  if (field === 'objetivo_principal') {
+    const goal = readGoalText(text);
+    return goal.objetivo && !goal.ambiguous ? [goal.objetivo] : [];
+  }
   let table = phraseTables.get(field);
   if (!table) {
     table = buildPhraseTable(field);

@@ -4,3 +4,4 @@ export { zoneOf, stricterStatus } from './typed-answers';
 export * from './reading-schema';
 export { zonesNamedIn, modifierTagsIn } from './read-injury';
 export { foodPhrases, wordPhrases, mentionedPhrase, intoleranceGroups, patternGroups } from './food-words';
+export { isUntypedDiabetes } from './read-medical';

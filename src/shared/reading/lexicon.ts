@@ -90,6 +90,8 @@ const HealthTermsSchema = z.object({
     terms: z.record(z.string(), Bilingual),
     review: Bilingual,
     diabetes_type1_markers: Bilingual,
+    diabetes_type2_markers: Bilingual,
+    diabetes_type_unknown: Bilingual,
   }),
   red_flags: z.object({
     source: z.string(),
@@ -257,6 +259,8 @@ export const HEALTH = {
   pathologies: Object.entries(health.pathologies.terms).flatMap(([code, list]) => codedList(list, code)),
   pathologyReview: phrases(both(health.pathologies.review)),
   diabetesType1Markers: phrases(both(health.pathologies.diabetes_type1_markers)),
+  diabetesType2Markers: phrases(both(health.pathologies.diabetes_type2_markers)),
+  diabetesTypeUnknown: new Set(both(health.pathologies.diabetes_type_unknown)),
   supervisedOnly: phrases(both(health.red_flags.supervised_only)),
   parq: Object.entries(health.red_flags.parq).flatMap(([question, list]) => codedList(list, question)),
   parqWhy: Object.fromEntries(Object.entries(health.red_flags.parq).map(([q, entry]) => [q, entry.why])),

@@ -1,6 +1,7 @@
 import { clauseHas, cover, declared, occurrences, type Clause } from './clauses';
 import { HEALTH, WORDS } from './lexicon';
-import type { AnswerContext, Detected } from './answer-context';
+import { reviewId, type AnswerContext, type Detected } from './answer-context';
+import type { Finding, NeedsReview } from './reading-schema';
 import type { CodedPhrase } from './lexicon';
 import type { Phrase } from './text-match';
 
@@ -32,10 +33,17 @@ const PARQ1_PATHOLOGIES = new Set(['cardiopatia', 'hipertension']);
 
 function readPathologies(clauses: readonly Clause[], out: Detected): void {
   const type1 = any(clauses, HEALTH.diabetesType1Markers);
+  const type2 = any(clauses, HEALTH.diabetesType2Markers);
   for (const { value, term } of coded(clauses, HEALTH.pathologies)) {
-    // "Diabetes" alone is read as type 2 unless the answer names type 1 or insulin dependence.
+    // "Diabetes" alone is read as type 2 unless the answer names type 1 or insulin dependence…
     const code = value === 'diabetes_t2' && type1 ? 'diabetes_t1' : value;
-    out.add('patologia', code, term);
+    // …and the coach is asked which unless this or another answer says it (`askDiabetesType`).
+    const typeGiven = (type1 || type2) && HEALTH.diabetesTypeUnknown.has(term);
+    out.add(
+      'patologia',
+      code,
+      typeGiven ? `${term} (${code === 'diabetes_t1' ? 'tipo 1' : 'tipo 2'})` : term,
+    );
     if (PARQ1_PATHOLOGIES.has(code)) out.add('parq', 'p1', term);
   }
   if (any(clauses, HEALTH.pathologyReview)) out.review('patologia', 'uncertain');
@@ -81,6 +89,38 @@ function readEatingDisorderSigns(clauses: readonly Clause[], out: Detected): voi
     const intake = KCAL_PER_DAY.exec(clause.tokens.join(' '));
     if (intake && Number(intake[1]) <= HEALTH.veryLowIntakeKcal) out.add('tca', 'signo', intake[0]);
   }
+}
+
+/** A diabetes finding that does not say its type ("diabetes", "azúcar alto"). */
+export function isUntypedDiabetes(finding: Finding): boolean {
+  return (
+    finding.topic === 'patologia' &&
+    finding.code === 'diabetes_t2' &&
+    HEALTH.diabetesTypeUnknown.has(finding.term)
+  );
+}
+
+/**
+ * Diabetes whose type no answer gives is read as type 2 and asked about: type 1 means insulin and
+ * its hypoglycaemia protocol (SCR-08). A typed `patologias` or another answer naming the type settles it.
+ */
+export function askDiabetesType(findings: readonly Finding[]): NeedsReview | null {
+  const untyped = findings.find(isUntypedDiabetes);
+  const typed = findings.some(
+    (f) =>
+      f.topic === 'patologia' &&
+      (f.code === 'diabetes_t1' || f.code === 'diabetes_t2') &&
+      !isUntypedDiabetes(f),
+  );
+  if (!untyped || typed) return null;
+  return {
+    id: reviewId(untyped.field, 'patologia', untyped.text),
+    topic: 'patologia',
+    field: untyped.field,
+    text: untyped.text,
+    reason: 'unspecified',
+    words: [],
+  };
 }
 
 /** Topic a relative's condition would have had, for the needs-review item. */

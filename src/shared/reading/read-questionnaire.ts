@@ -12,7 +12,7 @@ import { contentWords, WORDS } from './lexicon';
 import { readFood } from './read-food';
 import { readGoalText } from './read-goal';
 import { readInjuries } from './read-injury';
-import { readMedical } from './read-medical';
+import { askDiabetesType, readMedical } from './read-medical';
 import type {
   AnswerReading,
   Finding,
@@ -239,6 +239,9 @@ export function readQuestionnaire(responses: unknown, options: ReadOptions = {})
     needsReview.push(...detected.reviews);
     answers.push({ field, text, status, corrected: false });
   }
+  const diabetesType = askDiabetesType(findings);
+  if (diabetesType && !needsReview.some((item) => item.id === diabetesType.id))
+    needsReview.push(diabetesType);
   const goal = readGoal(record, needsReview);
   const reading: QuestionnaireReading = { findings, needs_review: needsReview, goal, answers };
   applyCorrections(reading, options.corrections ?? []);

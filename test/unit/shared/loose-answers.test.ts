@@ -287,10 +287,14 @@ describe('enum answers written as words', () => {
     ['franja_horaria', 'Por la tarde', 'tarde', undefined],
     ['actividad_laboral', 'Sedentario', 'sedentaria', undefined],
     ['turnos_trabajo', 'Turnos rotativos', 'rotativo', undefined],
+    // Read with the goal reader: losing fat is named, strength is how (docs/DOMAIN.md, "Goals").
+    ['objetivo_principal', 'Perder grasa y ganar fuerza', 'perder_grasa', undefined],
     // Health: read with certainty, and the verbatim kept all the same.
     ['embarazo_lactancia', 'No', 'no', 'normalised'],
     ['embarazo_lactancia', 'None', 'no', 'normalised'],
     ['embarazo_lactancia', 'Embarazada', 'embarazo', 'normalised'],
+    // Postpartum without its months is read as the recent one: the cautious reading (no deficit).
+    ['embarazo_lactancia', 'posparto', 'posparto_6m', 'normalised'],
     ['patron_alimentario', 'Vegetariana', 'ovolactovegetariano', 'normalised'],
     ['patron_alimentario', 'vegan', 'vegano', 'normalised'],
     ['ciclo_menstrual', 'Menopausia', 'menopausia', 'normalised'],
@@ -299,11 +303,10 @@ describe('enum answers written as words', () => {
   });
 
   it.each<[string, unknown]>([
-    // Two goals, a gym of unknown size, smoking without frequency, postpartum without its months.
-    ['objetivo_principal', 'Perder grasa y ganar fuerza'],
+    // Opposite goals, a gym of unknown size, smoking without frequency.
+    ['objetivo_principal', 'Perder peso y ganar peso'],
     ['lugar_entrenamiento', 'Gimnasio'],
     ['tabaco', 'Sí'],
-    ['embarazo_lactancia', 'posparto'],
     ['tabaco', 3],
   ])('%s %j is kept as text', (field, value) => {
     expect(outcome(field, value)).toEqual([undefined, 'kept_as_text']);
@@ -346,7 +349,13 @@ describe('lists written as text', () => {
     ['patologias', 'Hipertensión, diabetes', ['hipertension'], 'partly_understood'],
     ['alergias_alimentarias', 'Ninguna conocida', [], 'normalised'],
     ['alergias_alimentarias', 'Marisco', ['crustaceos', 'moluscos'], 'normalised'],
-    ['alergias_alimentarias', 'frutos secos y sésamo', ['frutos_cascara', 'sesamo'], 'normalised'],
+    // "Frutos secos" covers tree nuts and peanut (the reader's rule: all the groups a word covers).
+    [
+      'alergias_alimentarias',
+      'frutos secos y sésamo',
+      ['frutos_cascara', 'cacahuete', 'sesamo'],
+      'normalised',
+    ],
     ['intolerancias', 'Lactosa', ['lactosa'], 'normalised'],
     ['intolerancias', 'No', [], 'normalised'],
     ['alimentos_no_gustan', 'Brócoli, coliflor', ['Brócoli', 'coliflor'], undefined],
