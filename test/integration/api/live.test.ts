@@ -88,7 +88,15 @@ describe('compatibility with clients of the original API', () => {
         onProgress: (_status, percentage) => percentages.push(percentage),
       },
       'cliente-original',
-      validResponses(),
+      // The original's documented format: optional answers as free text, even for keys this app types.
+      validResponses({
+        entrenado_gimnasio: 'Sí, 3 años',
+        lesiones: 'Ninguna',
+        horas_sueno: '7',
+        nivel_estres: 'Medio',
+        material_disponible: 'Gimnasio completo',
+        alergias: 'Nada, solo que el kiwi me pica',
+      }),
     );
     expect(result.generateMessage).toBe(
       `Job de generación creado. Consulta el estado en /jobs/${result.jobId}`,
@@ -101,8 +109,9 @@ describe('compatibility with clients of the original API', () => {
     });
     expect(result.plan.training).toHaveProperty('formatted_plan');
     expect(percentages).toEqual([...percentages].sort((a, b) => a - b));
-    expect(await core.repositories.submissions.get(result.submissionId)).toMatchObject({
+    expect(await core.repositories.submissions.getRaw(result.submissionId)).toMatchObject({
       user_id: 'cliente-original',
+      responses: expect.objectContaining({ horas_sueno: '7', material_disponible: 'Gimnasio completo' }),
     });
   });
 });

@@ -408,3 +408,48 @@ describe('clearance releases only the clearance-type blocks', () => {
     expect(message).not.toContain('SCR-01');
   });
 });
+
+describe('red flags and eating-disorder signs written as free text, in any field', () => {
+  const written = (overrides: Record<string, unknown>) => screen({ ...overrides });
+
+  it('chest pain, fainting and "only supervised" count like the PAR-Q+ ticked, even when the form says no', () => {
+    for (const [field, text, question] of [
+      [
+        'comentarios_adicionales',
+        'A veces noto un dolor opresivo en el pecho al apretar en las series',
+        'P2',
+      ],
+      ['observaciones', 'El año pasado me desmayé corriendo una media maratón', 'P3'],
+      ['notes', 'My GP says I should only exercise under medical supervision for now', 'P7'],
+    ] as const) {
+      const screening = written({ [field]: text });
+      const check = byId(screening, 'SCR-01');
+      expect(check).toMatchObject({ severity: 'block', passed: false });
+      expect(check.reason).toContain(question);
+      expect(check.reason).toContain(field);
+    }
+  });
+
+  it('a denied red flag is not one', () => {
+    expect(
+      byId(written({ comentarios_adicionales: 'Nunca me he mareado ni me he desmayado' }), 'SCR-01').passed,
+    ).toBe(true);
+  });
+
+  it('eating-disorder signs in free text block a deficit like SCOFF ≥ 2', () => {
+    const screening = written({
+      objetivo_principal: 'perder_grasa',
+      historial_dietas: 'Después de los atracones me provoco el vómito',
+    });
+    const check = byId(screening, 'SCR-05');
+    expect(check).toMatchObject({ severity: 'block', passed: false });
+    expect(check.reason).toContain('historial_dietas');
+    expect(screening.no_deficit).toBe(true);
+  });
+
+  it('an uncertain sign is an open question that stops generation (SCR-10) until the coach answers it', () => {
+    const screening = written({ comentarios_adicionales: 'Noto palpitaciones cuando subo escaleras' });
+    expect(failedBlocks(screening)).toEqual(['SCR-10']);
+    expect(byId(screening, 'SCR-10').reason).toContain('palpitaciones');
+  });
+});
