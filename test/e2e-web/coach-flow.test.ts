@@ -60,7 +60,8 @@ describe('coach flow in the browser (edn360 serve + fake LLM)', () => {
     await page.getByTestId('questionnaire-submit').click();
     const errors = page.getByTestId('questionnaire-errors');
     await errors.waitFor();
-    expect(await errors.textContent()).toMatch(/peso/);
+    // Named by the label the coach sees, not by the stored key.
+    expect(await errors.textContent()).toMatch(/Peso \(kg\): /);
     await expect.poll(() => page.getByTestId('q-peso').getAttribute('aria-invalid')).toBe('true');
     await shot(page, 'questionnaire-validation');
     expect(await accessibilityViolations(page)).toEqual([]);

@@ -261,6 +261,57 @@ describe('desktop renderer over IPC (Chromium, real main-process handlers)', () 
     expect(await page.getByTestId('plans-training').textContent()).toContain('sigue al del');
   });
 
+  it("shows what the app understood in the ficha and stores the coach's correction over IPC", async () => {
+    const palpitations = 'A veces noto palpitaciones al subir escaleras';
+    const { clientId, submissionId } = await page.evaluate(
+      async (responses) => {
+        const api = (globalThis as unknown as { edn360: Record<string, (a?: unknown) => Promise<unknown>> })
+          .edn360;
+        const user = (await api['createClient']!({ nombre_completo: 'Lucía Lectura Gil' })) as {
+          _id: string;
+        };
+        const submission = (await api['submitQuestionnaire']!({ user_id: user._id, responses })) as {
+          _id: string;
+        };
+        return { clientId: user._id, submissionId: submission._id };
+      },
+      { ...validResponses(), alimento_no_soporta: 'El marisco', comentarios_adicionales: palpitations },
+    );
+    await page.evaluate((id) => {
+      (globalThis as unknown as { location: { hash: string } }).location.hash =
+        `#/clients/${encodeURIComponent(id)}`;
+    }, clientId);
+    await page.getByTestId('reading-panel').waitFor();
+    expect(
+      await page
+        .getByTestId('reading-answer-alimento_no_soporta')
+        .getByTestId('reading-understood')
+        .textContent(),
+    ).toBe('Entendido: alergia a crustáceos y moluscos');
+    await page
+      .getByTestId('reading-review')
+      .getByRole('button', { name: 'No declara nada: comentarios_adicionales' })
+      .click();
+    await page.getByTestId('reading-review').waitFor({ state: 'detached' });
+    await page
+      .getByTestId('reading-answer-comentarios_adicionales')
+      .getByTestId('reading-corrected')
+      .waitFor();
+    const stored = await page.evaluate(async (id) => {
+      const api = (globalThis as unknown as { edn360: Record<string, (a?: unknown) => Promise<unknown>> })
+        .edn360;
+      return (await api['getQuestionnaireReading']!({ id })) as {
+        corrections: { field: string; findings: unknown[] }[];
+        reading: { needs_review: unknown[] };
+      };
+    }, submissionId);
+    expect(stored.corrections).toEqual([
+      expect.objectContaining({ field: 'comentarios_adicionales', findings: [] }),
+    ]);
+    expect(stored.reading.needs_review).toEqual([]);
+    await closeNotifications();
+  });
+
   it('reads in English with the dark theme: the plan labels and Ajustes', async () => {
     await closeNotifications();
     // A start-up banner can be closed for the session.

@@ -21,6 +21,9 @@ const PlanScreen = lazy(() => import('./screens/PlanScreen').then((m) => ({ defa
 const QuestionnaireScreen = lazy(() =>
   import('./screens/QuestionnaireScreen').then((m) => ({ default: m.QuestionnaireScreen })),
 );
+const QuestionnaireViewScreen = lazy(() =>
+  import('./screens/QuestionnaireViewScreen').then((m) => ({ default: m.QuestionnaireViewScreen })),
+);
 
 function ScreenLoading(): React.JSX.Element {
   const { t } = useTranslation();
@@ -48,6 +51,14 @@ function Routed(): React.JSX.Element {
             element={
               <Lazy>
                 <QuestionnaireScreen />
+              </Lazy>
+            }
+          />
+          <Route
+            path="/clients/:id/questionnaires/:submissionId"
+            element={
+              <Lazy>
+                <QuestionnaireViewScreen />
               </Lazy>
             }
           />

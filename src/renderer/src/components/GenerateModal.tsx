@@ -9,6 +9,7 @@ import { useClient } from '../api/client-store';
 import { formatCost, formatDateTime } from '../format';
 import { useGenerationStore } from '../stores/generation-store';
 import { errorText } from './error-text';
+import { OpenReviewsNotice } from './OpenReviewsNotice';
 
 export interface GenerateModalProps {
   userId: string;
@@ -102,6 +103,7 @@ export function GenerateModal({
           }))}
           data-testid="generate-submission"
         />
+        <OpenReviewsNotice userId={userId} submissionId={submissionId} />
         {type !== 'nutrition' && (
           <Select
             label={t('generate.previous')}

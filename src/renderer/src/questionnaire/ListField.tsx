@@ -1,10 +1,12 @@
 import { ActionIcon, Button, Group, Input, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useId, useState } from 'react';
-import { Controller, get, useFieldArray, useFormState, type Control } from 'react-hook-form';
+import { Controller, get, useFieldArray, useFormState, useWatch, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { verbatim } from './answers';
 import { messageAt, ownMessage, type ListFieldSpec, type ResponsesForm } from './fields';
 import { FieldGroup } from './FieldGroup';
+import { labelMessage } from './labels';
 import { RecordFields } from './RecordFields';
 
 function ListItem({
@@ -53,24 +55,55 @@ function ListItem({
       <Controller
         name={`${spec.name}.${index}`}
         control={control}
-        render={({ field, fieldState }) => (
-          <Stack gap="xs">
-            {messageAt(fieldState.error) && <Input.Error>{messageAt(fieldState.error)}</Input.Error>}
-            <RecordFields
-              field={spec.name}
-              testId={testId}
-              fields={spec.item}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              error={fieldState.error}
-              inputRef={field.ref}
-              autoFocus={autoFocus}
-            />
-          </Stack>
-        )}
+        render={({ field, fieldState }) => {
+          const itemError = messageAt(fieldState.error);
+          return (
+            <Stack gap="xs">
+              {itemError && <Input.Error>{labelMessage(itemError, t)}</Input.Error>}
+              <RecordFields
+                field={spec.name}
+                path={`${spec.name}.${index}`}
+                testId={testId}
+                fields={spec.item}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                error={fieldState.error}
+                inputRef={field.ref}
+                autoFocus={autoFocus}
+              />
+            </Stack>
+          );
+        }}
       />
     </Paper>
+  );
+}
+
+/**
+ * An answer that should be a list but is not (an import wrote "rodilla izquierda (2022)"): shown as
+ * stored, with a way to remove it once the coach has copied it where it belongs. Without it, the
+ * error on the list could only be cleared by adding an item and removing it again.
+ */
+function NotAList({
+  value,
+  onRemove,
+  testId,
+}: {
+  value: unknown;
+  onRemove: () => void;
+  testId: string;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  return (
+    <Group justify="space-between" wrap="nowrap" align="flex-start" data-testid={testId}>
+      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        {t('questionnaire.notAList', { value: verbatim(value) })}
+      </Text>
+      <Button size="xs" variant="light" color="red" onClick={onRemove} data-testid={`${testId}-remove`}>
+        {t('questionnaire.removeValue')}
+      </Button>
+    </Group>
   );
 }
 
@@ -88,7 +121,7 @@ export function ListField({
 }): React.JSX.Element {
   const { t } = useTranslation();
   // The form is typed loosely (`Record<string, unknown>`); this field's value is a list of records.
-  const { fields, append, remove } = useFieldArray({
+  const { fields, append, remove, replace } = useFieldArray({
     control: control as unknown as Control<Record<string, Record<string, unknown>[]>>,
     name: spec.name,
   });
@@ -96,15 +129,18 @@ export function ListField({
   const base = `q-${spec.name}`;
   // Errors of the list itself (not a list, …); item errors are shown by each item.
   const { errors } = useFormState({ control, name: spec.name });
-  const error: unknown = get(errors, spec.name);
+  const error = ownMessage(get(errors, spec.name));
+  const value: unknown = useWatch({ control, name: spec.name });
+  const notAList = value !== undefined && value !== null && value !== '' && !Array.isArray(value);
   return (
     <FieldGroup
       legend={t(`questionnaire.fields.${spec.name}`)}
       description={spec.described ? t(`questionnaire.descriptions.${spec.name}`) : undefined}
-      error={ownMessage(error)}
+      error={error ? labelMessage(error, t) : undefined}
       testId={base}
     >
-      {fields.length === 0 && (
+      {notAList && <NotAList value={value} onRemove={() => replace([])} testId={`${base}-not-a-list`} />}
+      {fields.length === 0 && !notAList && (
         <Text size="sm" c="dimmed" data-testid={`${base}-empty`}>
           {t(`questionnaire.empty.${spec.name}`)}
         </Text>

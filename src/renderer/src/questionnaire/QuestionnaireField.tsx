@@ -1,8 +1,10 @@
-import { Checkbox, MultiSelect, NumberInput, Select, TextInput, Textarea } from '@mantine/core';
+import { Checkbox, MultiSelect, Select, TextInput, Textarea } from '@mantine/core';
 import { Controller, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { OPTION_GROUPS, type FieldSpec, type ResponsesForm, type ScalarFieldSpec } from './fields';
+import { labelMessage } from './labels';
 import { ListField } from './ListField';
+import { NumberTextInput } from './NumberTextInput';
 import { ObjectField } from './ObjectField';
 import { YesNoField } from './YesNoField';
 
@@ -47,10 +49,11 @@ function ScalarField({
       name={spec.name}
       control={control}
       render={({ field, fieldState }) => {
+        const message = fieldState.error?.message;
         const common = {
           label,
           withAsterisk: spec.required,
-          error: fieldState.error?.message,
+          error: message ? labelMessage(message, t) : undefined,
           onBlur: field.onBlur,
           name: field.name,
           ref: field.ref,
@@ -61,14 +64,12 @@ function ScalarField({
         switch (spec.kind) {
           case 'number':
             return (
-              <NumberInput
+              <NumberTextInput
                 {...common}
-                value={typeof field.value === 'number' || typeof field.value === 'string' ? field.value : ''}
-                onChange={(v) => field.onChange(v === '' ? undefined : v)}
-                decimalScale={spec.decimals ? 2 : 0}
-                decimalSeparator={spec.decimals ? ',' : undefined}
-                allowDecimal={spec.decimals}
-                hideControls
+                path={spec.name}
+                value={field.value}
+                onChange={field.onChange}
+                decimals={spec.decimals === true}
               />
             );
           case 'select':

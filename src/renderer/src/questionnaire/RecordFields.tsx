@@ -1,8 +1,10 @@
-import { Checkbox, NumberInput, Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
+import { Checkbox, Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import type { RefCallBack } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { humanize } from '../format';
 import { messageAt, OPTION_GROUPS, withSubField, type RecordValue, type SubFieldSpec } from './fields';
+import { labelMessage } from './labels';
+import { NumberTextInput } from './NumberTextInput';
 import { useExerciseOptions } from './useExerciseOptions';
 
 function asText(value: unknown): string {
@@ -52,6 +54,7 @@ function ExerciseSelect({
  */
 export function RecordFields({
   field,
+  path,
   testId,
   fields,
   value,
@@ -63,6 +66,8 @@ export function RecordFields({
 }: {
   /** The questionnaire field (labels: `questionnaire.subfields.<field>.<sub>`). */
   field: string;
+  /** This record's form path: `lesiones.0`, `autorizacion_medica`. */
+  path: string;
   /** Prefix of the inputs' test ids: `q-lesiones-0` → `q-lesiones-0-zona`. */
   testId: string;
   fields: readonly SubFieldSpec[];
@@ -86,10 +91,11 @@ export function RecordFields({
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
       {fields.map((sub, index) => {
         const current = record[sub.name];
+        const message = messageAt(error, sub.name);
         const common = {
           label: t(`questionnaire.subfields.${field}.${sub.name}`),
           withAsterisk: sub.required,
-          error: messageAt(error, sub.name),
+          error: message ? labelMessage(message, t) : undefined,
           onBlur,
           ref: index === 0 ? inputRef : undefined,
           autoFocus: index === 0 ? autoFocus : undefined,
@@ -98,15 +104,13 @@ export function RecordFields({
         switch (sub.kind) {
           case 'number':
             return (
-              <NumberInput
+              <NumberTextInput
                 key={sub.name}
                 {...common}
-                value={typeof current === 'number' || typeof current === 'string' ? current : ''}
-                onChange={(v) => set(sub, v === '' ? undefined : v)}
-                decimalScale={sub.decimals ? 2 : 0}
-                decimalSeparator={sub.decimals ? ',' : undefined}
-                allowDecimal={sub.decimals}
-                hideControls
+                path={`${path}.${sub.name}`}
+                value={current}
+                onChange={(v) => set(sub, v)}
+                decimals={sub.decimals === true}
               />
             );
           case 'select': {

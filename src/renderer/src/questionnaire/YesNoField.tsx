@@ -11,6 +11,7 @@ import {
   type YesNoFieldSpec,
 } from './fields';
 import { FieldGroup } from './FieldGroup';
+import { labelMessage } from './labels';
 
 function answerOf(value: unknown): 'yes' | 'no' | null {
   if (value === true) return 'yes';
@@ -43,6 +44,7 @@ export function YesNoField({
             : {};
         const yes = countYes(spec, field.value);
         const answered = spec.questions.filter((key) => typeof answers[key] === 'boolean').length;
+        const worded = (message: string | undefined) => (message ? labelMessage(message, t) : undefined);
         const set = (key: string, answer: boolean) => field.onChange({ ...answers, [key]: answer });
         const allNo = () =>
           field.onChange({
@@ -86,7 +88,7 @@ export function YesNoField({
           <FieldGroup
             legend={t(`questionnaire.fields.${spec.name}`)}
             description={spec.described ? t(`questionnaire.descriptions.${spec.name}`) : undefined}
-            error={ownMessage(fieldState.error)}
+            error={worded(ownMessage(fieldState.error))}
             actions={actions}
             testId={base}
           >
@@ -107,7 +109,7 @@ export function YesNoField({
                   label={`${index + 1}. ${t(`questionnaire.questions.${spec.name}.${key}`)}`}
                   value={answerOf(answers[key])}
                   onChange={(v) => set(key, v === 'yes')}
-                  error={messageAt(fieldState.error, key)}
+                  error={worded(messageAt(fieldState.error, key))}
                   data-testid={`${base}-${key}`}
                 >
                   <Group gap="lg" mt={4}>

@@ -19,6 +19,7 @@ import { AuditBadge } from '../components/AuditBadge';
 import { errorText } from '../components/error-text';
 import { GenerateModal } from '../components/GenerateModal';
 import { JobStatusBadge } from '../components/JobStatusBadge';
+import { SubmissionReadingSection } from '../questionnaire/SubmissionReadingSection';
 import { planSummaryCost } from '../cost';
 import { formatCostFigure, formatDateTime, formatNumber, unknownCostHint } from '../format';
 import { useGenerationStore } from '../stores/generation-store';
@@ -187,6 +188,8 @@ export function ClientDetailScreen(): React.JSX.Element {
       <LoadError title={t('client.loadFailed')} message={failure} onRetry={() => setAttempt((n) => n + 1)} />
     );
   if (!user) return <Text>{t('common.loading')}</Text>;
+  // Newest first: what the next plan would be generated from.
+  const latest = submissions[0];
 
   return (
     <Stack>
@@ -241,16 +244,28 @@ export function ClientDetailScreen(): React.JSX.Element {
                     {s.plan_generated && <Badge variant="light">{t('client.planGenerated')}</Badge>}
                   </Table.Td>
                   <Table.Td>
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      component={Link}
-                      to={`/clients/${encodeURIComponent(id)}/questionnaire?from=${encodeURIComponent(s._id)}`}
-                      aria-label={`${t('client.baseOn')}: ${formatDateTime(s.submitted_at)}`}
-                      data-testid="questionnaire-base-on"
-                    >
-                      {t('client.baseOn')}
-                    </Button>
+                    <Group gap={4} wrap="nowrap">
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        component={Link}
+                        to={`/clients/${encodeURIComponent(id)}/questionnaires/${encodeURIComponent(s._id)}`}
+                        aria-label={`${t('client.viewQuestionnaire')}: ${formatDateTime(s.submitted_at)}`}
+                        data-testid="questionnaire-view-open"
+                      >
+                        {t('client.viewQuestionnaire')}
+                      </Button>
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        component={Link}
+                        to={`/clients/${encodeURIComponent(id)}/questionnaire?from=${encodeURIComponent(s._id)}`}
+                        aria-label={`${t('client.baseOn')}: ${formatDateTime(s.submitted_at)}`}
+                        data-testid="questionnaire-base-on"
+                      >
+                        {t('client.baseOn')}
+                      </Button>
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -258,6 +273,13 @@ export function ClientDetailScreen(): React.JSX.Element {
           </Table>
         )}
       </Section>
+      {latest && (
+        <SubmissionReadingSection
+          key={latest._id}
+          submissionId={latest._id}
+          summaryOf={{ submittedAt: latest.submitted_at }}
+        />
+      )}
       <Section title={t('client.plans')}>
         {plans && plans.training.items.length + plans.nutrition.items.length > 0 ? (
           <Stack>

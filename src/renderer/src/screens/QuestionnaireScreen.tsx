@@ -1,22 +1,33 @@
-import { Alert, Button, FileButton, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, FileButton, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileImport, IconSend } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import type { QuestionnaireSubmission } from '@shared/questionnaire';
-import type { QuestionnaireError } from '@shared/questionnaire-validation';
 import type { User } from '@shared/user';
 import { useClient } from '../api/client-store';
 import { LoadError } from '../clients/LoadError';
 import { clientLoadErrorText } from '../clients/load-error-text';
 import { errorText } from '../components/error-text';
 import { formatDateTime } from '../format';
+import {
+  clientContact,
+  contactChanges,
+  importedAnswers,
+  withContact,
+  type ClientContact,
+  type ContactChange,
+} from '../questionnaire/client-contact';
+import { ErrorSummary } from '../questionnaire/ErrorSummary';
 import { QUESTIONNAIRE_SECTIONS, toResponses, type ResponsesForm } from '../questionnaire/fields';
+import { formResolver } from '../questionnaire/form-validation';
+import { ImportConflictModal } from '../questionnaire/ImportConflictModal';
+import { LiveReading } from '../questionnaire/LiveReading';
 import { QuestionnaireField } from '../questionnaire/QuestionnaireField';
-import { questionnaireResolver, validateResponses } from '../questionnaire/resolver';
+import { useLiveValidation } from '../questionnaire/useLiveValidation';
 
 /** A submission in the original format: `{user_id?, responses}` (or the bare responses object). */
 const ImportSchema = z.union([
@@ -34,6 +45,14 @@ function responsesOf(json: unknown): Record<string, unknown> | null {
   return value;
 }
 
+/** An imported file waiting for the coach to say whose name, email and phone to keep. */
+interface PendingImport {
+  answers: Record<string, unknown>;
+  changes: ContactChange[];
+}
+
+const NO_CONTACT: ClientContact = { nombre_completo: '', email: '', telefono: '' };
+
 /** Cuestionario: ten sections, per-field errors from the shared validator, JSON import. */
 export function QuestionnaireScreen(): React.JSX.Element {
   const { t } = useTranslation();
@@ -46,25 +65,34 @@ export function QuestionnaireScreen(): React.JSX.Element {
   const [searchParams] = useSearchParams();
   const fromId = searchParams.get('from');
   const [basedOn, setBasedOn] = useState<QuestionnaireSubmission | null>(null);
+  const [contact, setContact] = useState<ClientContact>(NO_CONTACT);
+  const [pendingImport, setPendingImport] = useState<PendingImport | null>(null);
+  const resetImport = useRef<() => void>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const [problems, setProblems] = useState<QuestionnaireError[]>([]);
   const form = useForm<ResponsesForm>({
-    resolver: questionnaireResolver,
+    resolver: formResolver,
     mode: 'onSubmit',
-    reValidateMode: 'onChange',
+    // Re-checked by useLiveValidation, as a whole, after the first submit attempt.
+    reValidateMode: 'onSubmit',
   });
+  useLiveValidation(form);
 
   useEffect(() => {
     let current = true;
     setFailure(null);
-    Promise.all([api.getClient(id), fromId ? api.listQuestionnaires(id) : Promise.resolve(null)]).then(
+    // The questionnaires too: the one to start from, and the phone when the client record has none
+    // (only a help for a new questionnaire, which still opens if they cannot be read).
+    const questionnaires = fromId ? api.listQuestionnaires(id) : api.listQuestionnaires(id).catch(() => []);
+    Promise.all([api.getClient(id), questionnaires]).then(
       ([u, submissions]) => {
         if (!current) return;
         setUser(u);
-        const base = submissions?.find((s) => s._id === fromId) ?? null;
+        const base = fromId ? (submissions.find((s) => s._id === fromId) ?? null) : null;
         setBasedOn(base);
-        form.reset(base ? base.responses : { nombre_completo: u.nombre_completo, email: u.email ?? '' });
+        const known = clientContact(u, submissions);
+        setContact(known);
+        form.reset(withContact(base ? base.responses : {}, known));
       },
       (error: unknown) => {
         if (current) setFailure(clientLoadErrorText(error, id, t));
@@ -77,7 +105,6 @@ export function QuestionnaireScreen(): React.JSX.Element {
   }, [api, id, fromId, form, attempt]);
 
   async function submit(values: ResponsesForm): Promise<void> {
-    setProblems([]);
     try {
       await api.submitQuestionnaire(id, toResponses(values));
       notifications.show({ color: 'teal', message: t('questionnaire.submitted') });
@@ -89,14 +116,31 @@ export function QuestionnaireScreen(): React.JSX.Element {
 
   async function importFile(file: File | null): Promise<void> {
     if (!file) return;
+    // The same file can be chosen again (e.g. after cancelling the question below).
+    resetImport.current?.();
+    let answers: Record<string, unknown> | null;
     try {
-      const responses = responsesOf(JSON.parse(await file.text()));
-      if (!responses) throw new Error('format');
-      form.reset(responses);
-      notifications.show({ message: t('questionnaire.imported') });
+      answers = responsesOf(JSON.parse(await file.text()));
     } catch {
-      notifications.show({ color: 'red', message: t('questionnaire.importFailed') });
+      answers = null; // not JSON
     }
+    if (!answers) {
+      notifications.show({ color: 'red', message: t('questionnaire.importFailed') });
+      return;
+    }
+    // Another person's name or email in the file: the coach decides, it is never replaced unseen.
+    const changes = contactChanges(answers, contact);
+    if (changes.length > 0) setPendingImport({ answers, changes });
+    else applyImport(answers, 'client');
+  }
+
+  function applyImport(answers: Record<string, unknown>, keep: 'client' | 'file'): void {
+    setPendingImport(null);
+    form.reset(importedAnswers(answers, contact, keep));
+    const changed = keep === 'file' && contactChanges(answers, contact).length > 0;
+    notifications.show({
+      message: t(changed ? 'questionnaire.importedWithFileContact' : 'questionnaire.imported'),
+    });
   }
 
   if (failure !== null)
@@ -109,85 +153,81 @@ export function QuestionnaireScreen(): React.JSX.Element {
     );
 
   return (
-    <form
-      noValidate
-      onSubmit={(e) =>
-        void form.handleSubmit(submit, () => setProblems(validateResponses(form.getValues())))(e)
-      }
-      data-testid="questionnaire-form"
-    >
-      <Stack>
-        <Group justify="space-between">
-          <Title order={1} size="h2">
-            {t('questionnaire.title', { name: user?.nombre_completo ?? '' })}
-          </Title>
-          <FileButton
-            onChange={(f) => void importFile(f)}
-            accept="application/json,.json"
-            inputProps={{ 'aria-label': t('questionnaire.importLabel') }}
-          >
-            {(props) => (
-              <Button
-                {...props}
-                variant="default"
-                leftSection={<IconFileImport size={16} />}
-                data-testid="questionnaire-import"
-              >
-                {t('questionnaire.import')}
-              </Button>
-            )}
-          </FileButton>
-        </Group>
-        {basedOn && (
-          <Alert color="blue" data-testid="questionnaire-based-on">
-            {t('questionnaire.basedOn', { date: formatDateTime(basedOn.submitted_at) })}
-          </Alert>
-        )}
-        {fromId && user && !basedOn && (
-          <Alert color="yellow" data-testid="questionnaire-base-missing">
-            {t('questionnaire.baseMissing')}
-          </Alert>
-        )}
-        {problems.length > 0 && (
-          <Alert
-            color="red"
-            title={t('questionnaire.errorsTitle')}
-            role="alert"
-            data-testid="questionnaire-errors"
-          >
-            <List size="sm">
-              {problems.map((p) => (
-                <List.Item key={`${p.field}:${p.code}`}>{p.message}</List.Item>
-              ))}
-            </List>
-          </Alert>
-        )}
-        {QUESTIONNAIRE_SECTIONS.map((section) => (
-          <Paper withBorder p="md" key={section.id} component="fieldset" style={{ border: undefined }}>
-            <Title order={2} size="h4" mb="sm" component="legend">
-              {t(`questionnaire.sections.${section.id}`)}
+    <>
+      <form noValidate onSubmit={(e) => void form.handleSubmit(submit)(e)} data-testid="questionnaire-form">
+        <Stack>
+          <Group justify="space-between">
+            <Title order={1} size="h2">
+              {t('questionnaire.title', { name: user?.nombre_completo ?? '' })}
             </Title>
-            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-              {section.fields.map((spec) => (
-                <QuestionnaireField key={spec.name} spec={spec} control={form.control} />
-              ))}
-            </SimpleGrid>
-          </Paper>
-        ))}
-        <Group justify="flex-end">
-          <Text size="sm" c="dimmed">
-            * {t('questionnaire.required')}
-          </Text>
-          <Button
-            type="submit"
-            leftSection={<IconSend size={16} />}
-            loading={form.formState.isSubmitting}
-            data-testid="questionnaire-submit"
-          >
-            {t('questionnaire.submit')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+            <FileButton
+              resetRef={resetImport}
+              // Not before the client is loaded: an import is compared with the client's contact.
+              disabled={user === null}
+              onChange={(f) => void importFile(f)}
+              accept="application/json,.json"
+              inputProps={{ 'aria-label': t('questionnaire.importLabel') }}
+            >
+              {(props) => (
+                <Button
+                  {...props}
+                  disabled={user === null}
+                  variant="default"
+                  leftSection={<IconFileImport size={16} />}
+                  data-testid="questionnaire-import"
+                >
+                  {t('questionnaire.import')}
+                </Button>
+              )}
+            </FileButton>
+          </Group>
+          {basedOn && (
+            <Alert color="blue" data-testid="questionnaire-based-on">
+              {t('questionnaire.basedOn', { date: formatDateTime(basedOn.submitted_at) })}
+            </Alert>
+          )}
+          {fromId && user && !basedOn && (
+            <Alert color="yellow" data-testid="questionnaire-base-missing">
+              {t('questionnaire.baseMissing')}
+            </Alert>
+          )}
+          <ErrorSummary control={form.control} />
+          {QUESTIONNAIRE_SECTIONS.map((section) => (
+            <Paper withBorder p="md" key={section.id} component="fieldset" style={{ border: undefined }}>
+              <Title order={2} size="h4" mb="sm" component="legend">
+                {t(`questionnaire.sections.${section.id}`)}
+              </Title>
+              <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+                {section.fields.map((spec) => (
+                  <QuestionnaireField key={spec.name} spec={spec} control={form.control} />
+                ))}
+              </SimpleGrid>
+            </Paper>
+          ))}
+          <LiveReading control={form.control} />
+          <Group justify="flex-end">
+            <Text size="sm" c="dimmed">
+              * {t('questionnaire.required')}
+            </Text>
+            <Button
+              type="submit"
+              leftSection={<IconSend size={16} />}
+              loading={form.formState.isSubmitting}
+              data-testid="questionnaire-submit"
+            >
+              {t('questionnaire.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      {pendingImport && (
+        <ImportConflictModal
+          changes={pendingImport.changes}
+          onKeepClient={() => applyImport(pendingImport.answers, 'client')}
+          onUseFile={() => applyImport(pendingImport.answers, 'file')}
+          onCancel={() => setPendingImport(null)}
+        />
+      )}
+    </>
   );
 }
