@@ -153,7 +153,7 @@ function readerValues(field: string, topic: ReadingTopic, text: string): Value[]
 
 /** Every value a phrase means for `field` (several only in list fields: "marisco"); [] if unknown. */
 export function valuesForPhrase(field: string, text: string): Value[] {
-  const topic = READER_TOPICS[field];
+  const topic = Object.prototype.hasOwnProperty.call(READER_TOPICS, field) ? READER_TOPICS[field] : undefined;
   if (topic) return readerValues(field, topic, text);
   if (field === 'objetivo_principal') {
     const goal = readGoalText(text);

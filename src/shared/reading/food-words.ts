@@ -29,10 +29,14 @@ export function mentionedPhrase(ingredient: string, phrases: readonly Phrase[]):
 
 /** Food groups a menu must avoid for an intolerance id; [] when no word list can check it. */
 export function intoleranceGroups(id: string): readonly string[] | undefined {
-  return FOOD.intoleranceGroups[id];
+  return Object.prototype.hasOwnProperty.call(FOOD.intoleranceGroups, id)
+    ? FOOD.intoleranceGroups[id]
+    : undefined;
 }
 
 /** Food groups a dietary pattern excludes; undefined for an unknown pattern. */
 export function patternGroups(pattern: string): readonly string[] | undefined {
-  return FOOD.dietPatternGroups[pattern];
+  return Object.prototype.hasOwnProperty.call(FOOD.dietPatternGroups, pattern)
+    ? FOOD.dietPatternGroups[pattern]
+    : undefined;
 }

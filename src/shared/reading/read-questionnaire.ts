@@ -71,7 +71,8 @@ export function freeTextAnswers(responses: Record_): { field: string; text: stri
   };
   for (const [key, value] of Object.entries(responses)) {
     if (isIdentityField(key)) continue;
-    const ids = TYPED_ID_FIELDS[key];
+    // Own keys only: an answer named "valueOf" must not find Object.prototype's.
+    const ids = Object.prototype.hasOwnProperty.call(TYPED_ID_FIELDS, key) ? TYPED_ID_FIELDS[key] : undefined;
     const isTypedId = (item: unknown) => typeof item === 'string' && ids?.includes(item) === true;
     if (ids && (isTypedId(value) || (Array.isArray(value) && value.every(isTypedId)))) continue;
     visit(value, key, 0);
