@@ -159,7 +159,9 @@ function textRedFlags(reading: QuestionnaireReading): Map<keyof typeof PARQ_QUES
   const flags = new Map<keyof typeof PARQ_QUESTIONS, Finding>();
   for (const finding of readFacts(reading, 'parq')) {
     const question = finding.code as keyof typeof PARQ_QUESTIONS;
-    if (question in PARQ_QUESTIONS && !flags.has(question)) flags.set(question, finding);
+    if (Object.prototype.hasOwnProperty.call(PARQ_QUESTIONS, question) && !flags.has(question)) {
+      flags.set(question, finding);
+    }
   }
   return flags;
 }
