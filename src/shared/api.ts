@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CatalogExerciseSchema } from './exercise';
 import { ExecutionLogEntrySchema, JOB_STATUSES, JOB_TYPES, PublicJobSchema } from './job';
 import { JOB_EVENT_TYPES } from './job-events';
+import { LooseAnswerSchema } from './questionnaire';
 import { NewUserInputSchema, UserSchema, UserUpdateSchema } from './user';
 import { WorkerStatusSchema } from './worker-status';
 import { DOMAIN_ERROR_CODES } from './domain-errors';
@@ -126,6 +127,12 @@ export const SubmitQuestionnaireResponseSchema = z.object({
   user_id: z.string(),
   /** True when this questionnaire introduced a client the system did not know. */
   user_created: z.boolean(),
+  /**
+   * Optional answers stored as sent but not in the typed form this app reads (kept as text, only
+   * partly understood, or implausible — e.g. 30 h of sleep): for the coach to review. An addition
+   * to the original's answer; its clients ignore it.
+   */
+  loose_answers: z.array(LooseAnswerSchema).default([]),
 });
 export type SubmitQuestionnaireResponse = z.infer<typeof SubmitQuestionnaireResponseSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApiIdSchema } from './api';
+import { LooseAnswerSchema } from './questionnaire';
 import { QuestionnaireReadingSchema, ReadingCorrectionSchema } from './reading';
 
 /*
@@ -22,5 +23,7 @@ export const SubmissionReadingSchema = z.object({
   user_id: z.string(),
   reading: QuestionnaireReadingSchema,
   corrections: z.array(ReadingCorrectionSchema),
+  /** Optional answers not in the typed form this app reads (kept as text, partly read, implausible). */
+  loose_answers: z.array(LooseAnswerSchema).default([]),
 });
 export type SubmissionReading = z.infer<typeof SubmissionReadingSchema>;

@@ -1,3 +1,4 @@
+import { settleOptionalAnswers } from '@shared/loose-answers';
 import {
   correctionsOf,
   readQuestionnaire,
@@ -41,12 +42,20 @@ async function loadRaw(repos: SubmissionRepos, submissionId: string): Promise<Re
 }
 
 function readingOf(raw: Record<string, unknown>, corrections: ReadingCorrection[]): SubmissionReading {
+  const responses = isRecord(raw.responses) ? raw.responses : {};
+  // Answers read with certainty keep only their verbatim (`normalised`): nothing for the coach there.
+  const loose = settleOptionalAnswers(responses, 'es').looseAnswers.filter((a) => a.reason !== 'normalised');
   return {
     submission_id: String(raw._id),
     user_id: String(raw.user_id),
     reading: readQuestionnaire(raw.responses, { corrections }),
     corrections,
+    loose_answers: loose,
   };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export async function getSubmissionReading(

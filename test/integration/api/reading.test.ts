@@ -33,6 +33,41 @@ describe('GET /admin/submissions/{id}/reading', () => {
     ]);
   });
 
+  it('flags loose answers for review: an implausible value is kept and listed, a certain one is not', async () => {
+    const submitted = await api.request('POST', '/submit-nutrition-questionnaire', {
+      token: false,
+      body: {
+        user_id: 'lectura-suelta',
+        responses: validResponses({
+          horas_sueno: '30',
+          nivel_estres: 'Medio',
+          material_disponible: 'Gimnasio completo',
+        }),
+      },
+    });
+    expect(submitted.statusCode).toBe(201);
+    const submittedBody = submitted.json() as {
+      submission_id: string;
+      loose_answers: { field: string; reason: string }[];
+    };
+    expect(submittedBody.loose_answers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'horas_sueno', reason: 'implausible', value: '30' }),
+        expect.objectContaining({ field: 'material_disponible', reason: 'kept_as_text' }),
+      ]),
+    );
+    expect(submittedBody.loose_answers.some((answer) => answer.field === 'nivel_estres')).toBe(false);
+    const reading = SubmissionReadingSchema.parse(
+      (await api.request('GET', `/admin/submissions/${submittedBody.submission_id}/reading`)).json(),
+    );
+    expect(reading.loose_answers.map((answer) => [answer.field, answer.reason])).toEqual(
+      expect.arrayContaining([
+        ['horas_sueno', 'implausible'],
+        ['material_disponible', 'kept_as_text'],
+      ]),
+    );
+  });
+
   it('answers 404 for an unknown questionnaire and 401 without the token', async () => {
     expect((await api.request('GET', '/admin/submissions/no-existe/reading')).statusCode).toBe(404);
     expect(

@@ -77,11 +77,14 @@ export function registerQuestionnaireRoutes(app: FastifyInstance, deps: ApiDepen
       { submission_id: submission._id, user_id: userId, user_created: userCreated },
       'questionnaire stored',
     );
+    // `normalised` answers were read with certainty (only their verbatim is kept): nothing to review.
+    const looseAnswers = result.data.loose_answers.filter((answer) => answer.reason !== 'normalised');
     const response: SubmitQuestionnaireResponse = {
       success: true,
       submission_id: submission._id,
       user_id: userId,
       user_created: userCreated,
+      loose_answers: looseAnswers,
     };
     return reply.code(201).send(response);
   });
