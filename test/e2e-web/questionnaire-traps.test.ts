@@ -6,7 +6,9 @@ import { shot, startWebHarness, type WebHarness } from './harness';
 /*
  * The traps a new coach hit on the Cuestionario screen (issue 12, point 10): errors that did not go
  * away, numbers in words silently emptied, errors naming keys instead of labels, an import that
- * replaced the client's name and email, the phone not prefilled, and no way to read a submission.
+ * replaced the client's name and email, the phone not prefilled, no way to read a submission, and
+ * an original-format import whose free-text answers became invalid inputs with errors quoting
+ * values the inputs did not show.
  */
 let h: WebHarness;
 let page: Page;
@@ -138,7 +140,7 @@ describe('Cuestionario: the traps of a first questionnaire', () => {
     expect(stored).not.toHaveProperty('lesiones');
   });
 
-  it("asks before an import replaces the client's name and email, and a text where a list goes can be removed", async () => {
+  it("asks before an import replaces the client's name and email, and an imported text where a list goes can be removed", async () => {
     const file = {
       user_id: 'otro',
       responses: {
@@ -180,17 +182,13 @@ describe('Cuestionario: the traps of a first questionnaire', () => {
     expect(await page.getByTestId('q-objetivo_fisico').inputValue()).toBe('Ganar músculo');
     expect(await page.getByTestId('q-peso').inputValue()).toBe('80,5');
 
-    // Injuries imported as text: named on the list, shown as stored, and removable.
-    await page.getByTestId('questionnaire-submit').click();
-    await summary().waitFor();
-    expect(await summaryText()).toContain('Lesiones: se esperaba');
-    expect(await page.getByTestId('q-lesiones-error').textContent()).toMatch(/^Lesiones: /);
-    expect(await page.getByTestId('q-lesiones-not-a-list').textContent()).toContain(
-      'rodilla izquierda (2022)',
-    );
-    await page.getByTestId('q-lesiones-not-a-list-remove').click();
-    await summary().waitFor({ state: 'detached' });
+    // Injuries imported as text: shown on the list as they came, to confirm or remove, not an error.
+    const note = page.getByTestId('q-lesiones-imported');
+    expect(await note.textContent()).toContain('Importado: «rodilla izquierda (2022)»');
     expect(await page.getByTestId('q-lesiones-error').count()).toBe(0);
+    await page.getByTestId('q-lesiones-imported-remove').click();
+    await note.waitFor({ state: 'detached' });
+    await page.getByTestId('q-lesiones-empty').waitFor();
     await page.getByTestId('questionnaire-submit').click();
     await page.getByTestId('questionnaires-table').waitFor();
     const stored = await latestResponses(clientId);
@@ -292,5 +290,111 @@ describe('Cuestionario: the traps of a first questionnaire', () => {
     ]);
     await openQuestionnaire(userId, 'Bea Sin Teléfono');
     expect(await page.getByTestId('q-telefono').inputValue()).toBe('699 123 456');
+  });
+
+  it('shows the loose answers of an original-format import as text to confirm, never as errors quoting values the inputs do not show, and stores them verbatim', async () => {
+    const userId = await createClient({ nombre_completo: 'Carla Original', email: 'carla@example.com' });
+    await openQuestionnaire(userId, 'Carla Original');
+    await importJson({
+      user_id: 'sistema-original',
+      responses: {
+        nombre_completo: 'Carla Original',
+        email: 'carla@example.com',
+        fecha_nacimiento: '1988-02-03',
+        sexo: 'Mujer',
+        peso: '64,5',
+        altura_cm: '168',
+        objetivo_fisico: 'Tonificar',
+        horas_sueno: '7,5 h',
+        nivel_estres: 'Medio',
+        material_disponible: 'Mancuernas, bandas y esterilla',
+        calidad_sueno: '9',
+        lesiones: 'Menisco sin terminar de curar',
+        nivel_experiencia: 'Llevo 2 años',
+        patologias: 'No',
+      },
+    });
+    await expect.poll(() => page.getByTestId('q-objetivo_fisico').inputValue()).toBe('Tonificar');
+
+    // Read with certainty: typed into the inputs, nothing to confirm.
+    expect(await page.getByTestId('q-horas_sueno').inputValue()).toBe('7,5');
+    expect(await page.getByTestId('q-nivel_estres').inputValue()).toBe('3');
+    expect(await page.locator('input[type="hidden"][name="material_disponible"]').inputValue()).toBe(
+      'mancuernas,bandas',
+    );
+    expect(await page.getByTestId('q-horas_sueno-imported').count()).toBe(0);
+    expect(await page.getByTestId('q-nivel_estres-imported').count()).toBe(0);
+    // A health answer read with certainty ("No"): no question either.
+    expect(await page.getByTestId('q-patologias-imported').count()).toBe(0);
+
+    // The rest: on its field, as it came.
+    const note = (field: string) => page.getByTestId(`q-${field}-imported`).textContent();
+    expect(await note('material_disponible')).toContain(
+      'Importado: «Mancuernas, bandas y esterilla» — se ha rellenado lo entendido',
+    );
+    expect(await note('calidad_sueno')).toContain('Importado: «9» — fuera de rango (1–5), revísalo');
+    expect(await note('lesiones')).toContain('Importado: «Menisco sin terminar de curar» — confírmalo');
+    expect(await note('nivel_experiencia')).toContain('Importado: «Llevo 2 años»');
+    expect(await page.getByTestId('q-calidad_sueno').inputValue()).toBe('');
+    expect(await page.locator('[aria-invalid="true"]').count()).toBe(0);
+
+    // Listed above the form, each leading to its field.
+    const imported = page.getByTestId('questionnaire-imported');
+    const importedText = async () =>
+      (await imported.count()) > 0 ? ((await imported.textContent()) ?? '') : '';
+    const listed = await importedText();
+    expect(listed).toContain('4 respuestas importadas por confirmar');
+    expect(listed).toContain('Material disponible: «Mancuernas, bandas y esterilla»');
+    expect(listed).toContain('Calidad del sueño (1–5): «9»');
+    expect(listed).toContain('Lesiones: «Menisco sin terminar de curar»');
+    await imported.scrollIntoViewIfNeeded();
+    await shot(page, 'questionnaire-imported-summary');
+    await page.getByTestId('questionnaire-imported-calidad_sueno').click();
+    await expect
+      .poll(() => page.locator(':focus').getAttribute('data-testid'))
+      .toBe('q-calidad_sueno-imported');
+    await shot(page, 'questionnaire-imported-answers');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Confirmed, or replaced by what the coach picks: off the list, and the list follows.
+    await page.getByTestId('q-material_disponible-imported-confirm').click();
+    expect(await note('material_disponible')).toContain('confirmado: se guardará tal como llegó');
+    await pick('q-nivel_experiencia', 'Intermedio');
+    expect(await note('nivel_experiencia')).toContain('se guardará lo que has escrito en su lugar');
+    await expect.poll(importedText).toContain('2 respuestas importadas por confirmar');
+    expect(await importedText()).not.toContain('Material disponible');
+
+    // A refused submit (a required answer emptied) reports that answer only: no error quotes an
+    // imported value the inputs do not show.
+    await page.getByTestId('q-objetivo_fisico').fill('');
+    await page.getByTestId('questionnaire-submit').click();
+    await summary().waitFor();
+    const errors = await summaryText();
+    expect(errors).toContain('Objetivo físico');
+    for (const text of ['9', 'Menisco', 'esterilla', 'Llevo', '7,5 h', 'Medio', 'Material', 'Calidad'])
+      expect(errors).not.toContain(text);
+    expect(await page.locator('[aria-invalid="true"]').count()).toBe(1);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByTestId('q-objetivo_fisico').fill('Tonificar');
+    await summary().waitFor({ state: 'detached' });
+    await page.getByTestId('questionnaire-submit').click();
+    await page.getByTestId('questionnaires-table').waitFor();
+
+    // Stored as the coach left it: typed where certain or chosen, verbatim where not confirmed or kept.
+    const response = await fetch(`${h.cli.url}/admin/users/${encodeURIComponent(userId)}/submissions`, {
+      headers: { authorization: `Bearer ${h.token}` },
+    });
+    expect(response.status).toBe(200);
+    const { items } = (await response.json()) as { items: { responses: Record<string, unknown> }[] };
+    expect(items).toHaveLength(1);
+    expect(items[0]?.responses).toMatchObject({
+      horas_sueno: 7.5,
+      nivel_estres: 3,
+      nivel_experiencia: 'intermedio',
+      material_disponible: 'Mancuernas, bandas y esterilla',
+      calidad_sueno: '9',
+      lesiones: 'Menisco sin terminar de curar',
+      patologias: 'No',
+    });
   });
 });

@@ -16,6 +16,8 @@ const ANSWERS = {
   alergias: 'Nada importante, solo que el kiwi me pica en la boca',
   lesiones_actuales: 'Menisco sin terminar de curar',
   comentarios_adicionales: 'A veces noto palpitaciones al subir escaleras',
+  // Not a health answer, but impossible as a number: stored as sent and listed for the coach.
+  horas_sueno: '30',
 };
 
 beforeAll(async () => {
@@ -93,6 +95,9 @@ describe('the coach sees what the app understood', () => {
     expect(await palpitations.textContent()).toContain(ANSWERS.comentarios_adicionales);
     expect(await palpitations.getByTestId('reading-why').textContent()).toMatch(/^Por revisar — /);
     expect(await reviewRegion().getByRole('heading').textContent()).toBe('Por revisar: 1 respuesta');
+    expect(await page.getByTestId('loose-answers').textContent()).toMatch(
+      /«30» \(valor fuera de lo posible\)/,
+    );
     expect(await page.getByTestId('reading-goal').textContent()).toBe(
       'Objetivo entendido: recomposición corporal (leído del texto)',
     );

@@ -305,9 +305,23 @@ export const en: Messages = {
     },
     numberInWords: 'write the number in digits (e.g. 7), without words or units; you wrote “{{text}}”',
     answersLabel: 'Answers',
-    notAList:
-      'Imported value that is not a list: “{{value}}”. Move it into the list (or the free text) and remove it.',
     removeValue: 'Remove this value',
+    importedNote: {
+      kept_as_text: 'Imported: “{{value}}” — confirm it or type the value',
+      partly_understood: 'Imported: “{{value}}” — what was understood is filled in; confirm it or correct it',
+      implausible: 'Imported: “{{value}}” — out of range ({{range}}), check it',
+      kept: 'Imported: “{{value}}” — confirmed: it will be saved as it came',
+      replaced: 'Imported: “{{value}}” — what you typed will be saved instead',
+      confirm: 'Confirm',
+      confirmLabel: 'Confirm the imported answer of {{field}}',
+      removeLabel: 'Remove this imported value of {{field}}',
+    },
+    importedSummary: {
+      title_one: '{{count}} imported answer to confirm',
+      title_other: '{{count}} imported answers to confirm',
+      hint: 'The form does not understand them with certainty: they will be sent as they came unless you type another value or remove them. Select one to go to its field.',
+      item: '{{label}}: “{{value}}”',
+    },
     question: 'Question {{n}}',
     valueN: 'value {{n}}',
     view: {
@@ -793,6 +807,18 @@ export const en: Messages = {
     health: 'Server status',
   },
   reading: {
+    loose: {
+      title_one: '{{count}} answer stored as it came',
+      title_other: '{{count}} answers stored as they came',
+      hint: 'The plan does not use them as a number or a choice because they are not understood with certainty; the agents do read the text. If they matter, correct them in a new questionnaire (“Use as a base”).',
+      item: '{{label}}: “{{value}}” ({{reason}})',
+      reason: {
+        kept_as_text: 'kept as text',
+        partly_understood: 'partly understood',
+        implausible: 'impossible value',
+        normalised: 'understood',
+      },
+    },
     title: 'What the app understood',
     liveHint:
       "Updates as you type. Anything marked “To review” is treated by the plan as a restriction: make the answer clearer here or, once the questionnaire is sent, confirm or correct it in the client's record.",

@@ -303,9 +303,23 @@ export const es = {
     },
     numberInWords: 'escribe el número en cifras (p. ej. 7), sin palabras ni unidades; has escrito «{{text}}»',
     answersLabel: 'Respuestas',
-    notAList:
-      'Valor importado que no es una lista: «{{value}}». Pásalo a la lista (o al texto libre) y quítalo.',
     removeValue: 'Quitar este valor',
+    importedNote: {
+      kept_as_text: 'Importado: «{{value}}» — confírmalo o escribe el valor',
+      partly_understood: 'Importado: «{{value}}» — se ha rellenado lo entendido; confírmalo o corrígelo',
+      implausible: 'Importado: «{{value}}» — fuera de rango ({{range}}), revísalo',
+      kept: 'Importado: «{{value}}» — confirmado: se guardará tal como llegó',
+      replaced: 'Importado: «{{value}}» — se guardará lo que has escrito en su lugar',
+      confirm: 'Confirmar',
+      confirmLabel: 'Confirmar la respuesta importada de {{field}}',
+      removeLabel: 'Quitar este valor importado de {{field}}',
+    },
+    importedSummary: {
+      title_one: '{{count}} respuesta importada por confirmar',
+      title_other: '{{count}} respuestas importadas por confirmar',
+      hint: 'El formulario no las entiende con certeza: se enviarán tal como llegaron salvo que escribas otro valor o las quites. Pulsa una para ir a su campo.',
+      item: '{{label}}: «{{value}}»',
+    },
     question: 'Pregunta {{n}}',
     valueN: 'valor {{n}}',
     view: {
@@ -800,6 +814,18 @@ export const es = {
   },
   reading: {
     title: 'Lo que la app ha entendido',
+    loose: {
+      title_one: '{{count}} respuesta guardada tal como llegó',
+      title_other: '{{count}} respuestas guardadas tal como llegaron',
+      hint: 'El plan no las usa como número ni como opción porque no se entienden con certeza; los agentes sí leen el texto. Si importan, corrígelas en un cuestionario nuevo («Usar como base»).',
+      item: '{{label}}: «{{value}}» ({{reason}})',
+      reason: {
+        kept_as_text: 'guardada como texto',
+        partly_understood: 'entendida en parte',
+        implausible: 'valor fuera de lo posible',
+        normalised: 'entendida',
+      },
+    },
     liveHint:
       'Se actualiza mientras escribes. Lo marcado «Por revisar» el plan lo tratará como una restricción: aclara aquí la respuesta o, una vez enviado el cuestionario, confírmala o corrígela en la ficha.',
     panelHint:

@@ -3,9 +3,9 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useId, useState } from 'react';
 import { Controller, get, useFieldArray, useFormState, useWatch, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { verbatim } from './answers';
 import { messageAt, ownMessage, type ListFieldSpec, type ResponsesForm } from './fields';
 import { FieldGroup } from './FieldGroup';
+import { ImportedAnswerNote, type ImportedField } from './ImportedAnswerNote';
 import { labelMessage } from './labels';
 import { RecordFields } from './RecordFields';
 
@@ -81,57 +81,34 @@ function ListItem({
 }
 
 /**
- * An answer that should be a list but is not (an import wrote "rodilla izquierda (2022)"): shown as
- * stored, with a way to remove it once the coach has copied it where it belongs. Without it, the
- * error on the list could only be cleared by adding an item and removing it again.
- */
-function NotAList({
-  value,
-  onRemove,
-  testId,
-}: {
-  value: unknown;
-  onRemove: () => void;
-  testId: string;
-}): React.JSX.Element {
-  const { t } = useTranslation();
-  return (
-    <Group justify="space-between" wrap="nowrap" align="flex-start" data-testid={testId}>
-      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-        {t('questionnaire.notAList', { value: verbatim(value) })}
-      </Text>
-      <Button size="xs" variant="light" color="red" onClick={onRemove} data-testid={`${testId}-remove`}>
-        {t('questionnaire.removeValue')}
-      </Button>
-    </Group>
-  );
-}
-
-/**
  * A repeatable list of sub-records (injuries, medication, lifts…): one bordered card per item,
  * "add" appends an empty one and focuses its first input. Items added but left empty are not
- * submitted (`toResponses`).
+ * submitted (`toResponses`). An answer imported as text ("Menisco sin terminar de curar") is shown
+ * above the items, to confirm, replace with items or remove (`ImportedAnswerNote`).
  */
 export function ListField({
   spec,
   control,
+  imported,
 }: {
   spec: ListFieldSpec;
   control: Control<ResponsesForm>;
+  imported?: ImportedField;
 }): React.JSX.Element {
   const { t } = useTranslation();
   // The form is typed loosely (`Record<string, unknown>`); this field's value is a list of records.
-  const { fields, append, remove, replace } = useFieldArray({
+  const { fields, append, remove } = useFieldArray({
     control: control as unknown as Control<Record<string, Record<string, unknown>[]>>,
     name: spec.name,
   });
   const [added, setAdded] = useState<number | null>(null);
   const base = `q-${spec.name}`;
-  // Errors of the list itself (not a list, …); item errors are shown by each item.
+  // Errors of the list itself; item errors are shown by each item.
   const { errors } = useFormState({ control, name: spec.name });
   const error = ownMessage(get(errors, spec.name));
   const value: unknown = useWatch({ control, name: spec.name });
-  const notAList = value !== undefined && value !== null && value !== '' && !Array.isArray(value);
+  // "Sin lesiones registradas" would contradict an imported "Menisco sin terminar de curar".
+  const importedShown = imported !== undefined && imported.decision !== 'dropped';
   return (
     <FieldGroup
       legend={t(`questionnaire.fields.${spec.name}`)}
@@ -139,8 +116,8 @@ export function ListField({
       error={error ? labelMessage(error, t) : undefined}
       testId={base}
     >
-      {notAList && <NotAList value={value} onRemove={() => replace([])} testId={`${base}-not-a-list`} />}
-      {fields.length === 0 && !notAList && (
+      <ImportedAnswerNote imported={imported} value={value} />
+      {fields.length === 0 && !importedShown && (
         <Text size="sm" c="dimmed" data-testid={`${base}-empty`}>
           {t(`questionnaire.empty.${spec.name}`)}
         </Text>

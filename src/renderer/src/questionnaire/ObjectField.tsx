@@ -2,6 +2,7 @@ import { Controller, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ownMessage, type ObjectFieldSpec, type ResponsesForm } from './fields';
 import { FieldGroup } from './FieldGroup';
+import { ImportedAnswerNote, type ImportedField } from './ImportedAnswerNote';
 import { labelMessage } from './labels';
 import { RecordFields } from './RecordFields';
 
@@ -9,9 +10,12 @@ import { RecordFields } from './RecordFields';
 export function ObjectField({
   spec,
   control,
+  imported,
 }: {
   spec: ObjectFieldSpec;
   control: Control<ResponsesForm>;
+  /** An answer imported as text this group cannot hold, shown above its inputs. */
+  imported?: ImportedField;
 }): React.JSX.Element {
   const { t } = useTranslation();
   return (
@@ -27,6 +31,7 @@ export function ObjectField({
             error={error ? labelMessage(error, t) : undefined}
             testId={`q-${spec.name}`}
           >
+            <ImportedAnswerNote imported={imported} value={field.value} />
             <RecordFields
               field={spec.name}
               path={spec.name}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { SubmissionReading } from '@shared/reading-api';
 import { Section } from '../components/Section';
 import { formatDateTime } from '../format';
+import { LooseAnswersList } from './LooseAnswersList';
 import { ReadingPanel } from './ReadingPanel';
 import type { CorrectReading } from './ReadingAnswer';
 import { readingView } from './reading-lines';
@@ -90,6 +91,7 @@ export function SubmissionReadingSection({
             </Stack>
           </Alert>
         )}
+        {state.status === 'ready' && <LooseAnswersList answers={state.data.loose_answers} />}
         {state.status === 'ready' &&
           (summaryOf ? (
             <ReadingSummary data={state.data} submittedAt={summaryOf.submittedAt} onCorrect={onCorrect} />

@@ -11,6 +11,7 @@ import {
   type YesNoFieldSpec,
 } from './fields';
 import { FieldGroup } from './FieldGroup';
+import { ImportedAnswerNote, type ImportedField } from './ImportedAnswerNote';
 import { labelMessage } from './labels';
 
 function answerOf(value: unknown): 'yes' | 'no' | null {
@@ -27,9 +28,12 @@ function answerOf(value: unknown): 'yes' | 'no' | null {
 export function YesNoField({
   spec,
   control,
+  imported,
 }: {
   spec: YesNoFieldSpec;
   control: Control<ResponsesForm>;
+  /** An answer imported as text this group cannot hold, shown above its inputs. */
+  imported?: ImportedField;
 }): React.JSX.Element {
   const { t } = useTranslation();
   const base = `q-${spec.name}`;
@@ -92,6 +96,7 @@ export function YesNoField({
             actions={actions}
             testId={base}
           >
+            <ImportedAnswerNote imported={imported} value={field.value} />
             {yes >= spec.alertAt && (
               <Alert
                 color="orange"

@@ -1,7 +1,7 @@
 import { Alert, Button, FileButton, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileImport, IconSend } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -13,6 +13,7 @@ import { LoadError } from '../clients/LoadError';
 import { clientLoadErrorText } from '../clients/load-error-text';
 import { errorText } from '../components/error-text';
 import { formatDateTime } from '../format';
+import { currentLang } from '../i18n';
 import {
   clientContact,
   contactChanges,
@@ -22,11 +23,14 @@ import {
   type ContactChange,
 } from '../questionnaire/client-contact';
 import { ErrorSummary } from '../questionnaire/ErrorSummary';
-import { QUESTIONNAIRE_SECTIONS, toResponses, type ResponsesForm } from '../questionnaire/fields';
+import { QUESTIONNAIRE_SECTIONS, type ResponsesForm } from '../questionnaire/fields';
 import { formResolver } from '../questionnaire/form-validation';
 import { ImportConflictModal } from '../questionnaire/ImportConflictModal';
+import { prepareAnswers, submittedResponses } from '../questionnaire/imported-answers';
+import { ImportedAnswersSummary } from '../questionnaire/ImportedAnswersSummary';
 import { LiveReading } from '../questionnaire/LiveReading';
 import { QuestionnaireField } from '../questionnaire/QuestionnaireField';
+import { useImportedAnswers } from '../questionnaire/useImportedAnswers';
 import { useLiveValidation } from '../questionnaire/useLiveValidation';
 
 /** A submission in the original format: `{user_id?, responses}` (or the bare responses object). */
@@ -77,6 +81,22 @@ export function QuestionnaireScreen(): React.JSX.Element {
     reValidateMode: 'onSubmit',
   });
   useLiveValidation(form);
+  // Optional answers the inputs cannot hold as they came, kept beside the form (imported-answers.ts).
+  const imported = useImportedAnswers();
+  const { load: loadImported } = imported;
+
+  /**
+   * Fills the form with answers that did not come from it (a file, an earlier submission): what
+   * is understood with certainty fills the inputs, the rest waits beside them to be confirmed.
+   */
+  const fill = useCallback(
+    (answers: Record<string, unknown>) => {
+      const prepared = prepareAnswers(answers, currentLang());
+      loadImported(prepared.imported);
+      form.reset(prepared.values);
+    },
+    [form, loadImported],
+  );
 
   useEffect(() => {
     let current = true;
@@ -92,7 +112,7 @@ export function QuestionnaireScreen(): React.JSX.Element {
         setBasedOn(base);
         const known = clientContact(u, submissions);
         setContact(known);
-        form.reset(withContact(base ? base.responses : {}, known));
+        fill(withContact(base ? base.responses : {}, known));
       },
       (error: unknown) => {
         if (current) setFailure(clientLoadErrorText(error, id, t));
@@ -102,11 +122,11 @@ export function QuestionnaireScreen(): React.JSX.Element {
       current = false;
     };
     // `t` only words the error (left out: a language change must not reset the answers).
-  }, [api, id, fromId, form, attempt]);
+  }, [api, id, fromId, fill, attempt]);
 
   async function submit(values: ResponsesForm): Promise<void> {
     try {
-      await api.submitQuestionnaire(id, toResponses(values));
+      await api.submitQuestionnaire(id, submittedResponses(values, imported.imports));
       notifications.show({ color: 'teal', message: t('questionnaire.submitted') });
       void navigate(`/clients/${encodeURIComponent(id)}`);
     } catch (error) {
@@ -136,7 +156,7 @@ export function QuestionnaireScreen(): React.JSX.Element {
 
   function applyImport(answers: Record<string, unknown>, keep: 'client' | 'file'): void {
     setPendingImport(null);
-    form.reset(importedAnswers(answers, contact, keep));
+    fill(importedAnswers(answers, contact, keep));
     const changed = keep === 'file' && contactChanges(answers, contact).length > 0;
     notifications.show({
       message: t(changed ? 'questionnaire.importedWithFileContact' : 'questionnaire.imported'),
@@ -192,6 +212,7 @@ export function QuestionnaireScreen(): React.JSX.Element {
             </Alert>
           )}
           <ErrorSummary control={form.control} />
+          <ImportedAnswersSummary control={form.control} imports={imported.imports} />
           {QUESTIONNAIRE_SECTIONS.map((section) => (
             <Paper withBorder p="md" key={section.id} component="fieldset" style={{ border: undefined }}>
               <Title order={2} size="h4" mb="sm" component="legend">
@@ -199,12 +220,17 @@ export function QuestionnaireScreen(): React.JSX.Element {
               </Title>
               <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
                 {section.fields.map((spec) => (
-                  <QuestionnaireField key={spec.name} spec={spec} control={form.control} />
+                  <QuestionnaireField
+                    key={spec.name}
+                    spec={spec}
+                    control={form.control}
+                    imported={imported.fieldOf(spec.name)}
+                  />
                 ))}
               </SimpleGrid>
             </Paper>
           ))}
-          <LiveReading control={form.control} />
+          <LiveReading control={form.control} imports={imported.imports} />
           <Group justify="flex-end">
             <Text size="sm" c="dimmed">
               * {t('questionnaire.required')}
