@@ -87,27 +87,6 @@ export function parseYesNo(value: unknown): YesNo {
   return 'si';
 }
 
-/**
- * Whether any of `terms` (already normalised, possibly multi-word) occurs in `text` as whole
- * words without a negation right before it ("sin", "no", "nunca", "niega" within the three previous
- * words), so "no tengo diabetes" or "no he tenido anorexia" do not read as the condition.
- */
-export function mentionsTerm(text: string, terms: readonly string[]): string | null {
-  const words = tokens(text);
-  for (const term of terms) {
-    const needle = tokens(term);
-    let at = findTokenRun(words, needle);
-    while (at >= 0) {
-      const before = words.slice(Math.max(0, at - 3), at);
-      if (!before.some((word) => word === 'no' || word === 'sin' || word === 'nunca' || word === 'niega')) {
-        return term;
-      }
-      at = findTokenRun(words, needle, at + 1);
-    }
-  }
-  return null;
-}
-
 /** Rounds for display in a reason: at most `digits` decimals, no trailing zeros. */
 export function fmt(value: number, digits = 1): string {
   return String(Number(value.toFixed(digits))).replace('.', ',');
