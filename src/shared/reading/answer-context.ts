@@ -1,5 +1,12 @@
 import { FIELDS } from './lexicon';
-import type { Finding, InjuryStatusSchema, NeedsReview, ReadingTopic, ReviewReason } from './reading-schema';
+import {
+  READING_TOPICS,
+  type Finding,
+  type InjuryStatusSchema,
+  type NeedsReview,
+  type ReadingTopic,
+  type ReviewReason,
+} from './reading-schema';
 import { words, type Phrase } from './text-match';
 import type { z } from 'zod';
 
@@ -14,19 +21,7 @@ export interface AnswerContext {
 }
 
 const isTopic = (value: string): value is ReadingTopic =>
-  [
-    'alergia',
-    'intolerancia',
-    'patron',
-    'lesion',
-    'patologia',
-    'medicacion',
-    'cirugia',
-    'embarazo',
-    'parq',
-    'tca',
-    'objetivo',
-  ].includes(value);
+  (READING_TOPICS as readonly string[]).includes(value);
 
 /** Field names are written by developers, not typed by clients: matched exactly, never loosely. */
 function nameHas(nameWords: readonly string[], phrase: Phrase): boolean {

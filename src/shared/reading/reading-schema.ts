@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OBJETIVO_PRINCIPAL_VALUES } from '../questionnaire';
 
 /*
  * What the app understood from a questionnaire (docs/DOMAIN.md, "Reading free-text answers"):
@@ -74,15 +75,7 @@ export const NeedsReviewSchema = z.object({
 });
 export type NeedsReview = z.infer<typeof NeedsReviewSchema>;
 
-export const ObjetivoReadSchema = z.enum([
-  'perder_grasa',
-  'ganar_musculo',
-  'recomposicion',
-  'fuerza',
-  'rendimiento',
-  'salud',
-  'mantenimiento',
-]);
+export const ObjetivoReadSchema = z.enum(OBJETIVO_PRINCIPAL_VALUES);
 
 export const GoalReadingSchema = z.object({
   objetivo: ObjetivoReadSchema,

@@ -9,7 +9,7 @@ import {
   PATOLOGIA_VALUES,
   PATRON_ALIMENTARIO_VALUES,
 } from '@shared/questionnaire';
-import type { ReadingTopic } from '@shared/reading';
+import { READING_TOPICS, type ReadingTopic } from '@shared/reading/reading-schema';
 import type { ReadingCorrectionInput } from '@shared/reading-api';
 
 /*
@@ -115,18 +115,7 @@ export const NON_FOOD_PREFIX = 'no_alimentaria:';
 
 /** Topics a coach can state for an answer; the goal only for the goal's own answer. */
 export function correctionTopics(isGoal: boolean): ReadingTopic[] {
-  const topics: ReadingTopic[] = [
-    'alergia',
-    'intolerancia',
-    'patron',
-    'lesion',
-    'patologia',
-    'medicacion',
-    'cirugia',
-    'embarazo',
-    'parq',
-    'tca',
-  ];
+  const topics = READING_TOPICS.filter((topic) => topic !== 'objetivo');
   return isGoal ? ['objetivo', ...topics] : topics;
 }
 
