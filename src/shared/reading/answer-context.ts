@@ -18,6 +18,8 @@ export interface AnswerContext {
   readonly topics: readonly ReadingTopic[];
   /** The fact a bare "Sí" declares in this field ("problemas_corazon: Sí"). */
   readonly implies?: { readonly topic: ReadingTopic; readonly code: string };
+  /** A field about tastes (favourite foods): a food named there is a preference. */
+  readonly preference: boolean;
 }
 
 const isTopic = (value: string): value is ReadingTopic =>
@@ -41,14 +43,16 @@ export function contextFor(field: string, text: string): AnswerContext {
   const nameWords = words(field.replace(/\.\d+/g, ' ').replace(/[._-]/g, ' '));
   const topics: ReadingTopic[] = [];
   let implies: AnswerContext['implies'];
+  let preference = false;
   for (const rule of FIELDS.rules) {
     if (!rule.match.some((phrase) => nameHas(nameWords, phrase))) continue;
     for (const topic of rule.topics) if (isTopic(topic) && !topics.includes(topic)) topics.push(topic);
+    if (rule.topics.includes('preferencia')) preference = true;
     if (rule.implies && isTopic(rule.implies.topic) && !implies) {
       implies = { topic: rule.implies.topic, code: rule.implies.code };
     }
   }
-  return { field, text, topics, implies };
+  return { field, text, topics, implies, preference };
 }
 
 export function isIdentityField(field: string): boolean {

@@ -116,6 +116,12 @@ const HealthTermsSchema = z.object({
   }),
   surgery: Bilingual.extend({ source: z.string() }),
   hypoglycaemic_drugs: Bilingual.extend({ source: z.string() }),
+  flagged_drugs: Bilingual.extend({ source: z.string() }),
+  blood_pressure: z.object({
+    systolic_min: z.number().positive(),
+    diastolic_min: z.number().positive(),
+    context: Bilingual,
+  }),
 });
 
 const FieldTopicsSchema = z.object({
@@ -278,6 +284,12 @@ export const HEALTH = {
   pregnancyReview: phrases(both(health.pregnancy.review)),
   surgery: phrases(both(health.surgery)),
   hypoglycaemicDrugs: phrases(both(health.hypoglycaemic_drugs)),
+  flaggedDrugs: phrases(both(health.flagged_drugs)),
+  bloodPressure: {
+    systolicMin: health.blood_pressure.systolic_min,
+    diastolicMin: health.blood_pressure.diastolic_min,
+    context: phrases(both(health.blood_pressure.context)),
+  },
 };
 
 export interface FieldTopicRule {

@@ -3,7 +3,9 @@ import {
   cover,
   declared,
   followsNegator,
+  isNegated,
   markDeclaringCues,
+  occurrences,
   type Clause,
   type Occurrence,
 } from './clauses';
@@ -32,15 +34,28 @@ function allergenHits(clause: Clause) {
   });
 }
 
-function readClause(clause: Clause, context: AnswerContext, out: Detected): void {
+/** Cues affirmed anywhere in the answer: "Gambas. Me dan alergia." names the food and the cue apart. */
+interface AnswerCues {
+  allergy: boolean;
+  intolerance: boolean;
+}
+
+export function affirmedCues(clauses: readonly Clause[]): AnswerCues {
+  const affirmed = (cues: typeof FOOD.cues.allergy) =>
+    occurrences(clauses, cues).some((hit) => !isNegated(hit));
+  return { allergy: affirmed(FOOD.cues.allergy), intolerance: affirmed(FOOD.cues.intolerance) };
+}
+
+function readClause(clause: Clause, context: AnswerContext, answer: AnswerCues, out: Detected): void {
   const foodField = context.topics.includes('alergia') || context.topics.includes('intolerancia');
   // A field only about intolerances reads milk as lactose and wheat as non-coeliac sensitivity.
   const intoleranceField = context.topics[0] === 'intolerancia';
-  const allergyCue = clauseHas(clause, FOOD.cues.allergy);
-  const intoleranceCue = clauseHas(clause, FOOD.cues.intolerance);
+  const allergyCue = answer.allergy || clauseHas(clause, FOOD.cues.allergy);
+  const intoleranceCue = answer.intolerance || clauseHas(clause, FOOD.cues.intolerance);
   const avoided = clause.excepted || clauseHas(clause, FOOD.cues.avoidance);
   if (!foodField && !allergyCue && !intoleranceCue && !avoided) return;
-  if (!allergyCue && clauseHas(clause, FOOD.cues.dislike)) {
+  // A dislike is a preference — unless the answer also says it causes a reaction.
+  if (!allergyCue && !intoleranceCue && clauseHas(clause, FOOD.cues.dislike)) {
     // "Simplemente odio las setas": explained, and not a restriction.
     clause.covered.fill(true);
     return;
@@ -89,11 +104,27 @@ function readClause(clause: Clause, context: AnswerContext, out: Detected): void
 
 /** Reads the answer's clauses; adds what it found to `out`. */
 export function readFood(clauses: readonly Clause[], context: AnswerContext, out: Detected): void {
-  markDeclaringCues(clauses, [...FOOD.cues.intolerance, ...FOOD.cues.avoidance]);
-  for (const clause of clauses) readClause(clause, context, out);
+  // "No tolero", "sin gluten", "no me gusta": their negator belongs to the phrase, it denies nothing.
+  markDeclaringCues(clauses, [...FOOD.cues.intolerance, ...FOOD.cues.avoidance, ...FOOD.cues.dislike]);
+  const cues = affirmedCues(clauses);
+  // "Ni leche ni huevo, alergia a los dos": a bare "ni" list in an answer that names a reaction
+  // lists what the client cannot have.
+  if (cues.allergy || cues.intolerance) markLeadingNiInert(clauses);
+  for (const clause of clauses) readClause(clause, context, cues, out);
   // A partner's diet or a past one ("fui vegetariana 3 años") is not the client's pattern now.
   const own = clauses.filter((clause) => !clauseHas(clause, WORDS.family) && !clauseHas(clause, WORDS.past));
   readDietPattern(own, out);
+}
+
+const CONTINUING = new Set(['ni', 'nor', 'neither']);
+
+function markLeadingNiInert(clauses: readonly Clause[]): void {
+  for (const clause of clauses) {
+    if (!CONTINUING.has(clause.tokens[0] ?? '')) continue;
+    clause.tokens.forEach((token, at) => {
+      if (CONTINUING.has(token)) clause.inertNegators.add(at);
+    });
+  }
 }
 
 /** Stricter patterns first: "vegetariano estricto" names both and means vegan. */

@@ -28,9 +28,13 @@ export function statusOf(clauses: readonly Clause[]): Estado | null {
 }
 
 /** Zones named in one clause (specific spine levels win over generic "back" words). */
-export function zonesIn(clause: Clause): ZoneRule[] {
-  const named = (rule: ZoneRule, terms: ZoneRule['terms']) =>
-    !clauseHas(clause, rule.unless) && declared([clause], terms).length > 0;
+export function zonesIn(clause: Clause, includeDenied = false): ZoneRule[] {
+  const named = (rule: ZoneRule, terms: ZoneRule['terms']) => {
+    if (clauseHas(clause, rule.unless)) return false;
+    const found = occurrences([clause], terms);
+    found.forEach(cover);
+    return found.some((hit) => includeDenied || !isNegated(hit));
+  };
   const specific = INJURY.zones.filter((rule) => !rule.generic && named(rule, rule.terms));
   const spine = specific.some((rule) => rule.spine);
   const generic = spine ? [] : INJURY.zones.filter((rule) => rule.generic && named(rule, rule.terms));
@@ -41,10 +45,11 @@ export function zonesIn(clause: Clause): ZoneRule[] {
 
 export function readInjuries(clauses: readonly Clause[], context: AnswerContext, out: Detected): void {
   const injuryField = context.topics.includes('lesion');
-  const zoneClauses = clauses.map((clause) => {
-    if (!injuryField && !clauseHas(clause, INJURY.cues)) return [];
-    return zonesIn(clause);
-  });
+  const cued = (clause: Clause) =>
+    injuryField || clauseHas(clause, INJURY.cues) || statusOf([clause]) !== null;
+  // Zones the clause names, denied or not: "no me he recuperado de la rodilla" denies the recovery,
+  // not the knee. A denied zone counts only when its status says it is not recovered.
+  const zoneClauses = clauses.map((clause) => (cued(clause) ? zonesIn(clause, true) : []));
   // Cue words explain part of an injury answer ("rotura", "operado").
   if (injuryField) declared(clauses, INJURY.cues);
   zoneClauses.forEach((zones, index) => {
@@ -52,9 +57,15 @@ export function readInjuries(clauses: readonly Clause[], context: AnswerContext,
     // A status word usually follows the zone in its own clause: "Rodilla derecha. Ya recuperada".
     let end = index + 1;
     while (end < clauses.length && (zoneClauses[end]?.length ?? 0) === 0) end += 1;
-    // No status word near the zone: active, the safe side.
-    const estado = statusOf(clauses.slice(index, end)) ?? 'activa';
-    for (const zone of zones) out.add('lesion', zone.zone, zone.terms[0]?.source ?? zone.zone, estado);
+    const status = statusOf(clauses.slice(index, end));
+    const affirmed = new Set(zonesIn(clauses[index] as Clause));
+    for (const zone of zones) {
+      // No status word near an affirmed zone: active, the safe side.
+      if (affirmed.has(zone))
+        out.add('lesion', zone.zone, zone.terms[0]?.source ?? zone.zone, status ?? 'activa');
+      else if (status === 'activa')
+        out.add('lesion', zone.zone, zone.terms[0]?.source ?? zone.zone, 'activa');
+    }
   });
 }
 

@@ -61,6 +61,19 @@ function readPregnancy(clauses: readonly Clause[], context: AnswerContext, out: 
   }
 }
 
+/** "Tensión 160/100": a pressure written as numbers at or above the hypertension threshold. */
+const PRESSURE = /\b(\d{2,3})\s*\/\s*(\d{2,3})\b/;
+
+function readBloodPressure(text: string, clauses: readonly Clause[], out: Detected): void {
+  const reading = PRESSURE.exec(text);
+  if (!reading || !clauses.some((clause) => clauseHas(clause, HEALTH.bloodPressure.context))) return;
+  const [systolic, diastolic] = [Number(reading[1]), Number(reading[2])];
+  if (systolic >= HEALTH.bloodPressure.systolicMin || diastolic >= HEALTH.bloodPressure.diastolicMin) {
+    out.add('patologia', 'hipertension', reading[0]);
+    out.add('parq', 'p1', reading[0]);
+  }
+}
+
 function readClientClauses(clauses: readonly Clause[], out: Detected): void {
   readPathologies(clauses, out);
   for (const { value, term } of coded(clauses, HEALTH.parq)) out.add('parq', value, term);
@@ -75,6 +88,9 @@ function readClientClauses(clauses: readonly Clause[], out: Detected): void {
   if (surgery[0]) out.add('cirugia', 'cirugia', surgery[0].phrase.source);
   const drugs = declared(clauses, HEALTH.hypoglycaemicDrugs);
   if (drugs[0]) out.add('medicacion', 'hipoglucemiante', drugs[0].phrase.source);
+  // Anticoagulants, beta-blockers, GLP-1 agonists…: a medication the coach must know about, anywhere.
+  const flagged = declared(clauses, HEALTH.flaggedDrugs);
+  if (flagged[0]) out.add('medicacion', 'otra', flagged[0].phrase.source);
 }
 
 /** "600 kcal al día", "under 800 calories": an intake no adult plan may go below. */
@@ -139,6 +155,7 @@ export function readMedical(clauses: readonly Clause[], context: AnswerContext, 
   const own = clauses.filter((clause) => !clauseHas(clause, family));
   const relatives = clauses.filter((clause) => clauseHas(clause, family));
   readClientClauses(own, out);
+  readBloodPressure(context.text, own, out);
   // Childbirth is told through the child ("mi hija nació hace 2 meses"): read in every clause.
   readPregnancy(clauses, context, out);
   const topic = relativeTopic(relatives);

@@ -4,11 +4,16 @@ import {
   clauseIsAffirmative,
   clauseIsBare,
   clauseSaysNone,
+  cover,
+  isNegated,
   leftoverWords,
+  occurrences,
   splitClauses,
   type Clause,
 } from './clauses';
-import { contentWords, WORDS } from './lexicon';
+import { contentWords, FOOD, INJURY, WORDS } from './lexicon';
+import { affirmedCues } from './read-food';
+import { findPhrase } from './text-match';
 import { readFood } from './read-food';
 import { readGoalText } from './read-goal';
 import { readInjuries } from './read-injury';
@@ -94,6 +99,51 @@ function clausesOf(context: AnswerContext): Clause[] {
   return splitClauses(`${name} ${context.text}`);
 }
 
+/**
+ * A reaction or an injury said without a food or a body part the lexicons know ("alergia a la
+ * chirimoya", "rotura fibrilar", "me duele"): in any field, a question with the answer's words, so
+ * a menu ingredient that matches them is blocked until the coach answers.
+ */
+function askAboutUnnamedObjects(clauses: readonly Clause[], out: Detected): void {
+  const has = (topic: ReadingTopic) => out.findings.some((finding) => finding.topic === topic);
+  const cues = affirmedCues(clauses);
+  const words = () =>
+    leftoverWords(clauses.map((clause) => ({ ...clause, covered: clause.covered.map(() => false) })));
+  if ((cues.allergy || cues.intolerance) && !has('alergia') && !has('intolerancia')) {
+    out.review(cues.allergy ? 'alergia' : 'intolerancia', 'unclassified', foodWords(words()));
+  }
+  const injuryCue = occurrences(clauses, INJURY.cues).some((hit) => !isNegated(hit));
+  if (injuryCue && !has('lesion')) out.review('lesion', 'unclassified', words());
+}
+
+/**
+ * An answer that is only a food ("cuales: marisco", beside "tiene_alergias: No") in a field whose
+ * name says nothing: likely a declaration the form split in two. Asked about, never ignored.
+ */
+function askAboutBareFoods(clauses: readonly Clause[], out: Detected): void {
+  if (out.findings.length > 0 || out.reviews.length > 0 || clauses.length === 0) return;
+  const foods = [...FOOD.allergens, ...FOOD.otherFoods].map((entry) => entry.phrase);
+  const fresh = clauses.map((clause) => ({ ...clause, covered: clause.covered.map(() => false) }));
+  const found = occurrences(fresh, foods).filter((hit) => !isNegated(hit));
+  if (found.length === 0) return;
+  found.forEach(cover);
+  if (leftoverWords(fresh).length === 0) {
+    out.review('alergia', 'uncertain', [
+      ...new Set(found.flatMap((hit) => hit.clause.tokens.slice(hit.start, hit.end))),
+    ]);
+  }
+}
+
+/** Words of an answer that could name a food: cue and filler words left out. */
+function foodWords(candidates: readonly string[]): string[] {
+  return candidates.filter((word) => !cueWord(word));
+}
+
+const cueWord = (word: string) =>
+  [...FOOD.cues.allergy, ...FOOD.cues.intolerance, ...FOOD.cues.avoidance].some(
+    (phrase) => phrase.words.length === 1 && findPhrase([word], phrase) === 0,
+  );
+
 /** Reads one free-text answer. */
 export function readAnswer(
   field: string,
@@ -134,6 +184,8 @@ export function readAnswer(
       else out.review(reviewedTopic, 'unspecified');
     }
   }
+  askAboutUnnamedObjects(clauses, out);
+  if (context.topics.length === 0 && !context.preference) askAboutBareFoods(clauses, out);
   const status: AnswerReading['status'] =
     out.reviews.length > 0
       ? 'needs_review'

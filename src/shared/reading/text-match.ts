@@ -111,7 +111,8 @@ export function wordMatches(word: string, pattern: WordPattern): boolean {
   // Typos rarely touch the first letter; requiring it keeps "after" from reading as "father".
   if (key[0] !== pattern.key[0] || pattern.key.length < FUZZY_MIN_KEY) return false;
   if (!pattern.prefix) return editDistance(key, pattern.key) <= 1;
-  // A stem with a slip: compare the word's start, allowing one inserted or missing letter.
+  // A stem with a slip: compare the word's start, allowing one letter more or less ("penuts" is
+  // peanuts). It also lets "spring" pass for "sprain": a needless question beats a missed allergy.
   const n = pattern.key.length;
   return [n - 1, n, n + 1].some(
     (len) => len <= key.length && editDistance(key.slice(0, len), pattern.key) <= 1,

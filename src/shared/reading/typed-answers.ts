@@ -1,9 +1,23 @@
 import {
+  ACTIVIDAD_LABORAL_VALUES,
+  ACTIVIDAD_PREFERIDA_VALUES,
   ALERGENOS_EU14,
+  CICLO_MENSTRUAL_VALUES,
+  COME_FUERA_VALUES,
+  DIA_SEMANA_VALUES,
   EMBARAZO_LACTANCIA_VALUES,
+  FRANJA_HORARIA_VALUES,
   INTOLERANCIA_VALUES,
+  LUGAR_ENTRENAMIENTO_VALUES,
+  MATERIAL_DISPONIBLE_VALUES,
+  METODO_GRASA_VALUES,
+  NIVEL_EXPERIENCIA_VALUES,
+  OBJETIVO_PRINCIPAL_VALUES,
   PATOLOGIA_VALUES,
   PATRON_ALIMENTARIO_VALUES,
+  PRESUPUESTO_ALIMENTACION_VALUES,
+  TABACO_VALUES,
+  TURNOS_TRABAJO_VALUES,
 } from '../questionnaire';
 import { declared, splitClauses } from './clauses';
 import { HEALTH, INJURY } from './lexicon';
@@ -26,13 +40,31 @@ export const stricterStatus = (a: Estado, b: Estado): Estado => (STRICTNESS[a] >
 const isIn = <T extends string>(values: readonly T[], value: unknown): value is T =>
   typeof value === 'string' && (values as readonly string[]).includes(value);
 
-/** Typed keys whose values, when they are the schema's own ids, are read here and not as text. */
+/**
+ * Typed keys whose values, when they are the schema's own ids, are facts already (read here) or
+ * choices with no health declaration: never read as free text ("amenorrea_3m" is the typed cycle,
+ * screened by SCR-05, not a sentence about it).
+ */
 export const TYPED_ID_FIELDS: Readonly<Record<string, readonly string[]>> = {
   alergias_alimentarias: ALERGENOS_EU14,
   intolerancias: INTOLERANCIA_VALUES,
   patologias: PATOLOGIA_VALUES,
   patron_alimentario: PATRON_ALIMENTARIO_VALUES,
   embarazo_lactancia: EMBARAZO_LACTANCIA_VALUES,
+  ciclo_menstrual: CICLO_MENSTRUAL_VALUES,
+  objetivo_principal: OBJETIVO_PRINCIPAL_VALUES,
+  nivel_experiencia: NIVEL_EXPERIENCIA_VALUES,
+  lugar_entrenamiento: LUGAR_ENTRENAMIENTO_VALUES,
+  material_disponible: MATERIAL_DISPONIBLE_VALUES,
+  actividades_preferidas: ACTIVIDAD_PREFERIDA_VALUES,
+  dias_semana: DIA_SEMANA_VALUES,
+  franja_horaria: FRANJA_HORARIA_VALUES,
+  come_fuera: COME_FUERA_VALUES,
+  presupuesto_alimentacion: PRESUPUESTO_ALIMENTACION_VALUES,
+  tabaco: TABACO_VALUES,
+  actividad_laboral: ACTIVIDAD_LABORAL_VALUES,
+  turnos_trabajo: TURNOS_TRABAJO_VALUES,
+  metodo_grasa: METODO_GRASA_VALUES,
 };
 
 function typed(topic: Finding['topic'], code: string, field: string, text: string, estado?: Estado): Finding {

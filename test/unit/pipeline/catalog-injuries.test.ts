@@ -47,7 +47,7 @@ describe('contraindicationsForInjury', () => {
     expect(contraindicationsForInjury('')).toEqual([]);
     expect(contraindicationsForInjury('oreja')).toEqual([]);
     expect(contraindicationsForInjury('dorsal ancho')).toEqual([]);
-    expect(contraindicationsForInjury('isquiotibial')).toEqual([]);
+    expect(contraindicationsForInjury('ojo izquierdo')).toEqual([]);
   });
 
   it('a specific spine level wins over the generic back words', () => {

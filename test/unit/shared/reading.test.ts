@@ -70,8 +70,8 @@ describe('readQuestionnaire', () => {
   });
 
   it('never drops a health answer it cannot classify: it becomes a question with its words', () => {
+    // A known word is read as that food, even inside a vague answer.
     const reading = readQuestionnaire({ alergias: 'Algo con la fruta de hueso, no sé bien cuál' });
-    expect(reading.needs_review).toEqual([]);
     expect(facts(reading)).toContain('alergia:alimento:fruta');
     const unknown = readQuestionnaire({ alergias: 'A una cosa rara del bar de mi pueblo' });
     expect(unknown.findings).toEqual([]);
@@ -172,5 +172,52 @@ describe('readQuestionnaire', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('phrasings a reviewer found lost (regression: each yields its fact or a question)', () => {
+  const cases: [Record<string, unknown>, string, string | null][] = [
+    [{ alergias: 'alergia a la chirimoya' }, 'alergia', null],
+    [{ comentarios: 'soy alergica a la chirimoya' }, 'alergia', null],
+    [{ allergies: 'lychee gives me hives' }, 'alergia', null],
+    [{ comentarios: 'Gambas. Me dan alergia.' }, 'alergia', 'crustaceos'],
+    [{ comentarios: 'No me gusta el marisco porque me da alergia' }, 'alergia', 'crustaceos'],
+    [{ alimentos_no_gustan: 'el marisco, me da alergia' }, 'alergia', 'crustaceos'],
+    [{ alimentos_evitar: 'Marisco (me pongo fatal)' }, 'alergia', 'crustaceos'],
+    [{ tiene_alergias: 'No', cuales: 'marisco' }, 'alergia', null],
+    [{ lesiones: 'No me duele la rodilla pero no está curada' }, 'lesion', 'rodilla'],
+    [{ lesiones: 'no me he recuperado de la rodilla' }, 'lesion', 'rodilla'],
+    [{ injuries: "haven't recovered from my knee surgery" }, 'lesion', 'rodilla'],
+    [{ lesiones: 'no tengo el hombro bien' }, 'lesion', 'hombro'],
+    [{ lesiones: 'Rotura fibrilar en el gemelo hace 3 semanas' }, 'lesion', 'gemelo'],
+    [{ injuries: 'hamstring tear, not 100% yet' }, 'lesion', 'muslo'],
+    [{ lesiones: 'tendinitis' }, 'lesion', null],
+    [{ comentarios: 'me duele' }, 'lesion', null],
+    [{ embarazada: 'Sí' }, 'embarazo', 'embarazo'],
+    [{ mareos: 'a veces' }, 'parq', 'p3'],
+    [{ dolor_pecho_ejercicio: 'Sí' }, 'parq', 'p2'],
+    [{ atracones: 'Sí, a menudo' }, 'tca', 'signo'],
+    [{ comentarios: 'Mi médico dice que no haga ejercicio intenso por el corazón' }, 'parq', 'p7'],
+    [{ otros: 'mi tensión es 160/100 y no me la trato' }, 'patologia', 'hipertension'],
+    [{ otros: 'la tensión por las nubes' }, 'patologia', 'hipertension'],
+    [
+      { relacion_comida: 'Siento culpa cuando como y a veces compenso con ayuno de dos días' },
+      'tca',
+      'signo',
+    ],
+    [{ comentarios: 'no me baja la regla desde hace 5 meses' }, 'tca', null],
+    [{ comentarios: 'Tomo sintrom' }, 'medicacion', 'otra'],
+  ];
+  it.each(cases)('%j → %s %s', (responses, topic, code) => {
+    const reading = readQuestionnaire(responses);
+    const fact = reading.findings.some((f) => f.topic === topic && (code === null || f.code === code));
+    const asked = reading.needs_review.some((item) => item.topic === topic);
+    expect(fact || asked).toBe(true);
+  });
+
+  it('reads "mal curado", "casi recuperada" and "almost healed" as not recovered', () => {
+    for (const text of ['Tobillo mal curado', 'rodilla casi recuperada', 'knee almost healed']) {
+      expect(readQuestionnaire({ lesiones: text }).findings[0]?.estado).toBe('activa');
+    }
   });
 });

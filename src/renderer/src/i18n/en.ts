@@ -939,6 +939,8 @@ export const en: Messages = {
       muneca: 'wrist',
       tobillo: 'ankle',
       espinilla: 'shin',
+      gemelo: 'calf',
+      muslo: 'thigh',
       cadera: 'hip',
       abdomen: 'abdomen',
       pecho: 'chest',

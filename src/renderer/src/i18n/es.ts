@@ -945,6 +945,8 @@ export const es = {
       muneca: 'muñeca',
       tobillo: 'tobillo',
       espinilla: 'espinilla',
+      gemelo: 'gemelo (pantorrilla)',
+      muslo: 'muslo',
       cadera: 'cadera',
       abdomen: 'abdomen',
       pecho: 'pecho',

@@ -33,6 +33,8 @@ export const INJURY_ZONES = [
   'muneca',
   'tobillo',
   'espinilla',
+  'gemelo',
+  'muslo',
   'cadera',
   'abdomen',
   'pecho',
