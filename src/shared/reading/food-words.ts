@@ -16,9 +16,13 @@ export function foodPhrases(food: string): Phrase[] {
   return unique.length > 0 ? unique : [phrase(food)];
 }
 
-/** One phrase per word, for an open question's words ("fruta", "hueso"). */
+/**
+ * One phrase per word of an open question ("fruta", "hueso"), as a stem so "frutas" and "stone
+ * fruits" match too: while the question is open, over-matching an ingredient is the safe side.
+ */
 export function wordPhrases(words: readonly string[]): Phrase[] {
-  return words.map((word) => phrase(word)).filter((p) => p.words.length > 0);
+  const stem = (word: string) => (word.length >= 4 && !word.endsWith('*') ? `${word}*` : word);
+  return words.map((text) => phrase(text.split(/\s+/).map(stem).join(' '))).filter((p) => p.words.length > 0);
 }
 
 /** The first phrase an ingredient name contains, or null. */

@@ -5,3 +5,4 @@ export * from './reading-schema';
 export { zonesNamedIn, modifierTagsIn } from './read-injury';
 export { foodPhrases, wordPhrases, mentionedPhrase, intoleranceGroups, patternGroups } from './food-words';
 export { isUntypedDiabetes } from './read-medical';
+export { PATTERN_ORDER } from './read-food';

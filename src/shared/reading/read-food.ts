@@ -128,7 +128,7 @@ function markLeadingNiInert(clauses: readonly Clause[]): void {
 }
 
 /** Stricter patterns first: "vegetariano estricto" names both and means vegan. */
-const PATTERN_ORDER = [
+export const PATTERN_ORDER = [
   'vegano',
   'ovolactovegetariano',
   'pescetariano',

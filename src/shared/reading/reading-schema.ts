@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OBJETIVO_PRINCIPAL_VALUES } from '../questionnaire';
+import { isKnownCode } from './codes';
 
 /*
  * What the app understood from a questionnaire (docs/DOMAIN.md, "Reading free-text answers"):
@@ -108,17 +109,23 @@ export type QuestionnaireReading = z.infer<typeof QuestionnaireReadingSchema>;
  * The coach's reading of one answer, stored with the submission and applied by the next job. It
  * holds only while the answer is unchanged (`text`): a new answer is read afresh.
  */
+export const CorrectedFactSchema = z
+  .object({
+    topic: ReadingTopicSchema,
+    code: z.string().min(1).max(80),
+    estado: InjuryStatusSchema.optional(),
+  })
+  .refine((fact) => isKnownCode(fact.topic, fact.code), {
+    path: ['code'],
+    message:
+      'código desconocido para este tema (p. ej. alergia: crustaceos o alimento:kiwi; lesion: rodilla)',
+  });
+
 export const ReadingCorrectionSchema = z.object({
-  field: z.string().min(1),
-  text: z.string(),
+  field: z.string().min(1).max(300),
+  text: z.string().max(10_000),
   /** What the answer declares, in the coach's words as facts; [] = nothing to declare. */
-  findings: z.array(
-    z.object({
-      topic: ReadingTopicSchema,
-      code: z.string().min(1),
-      estado: InjuryStatusSchema.optional(),
-    }),
-  ),
+  findings: z.array(CorrectedFactSchema).max(50),
   note: z.string().max(500).nullish(),
   corrected_at: z.coerce.date(),
   corrected_by: z.string().max(200).nullish(),

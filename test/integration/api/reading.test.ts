@@ -165,6 +165,18 @@ describe('PUT /admin/submissions/{id}/reading', () => {
       },
     });
     expect(invalid.statusCode).toBe(400);
+    // A code the topic does not have (a typo) is refused by name, never stored.
+    const typo = await api.request('PUT', `/admin/submissions/${id}/reading`, {
+      body: {
+        corrections: [
+          { field: 'alergias', text: 'Marisco', findings: [{ topic: 'alergia', code: 'marsico' }] },
+        ],
+      },
+    });
+    expect(typo.statusCode).toBe(400);
+    expect(typo.json()).toMatchObject({
+      errors: [expect.objectContaining({ field: 'body.corrections.0.findings.0.code' })],
+    });
     expect(invalid.json()).toMatchObject({
       error: 'invalid_request',
       errors: [expect.objectContaining({ field: 'body.corrections.0.findings.0.topic' })],

@@ -409,8 +409,14 @@ function scr06(bmi: number, lossGoal: boolean): AuditCheckResult {
   return check('SCR-06', 'warn', false, `IMC ${fmt(bmi)} (bajo peso, < 18,5): sin déficit calórico.${refer}`);
 }
 
-function scr07(responses: Responses, bmi: number): AuditCheckResult {
-  const pathologies = (responses.patologias ?? []).filter((p) =>
+function scr07(responses: Responses, bmi: number, reading: QuestionnaireReading): AuditCheckResult {
+  // Typed or written: "tengo la tensión alta" routes the diet like the ticked box.
+  const pathologies = [
+    ...new Set([
+      ...(responses.patologias ?? []),
+      ...readFacts(reading, 'patologia').map((finding) => finding.code),
+    ]),
+  ].filter((p) =>
     ['diabetes_t1', 'diabetes_t2', 'hipertension', 'enfermedad_renal', 'cardiopatia'].includes(p),
   );
   const spain = !responses.pais || responses.pais === 'ES';
@@ -516,7 +522,7 @@ export function screenQuestionnaire(responses: NormalizedResponses, opts: Screen
     scr04(pregnancy, lossGoal, clearance),
     scr05(responses, clearance, lossGoal, reading),
     scr06(bmi, lossGoal),
-    scr07(responses, bmi),
+    scr07(responses, bmi, reading),
     scr08(responses, reading),
     scr09(responses, reading),
     scr10(reading),

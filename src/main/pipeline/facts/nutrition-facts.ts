@@ -1,6 +1,6 @@
 import type { ClientFacts, NutritionFacts, Screening } from '@shared/plan-content';
 import type { NormalizedQuestionnaire } from '@shared/questionnaire';
-import { readQuestionnaire, type QuestionnaireReading } from '@shared/reading';
+import { PATTERN_ORDER, readQuestionnaire, type QuestionnaireReading } from '@shared/reading';
 import { reviewItemsFor } from './review-items';
 
 type Responses = NormalizedQuestionnaire['responses'];
@@ -23,15 +23,16 @@ const codesOf = (reading: QuestionnaireReading, topic: string) => [
   ...new Set(reading.findings.filter((finding) => finding.topic === topic).map((finding) => finding.code)),
 ];
 
-/** Stricter patterns first: two answers naming different patterns keep the one that excludes more. */
-const PATTERN_STRICTNESS = ['vegano', 'ovolactovegetariano', 'pescetariano', 'kosher', 'halal', 'sin_cerdo'];
-
-function dietPattern(responses: Responses, reading: QuestionnaireReading): string {
-  if (responses.patron_alimentario) return responses.patron_alimentario;
-  const read = codesOf(reading, 'patron').sort(
-    (a, b) => PATTERN_STRICTNESS.indexOf(a) - PATTERN_STRICTNESS.indexOf(b),
-  );
-  return read.find((pattern) => PATTERN_STRICTNESS.includes(pattern)) ?? read[0] ?? 'omnivoro';
+/**
+ * The strictest pattern any answer states, typed or written: "omnívoro" ticked and "soy vegana"
+ * written is vegan (a menu that respects the stricter one respects both).
+ */
+function dietPattern(reading: QuestionnaireReading): string {
+  const rank = (pattern: string) => {
+    const at = PATTERN_ORDER.indexOf(pattern);
+    return at < 0 ? PATTERN_ORDER.length : at;
+  };
+  return codesOf(reading, 'patron').sort((a, b) => rank(a) - rank(b))[0] ?? 'omnivoro';
 }
 
 /**
@@ -56,7 +57,7 @@ export function buildNutritionFacts(
     // Pollen or latex allergies are shown to the coach; they do not restrict a menu.
     alergias: codesOf(reading, 'alergia').filter((code) => !code.startsWith('no_alimentaria:')),
     intolerancias: codesOf(reading, 'intolerancia'),
-    patron_alimentario: dietPattern(r, reading),
+    patron_alimentario: dietPattern(reading),
     alimentos_no_gustan: [...(r.alimentos_no_gustan ?? [])],
     comidas_dia: mealsPerDay(r),
     screening,

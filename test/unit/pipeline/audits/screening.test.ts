@@ -453,3 +453,14 @@ describe('red flags and eating-disorder signs written as free text, in any field
     expect(byId(screening, 'SCR-10').reason).toContain('palpitaciones');
   });
 });
+
+describe('SCR-07 reads written pathologies too', () => {
+  it('routes the diet of a client who writes "tengo la tensión alta" like one who ticks it', () => {
+    const check = byId(
+      screen({ comentarios_adicionales: 'Tengo la tensión alta desde hace años' }),
+      'SCR-07',
+    );
+    expect(check).toMatchObject({ severity: 'warn', passed: false });
+    expect(check.reason).toContain('hipertension');
+  });
+});
