@@ -285,7 +285,13 @@ export function readQuestionnaire(responses: unknown, options: ReadOptions = {})
   const record = isPlainObject(responses) ? responses : {};
   const findings: Finding[] = typedFindings(record);
   const needsReview: NeedsReview[] = typedReviews(record);
-  const answers: AnswerReading[] = [];
+  // "Otra" ticked with nothing beside it is an answer the coach can correct like a written one.
+  const answers: AnswerReading[] = needsReview.map((item) => ({
+    field: item.field,
+    text: item.text,
+    status: 'needs_review',
+    corrected: false,
+  }));
   for (const { field, text } of freeTextAnswers(record)) {
     const { detected, status } = readAnswer(field, text);
     findings.push(...detected.findings);

@@ -139,6 +139,27 @@ describe('PUT /admin/submissions/{id}/reading', () => {
     ]);
   });
 
+  it('a ticked "otra" with nothing beside it can be answered by the coach, which closes the question', async () => {
+    const id = await storeSubmission('lectura-otra', { patologias: ['otra'] });
+    const before = SubmissionReadingSchema.parse(
+      (await api.request('GET', `/admin/submissions/${id}/reading`)).json(),
+    );
+    expect(before.reading.needs_review).toEqual([
+      expect.objectContaining({ field: 'patologias', reason: 'unspecified' }),
+    ]);
+    const after = await api.request('PUT', `/admin/submissions/${id}/reading`, {
+      body: {
+        corrections: [
+          { field: 'patologias', text: 'otra', findings: [{ topic: 'patologia', code: 'asma' }] },
+        ],
+      },
+    });
+    expect(after.statusCode).toBe(200);
+    const body = SubmissionReadingSchema.parse(after.json());
+    expect(body.reading.needs_review).toEqual([]);
+    expect(body.reading.findings).toEqual([expect.objectContaining({ code: 'asma', source: 'coach' })]);
+  });
+
   it('refuses a correction of an answer that does not exist or has changed, naming it', async () => {
     const id = await storeSubmission('lectura-4', { alergias: 'Marisco' });
     const response = await api.request('PUT', `/admin/submissions/${id}/reading`, {

@@ -160,7 +160,7 @@ describe('what the app understood, line by line', () => {
     expect(understood).toContain('Entendido: PAR-Q+ pregunta 3 (mareo o pérdida de conocimiento)');
   });
 
-  it('groups typed answers by field, by their labels, and never offers to correct them', () => {
+  it('groups typed answers by field, by their labels; only a bare "otra" can be corrected', () => {
     const reading = readQuestionnaire({
       alergias_alimentarias: ['gluten', 'sesamo'],
       lesiones: [{ zona: 'Rodilla dcha.', estado: 'recuperada', descripcion: 'todavía me duele' }],
@@ -188,8 +188,9 @@ describe('what the app understood, line by line', () => {
       expect.objectContaining({
         field: 'intolerancias',
         label: 'Intolerancias',
-        text: null,
-        correctable: false,
+        // "Otra" with nothing beside it: the coach says what it is (a correction of that answer).
+        text: 'otra',
+        correctable: true,
         reviews: [
           expect.objectContaining({
             reason: 'unspecified',
@@ -269,9 +270,21 @@ describe('what the app understood, line by line', () => {
     expect(correctionTopics(false)).not.toContain('objetivo');
   });
 
-  it('shows nothing for answers that declare nothing', () => {
+  it('shows health answers read as declaring nothing, so the coach can see a miss and correct it', () => {
     const view = readingView(readQuestionnaire({ alergias: 'Ninguna', lesiones_actuales: 'No' }), es_());
-    expect([...view.review, ...view.understood]).toEqual([]);
+    expect(view.review).toEqual([]);
+    expect(view.understood).toEqual([
+      expect.objectContaining({
+        field: 'alergias',
+        understood: 'Entendido: no declara nada',
+        correctable: true,
+      }),
+      expect.objectContaining({
+        field: 'lesiones_actuales',
+        understood: 'Entendido: no declara nada',
+        correctable: true,
+      }),
+    ]);
     expect(view.goal).toBe('Objetivo entendido: salud (no se indicó ninguno)');
   });
 });

@@ -110,12 +110,12 @@ export function factPhrases(facts: readonly CorrectionFact[], t: TFunction, lang
 
 function understoodLine(
   facts: readonly CorrectionFact[],
-  corrected: boolean,
+  saysNothing: boolean,
   format: ReadingFormat,
 ): string | null {
   const { t, lang } = format;
   if (facts.length === 0) {
-    return corrected ? t('reading.understood', { what: t('reading.declaresNothing') }) : null;
+    return saysNothing ? t('reading.understood', { what: t('reading.declaresNothing') }) : null;
   }
   return t('reading.understood', { what: factPhrases(facts, t, lang).join('; ') });
 }
@@ -173,6 +173,8 @@ export function readingView(reading: QuestionnaireReading, format: ReadingFormat
         (answer) =>
           answer.status === 'declared' ||
           answer.status === 'needs_review' ||
+          // A health answer read as "nothing to declare" is shown too: the coach can see a miss.
+          answer.status === 'none' ||
           answer.corrected ||
           reviewsOf(answer.field).length > 0,
       )
@@ -197,7 +199,7 @@ export function readingView(reading: QuestionnaireReading, format: ReadingFormat
             facts,
           ),
       facts,
-      understood: understoodLine(facts, corrected, format),
+      understood: understoodLine(facts, corrected || answer?.status === 'none', format),
       reviews,
       corrected,
       correctable: answer !== undefined,
