@@ -1,5 +1,5 @@
 import { contentWords, expandContractions, WORDS } from './lexicon';
-import { findPhrase, phraseRanges, type Phrase } from './text-match';
+import { editDistance, findPhrase, phraseRanges, type Phrase } from './text-match';
 
 /*
  * An answer split into clauses, and negation decided per term occurrence inside its clause.
@@ -181,9 +181,18 @@ export function leftoverWords(clauses: readonly Clause[]): string[] {
 }
 
 /** A clause that says nothing but "no"/"none"/"fine", or only negated terms. */
+/** A one-word "none" with a slip ("nnguna", "ningna"): long none-words allow one edit. */
+function isMisspeltNone(tokens: readonly string[]): boolean {
+  const [word] = tokens;
+  if (tokens.length !== 1 || !word || word.length < 5) return false;
+  return [...WORDS.noneAnswers].some(
+    (none) => none.length >= 6 && !none.includes(' ') && editDistance(word, none) <= 1,
+  );
+}
+
 export function clauseSaysNone(clause: Clause): boolean {
   const joined = clause.tokens.join(' ');
-  if (WORDS.noneAnswers.has(joined)) return true;
+  if (WORDS.noneAnswers.has(joined) || isMisspeltNone(clause.tokens)) return true;
   const affirmsSomething = clause.tokens.some((_, i) => clause.covered[i] && !isDenied(clause, i));
   if (affirmsSomething) return false;
   // "El corazón bien según la última revisión": a clause saying the client is well, naming nothing.

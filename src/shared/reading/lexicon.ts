@@ -99,6 +99,7 @@ const HealthTermsSchema = z.object({
     exertional: z.object({ why: z.string(), review: Bilingual }),
     pregnancy_complications: Bilingual.extend({ why: z.string() }),
     supervised_only: Bilingual.extend({ why: z.string() }),
+    doctor_supervision: z.object({ why: z.string(), doctor: Bilingual, supervision: Bilingual }),
   }),
   eating_disorder: z.object({
     source: z.string(),
@@ -268,6 +269,8 @@ export const HEALTH = {
   diabetesType2Markers: phrases(both(health.pathologies.diabetes_type2_markers)),
   diabetesTypeUnknown: new Set(both(health.pathologies.diabetes_type_unknown)),
   supervisedOnly: phrases(both(health.red_flags.supervised_only)),
+  doctorWords: phrases(both(health.red_flags.doctor_supervision.doctor)),
+  supervisionWords: phrases(both(health.red_flags.doctor_supervision.supervision)),
   parq: Object.entries(health.red_flags.parq).flatMap(([question, list]) => codedList(list, question)),
   parqWhy: Object.fromEntries(Object.entries(health.red_flags.parq).map(([q, entry]) => [q, entry.why])),
   exertionalReview: phrases(both(health.red_flags.exertional.review)),

@@ -34,6 +34,9 @@ function allergenHits(clause: Clause) {
   });
 }
 
+/** Intolerances whose name is unambiguous ("lácteos" alone is not: it may be a taste). */
+const SPECIFIC_INTOLERANCES = new Set(['fructosa', 'sorbitol', 'histamina']);
+
 /** Cues affirmed anywhere in the answer: "Gambas. Me dan alergia." names the food and the cue apart. */
 interface AnswerCues {
   allergy: boolean;
@@ -53,7 +56,18 @@ function readClause(clause: Clause, context: AnswerContext, answer: AnswerCues, 
   const allergyCue = answer.allergy || clauseHas(clause, FOOD.cues.allergy);
   const intoleranceCue = answer.intolerance || clauseHas(clause, FOOD.cues.intolerance);
   const avoided = clause.excepted || clauseHas(clause, FOOD.cues.avoidance);
-  if (!foodField && !allergyCue && !intoleranceCue && !avoided) return;
+  // Intolerance names ("lactosa", "sorbitol") name the condition itself: read in any field.
+  if (!foodField && !allergyCue && !intoleranceCue && !avoided) {
+    for (const hit of declared(
+      [clause],
+      FOOD.intolerances.map((entry) => entry.phrase),
+    )) {
+      const entry = FOOD.intolerances.find((candidate) => candidate.phrase === hit.phrase);
+      if (entry && SPECIFIC_INTOLERANCES.has(entry.value))
+        out.add('intolerancia', entry.value, hit.phrase.source);
+    }
+    return;
+  }
   // A dislike is a preference — unless the answer also says it causes a reaction.
   if (!allergyCue && !intoleranceCue && clauseHas(clause, FOOD.cues.dislike)) {
     // "Simplemente odio las setas": explained, and not a restriction.

@@ -81,6 +81,10 @@ function readClientClauses(clauses: readonly Clause[], out: Detected): void {
   const supervised = occurrences(clauses, HEALTH.supervisedOnly);
   supervised.forEach(cover);
   if (supervised[0]) out.add('parq', 'p7', supervised[0].phrase.source);
+  // A doctor and supervision in one answer, however "solo" or "pero" split it (PAR-Q+ 7).
+  if (!supervised[0] && any(clauses, HEALTH.doctorWords) && any(clauses, HEALTH.supervisionWords)) {
+    out.add('parq', 'p7', 'médico + supervisión');
+  }
   if (any(clauses, HEALTH.exertionalReview)) out.review('parq', 'uncertain');
   readEatingDisorderSigns(clauses, out);
 

@@ -92,6 +92,9 @@ export function freeTextAnswers(responses: Record_): { field: string; text: stri
  */
 function clausesOf(context: AnswerContext): Clause[] {
   if (!context.implies) return splitClauses(context.text);
+  // "nah", "N/A (male)": an answer that opens with a none needs no name in front.
+  const [first] = splitClauses(context.text);
+  if (first && WORDS.noneAnswers.has(first.tokens.join(' '))) return splitClauses(context.text);
   const name = context.field.split('.')[0]?.replace(/[_-]/g, ' ') ?? '';
   // After an opening negator, so "No, tensión normal" still denies it: "No hipertensión, …".
   const opening = /^\s*(no|not|nunca|never|sin|none|ninguna|ninguno)\b/i.exec(context.text);

@@ -119,6 +119,7 @@ function declaresSomething(e: Expect): boolean {
 const CORPORA = [
   { name: 'health-phrasings.json', role: 'desarrollo' },
   { name: 'health-phrasings-heldout.json', role: 'reservado (held-out)' },
+  { name: 'health-phrasings-fresh.json', role: 'nuevo (fresh)' },
 ];
 
 describe.each(CORPORA)('health reading corpus $name', ({ name, role }) => {
