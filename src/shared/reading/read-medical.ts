@@ -26,14 +26,15 @@ function coded<T>(
   });
 }
 
-const any = (clauses: readonly Clause[], phrases: readonly Phrase[]) => declared(clauses, phrases).length > 0;
+const affirms = (clauses: readonly Clause[], phrases: readonly Phrase[]) =>
+  declared(clauses, phrases).length > 0;
 
 /** PAR-Q+ question 1 asks about exactly these: declaring one answers it "yes". */
 const PARQ1_PATHOLOGIES = new Set(['cardiopatia', 'hipertension']);
 
 function readPathologies(clauses: readonly Clause[], out: Detected): void {
-  const type1 = any(clauses, HEALTH.diabetesType1Markers);
-  const type2 = any(clauses, HEALTH.diabetesType2Markers);
+  const type1 = affirms(clauses, HEALTH.diabetesType1Markers);
+  const type2 = affirms(clauses, HEALTH.diabetesType2Markers);
   for (const { value, term } of coded(clauses, HEALTH.pathologies)) {
     // "Diabetes" alone is read as type 2 unless the answer names type 1 or insulin dependence…
     const code = value === 'diabetes_t2' && type1 ? 'diabetes_t1' : value;
@@ -46,7 +47,7 @@ function readPathologies(clauses: readonly Clause[], out: Detected): void {
     );
     if (PARQ1_PATHOLOGIES.has(code)) out.add('parq', 'p1', term);
   }
-  if (any(clauses, HEALTH.pathologyReview)) out.review('patologia', 'uncertain');
+  if (affirms(clauses, HEALTH.pathologyReview)) out.review('patologia', 'uncertain');
 }
 
 function readPregnancy(clauses: readonly Clause[], context: AnswerContext, out: Detected): void {
@@ -82,10 +83,10 @@ function readClientClauses(clauses: readonly Clause[], out: Detected): void {
   supervised.forEach(cover);
   if (supervised[0]) out.add('parq', 'p7', supervised[0].phrase.source);
   // A doctor and supervision in one answer, however "solo" or "pero" split it (PAR-Q+ 7).
-  if (!supervised[0] && any(clauses, HEALTH.doctorWords) && any(clauses, HEALTH.supervisionWords)) {
+  if (!supervised[0] && affirms(clauses, HEALTH.doctorWords) && affirms(clauses, HEALTH.supervisionWords)) {
     out.add('parq', 'p7', 'médico + supervisión');
   }
-  if (any(clauses, HEALTH.exertionalReview)) out.review('parq', 'uncertain');
+  if (affirms(clauses, HEALTH.exertionalReview)) out.review('parq', 'uncertain');
   readEatingDisorderSigns(clauses, out);
 
   const surgery = declared(clauses, HEALTH.surgery);
@@ -104,7 +105,7 @@ function readEatingDisorderSigns(clauses: readonly Clause[], out: Detected): voi
   // "Atracones de series", "binge-watched": the words, not the condition.
   const relevant = clauses.filter((clause) => !clauseHas(clause, HEALTH.notEatingDisorder));
   for (const hit of declared(relevant, HEALTH.eatingDisorder)) out.add('tca', 'signo', hit.phrase.source);
-  if (any(relevant, HEALTH.eatingDisorderReview)) out.review('tca', 'uncertain');
+  if (affirms(relevant, HEALTH.eatingDisorderReview)) out.review('tca', 'uncertain');
   for (const clause of relevant) {
     const intake = KCAL_PER_DAY.exec(clause.tokens.join(' '));
     if (intake && Number(intake[1]) <= HEALTH.veryLowIntakeKcal) out.add('tca', 'signo', intake[0]);
