@@ -141,6 +141,23 @@ describe('unsafe LLM output is caught', () => {
     expect(await plans().trainingPlans.get(`tp_${second.jobId}`)).toBeNull();
   });
 
+  it('a client text announcing more training days than the sessions (E7) is repaired; a model that insists fails the job', async () => {
+    const { jobId } = await createSubmissionAndJob(testDb.db, PROFILES['vegetarianoVolumen']!, 'training');
+    const wrong = 'Vas a entrenar 7 días por semana, sin descanso.';
+    llm.faults.add([{ type: 'mutate', agent: 'E7', mutation: 'set_text', value: wrong, count: 1 }]);
+    const job = await run(jobId);
+    expect(job.status).toBe('completed');
+    expect(llm.requests.filter((r) => r.agent === 'E7').map((r) => r.repair)).toEqual([false, true]);
+    const training = (await plans().trainingPlans.get(job.result.training_plan_id!))!.training;
+    expect(JSON.stringify(training.formatted_plan)).not.toContain(wrong);
+
+    const second = await createSubmissionAndJob(testDb.db, PROFILES['vegetarianoVolumen']!, 'training');
+    llm.faults.add([{ type: 'mutate', agent: 'E7', mutation: 'set_text', value: wrong, count: 20 }]);
+    const failed = await run(second.jobId);
+    expect(failed).toMatchObject({ status: 'failed', error_reason: 'invalid_output' });
+    expect(failed.error_message).toMatch(/anuncia 7 días o sesiones por semana/);
+  });
+
   it('an allergen in a meal (N6, yogurt for a lactose-intolerant client) is rejected and repaired', async () => {
     const { jobId } = await createSubmissionAndJob(testDb.db, PROFILES['rodillaLactosa']!, 'nutrition');
     llm.faults.add([

@@ -46,7 +46,8 @@ export const FaultSchema = z.discriminatedUnion('type', [
     type: z.literal('mutate'),
     agent: z.string(),
     count: z.number().int().min(1).default(1),
-    mutation: z.enum(['add_exercise', 'add_ingredient', 'set_series']),
+    /** `set_text`: the output's `introduccion` becomes `value` (E7's client text). */
+    mutation: z.enum(['add_exercise', 'add_ingredient', 'set_series', 'set_text']),
     value: z.string(),
     series: z.number().int().optional(),
   }),

@@ -87,6 +87,7 @@ function mutate(
       });
     }
   }
+  if (fault.mutation === 'set_text') copy['introduccion'] = fault.value;
   if (fault.mutation === 'add_ingredient') {
     const menus =
       (copy['menus'] as

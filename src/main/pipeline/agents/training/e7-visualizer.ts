@@ -5,6 +5,7 @@ import { defineAgent } from '../../agent-definition';
 import { agentMessages } from '../../prompts/agent-messages';
 import { firstName, outputOf } from '../select-helpers';
 import { findExercise } from '../../catalog';
+import { formattedPlanProblems } from './formatted-plan-checks';
 
 export const e7Visualizer = defineAgent({
   id: 'E7',
@@ -39,11 +40,13 @@ export const e7Visualizer = defineAgent({
           'Tono cercano y motivador, frases cortas, nivel de lectura de secundaria; tutea al cliente por su nombre.',
           'Un texto por día explicando la sesión, cómo calentar y cómo saber si el peso es el adecuado (RIR).',
           'No cambies ejercicios, series ni repeticiones: solo explícalos.',
+          'Un texto por cada día de sesiones, exactamente esos días; si mencionas cuántos días o sesiones por semana, es el número de sesiones.',
         ],
         data: input,
         task: 'Devuelve el plan presentado para el cliente.',
       },
       language,
     ),
+  validate: (output, input) => formattedPlanProblems(output, input.sesiones),
   finalize: (output) => output,
 });
