@@ -21,7 +21,7 @@ export function LooseAnswersList({ answers }: { answers: readonly LooseAnswer[] 
         {answers.map((answer) => (
           <List.Item key={answer.field}>
             {t('reading.loose.item', {
-              label: answerLabel(answer.field, t),
+              label: answerLabel(`responses.${answer.field}`, t),
               value: verbatim(answer.value),
               reason: t(`reading.loose.reason.${answer.reason}`),
             })}
