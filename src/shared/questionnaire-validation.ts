@@ -15,6 +15,7 @@ import {
   type Sexo,
 } from './questionnaire';
 import { settleOptionalAnswers } from './loose-answers';
+import { isPlainObject } from './plain-object';
 import { describeReceived, MESSAGES, resolveLang, type Lang } from './validation-messages';
 
 /*
@@ -160,10 +161,6 @@ const MAX_EMAIL_LENGTH = 254;
 // ---------------------------------------------------------------------------------------------
 
 type PlainObject = Record<string, unknown>;
-
-function isPlainObject(value: unknown): value is PlainObject {
-  return Object.prototype.toString.call(value) === '[object Object]';
-}
 
 function isBlank(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');

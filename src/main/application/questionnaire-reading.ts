@@ -1,4 +1,5 @@
-import { settleOptionalAnswers } from '@shared/loose-answers';
+import { looseAnswersForReview, settleOptionalAnswers } from '@shared/loose-answers';
+import { isPlainObject } from '@shared/plain-object';
 import {
   correctionsOf,
   readQuestionnaire,
@@ -42,9 +43,8 @@ async function loadRaw(repos: SubmissionRepos, submissionId: string): Promise<Re
 }
 
 function readingOf(raw: Record<string, unknown>, corrections: ReadingCorrection[]): SubmissionReading {
-  const responses = isRecord(raw.responses) ? raw.responses : {};
-  // Answers read with certainty keep only their verbatim (`normalised`): nothing for the coach there.
-  const loose = settleOptionalAnswers(responses, 'es').looseAnswers.filter((a) => a.reason !== 'normalised');
+  const responses = isPlainObject(raw.responses) ? raw.responses : {};
+  const loose = looseAnswersForReview(settleOptionalAnswers(responses, 'es').looseAnswers);
   return {
     submission_id: String(raw._id),
     user_id: String(raw.user_id),
@@ -52,10 +52,6 @@ function readingOf(raw: Record<string, unknown>, corrections: ReadingCorrection[
     corrections,
     loose_answers: loose,
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export async function getSubmissionReading(

@@ -25,6 +25,14 @@ import {
 
 export { expectedText, FIELD_SPECS, HEALTH_FIELDS } from './fields';
 
+/**
+ * The loose answers a coach should look at: `normalised` ones were read with certainty (only their
+ * verbatim is kept), so they are left out.
+ */
+export function looseAnswersForReview(answers: readonly LooseAnswer[]): LooseAnswer[] {
+  return answers.filter((answer) => answer.reason !== 'normalised');
+}
+
 export interface SettledAnswers {
   /** The answers with every known optional key typed (or absent); unknown keys as received. */
   responses: PlainObject;

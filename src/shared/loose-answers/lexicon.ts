@@ -4,7 +4,7 @@ import scaleWordsJson from '../../../resources/lexicons/scale-words.json';
 import { readGoalText } from '../reading/read-goal';
 import { isUntypedDiabetes } from '../reading/read-medical';
 import { readAnswer } from '../reading/read-questionnaire';
-import type { ReadingTopic } from '../reading/reading-schema';
+import { PREGNANCY_STATES, type ReadingTopic } from '../reading/reading-schema';
 import { fold, withoutArticle } from './text';
 
 /*
@@ -135,9 +135,6 @@ const READER_TOPICS: Readonly<Record<string, ReadingTopic>> = {
   patron_alimentario: 'patron',
   embarazo_lactancia: 'embarazo',
 };
-
-/** Pregnancy states, most specific first: "Lactancia" answers the pregnancy question with lactation. */
-const PREGNANCY_STATES = ['lactancia', 'posparto_6m', 'embarazo'];
 
 function readerValues(field: string, topic: ReadingTopic, text: string): Value[] {
   // `embarazo_lactancia` would read its own name as a declaration: read as the original's `embarazo`.

@@ -13,9 +13,7 @@ export const KEEP_AS_TEXT: Reading = { kind: 'text' };
 
 export type PlainObject = Record<string, unknown>;
 
-export function isPlainObject(value: unknown): value is PlainObject {
-  return Object.prototype.toString.call(value) === '[object Object]';
-}
+export { isPlainObject } from '../plain-object';
 
 export function hasOwn(container: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(container, key);

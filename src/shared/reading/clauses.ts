@@ -150,6 +150,11 @@ export function occurrences(clauses: readonly Clause[], phrases: readonly Phrase
   return found;
 }
 
+/** The clauses again with nothing marked explained, to look at all their words afresh. */
+export function withoutCoverage(clauses: readonly Clause[]): Clause[] {
+  return clauses.map((clause) => ({ ...clause, covered: clause.covered.map(() => false) }));
+}
+
 export function cover(occurrence: Occurrence): void {
   for (let i = occurrence.start; i < occurrence.end; i += 1) occurrence.clause.covered[i] = true;
 }

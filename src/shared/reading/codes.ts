@@ -14,8 +14,17 @@ import type { ReadingTopic } from './reading-schema';
  * open question ("objetivo: perdre_grasa" would otherwise leave the goal as it was).
  */
 
-const ZONES = new Set(INJURY.zones.map((zone) => zone.zone));
-const NON_FOOD = new Set(FOOD.nonFoodAllergens.map((entry) => entry.value));
+/** Body zones of resources/lexicons/injuries.json, in lexicon order. */
+export const INJURY_ZONE_IDS: readonly string[] = [...new Set(INJURY.zones.map((zone) => zone.zone))];
+/** Non-food allergens of food-declarations.json (`no_alimentaria:<kind>`). */
+export const NON_FOOD_KINDS: readonly string[] = [
+  ...new Set(FOOD.nonFoodAllergens.map((entry) => entry.value)),
+];
+/** Foods outside the EU-14 the lexicon names (`alimento:<food>`). */
+export const KNOWN_FOODS: readonly string[] = [...new Set(FOOD.otherFoods.map((entry) => entry.value))];
+
+const ZONES = new Set(INJURY_ZONE_IDS);
+const NON_FOOD = new Set(NON_FOOD_KINDS);
 /** A food the client names outside the EU-14: lower case words, as the lexicon writes them. */
 const FOOD_CODE = /^alimento:[a-z0-9ñ]+(?: [a-z0-9ñ]+){0,3}$/;
 

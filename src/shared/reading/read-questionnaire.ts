@@ -1,3 +1,4 @@
+import { isPlainObject } from '../plain-object';
 import { OBJETIVO_PRINCIPAL_VALUES } from '../questionnaire';
 import { contextFor, Detected, isIdentityField, reviewId, type AnswerContext } from './answer-context';
 import {
@@ -9,6 +10,7 @@ import {
   leftoverWords,
   occurrences,
   splitClauses,
+  withoutCoverage,
   type Clause,
 } from './clauses';
 import { contentWords, FOOD, INJURY, WORDS } from './lexicon';
@@ -50,10 +52,6 @@ const REVIEWED_TOPICS: readonly ReadingTopic[] = [
 
 /** Typed structures read by `typedFindings`, not as free text. */
 const STRUCTURED_PATHS = [/^lesiones\.\d+\./, /^medicacion\.\d+\.nombre$/, /^cirugias_recientes\.\d+\.tipo$/];
-
-function isPlainObject(value: unknown): value is Record_ {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
-}
 
 /** Every free-text answer with its dotted path, whatever its field's name. */
 export function freeTextAnswers(responses: Record_): { field: string; text: string }[] {
@@ -97,8 +95,11 @@ function clausesOf(context: AnswerContext): Clause[] {
   if (first && WORDS.noneAnswers.has(first.tokens.join(' '))) return splitClauses(context.text);
   const name = context.field.split('.')[0]?.replace(/[_-]/g, ' ') ?? '';
   // After an opening negator, so "No, tensión normal" still denies it: "No hipertensión, …".
-  const opening = /^\s*(no|not|nunca|never|sin|none|ninguna|ninguno)\b/i.exec(context.text);
-  if (opening) return splitClauses(`${opening[0]} ${name} ${context.text.slice(opening[0].length)}`);
+  const opening = /^\s*[\p{L}']+/u.exec(context.text)?.[0] ?? '';
+  const [firstWord] = contentWords(opening);
+  if (firstWord && WORDS.negators.has(firstWord)) {
+    return splitClauses(`${opening} ${name} ${context.text.slice(opening.length)}`);
+  }
   return splitClauses(`${name} ${context.text}`);
 }
 
@@ -110,8 +111,7 @@ function clausesOf(context: AnswerContext): Clause[] {
 function askAboutUnnamedObjects(clauses: readonly Clause[], out: Detected): void {
   const has = (topic: ReadingTopic) => out.findings.some((finding) => finding.topic === topic);
   const cues = affirmedCues(clauses);
-  const words = () =>
-    leftoverWords(clauses.map((clause) => ({ ...clause, covered: clause.covered.map(() => false) })));
+  const words = () => leftoverWords(withoutCoverage(clauses));
   if ((cues.allergy || cues.intolerance) && !has('alergia') && !has('intolerancia')) {
     out.review(cues.allergy ? 'alergia' : 'intolerancia', 'unclassified', foodWords(words()));
   }
@@ -126,7 +126,7 @@ function askAboutUnnamedObjects(clauses: readonly Clause[], out: Detected): void
 function askAboutBareFoods(clauses: readonly Clause[], out: Detected): void {
   if (out.findings.length > 0 || out.reviews.length > 0 || clauses.length === 0) return;
   const foods = [...FOOD.allergens, ...FOOD.otherFoods].map((entry) => entry.phrase);
-  const fresh = clauses.map((clause) => ({ ...clause, covered: clause.covered.map(() => false) }));
+  const fresh = withoutCoverage(clauses);
   const found = occurrences(fresh, foods).filter((hit) => !isNegated(hit));
   if (found.length === 0) return;
   found.forEach(cover);

@@ -28,6 +28,12 @@ export type ReadingTopic = z.infer<typeof ReadingTopicSchema>;
 export const InjuryStatusSchema = z.enum(['activa', 'cronica', 'recuperada']);
 
 /**
+ * Pregnancy states a reading can state, most specific first: when an answer names several
+ * ("embarazo: Lactancia"), the most specific one is what it says.
+ */
+export const PREGNANCY_STATES = ['lactancia', 'posparto_6m', 'embarazo'] as const;
+
+/**
  * One fact. `code` by topic: alergia → EU-14 group id, `alimento:<food>` or `no_alimentaria:<kind>`;
  * intolerancia → intolerance id; patron → dietary pattern; lesion → body zone (`estado` set);
  * patologia → pathology id; medicacion → `hipoglucemiante` or `otra`; cirugia → `cirugia`;

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { SubmitQuestionnaireBodySchema, type SubmitQuestionnaireResponse } from '@shared/api';
 import type { QuestionnaireResponses } from '@shared/questionnaire';
+import { looseAnswersForReview } from '@shared/loose-answers';
 import { formatValidationErrors, validateQuestionnaire } from '@shared/questionnaire-validation';
 import { UserSchema } from '@shared/user';
 import { newId } from '../../db/ids';
@@ -77,8 +78,7 @@ export function registerQuestionnaireRoutes(app: FastifyInstance, deps: ApiDepen
       { submission_id: submission._id, user_id: userId, user_created: userCreated },
       'questionnaire stored',
     );
-    // `normalised` answers were read with certainty (only their verbatim is kept): nothing to review.
-    const looseAnswers = result.data.loose_answers.filter((answer) => answer.reason !== 'normalised');
+    const looseAnswers = looseAnswersForReview(result.data.loose_answers);
     const response: SubmitQuestionnaireResponse = {
       success: true,
       submission_id: submission._id,

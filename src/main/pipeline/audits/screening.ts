@@ -1,7 +1,12 @@
 import type { AuditCheckResult, Screening } from '@shared/plan-content';
 import type { NormalizedResponses } from '@shared/questionnaire';
 import { ageInYears, parseCalendarDate } from '@shared/questionnaire-validation';
-import { readQuestionnaire, type Finding, type QuestionnaireReading } from '@shared/reading';
+import {
+  PREGNANCY_STATES,
+  readQuestionnaire,
+  type Finding,
+  type QuestionnaireReading,
+} from '@shared/reading';
 import { checkResult as check } from './check';
 import { fmt, parseYesNo } from './text';
 
@@ -313,9 +318,9 @@ function pregnancyState(responses: Responses, reading: QuestionnaireReading): Pr
   const typed = responses.embarazo_lactancia;
   if (typed && typed !== 'no') return { state: typed, source: 'embarazo_lactancia', complication };
   // The most specific state wins: "embarazo: Lactancia" answers the pregnancy question with lactation.
-  const stated = (['lactancia', 'posparto_6m', 'embarazo'] as const)
-    .map((state) => written.find((finding) => finding.code === state))
-    .find((finding) => finding !== undefined);
+  const stated = PREGNANCY_STATES.map((state) => written.find((finding) => finding.code === state)).find(
+    (finding) => finding !== undefined,
+  );
   if (stated) return { state: stated.code as PregnancyState, source: quoted(stated), complication };
   // A complication names a pregnancy even when no other word did ("placenta previa").
   if (complication) return { state: 'embarazo', source: quoted(complication), complication };

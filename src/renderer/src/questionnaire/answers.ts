@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { isPlainObject } from '@shared/plain-object';
 import {
   FORM_FIELD_NAMES,
   OPTION_GROUPS,
@@ -53,10 +54,6 @@ export interface AnswerFormat {
 }
 
 type PlainObject = Record<string, unknown>;
-
-function isPlainObject(value: unknown): value is PlainObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Nothing to show for a field the form knows. */
 function isUnanswered(value: unknown): boolean {

@@ -9,108 +9,23 @@ import {
   PATOLOGIA_VALUES,
   PATRON_ALIMENTARIO_VALUES,
 } from '@shared/questionnaire';
+import { INJURY_ZONE_IDS as INJURY_ZONES, KNOWN_FOODS, NON_FOOD_KINDS } from '@shared/reading/codes';
 import { READING_TOPICS, type ReadingTopic } from '@shared/reading/reading-schema';
 import type { ReadingCorrectionInput } from '@shared/reading-api';
 
 /*
  * The codes a reading fact can carry, by topic (src/shared/reading/reading-schema.ts), named in the
- * coach's language. The reader's own lists live in the lexicons; the ones copied here (zones,
- * non-food allergens, other foods) are checked against them by a unit test, so a zone added to
- * injuries.json without a label fails the build instead of showing an id.
+ * coach's language.
  */
 
 export type CorrectionFact = ReadingCorrectionInput['findings'][number];
 export type InjuryStatus = (typeof ESTADO_LESION_VALUES)[number];
 
-/** Body zones of resources/lexicons/injuries.json. */
-export const INJURY_ZONES = [
-  'cervical',
-  'dorsal',
-  'lumbar',
-  'rodilla',
-  'hombro',
-  'codo',
-  'muneca',
-  'tobillo',
-  'espinilla',
-  'gemelo',
-  'muslo',
-  'cadera',
-  'abdomen',
-  'pecho',
-] as const;
-
-/** Non-food allergens of resources/lexicons/food-declarations.json (`no_alimentaria:<kind>`). */
-export const NON_FOOD_KINDS = [
-  'polen',
-  'acaros',
-  'epitelio_animal',
-  'farmaco',
-  'latex',
-  'niquel',
-  'himenopteros',
-  'sol',
-] as const;
-
-/** Foods outside the EU-14 the lexicon names (`alimento:<food>`); any other food keeps its name. */
-export const KNOWN_FOODS = [
-  'kiwi',
-  'melocoton',
-  'nectarina',
-  'albaricoque',
-  'cereza',
-  'ciruela',
-  'fresa',
-  'platano',
-  'pina',
-  'manzana',
-  'pera',
-  'mango',
-  'aguacate',
-  'tomate',
-  'naranja',
-  'citricos',
-  'mandarina',
-  'limon',
-  'uva',
-  'sandia',
-  'melon',
-  'papaya',
-  'coco',
-  'maiz',
-  'arroz',
-  'garbanzo',
-  'lenteja',
-  'legumbres',
-  'guisante',
-  'judia',
-  'alubia',
-  'pimiento',
-  'berenjena',
-  'zanahoria',
-  'ajo',
-  'cebolla',
-  'cerdo',
-  'pollo',
-  'ternera',
-  'chocolate',
-  'cacao',
-  'cafe',
-  'picante',
-  'especias',
-  'canela',
-  'pipas',
-  'girasol',
-  'chia',
-  'lino',
-  'quinoa',
-  'avena',
-  'levadura',
-  'fruta',
-  'rosaceas',
-  'ltp',
-  'profilina',
-] as const;
+/*
+ * Zones, non-food allergens and other foods come from the lexicons (one list); a unit test checks
+ * every one has a label in es and en, so a zone added to injuries.json without one fails the build.
+ */
+export { INJURY_ZONE_IDS as INJURY_ZONES, KNOWN_FOODS, NON_FOOD_KINDS } from '@shared/reading/codes';
 
 export const FOOD_PREFIX = 'alimento:';
 export const NON_FOOD_PREFIX = 'no_alimentaria:';
