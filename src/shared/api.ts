@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { CatalogExerciseSchema } from './exercise';
 import { ExecutionLogEntrySchema, JOB_STATUSES, JOB_TYPES, PublicJobSchema } from './job';
 import { JOB_EVENT_TYPES } from './job-events';
+import {
+  DeliveryOverrideSchema,
+  OverrideCoachSchema,
+  OverrideReasonSchema,
+  PlanDeliverySchema,
+} from './plan-delivery';
 import { LooseAnswerSchema } from './questionnaire';
 import { NewUserInputSchema, UserSchema, UserUpdateSchema } from './user';
 import { WorkerStatusSchema } from './worker-status';
@@ -74,13 +80,21 @@ export type PublicJobJson = z.infer<typeof PublicJobJsonSchema>;
 export const UserJsonSchema = UserSchema.extend({ created_at: IsoDate, updated_at: IsoDate });
 export type UserJson = z.infer<typeof UserJsonSchema>;
 
-/** Plans keep every field their agents wrote; only the envelope is described here. */
+export const PlanDeliveryJsonSchema = PlanDeliverySchema.extend({
+  override: DeliveryOverrideSchema.extend({ at: IsoDate }).nullable(),
+});
+
+/**
+ * Plans keep every field their agents wrote; only the envelope is described here. `delivery` is
+ * always present (derived from the audit for plans stored before it existed).
+ */
 export const PlanJsonSchema = z.looseObject({
   _id: z.string(),
   user_id: z.string(),
   job_id: z.string(),
   submission_id: z.string(),
   created_at: IsoDate,
+  delivery: PlanDeliveryJsonSchema,
 });
 export type PlanJson = z.infer<typeof PlanJsonSchema>;
 
@@ -253,6 +267,17 @@ export const UserPlansResponseSchema = z.object({
   nutrition_plans: PlanPageSchema,
 });
 export const PlanResponseSchema = z.object({ success: z.literal(true), plan: PlanJsonSchema });
+
+/**
+ * `POST /admin/{training,nutrition}-plans/{id}/override`: the coach delivers a blocked plan anyway,
+ * with a written reason (recorded with the time, shown on the plan and its PDF). Answers the plan.
+ */
+export const OverridePlanBodySchema = z.strictObject({
+  reason: OverrideReasonSchema,
+  /** Who approves; the record says "API local" when omitted. */
+  coach: OverrideCoachSchema.optional(),
+});
+export type OverridePlanBody = z.infer<typeof OverridePlanBodySchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Exercise catalog (read-only).

@@ -9,6 +9,10 @@ export const DOMAIN_ERROR_CODES = [
   'user_exists',
   'submission_not_found',
   'plan_not_found',
+  /** The plan's audit blocked its delivery and no coach approved it (export, previous plan). */
+  'plan_blocked',
+  /** An approval despite the block was asked for a plan that is not blocked. */
+  'plan_not_blocked',
   'job_not_found',
   'job_not_cancellable',
   'job_not_retryable',

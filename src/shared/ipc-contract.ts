@@ -5,6 +5,13 @@ import { JOB_STATUSES, JOB_TYPES, PublicJobSchema } from './job';
 import { PlanEstimateSchema } from './pricing';
 import { JobEventSchema } from './job-events';
 import { AUDIT_STATUS_VALUES, NutritionPlanDocumentSchema, TrainingPlanDocumentSchema } from './plans';
+import {
+  DELIVERY_STATUSES,
+  OverrideCoachSchema,
+  OverrideReasonSchema,
+  PLAN_KINDS,
+  PlanDeliverySchema,
+} from './plan-delivery';
 import { QuestionnaireSubmissionSchema } from './questionnaire';
 import { OPTIONAL_FIELDS_MODES } from './questionnaire-validation';
 import { CorrectReadingBodySchema, SubmissionReadingSchema } from './reading-api';
@@ -116,6 +123,8 @@ export const PlanSummarySchema = z.object({
   language: z.string(),
   model: z.string(),
   audit_status: z.enum(AUDIT_STATUS_VALUES).nullable(),
+  /** `blocked`: kept for review only (not the client's current plan, not exported, not continued). */
+  delivery_status: z.enum(DELIVERY_STATUSES),
   /** Null when unknown: some agent's model is missing from the price table. */
   cost_usd: z.number().nullable(),
   /** The plan this one continues ("generar siguiente bloque"); null for a first block. */
@@ -132,6 +141,13 @@ export const PdfExportResultSchema = z.object({
   bytes: z.number().int().min(0),
 });
 export type PdfExportResult = z.infer<typeof PdfExportResultSchema>;
+
+export const OverridePlanResultSchema = z.object({
+  kind: z.enum(PLAN_KINDS),
+  plan_id: z.string(),
+  delivery: PlanDeliverySchema,
+});
+export type OverridePlanResult = z.infer<typeof OverridePlanResultSchema>;
 
 export const JobCountsSchema = z.object(
   Object.fromEntries(JOB_STATUSES.map((status) => [status, z.number().int().min(0)])) as Record<
@@ -419,18 +435,40 @@ export const IPC_CONTRACT = {
 
   /**
    * Prints the calling window (its print stylesheet) to a PDF with Chromium's engine and saves it where
-   * the coach chooses in the system dialog; `file_name` is only the dialog's suggestion.
+   * the coach chooses in the system dialog; `file_name` is only the dialog's suggestion. The ids name
+   * the plans on the page: main refuses (`plan_blocked`) while any is blocked by its audit.
    */
   exportPlanPdf: {
     channel: IPC_METHOD_CHANNELS.exportPlanPdf,
-    args: z.strictObject({
-      file_name: z
-        .string()
-        .trim()
-        .max(120, 'máximo 120 caracteres')
-        .regex(/^[^\\/:*?"<>|]+\.pdf$/i, 'se esperaba un nombre de archivo acabado en .pdf, sin carpetas'),
-    }),
+    args: z
+      .strictObject({
+        file_name: z
+          .string()
+          .trim()
+          .max(120, 'máximo 120 caracteres')
+          .regex(/^[^\\/:*?"<>|]+\.pdf$/i, 'se esperaba un nombre de archivo acabado en .pdf, sin carpetas'),
+        training_plan_id: IpcIdSchema.nullable().optional(),
+        nutrition_plan_id: IpcIdSchema.nullable().optional(),
+      })
+      .refine((args) => Boolean(args.training_plan_id ?? args.nutrition_plan_id), {
+        path: ['training_plan_id'],
+        message: 'indica el plan que se exporta (training_plan_id y/o nutrition_plan_id)',
+      }),
     result: PdfExportResultSchema,
+  },
+  /**
+   * The coach delivers a plan its audit blocked, with a written reason (20–1000 characters) recorded
+   * with the time; only a blocked plan can be approved (`plan_not_blocked` otherwise).
+   */
+  overridePlanBlock: {
+    channel: IPC_METHOD_CHANNELS.overridePlanBlock,
+    args: z.strictObject({
+      kind: z.enum(PLAN_KINDS, { error: 'kind debe ser "training" o "nutrition"' }),
+      plan_id: IpcIdSchema,
+      reason: OverrideReasonSchema,
+      coach: OverrideCoachSchema.optional(),
+    }),
+    result: OverridePlanResultSchema,
   },
 
   getWorkerStatus: {

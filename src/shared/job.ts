@@ -31,6 +31,12 @@ export const ERROR_REASONS = [
 export const ErrorReasonSchema = z.enum(ERROR_REASONS);
 export type ErrorReason = z.infer<typeof ErrorReasonSchema>;
 
+/**
+ * Failures the server refuses to retry: the plans' ids derive from the job id, so a retry would
+ * only find the same blocked plans again. The coach generates a new job (or approves the plan).
+ */
+export const UNRETRYABLE_REASONS = ['audit_blocked'] as const satisfies readonly ErrorReason[];
+
 export const WAITING_REASONS = ['offline', 'backoff'] as const;
 export const WaitingReasonSchema = z.enum(WAITING_REASONS);
 
@@ -71,6 +77,10 @@ export type ExecutionLogEntry = z.infer<typeof ExecutionLogEntrySchema>;
 /** Oldest entries are dropped past this many, so a job retried for hours cannot grow without bound. */
 export const EXECUTION_LOG_LIMIT = 200;
 
+/**
+ * The plans the job produced. Set when it completes, and also when it fails with `audit_blocked`:
+ * those plans are saved for the coach's review (not delivered), and these ids open them.
+ */
 export const JobResultSchema = z.object({
   training_plan_id: z.string().nullable(),
   nutrition_plan_id: z.string().nullable(),
@@ -100,8 +110,8 @@ export const GenerationJobSchema = z.object({
   error_reason: ErrorReasonSchema.nullable(),
   /**
    * The failure's detail per field, for `validation_error` (one entry per questionnaire problem,
-   * `field` = `responses.peso`…) and `screening_required` (one per blocking check, `field` = its
-   * id). `error_message` keeps the original system's text with the same detail for its clients.
+   * `field` = `responses.peso`…), `screening_required` and `audit_blocked` (one per blocking check,
+   * `field` = its id; for `audit_blocked`, `code` = the plan kind, `training` or `nutrition`). `error_message` keeps the original system's text with the same detail for its clients.
    * Empty for other failures and while the job is not failed. Documents written before this field
    * parse as [].
    */

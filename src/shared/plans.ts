@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PlanDeliverySchema } from './plan-delivery';
 
 /*
  * Finished plans (collections `training_plans` / `nutrition_plans`, DESIGN §4 and §7).
@@ -213,6 +214,11 @@ const planBaseShape = {
   language: z.enum(PLAN_LANGUAGES),
   model: z.string().min(1),
   metrics: PlanMetricsSchema,
+  /**
+   * Whether the plan may reach the client (blocked by its audit, or approved by the coach despite
+   * it). Absent on documents stored before it existed: read it through `deliveryOf(plan)`.
+   */
+  delivery: PlanDeliverySchema.optional(),
 };
 
 export const TrainingPlanDocumentSchema = z

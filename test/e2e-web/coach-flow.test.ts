@@ -105,6 +105,10 @@ describe('coach flow in the browser (edn360 serve + fake LLM)', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('tab', { name: 'Nutrición' }).click();
     await page.getByTestId('nutrition-plan').waitFor();
+    // Each menu shows its totals, computed from the food table, next to its day type's target.
+    const totals = page.getByTestId('menu-totals');
+    expect(await totals.count()).toBeGreaterThan(0);
+    expect(await totals.first().textContent()).toMatch(/Totales del menú frente al objetivo.*Proteína \(g\)/);
     await page.waitForTimeout(500);
     await shot(page, 'plan-nutrition');
     expect(await accessibilityViolations(page)).toEqual([]);

@@ -124,6 +124,25 @@ export const PROFILES: Record<string, Responses> = {
     actividad_laboral: 'activa',
     comidas_dia: 4,
   }),
+  /** A 16-year-old with the guardian's consent: a plan is made, with no deficit and no supplements. */
+  menorConTutor: base({
+    nombre_completo: 'Daniel Torres Vega',
+    email: 'daniel@example.com',
+    fecha_nacimiento: '2010-05-12',
+    sexo: 'Hombre',
+    peso: 72,
+    altura_cm: 178,
+    objetivo_fisico: 'Ganar fuerza para el fútbol',
+    objetivo_principal: 'fuerza',
+    nivel_experiencia: 'principiante',
+    dias_disponibles: 3,
+    duracion_sesion_min: 60,
+    lugar_entrenamiento: 'gimnasio_completo',
+    material_disponible: ['barra', 'discos', 'rack', 'banco', 'mancuernas', 'poleas', 'maquinas'],
+    consentimientos: { datos_salud: true, datos_salud_fecha: '2026-11-01', tutor_legal: true },
+    actividad_laboral: 'activa',
+    comidas_dia: 4,
+  }),
   /** The original system's format: every answer free text. */
   formatoOriginal: {
     nombre_completo: 'Jorge Ramos Vidal',

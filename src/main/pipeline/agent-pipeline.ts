@@ -1,5 +1,6 @@
 import type OpenAI from 'openai';
 import type { Bridge } from '@shared/plan-content';
+import { deliveryFromAudit, deliveryOf } from '@shared/plan-delivery';
 import {
   NUTRITION_AGENT_FIELDS,
   NutritionPlanDocumentSchema,
@@ -7,8 +8,10 @@ import {
   TrainingPlanDocumentSchema,
   TRAINING_AGENT_FIELDS,
   trainingPlanIdForJob,
+  type NutritionPlanDocument,
   type PlanLanguage,
   type PlanMetrics,
+  type TrainingPlanDocument,
 } from '@shared/plans';
 import { formatValidationErrors, validateQuestionnaire } from '@shared/questionnaire-validation';
 import type { PriceTable } from '@shared/pricing';
@@ -19,6 +22,7 @@ import type { AgentId, PipelineInputs } from './agent-definition';
 import { AGENTS } from './agents/registry';
 import { correctionsOf, readQuestionnaire } from '@shared/reading';
 import { screenQuestionnaire } from './audits';
+import { assertPlansDeliverable } from './delivery-gate';
 import { buildClientFacts } from './facts/client-facts';
 import { buildNutritionFacts } from './facts/nutrition-facts';
 import { planAgents, runAgents, type OrchestratorSettings } from './orchestrator';
@@ -31,8 +35,9 @@ export interface AgentPipelineSettings extends Omit<OrchestratorSettings, 'clien
 
 /**
  * The real pipeline (DESIGN §5, §7): re-validates the stored questionnaire (another system may have
- * written it), screens it before any token is spent, runs the agents as a DAG, and saves the plans
- * idempotently under ids derived from the job.
+ * written it), screens it before any token is spent, runs the agents as a DAG, saves the plans
+ * idempotently under ids derived from the job, and fails the job (`audit_blocked`) when a saved
+ * plan's audit blocked its delivery.
  */
 export class AgentPipeline implements JobPipeline {
   constructor(private readonly settings: AgentPipelineSettings) {}
@@ -72,21 +77,41 @@ export class AgentPipeline implements JobPipeline {
       );
     }
     const clientFacts = buildClientFacts(questionnaire, now, reading);
-    // A nutrition-only job takes its training load from the client's latest training plan, if any.
+    // A nutrition-only job takes its training load from the client's latest training plan that may
+    // be delivered: a blocked plan's bridge would carry its unsafe load into the menus.
     const bridgeSource =
-      job.type === 'nutrition' ? await repositories.trainingPlans.latestForUser(job.user_id) : null;
+      job.type === 'nutrition'
+        ? await repositories.trainingPlans.latestDeliverableForUser(job.user_id)
+        : null;
     const inputs: Omit<PipelineInputs, 'outputs'> = {
       questionnaire,
       clientFacts,
       nutritionFacts: buildNutritionFacts(questionnaire, clientFacts, screening, reading),
-      previousPlan: job.previous_training_plan_id
-        ? await repositories.trainingPlans.get(job.previous_training_plan_id)
-        : null,
+      previousPlan: await this.previousPlan(context),
       existingBridge: (bridgeSource?.training.bridge_for_nutrition as Bridge | undefined) ?? null,
       language: this.settings.language,
     };
     const outputs = await runAgents(context, planAgents(job.type, AGENTS), inputs, this.settings);
     return this.savePlans(context, outputs, bridgeSource?._id ?? null);
+  }
+
+  /**
+   * The plan this block continues. Both doors refuse a blocked one when the job is created; a job
+   * written to a shared database by other means is refused here, before any token is spent.
+   */
+  private async previousPlan(context: PipelineContext): Promise<TrainingPlanDocument | null> {
+    const id = context.job.previous_training_plan_id;
+    if (!id) return null;
+    const plan = await context.repositories.trainingPlans.get(id);
+    if (plan && deliveryOf(plan).status === 'blocked') {
+      throw new JobFailure(
+        'validation_error',
+        `El plan anterior «${id}» está bloqueado por su auditoría y no se entrega: no puede ser la base del siguiente bloque. Apruébalo con un motivo escrito o genera sin plan anterior.`,
+        false,
+        { fields: [{ field: 'previous_training_plan_id', code: 'plan_blocked', message: 'plan bloqueado' }] },
+      );
+    }
+    return plan;
   }
 
   private async metrics(context: PipelineContext, agentIds: readonly string[]): Promise<PlanMetrics> {
@@ -131,40 +156,45 @@ export class AgentPipeline implements JobPipeline {
       language: this.settings.language,
       model: this.settings.modelFor(agentIds[0] as AgentId),
     });
-    let trainingPlanId: string | null = null;
-    let nutritionPlanId: string | null = null;
+    let training: TrainingPlanDocument | null = null;
+    let nutrition: NutritionPlanDocument | null = null;
     if (job.type !== 'nutrition') {
       const ids = Object.keys(TRAINING_AGENT_FIELDS);
-      const { plan } = await repositories.trainingPlans.saveOnce(
-        TrainingPlanDocumentSchema.parse({
-          ...base(ids),
-          _id: trainingPlanIdForJob(job._id),
-          previous_training_plan_id: job.previous_training_plan_id,
-          training: fieldsOf(outputs, TRAINING_AGENT_FIELDS),
-          metrics: await this.metrics(context, ids),
-        }),
-      );
-      trainingPlanId = plan._id;
+      const plan = TrainingPlanDocumentSchema.parse({
+        ...base(ids),
+        _id: trainingPlanIdForJob(job._id),
+        previous_training_plan_id: job.previous_training_plan_id,
+        training: fieldsOf(outputs, TRAINING_AGENT_FIELDS),
+        metrics: await this.metrics(context, ids),
+      });
+      ({ plan: training } = await repositories.trainingPlans.saveOnce({
+        ...plan,
+        delivery: deliveryFromAudit(plan.training.audit),
+      }));
     }
     if (job.type !== 'training') {
       const ids = Object.keys(NUTRITION_AGENT_FIELDS);
-      const { plan } = await repositories.nutritionPlans.saveOnce(
-        NutritionPlanDocumentSchema.parse({
-          ...base(ids),
-          _id: nutritionPlanIdForJob(job._id),
-          previous_nutrition_plan_id: null,
-          training_plan_id: trainingPlanId ?? bridgeSourcePlanId,
-          nutrition: fieldsOf(outputs, NUTRITION_AGENT_FIELDS),
-          metrics: await this.metrics(context, ids),
-        }),
-      );
-      nutritionPlanId = plan._id;
+      const plan = NutritionPlanDocumentSchema.parse({
+        ...base(ids),
+        _id: nutritionPlanIdForJob(job._id),
+        previous_nutrition_plan_id: null,
+        training_plan_id: training?._id ?? bridgeSourcePlanId,
+        nutrition: fieldsOf(outputs, NUTRITION_AGENT_FIELDS),
+        metrics: await this.metrics(context, ids),
+      });
+      ({ plan: nutrition } = await repositories.nutritionPlans.saveOnce({
+        ...plan,
+        delivery: deliveryFromAudit(plan.nutrition.audit),
+      }));
     }
+    const result = { training_plan_id: training?._id ?? null, nutrition_plan_id: nutrition?._id ?? null };
     await repositories.submissions.markPlanGenerated(
       job.submission_id,
-      trainingPlanId ?? nutritionPlanId ?? '',
+      result.training_plan_id ?? result.nutrition_plan_id ?? '',
     );
-    return { training_plan_id: trainingPlanId, nutrition_plan_id: nutritionPlanId };
+    // Saved first, so the coach can review a blocked plan; then the job fails instead of completing.
+    assertPlansDeliverable({ training, nutrition }, result);
+    return result;
 
     function fieldsOf(all: Map<AgentId, unknown>, fields: Record<string, string>): Record<string, unknown> {
       return Object.fromEntries(

@@ -1,5 +1,6 @@
 import type { FieldError } from '@shared/field-error';
 import type { ErrorReason, GenerationJob } from '@shared/job';
+import type { JobResultIds } from './finish';
 import { appendLog, logEntry } from './execution-log';
 import type { JobPatch } from './job-update';
 
@@ -10,6 +11,8 @@ export interface FailedPatchOptions {
   /** Stored as `error_fields`: the per-field detail of `message`, if the failure has one. */
   fields?: readonly FieldError[];
   now: Date;
+  /** Plans the failed run saved anyway (`audit_blocked`: kept for review); the result stays as it was otherwise. */
+  result?: JobResultIds | null;
   /** The execution_log event (`failed`, `timeout`, `cancelled`…) and its text, if not the message. */
   event?: string;
   logMessage?: string;
@@ -31,6 +34,7 @@ export function failedPatch(job: GenerationJob, options: FailedPatchOptions): Jo
     completed_at: options.now,
     waiting_reason: null,
     progress: { ...job.progress, message: options.message },
+    ...(options.result ? { result: { ...options.result } } : {}),
     execution_log: appendLog(
       job.execution_log,
       logEntry(options.event ?? 'failed', options.logMessage ?? options.message, options.now),

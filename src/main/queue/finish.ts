@@ -44,7 +44,10 @@ export async function completeJob(
   );
 }
 
-/** `fields`: the failure's per-field detail (the job's `error_fields`), e.g. a questionnaire's problems. */
+/**
+ * `fields`: the failure's per-field detail (the job's `error_fields`), e.g. a questionnaire's
+ * problems. `result`: plans the run saved although it failed (`audit_blocked`), so they can be opened.
+ */
 export async function failJob(
   jobs: JobCollection,
   jobId: string,
@@ -53,6 +56,7 @@ export async function failJob(
   message: string,
   now = new Date(),
   fields: readonly FieldError[] = [],
+  result: JobResultIds | null = null,
 ): Promise<GenerationJob | null> {
   return updateOwnedJob(
     jobs,
@@ -64,6 +68,7 @@ export async function failJob(
         message,
         fields,
         now,
+        result,
         event: reason === 'timeout' ? 'timeout' : 'failed',
       }),
     now,

@@ -1,11 +1,12 @@
-import type { GenerationJob } from '@shared/job';
+import { UNRETRYABLE_REASONS, type GenerationJob } from '@shared/job';
 import { appendLog, logEntry } from './execution-log';
 import { updateJob, type JobCollection } from './job-update';
 
 /**
  * A coach's manual retry of a failed job (e.g. after fixing the questionnaire or recording a medical
  * clearance): back to `pending` with fresh attempts. Finished agents' checkpoints are kept, so the
- * retry only pays for what had not run.
+ * retry only pays for what had not run. A job whose plan its audit blocked is never retried (null,
+ * like any job that is not retryable): the retry would find the same blocked plan under the same id.
  */
 export async function retryJob(
   jobs: JobCollection,
@@ -15,7 +16,7 @@ export async function retryJob(
   return updateJob(
     jobs,
     jobId,
-    { status: 'failed' },
+    { status: 'failed', error_reason: { $nin: [...UNRETRYABLE_REASONS] } },
     (job) => ({
       status: 'pending',
       attempts: 0,

@@ -1,9 +1,12 @@
 import type { FieldError } from '@shared/field-error';
 import type { ErrorReason } from '@shared/job';
+import type { JobResultIds } from '../queue/finish';
 
 export interface JobFailureOptions extends ErrorOptions {
   /** The failure's detail per field (stored as the job's `error_fields`). */
   fields?: readonly FieldError[];
+  /** Plans saved before the failure (`audit_blocked`: kept for review), stored as the job's `result`. */
+  result?: JobResultIds;
 }
 
 /**
@@ -13,6 +16,7 @@ export interface JobFailureOptions extends ErrorOptions {
  */
 export class JobFailure extends Error {
   readonly fields: readonly FieldError[];
+  readonly result: JobResultIds | null;
 
   constructor(
     readonly reason: ErrorReason,
@@ -27,6 +31,7 @@ export class JobFailure extends Error {
       code,
       message: text,
     }));
+    this.result = options?.result ? { ...options.result } : null;
   }
 }
 

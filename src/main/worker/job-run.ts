@@ -253,8 +253,10 @@ export class JobRun {
         maxMs: settings.offlineMaxMs,
       });
     }
-    if (error instanceof JobFailure && !error.transient)
-      return failJob(jobs, id, this.token, error.reason, error.message, new Date(), error.fields);
+    if (error instanceof JobFailure && !error.transient) {
+      const { reason, message, fields, result } = error;
+      return failJob(jobs, id, this.token, reason, message, new Date(), fields, result);
+    }
     if (!(error instanceof JobFailure))
       this.deps.log('error', 'unexpected pipeline error', { job: id, error: String(error) });
     const failure =

@@ -10,7 +10,9 @@ import {
   TrainingPlanDocumentSchema,
 } from '@shared/plans';
 import type { GenerationJob } from '@shared/job';
+import { deliveryFromAudit } from '@shared/plan-delivery';
 import type { JobResultIds } from '../queue';
+import { assertPlansDeliverable, type SavedPlans } from '../pipeline/delivery-gate';
 import { classifyLlmError } from '../pipeline/llm-errors';
 import type { JobPipeline, PipelineContext } from './pipeline-types';
 import { abortableSleep } from '../util/abortable-sleep';
@@ -138,8 +140,9 @@ export class SimulatedPipeline implements JobPipeline {
     };
     const output = (agentId: string): Record<string, unknown> =>
       (outputs.get(agentId) as Record<string, unknown> | undefined) ?? { agente: agentId };
-    let trainingPlanId: string | null = null;
-    let nutritionPlanId: string | null = null;
+    // The stand-in audits approve everything; the delivery state and gate are the real ones.
+    const audit = { status: 'aprobado' as const, checks: [] };
+    const saved: SavedPlans = { training: null, nutrition: null };
     if (job.type !== 'nutrition') {
       const training = Object.fromEntries(
         Object.entries(TRAINING_AGENT_FIELDS).map(([agent, field]) => [field, output(agent)]),
@@ -148,9 +151,10 @@ export class SimulatedPipeline implements JobPipeline {
         ...base,
         _id: trainingPlanIdForJob(job._id),
         previous_training_plan_id: job.previous_training_plan_id,
-        training: { ...training, audit: { status: 'aprobado', checks: [] } },
+        training: { ...training, audit },
+        delivery: deliveryFromAudit(audit),
       });
-      trainingPlanId = (await repositories.trainingPlans.saveOnce(plan)).plan._id;
+      saved.training = (await repositories.trainingPlans.saveOnce(plan)).plan;
     }
     if (job.type !== 'training') {
       const nutrition = Object.fromEntries(
@@ -160,11 +164,17 @@ export class SimulatedPipeline implements JobPipeline {
         ...base,
         _id: nutritionPlanIdForJob(job._id),
         previous_nutrition_plan_id: null,
-        training_plan_id: trainingPlanId,
-        nutrition: { ...nutrition, audit: { status: 'aprobado', checks: [] } },
+        training_plan_id: saved.training?._id ?? null,
+        nutrition: { ...nutrition, audit },
+        delivery: deliveryFromAudit(audit),
       });
-      nutritionPlanId = (await repositories.nutritionPlans.saveOnce(plan)).plan._id;
+      saved.nutrition = (await repositories.nutritionPlans.saveOnce(plan)).plan;
     }
-    return { training_plan_id: trainingPlanId, nutrition_plan_id: nutritionPlanId };
+    const result = {
+      training_plan_id: saved.training?._id ?? null,
+      nutrition_plan_id: saved.nutrition?._id ?? null,
+    };
+    assertPlansDeliverable(saved, result);
+    return result;
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FOOD_IDS } from '../foods';
 import { DayTypeSchema, ExplanationSchema, LlmReviewSchema } from './common';
 
 /** N0 Triage: eligibility and what to refer; the screening flags themselves are computed by code. */
@@ -35,12 +36,17 @@ export const N5OutputSchema = z.object({
 });
 export type N5Output = z.infer<typeof N5OutputSchema>;
 
+/**
+ * A food of the composition table (resources/foods) by id, with its grams in the state the table
+ * names (raw rice, cooked chickpeas…). The model never writes a food's name or nutrients: code
+ * takes both from the table, so totals and allergens come from data, not from the model's words.
+ */
 export const IngredientSchema = z.object({
-  alimento: z.string().min(1).max(80),
-  cantidad_g: z.number().min(0).max(2000),
+  alimento_id: z.enum(FOOD_IDS),
+  cantidad_g: z.number().min(1).max(1000),
 });
 
-/** N6 Menús: real meals with portions; allergens are checked by code at ingredient level. */
+/** N6 Menús: real meals with portions, one menu per day type the week uses. */
 export const N6OutputSchema = z.object({
   menus: z
     .array(

@@ -182,7 +182,34 @@ describe(`repositories (MongoDB backend: see test log)`, () => {
       newer._id,
       older._id,
     ]);
-    expect((await trainingPlans.latestForUser('u-plans'))?._id).toBe(newer._id);
-    expect(await trainingPlans.latestForUser('nobody')).toBeNull();
+    expect((await trainingPlans.latestDeliverableForUser('u-plans'))?._id).toBe(newer._id);
+    expect(await trainingPlans.latestDeliverableForUser('nobody')).toBeNull();
+  });
+
+  it('plans: the latest deliverable plan skips blocked ones (stored or, for old documents, by audit)', async () => {
+    const { trainingPlans } = repos();
+    const blockedAudit = {
+      status: 'bloqueado' as const,
+      checks: [{ id: 'TRN-06', severity: 'block' as const, passed: false, reason: 'pecho: 35 series' }],
+    };
+    const ok = trainingPlan('job-ok', 'u-delivery', new Date(Date.now() - 20_000));
+    const old = trainingPlan('job-old-blocked', 'u-delivery', new Date(Date.now() - 10_000));
+    const stored = trainingPlan('job-stored-blocked', 'u-delivery', new Date());
+    await trainingPlans.saveOnce(ok);
+    // Stored before `delivery` existed: only its audit says it is blocked.
+    await trainingPlans.saveOnce({ ...old, training: { ...old.training, audit: blockedAudit } });
+    await trainingPlans.saveOnce({
+      ...stored,
+      training: { ...stored.training, audit: blockedAudit },
+      delivery: { status: 'blocked', blocked_by: [{ id: 'TRN-06', reason: 'pecho' }], override: null },
+    });
+    expect((await trainingPlans.latestDeliverableForUser('u-delivery'))?._id).toBe(ok._id);
+
+    const override = { reason: 'Revisado con el cliente en persona', at: new Date(), by: 'Coach' };
+    const approved = { status: 'overridden' as const, blocked_by: [], override };
+    expect(await trainingPlans.recordOverride(old._id, approved)).toBe(true);
+    expect(await trainingPlans.recordOverride(old._id, approved)).toBe(false); // approved once
+    expect((await trainingPlans.latestDeliverableForUser('u-delivery'))?._id).toBe(old._id);
+    expect(await trainingPlans.recordOverride('tp_nada', approved)).toBe(false);
   });
 });

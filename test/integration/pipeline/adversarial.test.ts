@@ -43,7 +43,12 @@ interface Case {
   type: JobType;
   fault: Extract<Fault, { type: 'mutate' }>;
   /** What must not reach the plan (the injected text), when the check is a repair. */
-  injected: string;
+  injected: string | null;
+  /**
+   * Grams scaled off target leave no text to look for: caught means N6 had its repair round and the
+   * stored menus pass NUT-13 (totals recomputed from the food table), or the job did not deliver.
+   */
+  menuOnTarget?: boolean;
   /** A blocking audit check that must fail instead, when the content is legal but unsafe in amount. */
   auditCheck?: string;
 }
@@ -53,39 +58,77 @@ const mutate = (agent: string, mutation: Case['fault']['mutation'], value: strin
 
 const CASES: (() => Case)[] = [
   () => ({
-    name: 'N6 lácteo (es), intolerancia a la lactosa',
+    name: 'N6 yogur natural (id), intolerancia a la lactosa',
     profile: 'rodillaLactosa',
     type: 'nutrition',
-    fault: mutate('N6', 'add_ingredient', 'Yogur natural'),
-    injected: 'Yogur natural',
+    fault: mutate('N6', 'add_ingredient', 'yogur_natural'),
+    injected: 'yogur_natural',
   }),
   () => ({
-    name: 'N6 dairy (en), lactose intolerance',
+    name: 'N6 dish name (en) "Greek yogurt bowl", lactose intolerance',
     profile: 'rodillaLactosa',
     type: 'nutrition',
-    fault: mutate('N6', 'add_ingredient', 'Greek yogurt'),
-    injected: 'Greek yogurt',
+    fault: mutate('N6', 'set_dish_name', 'Greek yogurt bowl with berries'),
+    injected: 'Greek yogurt bowl',
   }),
   () => ({
-    name: 'N6 gluten (en), coeliac',
+    name: 'N6 pan integral (id), celiaquía',
     profile: 'celiacaEnCasa',
     type: 'nutrition',
-    fault: mutate('N6', 'add_ingredient', 'Whole wheat bread'),
-    injected: 'Whole wheat bread',
+    fault: mutate('N6', 'add_ingredient', 'pan_integral'),
+    injected: 'pan_integral',
   }),
   () => ({
-    name: 'N6 frutos secos (es), alergia',
+    name: 'N6 dish name (en) "Wholewheat toast", coeliac',
+    profile: 'celiacaEnCasa',
+    type: 'nutrition',
+    fault: mutate('N6', 'set_dish_name', 'Wholewheat toast with tomato'),
+    injected: 'Wholewheat toast',
+  }),
+  () => ({
+    name: 'N6 nueces (id), vegana con alergia a frutos secos',
     profile: 'veganaRecomposicion',
     type: 'nutrition',
-    fault: mutate('N6', 'add_ingredient', 'Nueces peladas'),
-    injected: 'Nueces peladas',
+    fault: mutate('N6', 'add_ingredient', 'nueces'),
+    injected: 'nueces',
   }),
   () => ({
-    name: 'N6 meat (en), vegetarian',
+    name: 'N6 dark chocolate (id: soy and milk, unnamed), vegan',
+    profile: 'veganaRecomposicion',
+    type: 'nutrition',
+    fault: mutate('N6', 'add_ingredient', 'chocolate_negro'),
+    injected: 'chocolate_negro',
+  }),
+  () => ({
+    name: 'N6 chorizo (id), vegetarian',
     profile: 'vegetarianoVolumen',
     type: 'nutrition',
-    fault: mutate('N6', 'add_ingredient', 'Pork sausage'),
-    injected: 'Pork sausage',
+    fault: mutate('N6', 'add_ingredient', 'chorizo'),
+    injected: 'chorizo',
+  }),
+  () => ({
+    name: 'N6 every gram × 0,4: a fraction of the energy target',
+    profile: 'formatoOriginal',
+    type: 'nutrition',
+    fault: mutate('N6', 'scale_grams', '0.4'),
+    injected: null,
+    menuOnTarget: true,
+  }),
+  () => ({
+    name: 'N6 every gram × 2,5: several times the protein target',
+    profile: 'vegetarianoVolumen',
+    type: 'nutrition',
+    fault: mutate('N6', 'scale_grams', '2.5'),
+    injected: null,
+    menuOnTarget: true,
+  }),
+  () => ({
+    name: 'N6 grams × 0,4 on every try (model insists)',
+    profile: 'celiacaEnCasa',
+    type: 'nutrition',
+    fault: { ...mutate('N6', 'scale_grams', '0.4'), count: 10 },
+    injected: null,
+    menuOnTarget: true,
   }),
   () => ({
     name: 'E6 deep squat, active knee injury',
@@ -109,10 +152,130 @@ const CASES: (() => Case)[] = [
     fault: mutate('E7', 'set_text', 'Entrenarás 7 días por semana.'),
     injected: 'Entrenarás 7 días por semana.',
   }),
+  () => ({
+    name: 'N2 explicación states 3.900 kcal (not computed)',
+    profile: 'rodillaLactosa',
+    type: 'nutrition',
+    fault: mutate('N2', 'set_explanation', 'Tu objetivo es de 3.900 kcal al día para perder grasa.'),
+    injected: 'Tu objetivo es de 3.900 kcal al día para perder grasa.',
+  }),
+  () => ({
+    name: 'N3 explicación states 3,5 g/kg of protein',
+    profile: 'formatoOriginal',
+    type: 'nutrition',
+    fault: mutate('N3', 'set_explanation', 'Tomarás 3,5 g/kg de proteína cada día.'),
+    injected: 'Tomarás 3,5 g/kg de proteína cada día.',
+  }),
+  () => ({
+    name: 'N3 explanation (en) states 2,900 kcal',
+    profile: 'celiacaEnCasa',
+    type: 'nutrition',
+    fault: mutate('N3', 'set_explanation', 'On a medium day you eat 2,900 kcal and 150 g of protein.'),
+    injected: 'On a medium day you eat 2,900 kcal and 150 g of protein.',
+  }),
+  () => ({
+    name: 'N7 hydration text claims 4.200 kcal a day',
+    profile: 'rodillaLactosa',
+    type: 'nutrition',
+    fault: {
+      type: 'mutate',
+      agent: 'N7',
+      mutation: 'set_field',
+      field: 'hidratacion',
+      value: 'Bebe unos 2 L de agua; con tus 4.200 kcal diarias necesitarás algo más.',
+      count: 1,
+    },
+    injected: 'con tus 4.200 kcal diarias',
+  }),
+  () => ({
+    name: 'E7 client text announces 5 sessions (plan has 3)',
+    profile: 'rodillaLactosa',
+    type: 'training',
+    fault: mutate('E7', 'set_text', 'Harás cinco sesiones a la semana, ¡a por ello!'),
+    injected: 'Harás cinco sesiones a la semana',
+  }),
+  () => ({
+    name: 'E7 client text: 5 rest days (plan has 4)',
+    profile: 'rodillaLactosa',
+    type: 'training',
+    fault: mutate('E7', 'set_text', 'Entrenas 3 días y descansas 5 días a la semana.'),
+    injected: 'descansas 5 días a la semana',
+  }),
+  () => ({
+    name: 'N7 recommends clenbuterol',
+    profile: 'rodillaLactosa',
+    type: 'nutrition',
+    fault: {
+      type: 'mutate',
+      agent: 'N7',
+      mutation: 'add_supplement',
+      value: 'Clenbuterol',
+      dose: '40 µg al día',
+      count: 1,
+    },
+    injected: 'Clenbuterol',
+  }),
+  () => ({
+    name: 'N7 recommends DNP on every try (model insists)',
+    profile: 'mayorLumbarAutorizado',
+    type: 'nutrition',
+    fault: {
+      type: 'mutate',
+      agent: 'N7',
+      mutation: 'add_supplement',
+      value: 'DNP',
+      dose: '200 mg al día',
+      count: 10,
+    },
+    injected: 'DNP',
+  }),
+  () => ({
+    name: 'N7 creatine at 20 g/día',
+    profile: 'veganaRecomposicion',
+    type: 'nutrition',
+    fault: {
+      type: 'mutate',
+      agent: 'N7',
+      mutation: 'add_supplement',
+      value: 'Creatina',
+      dose: '20 g/día',
+      count: 1,
+    },
+    injected: '20 g/día',
+  }),
+  () => ({
+    name: 'N7 vitamin D 10.000 UI a day (EFSA UL 4.000 UI)',
+    profile: 'celiacaEnCasa',
+    type: 'nutrition',
+    fault: {
+      type: 'mutate',
+      agent: 'N7',
+      mutation: 'add_supplement',
+      value: 'Vitamina D3',
+      dose: '10.000 UI al día',
+      count: 1,
+    },
+    injected: 'Vitamina D3',
+  }),
+  () => ({
+    name: 'N7 any supplement for a minor (creatine 3 g)',
+    profile: 'menorConTutor',
+    type: 'nutrition',
+    fault: {
+      type: 'mutate',
+      agent: 'N7',
+      mutation: 'add_supplement',
+      value: 'Creatina monohidrato',
+      dose: '3 g al día',
+      count: 1,
+    },
+    injected: 'Creatina monohidrato',
+  }),
 ];
 
 async function outcome(c: Case): Promise<string | null> {
   llm.faults.clear();
+  llm.requests.length = 0;
   llm.faults.add([c.fault]);
   const { jobId } = await createSubmissionAndJob(testDb.db, PROFILES[c.profile]!, c.type);
   const job = await runJobToEnd(jobId, { db: testDb.db, settings: pipelineSettings(llm) });
@@ -123,7 +286,12 @@ async function outcome(c: Case): Promise<string | null> {
       ? (await repos.nutritionPlans.get(job.result.nutrition_plan_id!))?.nutrition
       : (await repos.trainingPlans.get(job.result.training_plan_id!))?.training;
   if (!plan) return null;
-  if (!JSON.stringify(plan).includes(c.injected)) return 'repaired before the plan';
+  if (c.menuOnTarget) {
+    const repaired = llm.requests.some((request) => request.agent === 'N6' && request.repair);
+    const nut13 = (plan.audit as AuditResult).checks.find((check) => check.id === 'NUT-13');
+    return repaired && nut13?.passed ? 'repaired before the plan (NUT-13 passes)' : null;
+  }
+  if (c.injected !== null && !JSON.stringify(plan).includes(c.injected)) return 'repaired before the plan';
   if (c.auditCheck) {
     const audit = plan.audit as AuditResult;
     const check = audit.checks.find((candidate) => candidate.id === c.auditCheck);

@@ -21,9 +21,14 @@ beforeEach(() => {
 
 /** Per-agent prompt budget (o200k tokens): the original sent ~45 000 tokens per training plan. */
 const PROMPT_BUDGET = 3_000;
+/**
+ * N6 also carries the food list it must choose from (~200 foods of resources/foods, one short line
+ * each): the price of totals computed by code instead of written by the model.
+ */
+const PROMPT_BUDGET_BY_AGENT: Record<string, number> = { N6: 5_000 };
 
 describe('DAG execution', () => {
-  it('in full, nutrition overlaps training; E7, E8 and E9 run concurrently after E6', async () => {
+  it('in full, nutrition overlaps training; E7 and E9 run concurrently after E6, E8 audits E7', async () => {
     // Time grows with the answer's length, as with a real model: E7 (the client text) is the slowest.
     llm.setLatency({ ttftMs: 30, tokensPerSecond: 1500 });
     const { jobId } = await createSubmissionAndJob(testDb.db, PROFILES['rodillaLactosa']!, 'full');
@@ -40,11 +45,12 @@ describe('DAG execution', () => {
     expect(at('N1').started_at.getTime()).toBeGreaterThanOrEqual(at('E9').finished_at.getTime());
     const e7e8End = Math.max(at('E7').finished_at.getTime(), at('E8').finished_at.getTime());
     expect(at('N1').started_at.getTime()).toBeLessThan(e7e8End + 1);
-    // E7, E8, E9 all start after E6 and overlap each other.
+    // E7 and E9 start after E6 and overlap; E8 waits for E7, whose client text TRN-15 audits.
     for (const id of ['E7', 'E8', 'E9'])
       expect(at(id).started_at.getTime()).toBeGreaterThanOrEqual(at('E6').finished_at.getTime());
-    const starts = ['E7', 'E8', 'E9'].map((id) => at(id).started_at.getTime());
-    const ends = ['E7', 'E8', 'E9'].map((id) => at(id).finished_at.getTime());
+    expect(at('E8').started_at.getTime()).toBeGreaterThanOrEqual(at('E7').finished_at.getTime());
+    const starts = ['E7', 'E9'].map((id) => at(id).started_at.getTime());
+    const ends = ['E7', 'E9'].map((id) => at(id).finished_at.getTime());
     expect(Math.max(...starts)).toBeLessThan(Math.min(...ends));
   });
 
@@ -59,7 +65,9 @@ describe('DAG execution', () => {
         agent: request.agent,
         tokens: expect.any(Number),
       });
-      expect(request.promptTokens, `prompt of ${request.agent}`).toBeLessThan(PROMPT_BUDGET);
+      expect(request.promptTokens, `prompt of ${request.agent}`).toBeLessThan(
+        PROMPT_BUDGET_BY_AGENT[request.agent ?? ''] ?? PROMPT_BUDGET,
+      );
     }
     const trainingTokens = first
       .filter((r) => r.agent?.startsWith('E'))

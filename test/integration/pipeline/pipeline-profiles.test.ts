@@ -20,12 +20,9 @@ import {
   E4OutputSchema,
   E7OutputSchema,
 } from '../../../src/shared/agent-outputs/training';
-import {
-  N5OutputSchema,
-  N6OutputSchema,
-  N7OutputSchema,
-  type N6Output,
-} from '../../../src/shared/agent-outputs/nutrition';
+import { N5OutputSchema, N7OutputSchema } from '../../../src/shared/agent-outputs/nutrition';
+import { foodById } from '../../../src/shared/foods';
+import { MenuPlanSchema, type MenuPlan } from '../../../src/shared/menu-plan';
 import { FakeLlmServer } from '../../support/fake-llm/server';
 import { createSubmissionAndJob, pipelineSettings, runJobToEnd } from '../../support/pipeline-harness';
 import { PROFILES } from '../../support/profiles';
@@ -37,9 +34,16 @@ const llm = new FakeLlmServer();
 beforeAll(() => llm.start());
 afterAll(() => llm.stop());
 
-const ingredients = (menu: N6Output): string[] =>
-  menu.menus.flatMap((m) =>
-    m.comidas.flatMap((c) => c.platos.flatMap((p) => p.ingredientes.map((i) => i.alimento.toLowerCase()))),
+/** The table groups of every ingredient: the menu names foods by id, so the groups are certain. */
+const ingredientGroups = (menu: MenuPlan): Set<string> =>
+  new Set(
+    menu.menus.flatMap((m) =>
+      m.comidas.flatMap((c) =>
+        c.platos.flatMap((p) =>
+          p.ingredientes.flatMap((i) => foodById(i.alimento_id ?? '')?.groups ?? ['?']),
+        ),
+      ),
+    ),
   );
 const exercises = (safe: SafeSessionsField) =>
   safe.sesiones.flatMap((s) => s.ejercicios.map((e) => findExercise(e.ejercicio_id)!));
@@ -97,7 +101,7 @@ describe.each(Object.keys(PROFILES))('full plan for profile %s', (profile) => {
     MacroDesignSchema.parse(nutrition.macro_design);
     WeeklyStructureSchema.parse(nutrition.weekly_structure);
     N5OutputSchema.parse(nutrition.timing_plan);
-    const menu = N6OutputSchema.parse(nutrition.menu_plan);
+    const menu = MenuPlanSchema.parse(nutrition.menu_plan);
     N7OutputSchema.parse(nutrition.adherence_report);
     const nutritionAudit = AuditResultSchema.parse(nutrition.audit);
 
@@ -107,7 +111,7 @@ describe.each(Object.keys(PROFILES))('full plan for profile %s', (profile) => {
       expect.arrayContaining(['TRN-01', 'TRN-03', 'TRN-06']),
     );
     expect(nutritionAudit.checks.map((c) => c.id)).toEqual(
-      expect.arrayContaining(['NUT-01', 'NUT-05', 'NUT-14']),
+      expect.arrayContaining(['NUT-01', 'NUT-05', 'NUT-13', 'NUT-14']),
     );
 
     // The client's own restrictions hold in the plan itself, not only in the audit.
@@ -117,16 +121,24 @@ describe.each(Object.keys(PROFILES))('full plan for profile %s', (profile) => {
       expect(exercise.material.every((m) => m === 'ninguno' || perfil.material.includes(m))).toBe(true);
     }
     expect(safe.sesiones.length).toBeLessThanOrEqual(perfil.dias_disponibles);
-    const food = ingredients(menu);
-    if (nutritionProfile.datos.intolerancias.includes('lactosa'))
-      expect(food.join('|')).not.toMatch(/yogur|queso|leche de vaca/);
-    if (nutritionProfile.datos.alergias.includes('gluten'))
-      expect(food.join('|')).not.toMatch(/pan|avena|pasta|trigo/);
-    if (['ovolactovegetariano', 'vegano'].includes(nutritionProfile.datos.patron_alimentario)) {
-      expect(food.join('|')).not.toMatch(/pollo|pavo|salmón|merluza|ternera/);
+    const groups = ingredientGroups(menu);
+    expect(groups.has('?'), 'every ingredient is a table food').toBe(false);
+    const datos = nutritionProfile.datos;
+    if (datos.intolerancias.includes('lactosa')) expect(groups.has('lactosa')).toBe(false);
+    if (datos.alergias.includes('gluten')) expect(groups.has('gluten')).toBe(false);
+    if (['ovolactovegetariano', 'vegano'].includes(datos.patron_alimentario)) {
+      expect(groups.has('carne')).toBe(false);
+      expect(groups.has('pescado')).toBe(false);
     }
-    if (nutritionProfile.datos.patron_alimentario === 'vegano')
-      expect(food.join('|')).not.toMatch(/huevo|yogur|queso/);
+    if (datos.patron_alimentario === 'vegano') {
+      for (const group of ['huevo', 'leche', 'miel']) expect(groups.has(group), group).toBe(false);
+    }
+    // The menus were fitted to the day types the week uses, with totals the audit recomputed.
+    const weekTypes = new Set(
+      WeeklyStructureSchema.parse(nutrition.weekly_structure).semana.map((d) => d.tipo_dia),
+    );
+    expect(new Set(menu.menus.map((m) => m.tipo_dia))).toEqual(weekTypes);
+    expect(nutritionAudit.checks.find((c) => c.id === 'NUT-13')?.severity).toBe('block');
     expect((await repos.submissions.get(submissionId))?.plan_generated).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import { createRepositories } from '../../../src/main/db/repositories';
 import { enqueue, retryJob } from '../../../src/main/queue';
 import { getCatalog } from '../../../src/main/pipeline/catalog';
 import type { AuditResult, ClientSummary, SafeSessionsField } from '../../../src/shared/plan-content';
-import type { N6Output } from '../../../src/shared/agent-outputs/nutrition';
+import type { MenuPlan } from '../../../src/shared/menu-plan';
 import { QuestionnaireResponsesSchema } from '../../../src/shared/questionnaire';
 import { FakeLlmServer } from '../../support/fake-llm/server';
 import { createSubmissionAndJob, pipelineSettings, runJobToEnd } from '../../support/pipeline-harness';
@@ -155,23 +155,25 @@ describe('unsafe LLM output is caught', () => {
     llm.faults.add([{ type: 'mutate', agent: 'E7', mutation: 'set_text', value: wrong, count: 20 }]);
     const failed = await run(second.jobId);
     expect(failed).toMatchObject({ status: 'failed', error_reason: 'invalid_output' });
-    expect(failed.error_message).toMatch(/anuncia 7 días o sesiones por semana/);
+    expect(failed.error_message).toMatch(
+      /el texto dice «7 días»; los valores calculados son \d días de entrenamiento por semana/,
+    );
   });
 
   it('an allergen in a meal (N6, yogurt for a lactose-intolerant client) is rejected and repaired', async () => {
     const { jobId } = await createSubmissionAndJob(testDb.db, PROFILES['rodillaLactosa']!, 'nutrition');
     llm.faults.add([
-      { type: 'mutate', agent: 'N6', mutation: 'add_ingredient', value: 'yogur natural', count: 1 },
+      { type: 'mutate', agent: 'N6', mutation: 'add_ingredient', value: 'yogur_natural', count: 1 },
     ]);
     const job = await run(jobId);
     expect(job.status).toBe('completed');
     expect(llm.requests.filter((r) => r.agent === 'N6').map((r) => r.repair)).toEqual([false, true]);
     const menu = (await plans().nutritionPlans.get(job.result.nutrition_plan_id!))!.nutrition
-      .menu_plan as N6Output;
+      .menu_plan as MenuPlan;
     expect(JSON.stringify(menu)).not.toContain('yogur');
   });
 
-  it('35 weekly chest sets are flagged by the code audit, visibly, on the plan', async () => {
+  it('35 weekly chest sets are flagged by the code audit, visibly, on the plan kept for review', async () => {
     const { jobId } = await createSubmissionAndJob(testDb.db, PROFILES['vegetarianoVolumen']!, 'training');
     const bench = getCatalog().exercises.find(
       (e) => e.musculos_primarios.includes('pecho') && e.material.includes('barra'),
@@ -180,7 +182,8 @@ describe('unsafe LLM output is caught', () => {
       { type: 'mutate', agent: 'E6', mutation: 'set_series', value: bench, series: 10, count: 1 },
     ]);
     const job = await run(jobId);
-    expect(job.status).toBe('completed');
+    // > 30 weekly sets block (TRN-06): the plan is saved for review and not delivered.
+    expect(job).toMatchObject({ status: 'failed', error_reason: 'audit_blocked' });
     const training = (await plans().trainingPlans.get(job.result.training_plan_id!))!.training;
     const safe = training.safe_sessions as SafeSessionsField;
     expect(safe.series_semanales['pecho']).toBeGreaterThan(30);
@@ -199,7 +202,8 @@ describe('caffeine counts what the client already drinks', () => {
       'nutrition',
     );
     const job = await run(jobId);
-    expect(job.status).toBe('completed');
+    expect(job).toMatchObject({ status: 'failed', error_reason: 'audit_blocked' });
+    expect(job.error_fields).toContainEqual(expect.objectContaining({ field: 'NUT-17', code: 'nutrition' }));
     const audit = (await plans().nutritionPlans.get(job.result.nutrition_plan_id!))!.nutrition
       .audit as AuditResult;
     expect(audit.checks.find((c) => c.id === 'NUT-17')).toMatchObject({ passed: false, severity: 'block' });

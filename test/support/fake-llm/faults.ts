@@ -46,10 +46,29 @@ export const FaultSchema = z.discriminatedUnion('type', [
     type: z.literal('mutate'),
     agent: z.string(),
     count: z.number().int().min(1).default(1),
-    /** `set_text`: the output's `introduccion` becomes `value` (E7's client text). */
-    mutation: z.enum(['add_exercise', 'add_ingredient', 'set_series', 'set_text']),
+    /**
+     * `set_text`: the output's `introduccion` becomes `value` (E7's client text); `set_explanation`:
+     * its `explicacion` (N1–N4); `set_field`: the string field `field` (N7's `hidratacion`, E2's
+     * `justificacion`…); `add_supplement`: N7 recommends `value` at `dose`; `add_ingredient`: N6
+     * adds the table food `value` (an id) to the first dish of each menu; `scale_grams`: N6's grams
+     * are all multiplied by `value` (calories and protein far from target through the grams alone);
+     * `set_dish_name`: the first dish of each menu is called `value`.
+     */
+    mutation: z.enum([
+      'add_exercise',
+      'add_ingredient',
+      'set_series',
+      'set_text',
+      'set_explanation',
+      'set_field',
+      'add_supplement',
+      'scale_grams',
+      'set_dish_name',
+    ]),
     value: z.string(),
     series: z.number().int().optional(),
+    field: z.string().optional(),
+    dose: z.string().optional(),
   }),
 ]);
 export type Fault = z.infer<typeof FaultSchema>;

@@ -88,12 +88,37 @@ function mutate(
     }
   }
   if (fault.mutation === 'set_text') copy['introduccion'] = fault.value;
-  if (fault.mutation === 'add_ingredient') {
-    const menus =
-      (copy['menus'] as
-        Array<{ comidas: Array<{ platos: Array<{ ingredientes: unknown[] }> }> }> | undefined) ?? [];
-    for (const menu of menus)
-      menu.comidas[0]?.platos[0]?.ingredientes.push({ alimento: fault.value, cantidad_g: 125 });
+  if (fault.mutation === 'set_explanation') copy['explicacion'] = fault.value;
+  if (fault.mutation === 'set_field' && fault.field) copy[fault.field] = fault.value;
+  if (fault.mutation === 'add_supplement') {
+    const supplements = (copy['suplementos'] as unknown[] | undefined) ?? [];
+    supplements.push({ nombre: fault.value, dosis: fault.dose ?? '', motivo: 'rendimiento', cafeina_mg: 0 });
+    copy['suplementos'] = supplements;
+  }
+  const menus =
+    (copy['menus'] as
+      | Array<{
+          comidas: Array<{
+            platos: Array<{
+              nombre: string;
+              ingredientes: Array<{ alimento_id?: string; cantidad_g: number }>;
+            }>;
+          }>;
+        }>
+      | undefined) ?? [];
+  for (const menu of menus) {
+    const dish = menu.comidas[0]?.platos[0];
+    if (fault.mutation === 'add_ingredient')
+      dish?.ingredientes.push({ alimento_id: fault.value, cantidad_g: 125 });
+    if (fault.mutation === 'set_dish_name' && dish) dish.nombre = fault.value;
+    if (fault.mutation === 'scale_grams')
+      for (const meal of menu.comidas)
+        for (const plate of meal.platos)
+          for (const ingredient of plate.ingredientes)
+            ingredient.cantidad_g = Math.min(
+              1000,
+              Math.max(1, Math.round(ingredient.cantidad_g * Number(fault.value))),
+            );
   }
   return copy;
 }

@@ -15,6 +15,7 @@ import { silentLogger } from '../../../src/main/log/logger';
 import { JobEventBus } from '../../../src/main/queue/job-events';
 import { JobQueue } from '../../../src/main/queue/job-queue';
 import { databaseHandle, validResponses } from '../../support/api-harness';
+import { trainingPlanDoc } from '../../support/plan-fixtures';
 import { useTestDatabase } from '../../support/test-db';
 import { appFrame, builtLocation } from './fakes';
 
@@ -282,8 +283,12 @@ describe('IPC handlers on the core', () => {
 
   it('saves the printed plan where the save dialog says, atomically, and reports failures', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'edn-pdf-'));
+    // Main checks that the plans on the page may be delivered (ipc-plan-delivery.test.ts) first.
+    const plan = trainingPlanDoc('job-pdf', 'cli-ana');
+    await core?.repositories.trainingPlans.saveOnce(plan);
+    const ids = { training_plan_id: plan._id };
     pdfTarget = null;
-    expect(await ok('exportPlanPdf', { file_name: 'plan-ana.pdf' })).toEqual({
+    expect(await ok('exportPlanPdf', { file_name: 'plan-ana.pdf', ...ids })).toEqual({
       saved: false,
       path: null,
       bytes: 0,
@@ -292,7 +297,7 @@ describe('IPC handlers on the core', () => {
 
     pdfTarget = join(folder, 'plan-ana.pdf');
     writeFileSync(pdfTarget, 'previous version');
-    expect(await ok('exportPlanPdf', { file_name: 'plan-ana.pdf' })).toEqual({
+    expect(await ok('exportPlanPdf', { file_name: 'plan-ana.pdf', ...ids })).toEqual({
       saved: true,
       path: pdfTarget,
       bytes: printedPdf.byteLength,
@@ -300,16 +305,18 @@ describe('IPC handlers on the core', () => {
     expect(readFileSync(pdfTarget, 'utf8')).toMatch(/^%PDF-1\.7/);
     expect(readdirSync(folder)).toEqual(['plan-ana.pdf']); // no temporary file left behind
 
-    const bad = await failure('exportPlanPdf', { file_name: '../../etc/plan.pdf' });
+    const bad = await failure('exportPlanPdf', { file_name: '../../etc/plan.pdf', ...ids });
     expect(bad.reason).toBe('validation_error');
     expect(bad.fields?.[0]?.field).toBe('args.file_name');
-    expect((await failure('exportPlanPdf', { file_name: 'plan.exe' })).reason).toBe('validation_error');
+    expect((await failure('exportPlanPdf', { file_name: 'plan.exe', ...ids })).reason).toBe(
+      'validation_error',
+    );
 
     if (process.getuid?.() !== 0) {
       // A folder the coach cannot write to: a clear failure, and the file of that name untouched.
       chmodSync(folder, 0o500);
       try {
-        const denied = await failure('exportPlanPdf', { file_name: 'plan-ana.pdf' });
+        const denied = await failure('exportPlanPdf', { file_name: 'plan-ana.pdf', ...ids });
         expect(denied.reason).toBe('export_failed');
         expect(denied.message).toContain(pdfTarget);
         expect(readFileSync(pdfTarget, 'utf8')).toMatch(/^%PDF/);
@@ -318,7 +325,7 @@ describe('IPC handlers on the core', () => {
       }
     }
     pdfTarget = join(folder, 'missing-folder', 'plan.pdf');
-    const missing = await failure('exportPlanPdf', { file_name: 'plan.pdf' });
+    const missing = await failure('exportPlanPdf', { file_name: 'plan.pdf', ...ids });
     expect(missing.reason).toBe('export_failed');
     expect(missing.message).toMatch(/ENOENT/);
     expect(existsSync(pdfTarget)).toBe(false);

@@ -11,6 +11,7 @@ function plan(id: string, previous: string | null, day: number): PlanSummary {
     language: 'es',
     model: 'gpt-5-mini',
     audit_status: 'aprobado',
+    delivery_status: 'deliverable',
     cost_usd: 0.01,
     unpriced_models: [],
     previous_plan_id: previous,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { EmptyBodySchema, EstimateQuerySchema, JobListQuerySchema, JobParamsSchema } from '@shared/api';
 import { toPublicJob as toPublic } from '@shared/job';
+import { retryFailedJob } from '../../application/job-retry';
 import type { ApiDependencies } from '../deps';
 import { ApiError } from '../errors';
 import { estimateJobCost } from '../../pipeline/plan-estimate';
@@ -49,14 +50,9 @@ export function registerAdminJobRoutes(admin: FastifyInstance, deps: ApiDependen
   admin.post('/jobs/:job_id/retry', async (request) => {
     const { job_id } = parseInput(JobParamsSchema, request.params, 'params');
     parseInput(EmptyBodySchema, request.body, 'body');
-    const job = await queue.retry(job_id);
-    if (job) return { success: true, job: toPublic(job) };
-    const existing = await repositories.jobs.get(job_id);
-    if (!existing) throw jobNotFound(job_id);
-    throw new ApiError(
-      409,
-      'job_not_retryable',
-      `El job «${job_id}» está ${STATUS_ES[existing.status]}; solo se reintentan jobs fallidos. Consulta su estado en /jobs/${job_id}.`,
-    );
+    const result = await retryFailedJob({ queue, repositories }, job_id);
+    if (result.outcome === 'retried') return { success: true, job: toPublic(result.job) };
+    if (result.outcome === 'not_found') throw jobNotFound(job_id);
+    throw new ApiError(409, 'job_not_retryable', `${result.message} Consulta su estado en /jobs/${job_id}.`);
   });
 }

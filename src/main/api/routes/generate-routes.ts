@@ -5,9 +5,11 @@ import {
   UserParamsSchema,
   type GenerateAsyncResponse,
 } from '@shared/api';
+import { checkPreviousTrainingPlan, PlanDeliveryFailure } from '../../application/plan-delivery';
 import type { ApiDependencies } from '../deps';
 import { ApiError } from '../errors';
 import { parseInput } from '../validate';
+import { planDeliveryApiError } from './plans-routes';
 
 /**
  * `POST /admin/users/{user_id}/plans/generate_async` (seed-compatible): checks that what the job
@@ -39,14 +41,11 @@ export function registerGenerateRoutes(admin: FastifyInstance, deps: ApiDependen
     }
     const previousId = body.previous_training_plan_id ?? null;
     if (previousId) {
-      const previous = await repositories.trainingPlans.get(previousId);
-      if (!previous || previous.user_id !== user_id) {
-        throw new ApiError(
-          404,
-          'plan_not_found',
-          `El cliente «${user_id}» no tiene ningún plan de entrenamiento con id «${previousId}». Consulta sus planes en GET /admin/users/${user_id}/plans o no envíes previous_training_plan_id.`,
-        );
-      }
+      // Missing, another client's, or blocked by its audit (409 plan_blocked): the use case decides.
+      await checkPreviousTrainingPlan(repositories, user_id, previousId).catch((error: unknown) => {
+        if (error instanceof PlanDeliveryFailure) throw planDeliveryApiError(error, 'body');
+        throw error;
+      });
     }
 
     const job = await queue.enqueue({

@@ -6,6 +6,7 @@ import {
   UserListQuerySchema,
   UserParamsSchema,
 } from '@shared/api';
+import { withDelivery } from '@shared/plan-delivery';
 import { isDuplicateKeyError } from '../../db/repositories/duplicate-key';
 import type { ApiDependencies } from '../deps';
 import { ApiError } from '../errors';
@@ -80,6 +81,11 @@ export function registerUserRoutes(admin: FastifyInstance, deps: ApiDependencies
       repositories.trainingPlans.listForUser(user_id, page),
       repositories.nutritionPlans.listForUser(user_id, page),
     ]);
-    return { success: true, training_plans: training, nutrition_plans: nutrition };
+    // Blocked plans are listed too (for review), each with its delivery state.
+    return {
+      success: true,
+      training_plans: { ...training, items: training.items.map(withDelivery) },
+      nutrition_plans: { ...nutrition, items: nutrition.items.map(withDelivery) },
+    };
   });
 }

@@ -5,6 +5,7 @@ import {
   type NutritionPlanDocument,
   type TrainingPlanDocument,
 } from '@shared/plans';
+import { deliveryOf } from '@shared/plan-delivery';
 import { getCollections } from '../collections';
 import { JobsRepository } from './jobs-repository';
 import { PlansRepository } from './plans-repository';
@@ -28,7 +29,7 @@ export function createRepositories(db: Db): Repositories {
     submissions: new SubmissionsRepository(c.submissions),
     jobs: new JobsRepository(c.jobs),
     steps: new StepsRepository(c.steps),
-    trainingPlans: new PlansRepository(c.trainingPlans, TrainingPlanDocumentSchema),
-    nutritionPlans: new PlansRepository(c.nutritionPlans, NutritionPlanDocumentSchema),
+    trainingPlans: new PlansRepository(c.trainingPlans, TrainingPlanDocumentSchema, deliveryOf),
+    nutritionPlans: new PlansRepository(c.nutritionPlans, NutritionPlanDocumentSchema, deliveryOf),
   };
 }

@@ -1,5 +1,6 @@
 import type { Collection } from 'mongodb';
 import type { ZodType } from 'zod';
+import { isDeliverable, type PlanDelivery } from '@shared/plan-delivery';
 import { isDuplicateKeyError } from './duplicate-key';
 import { pageOf, type Page, type PageRequest } from './paging';
 
@@ -8,6 +9,7 @@ interface PlanShape {
   user_id: string;
   job_id: string;
   created_at: Date;
+  delivery?: PlanDelivery | undefined;
 }
 
 /**
@@ -22,6 +24,8 @@ export class PlansRepository<T extends PlanShape> {
   constructor(
     plans: Collection<T>,
     private readonly schema: ZodType<T>,
+    /** `deliveryOf` for this kind: the stored state, or the one its audit implies for old documents. */
+    private readonly deliveryOf: (plan: T) => PlanDelivery,
   ) {
     this.plans = plans as unknown as Collection<PlanShape>;
   }
@@ -47,8 +51,32 @@ export class PlansRepository<T extends PlanShape> {
     return (await pageOf(this.plans, { user_id: userId }, { created_at: -1 }, page)) as Page<T>;
   }
 
-  async latestForUser(userId: string): Promise<T | null> {
-    const [latest] = await this.plans.find({ user_id: userId }).sort({ created_at: -1 }).limit(1).toArray();
-    return (latest as T | undefined) ?? null;
+  /**
+   * The client's newest plan that may be delivered (not blocked by its audit, or approved by the
+   * coach). Judged in code with `deliveryOf`, so documents stored before `delivery` existed follow
+   * the same rule; a client has few plans, and blocked ones are rare, so the scan stops early.
+   */
+  async latestDeliverableForUser(userId: string): Promise<T | null> {
+    const cursor = this.plans.find({ user_id: userId }).sort({ created_at: -1 });
+    try {
+      for await (const plan of cursor) {
+        if (isDeliverable(this.deliveryOf(plan as T))) return plan as T;
+      }
+      return null;
+    } finally {
+      await cursor.close();
+    }
+  }
+
+  /**
+   * Writes the coach's approval despite the block. Conditional, so two approvals at once cannot
+   * both be recorded: false when the plan is missing or was approved meanwhile.
+   */
+  async recordOverride(id: string, delivery: PlanDelivery): Promise<boolean> {
+    const result = await this.plans.updateOne(
+      { _id: id, 'delivery.status': { $ne: 'overridden' } },
+      { $set: { delivery } },
+    );
+    return result.modifiedCount === 1;
   }
 }

@@ -27,7 +27,7 @@ export function createIpcHandlers(deps: HandlerDependencies): IpcHandlers {
     ...questionnaireHandlers(deps.core),
     ...jobHandlers(deps.core),
     ...planHandlers(deps.core),
-    ...pdfExportHandlers(deps.app),
+    ...pdfExportHandlers(deps.app, deps.core),
     ...workerHandlers(deps.core),
     ...settingsHandlers(deps.settings, deps.core),
     ...catalogHandlers(),

@@ -1,10 +1,13 @@
 import { toPublicJob } from '@shared/job';
 import type { IpcParsedArgs, IpcResult } from '@shared/ipc-contract';
+import { retryFailedJob } from '../../application/job-retry';
+import { checkPreviousTrainingPlan } from '../../application/plan-delivery';
 import { estimateJobCost } from '../../pipeline/plan-estimate';
 import { clientNotFound } from './clients';
 import type { IpcHandlers } from './dispatch';
 import { IpcFailure } from './errors';
 import { requireCore, type IpcCore } from './host';
+import { asIpcFailure } from './plans';
 
 const STATUS_ES = { pending: 'pendiente', running: 'en curso', completed: 'completado', failed: 'fallido' };
 
@@ -32,16 +35,8 @@ export async function generatePlan(
     );
   }
   const previousId = args.previous_training_plan_id ?? null;
-  if (previousId) {
-    const previous = await repos.trainingPlans.get(previousId);
-    if (!previous || previous.user_id !== args.user_id) {
-      throw new IpcFailure(
-        'plan_not_found',
-        `El cliente «${args.user_id}» no tiene ningún plan de entrenamiento con id «${previousId}».`,
-        [{ field: 'args.previous_training_plan_id', code: 'not_found', message: 'plan no encontrado' }],
-      );
-    }
-  }
+  // Missing, another client's, or blocked by its audit (plan_blocked): the use case decides.
+  if (previousId) await checkPreviousTrainingPlan(repos, args.user_id, previousId).catch(asIpcFailure);
   const job = await queue.enqueue({
     user_id: args.user_id,
     submission_id: args.submission_id,
@@ -67,14 +62,10 @@ export async function cancelJob(core: IpcCore, id: string): Promise<IpcResult<'c
 }
 
 export async function retryJob(core: IpcCore, id: string): Promise<IpcResult<'retryJob'>> {
-  const job = await core.queue.retry(id);
-  if (job) return toPublicJob(job);
-  const existing = await core.repositories.jobs.get(id);
-  if (!existing) throw jobNotFound(id);
-  throw new IpcFailure(
-    'job_not_retryable',
-    `El trabajo está ${STATUS_ES[existing.status]}; solo se reintentan trabajos fallidos.`,
-  );
+  const result = await retryFailedJob(core, id);
+  if (result.outcome === 'retried') return toPublicJob(result.job);
+  if (result.outcome === 'not_found') throw jobNotFound(id);
+  throw new IpcFailure('job_not_retryable', result.message);
 }
 
 type JobHandlers = Pick<

@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { IpcParsedArgs, IpcResult } from '@shared/ipc-contract';
+import { checkPlansExportable } from '../../application/plan-delivery';
 import type { IpcCaller, IpcHandlers } from './dispatch';
 import { IpcFailure } from './errors';
-import type { AppHost } from './host';
+import { requireCore, type AppHost, type IpcCore } from './host';
+import { asIpcFailure } from './plans';
 
 /**
  * Written next to the target and renamed over it, so a full disk or a crash never leaves a
@@ -31,12 +33,17 @@ function exportFailure(path: string | null, error: unknown): IpcFailure {
   );
 }
 
-/** Asks where first: a cancelled dialog costs no printing. */
+/**
+ * A plan its audit blocked never leaves the app (the page could print it all the same): checked
+ * here, in main, before any dialog. Then asks where: a cancelled dialog costs no printing.
+ */
 export async function exportPlanPdf(
   host: Pick<AppHost, 'choosePdfPath' | 'printToPdf'>,
+  core: IpcCore | null,
   args: IpcParsedArgs<'exportPlanPdf'>,
   caller: IpcCaller,
 ): Promise<IpcResult<'exportPlanPdf'>> {
+  await checkPlansExportable(requireCore(core).repositories, args).catch(asIpcFailure);
   const path = await host.choosePdfPath(caller.webContentsId, args.file_name);
   if (!path) return { saved: false, path: null, bytes: 0 };
   let data: Uint8Array;
@@ -53,6 +60,9 @@ export async function exportPlanPdf(
   return { saved: true, path, bytes: data.byteLength };
 }
 
-export function pdfExportHandlers(host: AppHost): Pick<IpcHandlers, 'exportPlanPdf'> {
-  return { exportPlanPdf: (args, caller) => exportPlanPdf(host, args, caller) };
+export function pdfExportHandlers(
+  host: AppHost,
+  core: () => IpcCore | null,
+): Pick<IpcHandlers, 'exportPlanPdf'> {
+  return { exportPlanPdf: (args, caller) => exportPlanPdf(host, core(), args, caller) };
 }

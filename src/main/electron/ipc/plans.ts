@@ -1,9 +1,14 @@
 import type { IpcResult, PlanSummary } from '@shared/ipc-contract';
+import { deliveryOf } from '@shared/plan-delivery';
 import type { NutritionPlanDocument, TrainingPlanDocument } from '@shared/plans';
+import { getPlan, overridePlanBlock, PlanDeliveryFailure } from '../../application/plan-delivery';
 import { clientNotFound } from './clients';
 import type { IpcHandlers } from './dispatch';
 import { IpcFailure } from './errors';
 import { requireCore, type IpcCore } from './host';
+
+/** Who approved, when the coach does not sign: the door it came through. */
+const IPC_OVERRIDE_BY = 'App de escritorio';
 
 /** Lists carry summaries: a page of whole plans would copy megabytes to the renderer for a table. */
 export function summarizePlan(
@@ -19,17 +24,26 @@ export function summarizePlan(
     language: plan.language,
     model: plan.model,
     audit_status: audit?.status ?? null,
+    delivery_status: deliveryOf(plan).status,
     cost_usd: plan.metrics.cost_usd,
     unpriced_models: plan.metrics.unpriced_models ?? [],
     previous_plan_id: previousPlanId,
   };
 }
 
-function planNotFound(kind: string, id: string): IpcFailure {
-  return new IpcFailure('plan_not_found', `No existe ningún ${kind} con id «${id}».`);
+/** The delivery use case's failures as IPC failures (same reasons as over HTTP), fields under `args.`. */
+export function asIpcFailure(error: unknown): never {
+  if (error instanceof PlanDeliveryFailure) {
+    const fields = error.fields.map((field) => ({ ...field, field: `args.${field.field}` }));
+    throw new IpcFailure(error.reason, error.message, fields);
+  }
+  throw error;
 }
 
-type PlanHandlers = Pick<IpcHandlers, 'listPlans' | 'getTrainingPlan' | 'getNutritionPlan'>;
+type PlanHandlers = Pick<
+  IpcHandlers,
+  'listPlans' | 'getTrainingPlan' | 'getNutritionPlan' | 'overridePlanBlock'
+>;
 
 export function planHandlers(core: () => IpcCore | null): PlanHandlers {
   const repos = (): IpcCore['repositories'] => requireCore(core()).repositories;
@@ -56,15 +70,17 @@ export function planHandlers(core: () => IpcCore | null): PlanHandlers {
         },
       };
     },
-    getTrainingPlan: async (args) => {
-      const plan = await repos().trainingPlans.get(args.id);
-      if (!plan) throw planNotFound('plan de entrenamiento', args.id);
-      return plan;
-    },
-    getNutritionPlan: async (args) => {
-      const plan = await repos().nutritionPlans.get(args.id);
-      if (!plan) throw planNotFound('plan de nutrición', args.id);
-      return plan;
+    // Blocked plans are readable (for review), with their delivery state.
+    getTrainingPlan: (args) => getPlan(repos(), 'training', args.id).catch(asIpcFailure),
+    getNutritionPlan: (args) => getPlan(repos(), 'nutrition', args.id).catch(asIpcFailure),
+    overridePlanBlock: async (args) => {
+      const plan = await overridePlanBlock(repos(), {
+        kind: args.kind,
+        plan_id: args.plan_id,
+        reason: args.reason,
+        by: args.coach ?? IPC_OVERRIDE_BY,
+      }).catch(asIpcFailure);
+      return { kind: args.kind, plan_id: plan._id, delivery: plan.delivery };
     },
   };
 }

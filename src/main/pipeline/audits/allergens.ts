@@ -1,3 +1,4 @@
+import { foodById, FOODS, type Food } from '@shared/foods';
 import type { ReviewItemFact } from '@shared/plan-content';
 import {
   foodPhrases,
@@ -179,9 +180,9 @@ export interface RestrictedIngredient {
   comida: string;
   /** Dish name ("Tostadas con tomate"). */
   dish: string;
-  /** Ingredient as written by the menu ("pan integral de trigo"). */
+  /** The food's Spanish name from the table, the free text of an older plan, or the dish name. */
   ingredient: string;
-  /** The food word that matched ("pan"). */
+  /** The food word that matched ("pan"), or the table food's name when its groups decided. */
   term: string;
   /** What it breaks, for the coach: "cereales con gluten (alergia: gluten)". */
   restriction: string;
@@ -194,20 +195,85 @@ const KIND_LABEL: Record<RestrictionKind, string> = {
   por_revisar: 'respuesta por confirmar',
 };
 
+interface IngredientLike {
+  alimento_id?: string;
+  alimento?: string;
+}
+
 interface MenuLike {
   menus: readonly {
     tipo_dia: string;
     comidas: readonly {
       nombre: string;
-      platos: readonly { nombre: string; ingredientes: readonly { alimento: string }[] }[];
+      platos: readonly { nombre: string; ingredientes: readonly IngredientLike[] }[];
     }[];
   }[];
 }
 
+interface Break {
+  term: string;
+  restriction: string;
+}
+
+/** Every name of a table food, so a food a client named in any language ("kiwi", "shrimp") is found. */
+function namesOf(food: Food): string[] {
+  return [food.name.es, food.name.en, ...food.synonyms.es, ...food.synonyms.en];
+}
+
+/** The names an ingredient goes by: all of its table food's, or the free text of an older plan. */
+export function ingredientNames(ingredient: IngredientLike): string[] {
+  const food = ingredient.alimento_id ? foodById(ingredient.alimento_id) : undefined;
+  return food ? namesOf(food) : [ingredient.alimento ?? ''];
+}
+
+/**
+ * The restrictions one ingredient breaks. A food of the table is judged by its groups — ids beat
+ * words: "bebida de almendra" is a tree nut and not milk whatever its name says, and a name the
+ * lexicon has never seen still carries its allergens — and by all its names for the client's
+ * named foods and open questions. Free text (older plans, dish names) goes through the lexicon.
+ */
+function breaksOf(text: string, food: Food | undefined, restrictions: readonly Restriction[]): Break[] {
+  const found: Break[] = [];
+  for (const restriction of restrictions) {
+    for (const group of restriction.groups) {
+      const term = food ? (food.groups.includes(group) ? food.name.es : null) : findGroupTerm(text, group);
+      if (term === null) continue;
+      found.push({
+        term,
+        restriction: `${FOOD_GROUPS[group].label.es} (${KIND_LABEL[restriction.kind]}: ${restriction.declared})`,
+      });
+    }
+    const names = food ? namesOf(food) : [text];
+    const word = names.map((name) => mentionedPhrase(name, restriction.words)).find((hit) => hit !== null);
+    if (word) {
+      found.push({
+        term: word.source.replace(/\*$/, ''),
+        restriction: `${KIND_LABEL[restriction.kind]}: ${restriction.declared}`,
+      });
+    }
+  }
+  return found;
+}
+
+function hasGroup(text: string, food: Food | undefined, group: FoodGroupId): string | null {
+  if (food) return food.groups.includes(group) ? food.name.es : null;
+  return findGroupTerm(text, group);
+}
+
+/**
+ * The table's foods a client may eat: what N6 is offered to choose from, so a restricted food is
+ * never on the menu agent's list in the first place. The audit still checks what comes back.
+ */
+export function allowedFoods(declared: DeclaredRestrictions): Food[] {
+  const { restrictions } = resolveRestrictions(declared);
+  return FOODS.filter((food) => breaksOf(food.name.es, food, restrictions).length === 0);
+}
+
 /**
  * Every ingredient of the menus that contains a declared allergen, intolerance or a food the
- * dietary pattern excludes (NUT-14), plus dairy served with meat in one meal for kosher clients.
- * Used by the N8 audit and by N6's repair round, so both see the same list.
+ * dietary pattern excludes (NUT-14), every dish whose name does, plus dairy served with meat in
+ * one meal for kosher clients. Used by the N8 audit and by N6's repair round, so both see the same
+ * list.
  */
 export function findRestrictedIngredients(
   menu: MenuLike,
@@ -220,29 +286,27 @@ export function findRestrictedIngredients(
       const meat: RestrictedIngredient[] = [];
       const dairy: RestrictedIngredient[] = [];
       for (const dish of meal.platos) {
-        for (const { alimento } of dish.ingredientes) {
-          const at = { tipo_dia: day.tipo_dia, comida: meal.nombre, dish: dish.nombre, ingredient: alimento };
-          for (const restriction of restrictions) {
-            for (const group of restriction.groups) {
-              const term = findGroupTerm(alimento, group);
-              if (term === null) continue;
-              const label = `${FOOD_GROUPS[group].label.es} (${KIND_LABEL[restriction.kind]}: ${restriction.declared})`;
-              hits.push({ ...at, term, restriction: label });
-            }
-            const word = mentionedPhrase(alimento, restriction.words);
-            if (word) {
-              const label = `${KIND_LABEL[restriction.kind]}: ${restriction.declared}`;
-              hits.push({ ...at, term: word.source.replace(/\*$/, ''), restriction: label });
-            }
-          }
+        const place = { tipo_dia: day.tipo_dia, comida: meal.nombre, dish: dish.nombre };
+        const inDish: RestrictedIngredient[] = [];
+        for (const ingredient of dish.ingredientes) {
+          const food = ingredient.alimento_id ? foodById(ingredient.alimento_id) : undefined;
+          const text = food?.name.es ?? ingredient.alimento ?? ingredient.alimento_id ?? '';
+          const at = { ...place, ingredient: text };
+          for (const hit of breaksOf(text, food, restrictions)) inDish.push({ ...at, ...hit });
           if (separateMeatAndDairy) {
-            const meatTerm = findGroupTerm(alimento, 'carne');
-            const dairyTerm = findGroupTerm(alimento, 'leche');
+            const meatTerm = hasGroup(text, food, 'carne');
+            const dairyTerm = hasGroup(text, food, 'leche');
             const restriction = 'carne y lácteos en la misma comida (patrón: kosher)';
             if (meatTerm) meat.push({ ...at, term: meatTerm, restriction });
             if (dairyTerm) dairy.push({ ...at, term: dairyTerm, restriction });
           }
         }
+        // The client reads the dish name too: "Tostada con mantequilla" is an instruction even when
+        // no ingredient is butter. Named once: an ingredient hit already names the dish.
+        const named = new Set(inDish.map((hit) => hit.restriction));
+        for (const hit of breaksOf(dish.nombre, undefined, restrictions))
+          if (!named.has(hit.restriction)) inDish.push({ ...place, ingredient: dish.nombre, ...hit });
+        hits.push(...inDish);
       }
       if (meat.length > 0 && dairy.length > 0) hits.push(...dairy);
     }

@@ -5,6 +5,7 @@
  * check in docs/AUDITS.md.
  */
 export {
+  allowedFoods,
   FOOD_GROUPS,
   findGroupTerm,
   findRestrictedIngredients,
@@ -15,6 +16,7 @@ export {
   type Restriction,
 } from './allergens';
 export { buildAudit } from './build-audit';
+export { menuDayTotals, menuTargetProblems } from './menu-targets';
 export { auditNutrition, type NutritionAuditInput } from './nutrition';
 export {
   ADULT_CAFFEINE_LIMIT_MG,
@@ -30,3 +32,52 @@ export {
   recomputeWeeklySets,
   type TrainingAuditInput,
 } from './training';
+export {
+  findForbidden,
+  findSupplement,
+  SUPPLEMENT_CATALOG,
+  type ForbiddenEntry,
+  type SupplementEntry,
+} from './supplement-catalog';
+export { convertDose, parseDose, type ParsedDose } from './supplement-dose';
+export {
+  nut18,
+  supplementFindings,
+  supplementRepairProblems,
+  supplementRestriction,
+  type SupplementFinding,
+} from './supplements';
+export {
+  adherenceFigures,
+  adherenceTexts,
+  energyFigures,
+  macroFigures,
+  metabolismFigures,
+  timingFigures,
+  timingTexts,
+  triageFigures,
+  weeklyFigures,
+  withDifferences,
+  type AdherenceTargets,
+  type EnergyFigures,
+} from './text-figures-nutrition';
+export {
+  bridgeFigures,
+  capacityFigures,
+  formattedPlanFigures,
+  formattedPlanTexts,
+  mesocycleFigures,
+  mesocycleTexts,
+  trainingFigures,
+  type TrainingFigures,
+} from './text-figures-training';
+export { extractQuantities, parseNumber, type Quantity, type QuantityUnit } from './text-quantities';
+export {
+  formatEs,
+  matchesValue,
+  quantitiesByKey,
+  textNumberProblems,
+  TOLERANCE,
+  type AllowedValues,
+  type PlanText,
+} from './text-numbers';

@@ -1,4 +1,5 @@
-import type { N6Output, N7Output } from '@shared/agent-outputs/nutrition';
+import type { N7Output } from '@shared/agent-outputs/nutrition';
+import type { MenuPlan } from '@shared/menu-plan';
 import type {
   AuditCheckResult,
   EnergyStrategy,
@@ -6,9 +7,13 @@ import type {
   MacroDesign,
   Metabolism,
   NutritionFacts,
+  WeeklyStructure,
 } from '@shared/plan-content';
-import { findRestrictedIngredients, resolveRestrictions } from './allergens';
+import { findRestrictedIngredients, ingredientNames, resolveRestrictions } from './allergens';
+import { nut12, nut13, nut16 } from './menu-targets';
 import { checkResult, listEs } from './check';
+import { nut18 } from './supplements';
+import { nut20 } from './text-numbers-nutrition';
 import { ADULT_CAFFEINE_LIMIT_MG } from './screening';
 import { findTokenRun, fmt, normalizeText, tokens } from './text';
 
@@ -27,13 +32,18 @@ export interface NutritionAuditInput {
   metabolism: Metabolism;
   energy: EnergyStrategy;
   macros: MacroDesign;
-  menu: Pick<N6Output, 'menus'>;
+  menu: Menus;
   adherence: Pick<N7Output, 'suplementos'>;
   /** Habitual caffeine from the questionnaire (`cafeina_mg_dia`); absent = not declared. */
   cafeina_mg_dia?: number | null;
+  /** N4's stored field, for NUT-20; absent only in callers that audit without it (its text is skipped). */
+  weekly_structure?: Pick<WeeklyStructure, 'semana' | 'explicacion'>;
+  /** N7's texts, for NUT-20 (`adherence` names only the supplements NUT-17/NUT-18 read). */
+  adherence_texts?: Pick<N7Output, 'habitos' | 'hidratacion' | 'barreras' | 'estrategias'>;
 }
 
 type DayType = 'alto' | 'medio' | 'bajo';
+type Menus = Pick<MenuPlan, 'menus'>;
 const DAY_TYPES: readonly DayType[] = ['alto', 'medio', 'bajo'];
 const DAY_LABEL: Record<DayType, string> = { alto: 'día alto', medio: 'día medio', bajo: 'día bajo' };
 
@@ -48,7 +58,7 @@ const MACRO_KCAL_TOLERANCE = 0.03;
 const EFSA_SINGLE_DOSE_MG = 200;
 
 /** Day types the week actually uses, or that have a menu (a menu is served even if miscounted). */
-function usedDayTypes(energy: EnergyStrategy, menu: Pick<N6Output, 'menus'>): DayType[] {
+function usedDayTypes(energy: EnergyStrategy, menu: Menus): DayType[] {
   const withMenu = new Set(menu.menus.map((day) => day.tipo_dia));
   return DAY_TYPES.filter((type) => energy.dias_por_tipo[type] > 0 || withMenu.has(type));
 }
@@ -237,12 +247,7 @@ function nut04(facts: NutritionFacts, metabolism: Metabolism, energy: EnergyStra
 
 // ---- NUT-05 kcal floor ----
 
-function nut05(
-  facts: NutritionFacts,
-  energy: EnergyStrategy,
-  macros: MacroDesign,
-  menu: Pick<N6Output, 'menus'>,
-) {
+function nut05(facts: NutritionFacts, energy: EnergyStrategy, macros: MacroDesign, menu: Menus) {
   const floor = KCAL_FLOOR[facts.sexo];
   const low: string[] = [];
   for (const type of usedDayTypes(energy, menu)) {
@@ -293,7 +298,7 @@ function nut08(
   metabolism: Metabolism,
   energy: EnergyStrategy,
   macros: MacroDesign,
-  menu: Pick<N6Output, 'menus'>,
+  menu: Menus,
 ): AuditCheckResult {
   const ref = referenceWeight(facts);
   // Higher intakes (2.3–3.1 g/kg) are for keeping lean mass in a deficit (Helms 2014); otherwise
@@ -323,12 +328,7 @@ function nut08(
   return checkResult('NUT-08', 'block', true, `Proteína ${listEs(values)}${ref.note}.`);
 }
 
-function nut09(
-  facts: NutritionFacts,
-  energy: EnergyStrategy,
-  macros: MacroDesign,
-  menu: Pick<N6Output, 'menus'>,
-) {
+function nut09(facts: NutritionFacts, energy: EnergyStrategy, macros: MacroDesign, menu: Menus) {
   const ref = referenceWeight(facts);
   const problems: string[] = [];
   const values: string[] = [];
@@ -358,7 +358,7 @@ function macroKcal(day: MacroDay): number {
   return 4 * day.proteina_g + 4 * day.carbohidratos_g + 9 * day.grasa_g;
 }
 
-function nut11(energy: EnergyStrategy, macros: MacroDesign, menu: Pick<N6Output, 'menus'>): AuditCheckResult {
+function nut11(energy: EnergyStrategy, macros: MacroDesign, menu: Menus): AuditCheckResult {
   const problems: string[] = [];
   for (const type of usedDayTypes(energy, menu)) {
     const day = macros.por_tipo_dia[type];
@@ -387,7 +387,7 @@ function nut11(energy: EnergyStrategy, macros: MacroDesign, menu: Pick<N6Output,
 
 // ---- NUT-14 allergens, intolerances, pattern / NUT-15 disliked foods ----
 
-function nut14(facts: NutritionFacts, menu: Pick<N6Output, 'menus'>): AuditCheckResult {
+function nut14(facts: NutritionFacts, menu: Menus): AuditCheckResult {
   const declared = {
     alergias: facts.alergias,
     intolerancias: facts.intolerancias,
@@ -448,17 +448,17 @@ function dislikedVariants(food: string): string[][] {
   return [words, singular].filter((variant) => variant.length > 0);
 }
 
-function nut15(facts: NutritionFacts, menu: Pick<N6Output, 'menus'>): AuditCheckResult {
+function nut15(facts: NutritionFacts, menu: Menus): AuditCheckResult {
   const found: string[] = [];
   for (const food of facts.alimentos_no_gustan) {
     const variants = dislikedVariants(food);
     for (const day of menu.menus) {
       for (const meal of day.comidas) {
         for (const dish of meal.platos) {
-          for (const { alimento } of dish.ingredientes) {
-            const words = tokens(alimento);
-            if (variants.some((variant) => findTokenRun(words, variant) >= 0)) {
-              found.push(`«${alimento}» en «${dish.nombre}» (no le gusta: ${food})`);
+          for (const ingredient of dish.ingredientes) {
+            const names = ingredientNames(ingredient).map(tokens);
+            if (variants.some((variant) => names.some((words) => findTokenRun(words, variant) >= 0))) {
+              found.push(`«${ingredient.alimento}» en «${dish.nombre}» (no le gusta: ${food})`);
             }
           }
         }
@@ -521,8 +521,13 @@ export function auditNutrition(input: NutritionAuditInput): AuditCheckResult[] {
     nut08(facts, metabolism, energy, macros, menu),
     nut09(facts, energy, macros, menu),
     nut11(energy, macros, menu),
+    nut12(menu.menus, referenceWeight(facts).kg, energy.dias_por_tipo),
+    nut13(menu.menus, macros, energy.dias_por_tipo),
     nut14(facts, menu),
     nut15(facts, menu),
+    nut16(menu.menus, macros, energy.dias_por_tipo),
     nut17(facts, adherence, input.cafeina_mg_dia),
+    nut18(facts, adherence),
+    nut20(input),
   ];
 }

@@ -1,4 +1,4 @@
-import type { E2Output } from '@shared/agent-outputs/training';
+import type { E2Output, E7Output } from '@shared/agent-outputs/training';
 import {
   MUSCLE_LABELS_ES,
   MUSCLE_VALUES,
@@ -11,6 +11,7 @@ import type { AuditCheckResult, ClientFacts, Mesocycle, SafeSessionsField } from
 import { contraindicationsForInjury, getCatalog, type ExerciseCatalog } from '../catalog';
 import { checkResult, listEs } from './check';
 import { fmt, normalizeText } from './text';
+import { trn15 } from './text-numbers-training';
 
 /*
  * E8's deterministic checks (DOMAIN §2.6, rule table §2.8 TRN-*). Weekly sets, frequency and
@@ -29,6 +30,10 @@ export interface TrainingAuditInput {
   safeSessions: Pick<SafeSessionsField, 'sesiones' | 'correctivos'>;
   /** Defaults to the shipped catalog. */
   catalog?: ExerciseCatalog;
+  /** E7's client text (TRN-15); without it only the mesocycle's texts are checked. */
+  formattedPlan?: E7Output;
+  /** The previous block's weekly targets: E4 may state the change from them (TRN-15). */
+  previousTargets?: readonly { musculo: string; series: number }[];
 }
 
 type Session = SafeSessionsField['sesiones'][number];
@@ -512,6 +517,7 @@ export function auditTraining(input: TrainingAuditInput): AuditCheckResult[] {
     trn11(input, advanced),
     trn12(input),
     trn13(input, catalog),
+    trn15(input),
   ];
 }
 

@@ -14,6 +14,13 @@ export interface AgentPrompt {
   task: string;
 }
 
+/**
+ * For agents whose texts are checked against the computed numbers (docs/AUDITS.md §9): a figure
+ * the checker cannot find among the data goes back to the model, then fails the job.
+ */
+export const TEXT_NUMBERS_RULE =
+  'Cada cifra con unidad que escribas (kcal, g, g/kg, %, días, sesiones, series, minutos, RIR) debe ser un valor de DATOS tal cual o redondeado; una referencia general, solo como rango y diciendo que es una recomendación general («se recomienda 1,6–2,2 g/kg»).';
+
 const LANGUAGE_NAME: Record<PlanLanguage, string> = { es: 'español de España', en: 'inglés (English)' };
 
 /**

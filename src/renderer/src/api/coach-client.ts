@@ -4,6 +4,7 @@ import type {
   IpcArgs,
   LogTail,
   IpcResult,
+  OverridePlanResult,
   PdfExportResult,
   PlanSummary,
   SettingsPatch,
@@ -36,6 +37,13 @@ export type ListJobsArgs = NonNullable<IpcArgs<'listJobs'>>;
 export type GenerateArgs = IpcArgs<'generatePlan'>;
 export type PlanList = IpcResult<'listPlans'>;
 export type TailLogsArgs = NonNullable<IpcArgs<'tailLogs'>>;
+export type OverridePlanArgs = IpcArgs<'overridePlanBlock'>;
+
+/** The plans on the page being exported (a job's `result`): main refuses blocked ones. */
+export interface ExportedPlanIds {
+  training_plan_id: string | null;
+  nutrition_plan_id: string | null;
+}
 
 /** What a transport can do; screens hide what is missing instead of failing. */
 export interface ClientCapabilities {
@@ -95,13 +103,18 @@ export interface CoachClient {
   listPlans(userId: string): Promise<PlanList>;
   getTrainingPlan(id: string): Promise<TrainingPlanDocument>;
   getNutritionPlan(id: string): Promise<NutritionPlanDocument>;
+  /**
+   * The coach delivers a plan its audit blocked, with a written reason (recorded with the time);
+   * refused with field errors naming `reason`, or `plan_not_blocked`.
+   */
+  overridePlanBlock(args: OverridePlanArgs): Promise<OverridePlanResult>;
 
   /**
    * Saves the page as printed (its print stylesheet) to a PDF the coach places with a save dialog
    * (Electron printToPDF). Null where the transport cannot: the screen opens the browser's print
-   * dialog instead, which offers "Save as PDF".
+   * dialog instead, which offers "Save as PDF". `plans`: what the page shows; a blocked plan is refused.
    */
-  exportPdf(fileName: string): Promise<PdfExportResult | null>;
+  exportPdf(fileName: string, plans: ExportedPlanIds): Promise<PdfExportResult | null>;
 
   /** The exercise catalog (read-only): names in Spanish and English by id. */
   listExercises(): Promise<CatalogExercise[]>;

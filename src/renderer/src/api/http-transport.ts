@@ -4,7 +4,8 @@ import { IPC_CONTRACT, type IpcMethod, type IpcResult, type PlanSummary } from '
 import type { JobType, PublicJob } from '@shared/job';
 import type { QuestionnaireSubmission } from '@shared/questionnaire';
 import { SubmissionReadingSchema, type ReadingCorrectionInput } from '@shared/reading-api';
-import { ClientError, type CoachClient, type Page } from './coach-client';
+import { DELIVERY_STATUSES, deliveryOf } from '@shared/plan-delivery';
+import { ClientError, type CoachClient, type OverridePlanArgs, type Page } from './coach-client';
 import { reviveDates } from './revive-dates';
 import { PlanEstimateSchema } from '@shared/pricing';
 
@@ -49,6 +50,8 @@ const PlanJsonLoose = z.looseObject({
     .optional(),
   training: z.looseObject({ audit: z.looseObject({ status: z.string() }).optional() }).optional(),
   nutrition: z.looseObject({ audit: z.looseObject({ status: z.string() }).optional() }).optional(),
+  // The server fills it for every plan (from the audit for plans stored before it existed).
+  delivery: z.looseObject({ status: z.enum(DELIVERY_STATUSES) }),
 });
 const PlanPageJson = z.object({
   items: z.array(PlanJsonLoose),
@@ -68,6 +71,7 @@ function toSummary(plan: z.infer<typeof PlanJsonLoose>): PlanSummary {
     language: plan.language ?? 'es',
     model: plan.model ?? '',
     audit_status: status && AUDIT.has(status) ? (status as PlanSummary['audit_status']) : null,
+    delivery_status: plan.delivery.status,
     cost_usd: plan.metrics?.cost_usd ?? null,
     unpriced_models: plan.metrics?.unpriced_models ?? [],
     previous_plan_id: plan.previous_training_plan_id ?? plan.previous_nutrition_plan_id ?? null,
@@ -303,6 +307,15 @@ export class HttpCoachClient implements CoachClient {
       .object({ plan: z.unknown() })
       .parse(await this.request('GET', `/admin/nutrition-plans/${encodeURIComponent(id)}`));
     return parse('getNutritionPlan', json.plan);
+  }
+
+  async overridePlanBlock(args: OverridePlanArgs) {
+    const { kind, plan_id, ...body } = args;
+    const path = `/admin/${kind}-plans/${encodeURIComponent(plan_id)}/override`;
+    const json = z.object({ plan: z.unknown() }).parse(await this.request('POST', path, body));
+    // Checked (and its dates revived) once, as the plan it is; the delivery is read off it.
+    const plan = parse(kind === 'training' ? 'getTrainingPlan' : 'getNutritionPlan', json.plan);
+    return { kind, plan_id: plan._id, delivery: deliveryOf(plan) };
   }
 
   async listExercises() {

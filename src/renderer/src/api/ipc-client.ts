@@ -1,6 +1,6 @@
 import type { PublicJob } from '@shared/job';
 import type { ReadingCorrectionInput } from '@shared/reading-api';
-import type { CoachClient, TailLogsArgs } from './coach-client';
+import type { CoachClient, ExportedPlanIds, OverridePlanArgs, TailLogsArgs } from './coach-client';
 import { ClientError } from './coach-client';
 import { IpcError, ipcCall, ipcSubscribe } from './ipc-transport';
 
@@ -83,8 +83,11 @@ export class IpcCoachClient implements CoachClient {
   getNutritionPlan(id: string) {
     return call(() => ipcCall('getNutritionPlan', { id }));
   }
-  exportPdf(file_name: string) {
-    return call(() => ipcCall('exportPlanPdf', { file_name }));
+  overridePlanBlock(args: OverridePlanArgs) {
+    return call(() => ipcCall('overridePlanBlock', args));
+  }
+  exportPdf(file_name: string, plans: ExportedPlanIds) {
+    return call(() => ipcCall('exportPlanPdf', { file_name, ...plans }));
   }
   listExercises() {
     return call(() => ipcCall('listExercises'));

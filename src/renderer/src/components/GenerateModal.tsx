@@ -111,7 +111,16 @@ export function GenerateModal({
             value={previous}
             onChange={setPrevious}
             clearable
-            data={trainingPlans.map((p) => ({ value: p._id, label: formatDateTime(p.created_at) }))}
+            // A plan its audit blocked cannot be continued (the server refuses it: plan_blocked).
+            data={trainingPlans.map((p) =>
+              p.delivery_status === 'blocked'
+                ? {
+                    value: p._id,
+                    label: t('delivery.previousBlocked', { date: formatDateTime(p.created_at) }),
+                    disabled: true,
+                  }
+                : { value: p._id, label: formatDateTime(p.created_at) },
+            )}
           />
         )}
         <Text size="sm" c="dimmed" data-testid="generate-estimate">

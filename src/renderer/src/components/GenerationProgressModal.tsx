@@ -8,6 +8,7 @@ import { agentName } from '../agents';
 import { jobCost } from '../cost';
 import { formatCostFigure, formatElapsed, formatNumber, unknownCostHint } from '../format';
 import { JobStatusBadge } from './JobStatusBadge';
+import { jobHasPlan } from '../plan/delivery';
 import { JobFailure } from './JobFailure';
 import { progressLine } from './progress-line';
 import { useJobWatch, useNow } from './useJobWatch';
@@ -189,6 +190,19 @@ export function GenerationProgressModal({
                 data-testid="progress-cancel"
               >
                 {cancelling ? t('progress.cancelRequested') : t('progress.cancelJob')}
+              </Button>
+            )}
+            {job.status === 'failed' && jobHasPlan(job) && (
+              // The audit blocked the plan: it was saved for review, and the coach can approve it there.
+              <Button
+                variant="light"
+                onClick={() => {
+                  onComplete(job);
+                  onClose();
+                }}
+                data-testid="progress-review-plan"
+              >
+                {t('delivery.reviewPlan')}
               </Button>
             )}
             <Button variant={finished ? 'filled' : 'default'} onClick={onClose} data-testid="progress-close">

@@ -671,6 +671,15 @@ export const en: Messages = {
     bmr: 'Basal metabolic rate',
     tdee: 'Total expenditure',
     meals: 'Meal plan',
+    menuTotals: {
+      title: 'Menu totals against the target',
+      note: "Computed with the app's food-composition table (BEDCA, CIQUAL, USDA) from each ingredient's grams.",
+      nutrient: 'Nutrient',
+      menu: 'Menu',
+      target: 'Target',
+      difference: 'Difference',
+      fibre: 'Fibre (g)',
+    },
     supplements: 'Supplements',
     habits: 'Habits',
     hydration: 'Hydration',
@@ -1013,6 +1022,37 @@ export const en: Messages = {
       ltp: 'LTP (lipid transfer protein)',
       profilina: 'profilin',
     },
+  },
+  delivery: {
+    badge: {
+      blocked: 'Blocked — not deliverable',
+      overridden: 'Approved by the coach',
+      current: 'Current plan',
+    },
+    kind: { training: 'training', nutrition: 'nutrition' },
+    bannerTitle: 'Plan ({{kind}}): blocked — not deliverable',
+    bannerIntro:
+      "The code audit blocked this plan's delivery. It is kept only for your review: it is not the client's current plan, it is not exported and it cannot be the base of the next block. Rules it fails:",
+    whatToDo:
+      'What to do: review the plan and generate a new one (e.g. from a corrected questionnaire) or, if after reviewing it you accept it, approve it despite the block with a written reason. The approval is recorded with the date and shown on the plan and in the PDF.',
+    form: {
+      title: 'Approve despite the block',
+      reason: 'Reason for the approval',
+      reasonHint: 'Why you deliver this plan despite the rules it fails (at least {{min}} characters).',
+      coach: 'Your name (optional)',
+      submit: 'Approve and allow delivery',
+      reasonTooShort: 'Write at least {{min}} characters: why you deliver the plan despite the block.',
+      reasonTooLong: 'At most {{max}} characters.',
+      coachTooLong: 'At most {{max}} characters.',
+    },
+    saved: 'Approval recorded: the plan can now be delivered and exported.',
+    note: 'Approved by the coach despite the block: «{{reason}}» — {{date}}',
+    noteBy: 'Approved by: {{by}}. Rules it fails: {{rules}}.',
+    exportDisabled:
+      'Export disabled: the plan is blocked by its audit. Approve it with a written reason or generate a new one.',
+    nextDisabled: 'A blocked plan cannot be the base of the next block.',
+    previousBlocked: '{{date}} · blocked (cannot be continued)',
+    reviewPlan: 'Review plan',
   },
   errors: {
     network_error: 'Could not reach the server. Check that «edn360 serve» is still running.',

@@ -676,6 +676,15 @@ export const es = {
     bmr: 'Metabolismo basal',
     tdee: 'Gasto total',
     meals: 'Plan de comidas',
+    menuTotals: {
+      title: 'Totales del menú frente al objetivo',
+      note: 'Calculados con la tabla de composición de alimentos de la aplicación (BEDCA, CIQUAL, USDA) a partir de los gramos de cada ingrediente.',
+      nutrient: 'Nutriente',
+      menu: 'Menú',
+      target: 'Objetivo',
+      difference: 'Diferencia',
+      fibre: 'Fibra (g)',
+    },
     supplements: 'Suplementos',
     habits: 'Hábitos',
     hydration: 'Hidratación',
@@ -1019,6 +1028,37 @@ export const es = {
       ltp: 'proteína LTP',
       profilina: 'profilina',
     },
+  },
+  delivery: {
+    badge: {
+      blocked: 'Bloqueado — no entregable',
+      overridden: 'Aprobado por el coach',
+      current: 'Plan actual',
+    },
+    kind: { training: 'entrenamiento', nutrition: 'nutrición' },
+    bannerTitle: 'Plan de {{kind}}: bloqueado — no entregable',
+    bannerIntro:
+      'La auditoría por código ha bloqueado la entrega de este plan. Se guarda solo para que lo revises: no es el plan actual del cliente, no se exporta y no sirve de base para el siguiente bloque. Reglas que no supera:',
+    whatToDo:
+      'Qué hacer: revisa el plan y genera uno nuevo (por ejemplo con el cuestionario corregido) o, si tras revisarlo lo das por bueno, apruébalo pese al bloqueo con un motivo escrito. La aprobación queda registrada con la fecha y se muestra en el plan y en el PDF.',
+    form: {
+      title: 'Aprobar pese al bloqueo',
+      reason: 'Motivo de la aprobación',
+      reasonHint: 'Por qué entregas este plan pese a las reglas que no supera (mínimo {{min}} caracteres).',
+      coach: 'Tu nombre (opcional)',
+      submit: 'Aprobar y permitir la entrega',
+      reasonTooShort: 'Escribe al menos {{min}} caracteres: por qué entregas el plan pese al bloqueo.',
+      reasonTooLong: 'Máximo {{max}} caracteres.',
+      coachTooLong: 'Máximo {{max}} caracteres.',
+    },
+    saved: 'Aprobación registrada: el plan ya se puede entregar y exportar.',
+    note: 'Aprobado por el coach pese al bloqueo: «{{reason}}» — {{date}}',
+    noteBy: 'Aprobado por: {{by}}. Reglas que no supera: {{rules}}.',
+    exportDisabled:
+      'Exportación desactivada: el plan está bloqueado por su auditoría. Apruébalo con un motivo escrito o genera uno nuevo.',
+    nextDisabled: 'Un plan bloqueado no puede ser la base del siguiente bloque.',
+    previousBlocked: '{{date}} · bloqueado (no se puede continuar)',
+    reviewPlan: 'Revisar plan',
   },
   errors: {
     network_error: 'No se pudo contactar con el servidor. Comprueba que «edn360 serve» sigue en marcha.',

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { PublicJob } from '@shared/job';
 import { JobStatusBadge } from '../components/JobStatusBadge';
 import { formatDateTime, formatNumber } from '../format';
+import { jobHasPlan } from '../plan/delivery';
 import { needsNewQuestionnaire, retryCanHelp } from './retry-policy';
 
 export type JobAction = 'cancel' | 'retry' | 'view';
@@ -22,6 +23,8 @@ export function JobRow({
   const active = job.status === 'pending' || job.status === 'running';
   // Screen readers hear which job a row's button acts on, not a list of identical "Ver".
   const rowName = `${t(`generate.types.${job.type}`)} · ${clientName} · ${formatDateTime(job.created_at)}`;
+  // A failed job with a plan: its audit blocked the plan, which is opened to be reviewed.
+  const openLabel = job.status === 'failed' ? t('delivery.reviewPlan') : t('common.open');
   return (
     <>
       <div role="cell">{formatDateTime(job.created_at)}</div>
@@ -53,15 +56,15 @@ export function JobRow({
       </div>
       <div role="cell">
         <Group gap={4} wrap="nowrap">
-          {job.status === 'completed' ? (
+          {jobHasPlan(job) ? (
             <Button
               size="compact-xs"
               variant="subtle"
               component={Link}
               to={`/plan/${encodeURIComponent(job._id)}`}
-              aria-label={`${t('common.open')}: ${rowName}`}
+              aria-label={`${openLabel}: ${rowName}`}
             >
-              {t('common.open')}
+              {openLabel}
             </Button>
           ) : (
             <Button

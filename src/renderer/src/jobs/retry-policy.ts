@@ -2,8 +2,9 @@ import type { ErrorReason, PublicJob } from '@shared/job';
 
 /*
  * When Trabajos offers "Reintentar". The server (queue/retry.ts, `POST /admin/jobs/{id}/retry`, IPC
- * `retryJob`) accepts any failed job and answers `job_not_retryable` for every other status; it does
- * not look at the reason. Whether a retry can *help* is the UI's judgement, so the rule lives here.
+ * `retryJob`) accepts any failed job except one whose plan its audit blocked (`UNRETRYABLE_REASONS`),
+ * and answers `job_not_retryable` otherwise. Whether a retry can *help* is the UI's judgement, so the
+ * rest of the rule lives here.
  *
  * A retry runs the same job again: the same stored questionnaire (`submission_id`, which this app
  * never edits: a corrected questionnaire is a new submission) and the agents' saved checkpoints.

@@ -2,11 +2,13 @@ import { BarChart } from '@mantine/charts';
 import { Badge, Group, List, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DayTypeSchema } from '@shared/agent-outputs/common';
-import { N6OutputSchema, N7OutputSchema } from '@shared/agent-outputs/nutrition';
+import { N7OutputSchema } from '@shared/agent-outputs/nutrition';
+import { MenuPlanSchema } from '@shared/menu-plan';
 import { MacroDesignSchema, MetabolismSchema } from '@shared/plan-content';
 import type { NutritionPlanDocument } from '@shared/plans';
 import { formatNumber } from '../format';
 import { AuditPanel } from './AuditPanel';
+import { MenuTotalsTable } from './MenuTotalsTable';
 import { PlanBlock } from './PlanBlock';
 import { enumLabelKey } from './enum-labels';
 
@@ -18,7 +20,7 @@ export function NutritionPlanView({ plan }: { plan: NutritionPlanDocument }): Re
   const n = plan.nutrition;
   const metabolism = MetabolismSchema.safeParse(n.metabolism);
   const macros = MacroDesignSchema.safeParse(n.macro_design);
-  const menus = N6OutputSchema.safeParse(n.menu_plan);
+  const menus = MenuPlanSchema.safeParse(n.menu_plan);
   const adherence = N7OutputSchema.safeParse(n.adherence_report);
   const unparsed = <Text c="dimmed">{t('plan.unparsed')}</Text>;
 
@@ -96,6 +98,9 @@ export function NutritionPlanView({ plan }: { plan: NutritionPlanDocument }): Re
             {menus.data.menus.map((menu) => (
               <div key={menu.tipo_dia}>
                 <Badge mb="xs">{t(enumLabelKey('tipo_dia', menu.tipo_dia))}</Badge>
+                {menu.totales && menu.objetivo && (
+                  <MenuTotalsTable totals={menu.totales} target={menu.objetivo} />
+                )}
                 {menu.comidas.map((meal) => (
                   <div key={meal.nombre}>
                     <Text fw={600} size="sm">
@@ -115,6 +120,11 @@ export function NutritionPlanView({ plan }: { plan: NutritionPlanDocument }): Re
           </SimpleGrid>
         ) : (
           unparsed
+        )}
+        {menus.success && menus.data.menus.some((menu) => menu.totales) && (
+          <Text size="xs" c="dimmed" mt="xs">
+            {t('plan.menuTotals.note')}
+          </Text>
         )}
       </PlanBlock>
       <SimpleGrid cols={{ base: 1, md: 2 }}>

@@ -7,98 +7,21 @@ import { Link, useParams } from 'react-router';
 import type { PublicJob } from '@shared/job';
 import type { QuestionnaireSubmission } from '@shared/questionnaire';
 import type { User } from '@shared/user';
-import type { PlanList, PlanSummary } from '../api/coach-client';
+import type { PlanList } from '../api/coach-client';
 import { useClient } from '../api/client-store';
 import { jobsWithUpdate } from '../clients/client-jobs';
 import { LoadError } from '../clients/LoadError';
 import { Section } from '../components/Section';
-import { planBlocks, type PlanBlock } from '../clients/plan-blocks';
 import { clientLoadErrorText } from '../clients/load-error-text';
 import { clientNameDirectory } from '../clients/useClientNames';
-import { AuditBadge } from '../components/AuditBadge';
 import { errorText } from '../components/error-text';
 import { GenerateModal } from '../components/GenerateModal';
+import { jobHasPlan } from '../plan/delivery';
+import { PlansTable } from '../clients/PlansTable';
 import { JobStatusBadge } from '../components/JobStatusBadge';
 import { SubmissionReadingSection } from '../questionnaire/SubmissionReadingSection';
-import { planSummaryCost } from '../cost';
-import { formatCostFigure, formatDateTime, formatNumber, unknownCostHint } from '../format';
+import { formatDateTime, formatNumber } from '../format';
 import { useGenerationStore } from '../stores/generation-store';
-
-function PlanVersion({ block, order }: { block: PlanBlock | null; order: number }): React.JSX.Element {
-  const { t } = useTranslation();
-  if (!block) return <Badge variant="outline">{t('client.version', { n: order })}</Badge>;
-  return (
-    <Stack gap={2}>
-      <Badge variant="outline" data-testid="plan-block">
-        {t(block.continuesUnlisted ? 'client.blockAtLeast' : 'client.block', { n: block.block })}
-      </Badge>
-      {block.previous && (
-        <Text size="xs" c="dimmed">
-          {t('client.continues', { date: formatDateTime(block.previous.created_at) })}
-        </Text>
-      )}
-    </Stack>
-  );
-}
-
-function PlansTable({
-  plans,
-  kind,
-  onNext,
-}: {
-  plans: PlanSummary[];
-  kind: 'training' | 'nutrition';
-  onNext(id: string): void;
-}): React.JSX.Element {
-  const { t } = useTranslation();
-  // Training plans by block lineage; nutrition plans by generation order.
-  const blocks = kind === 'training' ? planBlocks(plans) : null;
-  return (
-    <Table data-testid={`plans-${kind}`}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('client.versionColumn')}</Table.Th>
-          <Table.Th>{t(`client.${kind}`)}</Table.Th>
-          <Table.Th>{t('client.audit')}</Table.Th>
-          <Table.Th>{t('client.cost')}</Table.Th>
-          <Table.Th>{t('client.actions')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {plans.map((plan, index) => (
-          <Table.Tr key={plan._id}>
-            <Table.Td>
-              <PlanVersion block={blocks?.get(plan._id) ?? null} order={plans.length - index} />
-            </Table.Td>
-            <Table.Td>
-              <Anchor component={Link} to={`/plan/${encodeURIComponent(plan.job_id)}`}>
-                {t(`client.${kind}`)} · {formatDateTime(plan.created_at)}
-              </Anchor>
-            </Table.Td>
-            <Table.Td>
-              <AuditBadge status={plan.audit_status} />
-            </Table.Td>
-            <Table.Td title={unknownCostHint(planSummaryCost(plan)) ?? undefined}>
-              {formatCostFigure(planSummaryCost(plan))}
-            </Table.Td>
-            <Table.Td>
-              {kind === 'training' && (
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  onClick={() => onNext(plan._id)}
-                  data-testid="plan-generate-next"
-                >
-                  {t('client.generateNext')}
-                </Button>
-              )}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
-}
 
 /** Jobs listed in the ficha (the newest). */
 const JOBS_LISTED = 50;
@@ -170,7 +93,9 @@ export function ClientDetailScreen(): React.JSX.Element {
       setJobs((list) => jobsWithUpdate(list, job, JOBS_LISTED));
       const before = statuses.current.get(job._id);
       statuses.current.set(job._id, job.status);
-      if (job.status === 'completed' && before !== 'completed' && timer === null) {
+      // A job that failed because its audit blocked the plan saved that plan too (for review).
+      const finishedWithPlan = jobHasPlan(job) && before !== job.status;
+      if (finishedWithPlan && timer === null) {
         timer = setTimeout(() => {
           timer = null;
           void reloadPlans();
@@ -190,6 +115,9 @@ export function ClientDetailScreen(): React.JSX.Element {
   if (!user) return <Text>{t('common.loading')}</Text>;
   // Newest first: what the next plan would be generated from.
   const latest = submissions[0];
+  /** A blocked plan is opened to be reviewed, not as a finished plan. */
+  const openLabel = (job: PublicJob): string =>
+    job.status === 'failed' ? t('delivery.reviewPlan') : t('common.open');
 
   return (
     <Stack>
@@ -318,13 +246,13 @@ export function ClientDetailScreen(): React.JSX.Element {
                   </Table.Td>
                   <Table.Td>{`${formatNumber(job.progress.percentage, 1)} %`}</Table.Td>
                   <Table.Td>
-                    {job.status === 'completed' ? (
+                    {jobHasPlan(job) ? (
                       <Anchor
                         component={Link}
                         to={`/plan/${encodeURIComponent(job._id)}`}
-                        aria-label={`${t('common.open')}: ${t(`generate.types.${job.type}`)} · ${formatDateTime(job.created_at)}`}
+                        aria-label={`${openLabel(job)}: ${t(`generate.types.${job.type}`)} · ${formatDateTime(job.created_at)}`}
                       >
-                        {t('common.open')}
+                        {openLabel(job)}
                       </Anchor>
                     ) : (
                       <Anchor

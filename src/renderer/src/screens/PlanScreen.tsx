@@ -4,14 +4,17 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { PublicJob } from '@shared/job';
+import { deliveryOf, type PlanDelivery, type PlanKind } from '@shared/plan-delivery';
 import type { NutritionPlanDocument, TrainingPlanDocument } from '@shared/plans';
 import { useClient } from '../api/client-store';
 import { AuditBadge } from '../components/AuditBadge';
 import { JobFailure } from '../components/JobFailure';
 import { errorText } from '../components/error-text';
 import { formatDateTime } from '../format';
+import { DeliveryBadge } from '../plan/DeliveryBadge';
 import { MetricsPanel } from '../plan/MetricsPanel';
 import { NutritionPlanView } from '../plan/NutritionPlanView';
+import { PlanDeliveryNotice } from '../plan/PlanDeliveryNotice';
 import { TrainingPlanView } from '../plan/TrainingPlanView';
 import { planFileName, usePdfExport } from '../plan/usePdfExport';
 
@@ -33,7 +36,11 @@ function downloadJson(name: string, value: unknown): void {
   URL.revokeObjectURL(url);
 }
 
-/** Plan: the plans one job produced (training and/or nutrition), metrics, JSON and PDF export. */
+/**
+ * Plan: the plans one job produced (training and/or nutrition), metrics, JSON and PDF export. A plan
+ * its audit blocked (the job failed with `audit_blocked`) opens for review: a banner says why and
+ * offers the written approval, and export stays disabled until then (main refuses it too).
+ */
 export function PlanScreen(): React.JSX.Element {
   const { t } = useTranslation();
   const { jobId = '' } = useParams();
@@ -43,7 +50,10 @@ export function PlanScreen(): React.JSX.Element {
   // Controlled, so the tab the coach was on comes back after the print layout.
   const [tab, setTab] = useState<string | null>(null);
   const clientLabel = data?.clientName ?? data?.job.user_id ?? '';
-  const pdf = usePdfExport(planFileName(clientLabel, data?.job.completed_at ?? null, 'pdf'));
+  const pdf = usePdfExport(
+    planFileName(clientLabel, data?.job.completed_at ?? null, 'pdf'),
+    data?.job.result ?? { training_plan_id: null, nutrition_plan_id: null },
+  );
 
   useEffect(() => {
     void (async () => {
@@ -83,6 +93,32 @@ export function PlanScreen(): React.JSX.Element {
   }
   const metrics = [training?.metrics, nutrition?.metrics].filter((m) => m !== undefined);
   const first = training ? 'training' : 'nutrition';
+  const shown = [
+    ...(training ? [{ kind: 'training' as const, id: training._id, delivery: deliveryOf(training) }] : []),
+    ...(nutrition
+      ? [{ kind: 'nutrition' as const, id: nutrition._id, delivery: deliveryOf(nutrition) }]
+      : []),
+  ];
+  const blocked = shown.some((plan) => plan.delivery.status === 'blocked');
+  /** The coach's approval, as the server recorded it: the page follows without a reload. */
+  const approved = (kind: PlanKind, delivery: PlanDelivery): void =>
+    setData((current) => {
+      if (!current) return current;
+      if (kind === 'training' && current.training)
+        return { ...current, training: { ...current.training, delivery } };
+      if (kind === 'nutrition' && current.nutrition)
+        return { ...current, nutrition: { ...current.nutrition, delivery } };
+      return current;
+    });
+  const notices = shown.map((plan) => (
+    <PlanDeliveryNotice
+      key={plan.kind}
+      kind={plan.kind}
+      planId={plan.id}
+      delivery={plan.delivery}
+      onApproved={(delivery) => approved(plan.kind, delivery)}
+    />
+  ));
 
   return (
     <Stack data-testid="plan-screen">
@@ -105,33 +141,52 @@ export function PlanScreen(): React.JSX.Element {
             </Text>
             <AuditBadge status={training?.training.audit.status} />
             <AuditBadge status={nutrition?.nutrition.audit.status} />
+            {shown.map((plan) => (
+              <DeliveryBadge key={plan.kind} status={plan.delivery.status} />
+            ))}
           </Group>
         </div>
-        <Group className="no-print">
-          <Button
-            variant="default"
-            leftSection={<IconDownload size={16} />}
-            onClick={() =>
-              downloadJson(planFileName(clientLabel, job.completed_at, 'json'), { job, training, nutrition })
-            }
-            data-testid="export-json"
-          >
-            {t('plan.exportJson')}
-          </Button>
-          <Button
-            variant="default"
-            leftSection={<IconPrinter size={16} />}
-            onClick={pdf.exportPdf}
-            loading={pdf.printing}
-            data-testid="export-pdf"
-          >
-            {t('plan.exportPdf')}
-          </Button>
-        </Group>
+        <Stack gap={4} className="no-print" align="flex-end">
+          <Group>
+            <Button
+              variant="default"
+              leftSection={<IconDownload size={16} />}
+              onClick={() =>
+                downloadJson(planFileName(clientLabel, job.completed_at, 'json'), {
+                  job,
+                  training,
+                  nutrition,
+                })
+              }
+              disabled={blocked}
+              data-testid="export-json"
+            >
+              {t('plan.exportJson')}
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<IconPrinter size={16} />}
+              onClick={pdf.exportPdf}
+              loading={pdf.printing}
+              disabled={blocked}
+              data-testid="export-pdf"
+            >
+              {t('plan.exportPdf')}
+            </Button>
+          </Group>
+          {blocked && (
+            <Text size="sm" c="dimmed" maw={420} ta="right" data-testid="export-disabled-reason">
+              {t('delivery.exportDisabled')}
+            </Text>
+          )}
+        </Stack>
       </Group>
+      {!pdf.printing && notices}
       {pdf.printing ? (
-        // The client's document: every plan section one after another; token costs stay internal.
+        // The client's document: every plan section one after another; token costs stay internal. A
+        // coach's approval despite the block is part of it (the note heads the printed plan).
         <Stack data-testid="plan-print-layout">
+          {notices}
           {training && <TrainingPlanView plan={training} />}
           {nutrition && <NutritionPlanView plan={nutrition} />}
         </Stack>

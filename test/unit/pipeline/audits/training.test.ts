@@ -158,7 +158,7 @@ const MESOCYCLE: Mesocycle = MesocycleSchema.parse({
     { musculo: 'Isquiotibiales', series: 10 },
     { musculo: 'Glúteos', series: 12 },
   ],
-  progresion: 'Doble progresión: al completar el rango alto en todas las series, +2,5 %.',
+  progresion: 'Doble progresión: al completar el rango alto en todas las series, +5 %.',
 });
 
 function safeSessions(
@@ -217,6 +217,7 @@ describe('auditTraining: a correct plan', () => {
       'TRN-11',
       'TRN-12',
       'TRN-13',
+      'TRN-15',
     ]);
     expect(checks.filter((check) => !check.passed)).toEqual([]);
   });

@@ -2,7 +2,8 @@ import { AGENT_NAMES } from '@shared/agent-names';
 import { N0OutputSchema } from '@shared/agent-outputs/nutrition';
 import type { NutritionProfile } from '@shared/plan-content';
 import { defineAgent } from '../../agent-definition';
-import { agentMessages } from '../../prompts/agent-messages';
+import { TEXT_NUMBERS_RULE, agentMessages } from '../../prompts/agent-messages';
+import { textNumberProblems, triageFigures } from '../../audits';
 import { answersFor } from '../select-helpers';
 
 export const n0Triage = defineAgent({
@@ -45,11 +46,22 @@ export const n0Triage = defineAgent({
           'El cribado (screening) ya está hecho por el sistema: respeta sus avisos y su bloqueo de déficit.',
           'elegibilidad: "derivar" si hace falta un dietista-nutricionista o médico (patología, TCA, embarazo con riesgo); "apto_con_precauciones" si hay avisos.',
           'Resume preferencias, aversiones, alergias e intolerancias tal como se usarán en los menús.',
+          TEXT_NUMBERS_RULE,
         ],
         data: input,
         task: 'Devuelve el perfil nutricional.',
       },
       language,
+    ),
+  // N0 computes no energy: any kcal it states must come from its input (a screening reason, an answer).
+  validate: (output, input) =>
+    textNumberProblems(
+      [
+        { campo: 'resumen', texto: output.resumen },
+        { campo: 'preferencias', texto: output.preferencias },
+        ...output.derivaciones.map((texto, i) => ({ campo: `derivaciones[${i}]`, texto })),
+      ],
+      triageFigures(input),
     ),
   finalize: (output, input): NutritionProfile => ({ ...output, datos: input.datos }),
 });

@@ -2,7 +2,8 @@ import { AGENT_NAMES } from '@shared/agent-names';
 import { N1OutputSchema } from '@shared/agent-outputs/nutrition';
 import type { Metabolism } from '@shared/plan-content';
 import { defineAgent } from '../../agent-definition';
-import { agentMessages } from '../../prompts/agent-messages';
+import { TEXT_NUMBERS_RULE, agentMessages } from '../../prompts/agent-messages';
+import { metabolismFigures, textNumberProblems } from '../../audits';
 import { activityFactor, computeBmr, tdee } from '../../calculators';
 import { bridgeFor } from './bridge-input';
 
@@ -53,11 +54,17 @@ export const n1MetabolicAnalyst = defineAgent({
         role: 'el Analista metabólico (N1)',
         rules: [
           'Explica en 3–5 frases el gasto basal (ecuación usada), el factor de actividad y el gasto total diario, con los números dados.',
+          TEXT_NUMBERS_RULE,
         ],
         data: input,
         task: 'Devuelve la explicación del metabolismo.',
       },
       language,
+    ),
+  validate: (output, input) =>
+    textNumberProblems(
+      [{ campo: 'explicacion', texto: output.explicacion }],
+      metabolismFigures(input.calculos),
     ),
   finalize: (output, input): Metabolism => ({ ...input.calculos, ...output }),
 });

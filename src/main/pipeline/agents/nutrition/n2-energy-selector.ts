@@ -2,7 +2,8 @@ import { AGENT_NAMES } from '@shared/agent-names';
 import { N2OutputSchema } from '@shared/agent-outputs/nutrition';
 import type { EnergyStrategy, Metabolism, NutritionProfile } from '@shared/plan-content';
 import { defineAgent } from '../../agent-definition';
-import { agentMessages } from '../../prompts/agent-messages';
+import { TEXT_NUMBERS_RULE, agentMessages } from '../../prompts/agent-messages';
+import { energyFigures, textNumberProblems } from '../../audits';
 import { energyTargets } from '../../calculators';
 import { outputOf } from '../select-helpers';
 import { bridgeFor } from './bridge-input';
@@ -36,11 +37,17 @@ export const n2EnergySelector = defineAgent({
         rules: [
           'Explica el objetivo calórico, por qué se ha elegido ese déficit o superávit y cómo varía entre días altos, medios y bajos.',
           'Menciona el ritmo semanal de cambio de peso esperado y que es una estimación a revisar en los controles.',
+          TEXT_NUMBERS_RULE,
         ],
         data: input,
         task: 'Devuelve la explicación de la estrategia energética.',
       },
       language,
+    ),
+  validate: (output, input) =>
+    textNumberProblems(
+      [{ campo: 'explicacion', texto: output.explicacion }],
+      energyFigures(input.calculos, input.tdee),
     ),
   finalize: (output, input): EnergyStrategy => ({ ...input.calculos, ...output }),
 });

@@ -2,7 +2,8 @@ import { AGENT_NAMES } from '@shared/agent-names';
 import { N3OutputSchema } from '@shared/agent-outputs/nutrition';
 import type { EnergyStrategy, MacroDesign, NutritionProfile } from '@shared/plan-content';
 import { defineAgent } from '../../agent-definition';
-import { agentMessages } from '../../prompts/agent-messages';
+import { TEXT_NUMBERS_RULE, agentMessages } from '../../prompts/agent-messages';
+import { macroFigures, textNumberProblems } from '../../audits';
 import { macroTargets } from '../../calculators';
 import { outputOf } from '../select-helpers';
 
@@ -42,6 +43,9 @@ export const n3MacroDesign = defineAgent({
         grasa_pct: por_tipo_dia.medio.fatPct,
       },
       objetivo: facts.objetivo,
+      // The weights a g/kg may be stated on: the client's and, for BMI ≥ 30, the adjusted one.
+      peso_kg: facts.peso_kg,
+      peso_referencia_kg: por_tipo_dia.medio.referenceWeight.kg,
     };
   },
   outputSchema: N3OutputSchema,
@@ -51,11 +55,17 @@ export const n3MacroDesign = defineAgent({
         role: 'el agente de Diseño de macros (N3)',
         rules: [
           'Explica el reparto de proteína, grasa y carbohidratos por tipo de día y para qué sirve cada uno, con los gramos dados.',
+          TEXT_NUMBERS_RULE,
         ],
         data: input,
         task: 'Devuelve la explicación de los macros.',
       },
       language,
+    ),
+  validate: (output, input) =>
+    textNumberProblems(
+      [{ campo: 'explicacion', texto: output.explicacion }],
+      macroFigures(input.calculos, [input.peso_kg, input.peso_referencia_kg]),
     ),
   finalize: (output, input): MacroDesign => ({ ...input.calculos, ...output }),
 });

@@ -2,7 +2,8 @@ import { AGENT_NAMES } from '@shared/agent-names';
 import { N4OutputSchema } from '@shared/agent-outputs/nutrition';
 import type { MacroDesign, WeeklyStructure } from '@shared/plan-content';
 import { defineAgent } from '../../agent-definition';
-import { agentMessages } from '../../prompts/agent-messages';
+import { TEXT_NUMBERS_RULE, agentMessages } from '../../prompts/agent-messages';
+import { textNumberProblems, weeklyFigures } from '../../audits';
 import { outputOf } from '../select-helpers';
 import { bridgeFor } from './bridge-input';
 
@@ -33,11 +34,17 @@ export const n4WeeklySync = defineAgent({
         role: 'el Sincronizador de días altos, medios y bajos (N4)',
         rules: [
           'Explica qué día de la semana es alto, medio o bajo en energía y por qué, ligado a los entrenamientos.',
+          TEXT_NUMBERS_RULE,
         ],
         data: input,
         task: 'Devuelve la explicación de la estructura semanal.',
       },
       language,
+    ),
+  validate: (output, input) =>
+    textNumberProblems(
+      [{ campo: 'explicacion', texto: output.explicacion }],
+      weeklyFigures(input.semana, input.kcal_por_tipo),
     ),
   finalize: (output, input): WeeklyStructure => ({ semana: input.semana, ...output }),
 });

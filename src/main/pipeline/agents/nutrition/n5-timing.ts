@@ -2,7 +2,8 @@ import { AGENT_NAMES } from '@shared/agent-names';
 import { N5OutputSchema, type N5Output } from '@shared/agent-outputs/nutrition';
 import type { MacroDesign, NutritionProfile } from '@shared/plan-content';
 import { defineAgent } from '../../agent-definition';
-import { agentMessages } from '../../prompts/agent-messages';
+import { TEXT_NUMBERS_RULE, agentMessages } from '../../prompts/agent-messages';
+import { textNumberProblems, timingFigures, timingTexts } from '../../audits';
 import { answersFor, outputOf } from '../select-helpers';
 
 /** Shares must add up to a whole day: 100 % of each macro, ±1 for rounding. */
@@ -47,12 +48,16 @@ export const n5Timing = defineAgent({
           `Exactamente ${input.comidas_dia} comidas con hora HH:MM según los horarios del cliente.`,
           'Porcentaje del día de proteína, carbohidratos y grasa en cada comida; cada macro suma 100 entre todas las comidas.',
           'Proteína repartida (≥ 20 % en al menos 3 comidas); más carbohidrato alrededor del entrenamiento.',
+          TEXT_NUMBERS_RULE,
         ],
         data: input,
         task: 'Devuelve el reparto de comidas.',
       },
       language,
     ),
-  validate: (output, input) => timingProblems(output, input.comidas_dia),
+  validate: (output, input) => [
+    ...timingProblems(output, input.comidas_dia),
+    ...textNumberProblems(timingTexts(output), timingFigures(output, input.macros_dia_medio)),
+  ],
   finalize: (output) => output,
 });

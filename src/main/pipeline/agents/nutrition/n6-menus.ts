@@ -1,29 +1,82 @@
 import { AGENT_NAMES } from '@shared/agent-names';
-import { N6OutputSchema } from '@shared/agent-outputs/nutrition';
-import type { MacroDesign, NutritionProfile } from '@shared/plan-content';
+import { N6OutputSchema, type N6Output } from '@shared/agent-outputs/nutrition';
+import { foodName, type Food } from '@shared/foods';
+import type { MenuPlan } from '@shared/menu-plan';
+import type { EnergyStrategy, MacroDesign, NutritionProfile } from '@shared/plan-content';
+import type { PlanLanguage } from '@shared/plans';
 import type { N5Output } from '@shared/agent-outputs/nutrition';
 import { defineAgent } from '../../agent-definition';
 import { agentMessages } from '../../prompts/agent-messages';
 import { answersFor, outputOf } from '../select-helpers';
-import { findRestrictedIngredients } from '../../audits';
+import { allowedFoods, findRestrictedIngredients, menuDayTotals, menuTargetProblems } from '../../audits';
+
+/** Header of the food list: the model reads the columns once, not on every line. */
+const CATALOGUE_COLUMNS = 'id;kcal;proteina_g;hidratos_g;grasa_g;fibra_g (por 100 g)';
+
+/**
+ * One short line per food: the id is the food's name in Spanish words (pollo_pechuga_cruda), so
+ * the display name would only double the prompt (the whole table is ~200 foods).
+ */
+function catalogueLine(food: Food): string {
+  const n = food.per100g;
+  // One decimal is all a menu needs to choose grams; the totals use the table's full values.
+  const r = (value: number) => Math.round(value * 10) / 10;
+  return `${food.id};${Math.round(n.kcal)};${r(n.proteina_g)};${r(n.carbohidratos_g)};${r(n.grasa_g)};${r(n.fibra_g)}`;
+}
+
+/** The stored menu: names in the plan's language and each day's totals next to its targets. */
+function storedMenu(output: N6Output, macros: MacroDesign, language: PlanLanguage): MenuPlan {
+  return {
+    equivalencias: output.equivalencias,
+    menus: output.menus.map((day) => {
+      const withNames = {
+        tipo_dia: day.tipo_dia,
+        comidas: day.comidas.map((meal) => ({
+          nombre: meal.nombre,
+          platos: meal.platos.map((dish) => ({
+            nombre: dish.nombre,
+            ingredientes: dish.ingredientes.map((i) => ({
+              alimento_id: i.alimento_id,
+              alimento: foodName(i.alimento_id, language),
+              cantidad_g: i.cantidad_g,
+            })),
+          })),
+        })),
+      };
+      return {
+        ...withNames,
+        totales: menuDayTotals(withNames).totals,
+        objetivo: macros.por_tipo_dia[day.tipo_dia],
+      };
+    }),
+  };
+}
 
 export const n6Menus = defineAgent({
   id: 'N6',
   name: AGENT_NAMES.N6,
   phase: 'nutrition',
   field: 'menu_plan',
-  dependsOn: ['N5', 'N4', 'N3', 'N0'],
+  dependsOn: ['N5', 'N4', 'N3', 'N2', 'N0'],
   select: (inputs) => {
     const facts = outputOf<NutritionProfile>(inputs, 'N0').datos;
-    return {
-      comidas: outputOf<N5Output>(inputs, 'N5').comidas.map((c) => c.nombre),
-      macros_por_tipo_dia: outputOf<MacroDesign>(inputs, 'N3').por_tipo_dia,
+    const macros = outputOf<MacroDesign>(inputs, 'N3');
+    const days = outputOf<EnergyStrategy>(inputs, 'N2').dias_por_tipo;
+    const restrictions = {
       alergias: facts.alergias,
       intolerancias: facts.intolerancias,
       patron_alimentario: facts.patron_alimentario,
       // Plans checkpointed before the reader existed have no open questions.
       por_revisar: facts.por_revisar ?? [],
+    };
+    const types = (['alto', 'medio', 'bajo'] as const).filter((type) => days[type] > 0);
+    return {
+      comidas: outputOf<N5Output>(inputs, 'N5').comidas.map((c) => c.nombre),
+      tipos_de_dia: types,
+      objetivos_por_tipo_dia: Object.fromEntries(types.map((type) => [type, macros.por_tipo_dia[type]])),
+      ...restrictions,
       no_le_gustan: facts.alimentos_no_gustan,
+      alimentos: [CATALOGUE_COLUMNS, ...allowedFoods(restrictions).map(catalogueLine)],
       preferencias: answersFor(inputs.questionnaire, [
         'alimentos_preferidos',
         'comida_favorita',
@@ -31,31 +84,35 @@ export const n6Menus = defineAgent({
         'tiempo_cocina_min',
         'pais',
       ]),
+      // Kept out of the prompt's meaning but needed to build the stored menu.
+      context: { macros, days, language: inputs.language },
     };
   },
   outputSchema: N6OutputSchema,
-  buildPrompt: (input, language) =>
+  buildPrompt: ({ context: _context, ...data }, language) =>
     agentMessages(
       {
         role: 'el agente de Menús (N6)',
         rules: [
-          'Un menú por tipo de día (alto, medio, bajo) con las comidas indicadas, platos reales de cocina española y cantidades en gramos.',
-          'PROHIBIDO cualquier ingrediente con un alérgeno o intolerancia del cliente, o contrario a su patrón alimentario (revisa derivados: yogur y queso son leche; pan y pasta llevan gluten).',
-          'alergias con «alimento:X» son alimentos concretos prohibidos (p. ej. alimento:kiwi). por_revisar son alergias o intolerancias sin confirmar: no uses ningún alimento que contenga sus palabras.',
-          'Ajusta las cantidades para acercarte a los macros de cada tipo de día.',
+          'Un menú por cada tipo de día de tipos_de_dia (ni más ni menos), con las comidas indicadas y platos reales de cocina española.',
+          'Cada ingrediente es un alimento de la lista "alimentos" por su id (primera columna) con sus gramos en el estado que indica el id (crudo, cocido, seco, conserva). No uses ningún otro alimento.',
+          'Los totales de cada menú, calculados por el sistema con esos valores por 100 g, deben quedar dentro de ± 5 % de las kcal y ± 10 % de la proteína de objetivos_por_tipo_dia, y cerca de sus hidratos y grasa.',
+          'La lista ya excluye los alérgenos, intolerancias y el patrón del cliente; aun así, que el nombre de un plato no nombre nada de alergias, intolerancias, por_revisar ni no_le_gustan.',
           'Equivalencias: intercambios sencillos y seguros para el cliente.',
         ],
-        data: input,
+        data,
         task: 'Devuelve los menús.',
       },
       language,
     ),
-  validate: (output, input) =>
-    findRestrictedIngredients(output, {
+  validate: (output, input) => [
+    ...findRestrictedIngredients(output, {
       alergias: input.alergias,
       intolerancias: input.intolerancias,
       patron_alimentario: input.patron_alimentario,
       por_revisar: input.por_revisar,
     }).map((hit) => `${hit.dish}: "${hit.ingredient}" contiene ${hit.restriction}; sustitúyelo`),
-  finalize: (output) => output,
+    ...menuTargetProblems(output.menus, input.context.macros.por_tipo_dia, input.context.days),
+  ],
+  finalize: (output, input): MenuPlan => storedMenu(output, input.context.macros, input.context.language),
 });

@@ -1,11 +1,13 @@
 import { AGENT_NAMES } from '@shared/agent-names';
-import { N8OutputSchema, type N6Output, type N7Output } from '@shared/agent-outputs/nutrition';
+import { N8OutputSchema, type N7Output } from '@shared/agent-outputs/nutrition';
+import type { MenuPlan } from '@shared/menu-plan';
 import type {
   AuditResult,
   EnergyStrategy,
   MacroDesign,
   Metabolism,
   NutritionProfile,
+  WeeklyStructure,
 } from '@shared/plan-content';
 import { defineAgent } from '../../agent-definition';
 import { agentMessages } from '../../prompts/agent-messages';
@@ -25,8 +27,11 @@ export const n8Watchdog = defineAgent({
       metabolism: outputOf<Metabolism>(inputs, 'N1'),
       energy: outputOf<EnergyStrategy>(inputs, 'N2'),
       macros: outputOf<MacroDesign>(inputs, 'N3'),
-      menu: outputOf<N6Output>(inputs, 'N6'),
+      menu: outputOf<MenuPlan>(inputs, 'N6'),
       adherence: outputOf<N7Output>(inputs, 'N7'),
+      // NUT-20 reads the texts the client will read, N4's and N7's included.
+      weekly_structure: outputOf<WeeklyStructure>(inputs, 'N4'),
+      adherence_texts: outputOf<N7Output>(inputs, 'N7'),
       // Coffee and drinks the client already takes count towards the caffeine cap (NUT-17).
       cafeina_mg_dia: inputs.questionnaire.responses.cafeina_mg_dia ?? null,
     });

@@ -2,7 +2,8 @@ import { AGENT_NAMES } from '@shared/agent-names';
 import { E2OutputSchema } from '@shared/agent-outputs/training';
 import type { ClientSummary } from '@shared/plan-content';
 import { defineAgent } from '../../agent-definition';
-import { agentMessages } from '../../prompts/agent-messages';
+import { TEXT_NUMBERS_RULE, agentMessages } from '../../prompts/agent-messages';
+import { capacityFigures, textNumberProblems } from '../../audits';
 import { answersFor, outputOf } from '../select-helpers';
 
 export const e2Capacity = defineAgent({
@@ -45,15 +46,22 @@ export const e2Capacity = defineAgent({
           `dias_semana no puede superar ${input.perfil.dias_disponibles} (días disponibles del cliente).`,
           'Principiantes: full body 2–3 días y RIR 2–3; intermedios 3–4 días; avanzados 4–5 (ACSM 2009).',
           'Sube el riesgo con lesiones activas, banderas clínicas, poco sueño o estrés alto, y justifícalo en una frase.',
+          TEXT_NUMBERS_RULE,
         ],
         data: input,
         task: 'Devuelve la capacidad y el riesgo del cliente.',
       },
       language,
     ),
-  validate: (output, input) =>
-    output.dias_semana > input.perfil.dias_disponibles
+  validate: (output, input) => [
+    ...(output.dias_semana > input.perfil.dias_disponibles
       ? [`dias_semana ${output.dias_semana} supera los ${input.perfil.dias_disponibles} días disponibles`]
-      : [],
+      : []),
+    // The justification states the days and RIR chosen above, not others.
+    ...textNumberProblems(
+      [{ campo: 'justificacion', texto: output.justificacion }],
+      capacityFigures(output, input.perfil),
+    ),
+  ],
   finalize: (output) => output,
 });

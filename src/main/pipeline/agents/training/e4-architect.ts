@@ -3,7 +3,8 @@ import { E4OutputSchema, type E2Output, type E3Output, type E4Output } from '@sh
 import type { ClientSummary } from '@shared/plan-content';
 import { MUSCLES } from '@shared/exercise';
 import { defineAgent } from '../../agent-definition';
-import { agentMessages } from '../../prompts/agent-messages';
+import { TEXT_NUMBERS_RULE, agentMessages } from '../../prompts/agent-messages';
+import { mesocycleFigures, mesocycleTexts, textNumberProblems } from '../../audits';
 import { outputOf } from '../select-helpers';
 
 /** Checks the schema cannot express: week numbering, the deload, known muscle names. */
@@ -71,12 +72,20 @@ export const e4Architect = defineAgent({
           'Incluye una descarga cada 4–6 semanas (máximo 8): menos series, más RIR, misma frecuencia y ejercicios.',
           'Subidas de carga semanales de 2–5 % (≤ 10 %, ≤ 5 % en avanzados).',
           'Si hay mesociclo anterior, el nuevo bloque progresa desde él (más volumen o intensidad donde toque), no lo repite.',
+          TEXT_NUMBERS_RULE,
         ],
         data: input,
         task: 'Devuelve el mesociclo.',
       },
       language,
     ),
-  validate: (output) => mesocycleProblems(output),
+  validate: (output, input) => [
+    ...mesocycleProblems(output),
+    // Its texts state its own numbers: sets, load steps, RIR (and changes from the previous block).
+    ...textNumberProblems(
+      mesocycleTexts(output),
+      mesocycleFigures(output, input.mesociclo_anterior?.series_semanales_objetivo ?? []),
+    ),
+  ],
   finalize: (output) => output,
 });

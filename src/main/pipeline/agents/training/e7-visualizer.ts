@@ -2,9 +2,10 @@ import { AGENT_NAMES } from '@shared/agent-names';
 import { E7OutputSchema, type E4Output } from '@shared/agent-outputs/training';
 import type { ClientSummary, SafeSessionsField } from '@shared/plan-content';
 import { defineAgent } from '../../agent-definition';
-import { agentMessages } from '../../prompts/agent-messages';
+import { TEXT_NUMBERS_RULE, agentMessages } from '../../prompts/agent-messages';
 import { firstName, outputOf } from '../select-helpers';
 import { findExercise } from '../../catalog';
+import { formattedPlanFigures, trainingFigures } from '../../audits';
 import { formattedPlanProblems } from './formatted-plan-checks';
 
 export const e7Visualizer = defineAgent({
@@ -29,6 +30,8 @@ export const e7Visualizer = defineAgent({
             `${findExercise(e.ejercicio_id)?.nombre ?? e.ejercicio_id}: ${e.series}×${e.reps_min}-${e.reps_max} RIR ${e.rir}, descanso ${e.descanso_seg}s`,
         ),
       })),
+      // The week's figures, computed from the sessions: the only ones the client text may state.
+      cifras: trainingFigures(safe.sesiones, mesocycle.semanas),
     };
   },
   outputSchema: E7OutputSchema,
@@ -41,12 +44,14 @@ export const e7Visualizer = defineAgent({
           'Un texto por día explicando la sesión, cómo calentar y cómo saber si el peso es el adecuado (RIR).',
           'No cambies ejercicios, series ni repeticiones: solo explícalos.',
           'Un texto por cada día de sesiones, exactamente esos días; si mencionas cuántos días o sesiones por semana, es el número de sesiones.',
+          TEXT_NUMBERS_RULE,
         ],
         data: input,
         task: 'Devuelve el plan presentado para el cliente.',
       },
       language,
     ),
-  validate: (output, input) => formattedPlanProblems(output, input.sesiones),
+  validate: (output, input) =>
+    formattedPlanProblems(output, input.sesiones, formattedPlanFigures(input.cifras)),
   finalize: (output) => output,
 });

@@ -1,5 +1,5 @@
 import { AGENT_NAMES } from '@shared/agent-names';
-import { E8OutputSchema, type E2Output, type E4Output } from '@shared/agent-outputs/training';
+import { E8OutputSchema, type E2Output, type E4Output, type E7Output } from '@shared/agent-outputs/training';
 import type { AuditResult, ClientSummary, SafeSessionsField } from '@shared/plan-content';
 import { defineAgent } from '../../agent-definition';
 import { agentMessages } from '../../prompts/agent-messages';
@@ -11,7 +11,8 @@ export const e8TechnicalAuditor = defineAgent({
   name: AGENT_NAMES.E8,
   phase: 'training',
   field: 'audit',
-  dependsOn: ['E6', 'E4', 'E2', 'E1'],
+  // After E7: TRN-15 checks the client's text against the sessions before the plan is audited.
+  dependsOn: ['E7', 'E6', 'E4', 'E2', 'E1'],
   select: (inputs) => {
     const summary = outputOf<ClientSummary>(inputs, 'E1');
     const safe = outputOf<SafeSessionsField>(inputs, 'E6');
@@ -21,6 +22,10 @@ export const e8TechnicalAuditor = defineAgent({
       capacity: outputOf<E2Output>(inputs, 'E2'),
       mesocycle: outputOf<E4Output>(inputs, 'E4'),
       safeSessions: safe,
+      formattedPlan: outputOf<E7Output>(inputs, 'E7'),
+      previousTargets:
+        (inputs.previousPlan?.training.mesocycle as Partial<E4Output> | undefined)
+          ?.series_semanales_objetivo ?? [],
     });
     return {
       checks,

@@ -2,7 +2,8 @@ import { AGENT_NAMES } from '@shared/agent-names';
 import { E9OutputSchema, type E4Output } from '@shared/agent-outputs/training';
 import type { Bridge, ClientSummary, SafeSessionsField } from '@shared/plan-content';
 import { defineAgent } from '../../agent-definition';
-import { agentMessages } from '../../prompts/agent-messages';
+import { TEXT_NUMBERS_RULE, agentMessages } from '../../prompts/agent-messages';
+import { bridgeFigures, textNumberProblems } from '../../audits';
 import { outputOf } from '../select-helpers';
 import { bridgeFromSessions } from '../../facts/bridge';
 
@@ -28,11 +29,17 @@ export const e9NutritionBridge = defineAgent({
         rules: [
           'La carga semanal y el tipo de cada día (alto, medio, bajo) ya están calculados: explica al nutricionista qué implican.',
           'Señala días con sesiones largas o de pierna, semanas de descarga y cuándo conviene más carbohidrato.',
+          TEXT_NUMBERS_RULE,
         ],
         data: input,
         task: 'Devuelve las notas para los agentes de nutrición.',
       },
       language,
+    ),
+  validate: (output, input) =>
+    textNumberProblems(
+      [{ campo: 'notas_para_nutricion', texto: output.notas_para_nutricion }],
+      bridgeFigures(input.carga),
     ),
   finalize: (output, input): Bridge => ({ ...input.carga, ...output }),
 });

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import type { NutritionPlanDocument, PlanAudit, TrainingPlanDocument } from './plans';
+
+/*
+ * Whether a finished plan may reach the client ("Bloqueo de entrega", docs/AUDITS.md §8). A plan
+ * whose code audit says `bloqueado` is kept for the coach's review but is not delivered: not the
+ * client's current plan, not exported, not the previous plan of a next block, not the training
+ * bridge of a later nutrition-only job — unless the coach approves it with a written reason, which
+ * is recorded with the time and shown on the plan and its PDF.
+ *
+ * Every reader asks `deliveryOf(plan)`: documents stored before `delivery` existed have none, and
+ * their state is derived from their own audit, so old and new plans follow one rule.
+ */
+
+export const DELIVERY_STATUSES = ['deliverable', 'blocked', 'overridden'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+export const PLAN_KINDS = ['training', 'nutrition'] as const;
+export type PlanKind = (typeof PLAN_KINDS)[number];
+
+/** The written reason: long enough to say why, short enough to print on the plan. */
+export const OVERRIDE_REASON_MIN = 20;
+export const OVERRIDE_REASON_MAX = 1000;
+export const OVERRIDE_COACH_MAX = 120;
+
+/** A failed blocking check of the plan's audit (rule id and the audit's reason). */
+export const DeliveryBlockSchema = z.object({ id: z.string().min(1), reason: z.string() });
+export type DeliveryBlock = z.infer<typeof DeliveryBlockSchema>;
+
+export const DeliveryOverrideSchema = z.object({
+  reason: z.string().min(1),
+  at: z.date(),
+  /** Who approved it: the coach's name when given, else the door it came through. */
+  by: z.string().min(1),
+});
+export type DeliveryOverride = z.infer<typeof DeliveryOverrideSchema>;
+
+export const PlanDeliverySchema = z.object({
+  status: z.enum(DELIVERY_STATUSES),
+  /** Kept after an override, so the plan still says what the coach approved it despite. */
+  blocked_by: z.array(DeliveryBlockSchema),
+  override: DeliveryOverrideSchema.nullable(),
+});
+export type PlanDelivery = z.infer<typeof PlanDeliverySchema>;
+
+/** The coach's reason, as both doors (HTTP body, IPC args) validate it. */
+export const OverrideReasonSchema = z
+  .string({ error: 'se esperaba un texto con el motivo de la aprobación' })
+  .trim()
+  .min(
+    OVERRIDE_REASON_MIN,
+    `escribe al menos ${OVERRIDE_REASON_MIN} caracteres explicando por qué entregas el plan pese al bloqueo`,
+  )
+  .max(OVERRIDE_REASON_MAX, `máximo ${OVERRIDE_REASON_MAX} caracteres`);
+
+export const OverrideCoachSchema = z
+  .string({ error: 'se esperaba el nombre de quien aprueba, como texto' })
+  .trim()
+  .min(1, 'no puede estar vacío (omítelo si no quieres firmar)')
+  .max(OVERRIDE_COACH_MAX, `máximo ${OVERRIDE_COACH_MAX} caracteres`);
+
+/** When the audit says nothing about why (a document written by hand): still named, never silent. */
+const UNNAMED_BLOCK: DeliveryBlock = {
+  id: 'AUDIT',
+  reason: 'La auditoría marcó el plan como bloqueado sin nombrar la regla.',
+};
+
+/** The delivery state a freshly audited plan gets: blocked exactly when its audit says `bloqueado`. */
+export function deliveryFromAudit(audit: Pick<PlanAudit, 'status' | 'checks'>): PlanDelivery {
+  if (audit.status !== 'bloqueado') return { status: 'deliverable', blocked_by: [], override: null };
+  const failed = audit.checks
+    .filter((check) => check.severity === 'block' && !check.passed)
+    .map((check) => ({ id: check.id, reason: check.reason }));
+  return { status: 'blocked', blocked_by: failed.length > 0 ? failed : [UNNAMED_BLOCK], override: null };
+}
+
+type AnyPlan = TrainingPlanDocument | NutritionPlanDocument;
+
+/** The plan's own audit (E8's for a training plan, N8's for a nutrition plan). */
+export function auditOfPlan(plan: AnyPlan): PlanAudit {
+  // Loose documents type unknown keys as `unknown`, so `in` narrows only the other branch.
+  return 'training' in plan ? (plan as TrainingPlanDocument).training.audit : plan.nutrition.audit;
+}
+
+/** The stored delivery state, or — for a plan stored before the field existed — its audit's. */
+export function deliveryOf(plan: AnyPlan): PlanDelivery {
+  return plan.delivery ?? deliveryFromAudit(auditOfPlan(plan));
+}
+
+/** Blocked and not approved by the coach: kept for review only. */
+export function isDeliverable(delivery: Pick<PlanDelivery, 'status'>): boolean {
+  return delivery.status !== 'blocked';
+}
+
+/** The plan with its delivery state always present (what both doors hand out). */
+export function withDelivery<T extends AnyPlan>(plan: T): T & { delivery: PlanDelivery } {
+  return { ...plan, delivery: deliveryOf(plan) };
+}
