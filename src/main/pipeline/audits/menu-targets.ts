@@ -4,6 +4,7 @@ import type { AuditCheckResult, DayTypeCounts, MacroDesign } from '@shared/plan-
 import { FIBRE_MIN_G, type MenuTarget } from '@shared/menu-plan';
 import { checkResult, listEs } from './check';
 import { fmt } from './text';
+import { DAY_TYPES, DAY_LABEL } from './day-types';
 
 /*
  * NUT-13 and NUT-16 (docs/AUDITS.md): a menu's totals are recomputed from the food table
@@ -11,9 +12,6 @@ import { fmt } from './text';
  * the day type's targets from the macro design. N6's repair round uses the same comparison at the
  * blocking tolerance, so a menu that fails here has already had its second chance.
  */
-
-const DAY_TYPES: readonly DayType[] = ['alto', 'medio', 'bajo'];
-const DAY_LABEL: Record<DayType, string> = { alto: 'día alto', medio: 'día medio', bajo: 'día bajo' };
 
 type Compared = keyof MenuTarget;
 

@@ -1,6 +1,7 @@
 import type { N5Output, N7Output } from '@shared/agent-outputs/nutrition';
 import type { EnergyStrategy, MacroDay, MacroDesign, Metabolism } from '@shared/plan-content';
 import { quantitiesByKey, type AllowedValues, type PlanText } from './text-numbers';
+import { DAY_TYPES, type DayType } from './day-types';
 
 /*
  * What each nutrition text may state (docs/AUDITS.md §9): the numbers code computed for the agent
@@ -9,8 +10,6 @@ import { quantitiesByKey, type AllowedValues, type PlanText } from './text-numbe
  * their input) and by NUT-20 (from the stored plan), so both judge a text the same way.
  */
 
-type DayType = 'alto' | 'medio' | 'bajo';
-const DAY_TYPES: readonly DayType[] = ['alto', 'medio', 'bajo'];
 type Builder = Record<string, number[]>;
 
 function add(target: Builder, key: string, ...values: readonly (number | null | undefined)[]): void {
