@@ -39,7 +39,6 @@ export const API_ERROR_CODES = [
   ...DOMAIN_ERROR_CODES,
   'invalid_request',
   'invalid_json',
-  'empty_body',
   'unsupported_media_type',
   'payload_too_large',
   'unauthorized',
@@ -265,6 +264,9 @@ export const UserPlansResponseSchema = z.object({
   success: z.literal(true),
   training_plans: PlanPageSchema,
   nutrition_plans: PlanPageSchema,
+  /** The client's current plans: the newest deliverable of each kind (the pages list blocked ones too). */
+  current_training_plan_id: z.string().nullable(),
+  current_nutrition_plan_id: z.string().nullable(),
 });
 export const PlanResponseSchema = z.object({ success: z.literal(true), plan: PlanJsonSchema });
 

@@ -420,7 +420,13 @@ export const IPC_CONTRACT = {
   listPlans: {
     channel: IPC_METHOD_CHANNELS.listPlans,
     args: z.strictObject({ user_id: IpcIdSchema, ...PageArgs }),
-    result: z.object({ training: pageOf(PlanSummarySchema), nutrition: pageOf(PlanSummarySchema) }),
+    result: z.object({
+      training: pageOf(PlanSummarySchema),
+      nutrition: pageOf(PlanSummarySchema),
+      /** The client's current plans: the newest deliverable of each kind (null when none). */
+      current_training_plan_id: z.string().nullable(),
+      current_nutrition_plan_id: z.string().nullable(),
+    }),
   },
   getTrainingPlan: {
     channel: IPC_METHOD_CHANNELS.getTrainingPlan,
@@ -435,26 +441,33 @@ export const IPC_CONTRACT = {
 
   /**
    * Prints the calling window (its print stylesheet) to a PDF with Chromium's engine and saves it where
-   * the coach chooses in the system dialog; `file_name` is only the dialog's suggestion. The ids name
-   * the plans on the page: main refuses (`plan_blocked`) while any is blocked by its audit.
+   * the coach chooses in the system dialog; `file_name` is only the dialog's suggestion. The page
+   * shows one job's plans: main reads that job's `result` itself and refuses (`plan_blocked`) while
+   * any of its plans is blocked by its audit.
    */
   exportPlanPdf: {
     channel: IPC_METHOD_CHANNELS.exportPlanPdf,
-    args: z
-      .strictObject({
-        file_name: z
-          .string()
-          .trim()
-          .max(120, 'máximo 120 caracteres')
-          .regex(/^[^\\/:*?"<>|]+\.pdf$/i, 'se esperaba un nombre de archivo acabado en .pdf, sin carpetas'),
-        training_plan_id: IpcIdSchema.nullable().optional(),
-        nutrition_plan_id: IpcIdSchema.nullable().optional(),
-      })
-      .refine((args) => Boolean(args.training_plan_id ?? args.nutrition_plan_id), {
-        path: ['training_plan_id'],
-        message: 'indica el plan que se exporta (training_plan_id y/o nutrition_plan_id)',
-      }),
+    args: z.strictObject({
+      file_name: z
+        .string()
+        .trim()
+        .max(120, 'máximo 120 caracteres')
+        .regex(/^[^\\/:*?"<>|]+\.pdf$/i, 'se esperaba un nombre de archivo acabado en .pdf, sin carpetas'),
+      job_id: IpcIdSchema,
+    }),
     result: PdfExportResultSchema,
+  },
+  /**
+   * One plan as its JSON document, for the renderer to save: refused (`plan_blocked`) while its
+   * audit blocks it, like `GET /admin/{kind}-plans/{id}/export`.
+   */
+  exportPlanJson: {
+    channel: IPC_METHOD_CHANNELS.exportPlanJson,
+    args: z.strictObject({
+      kind: z.enum(PLAN_KINDS, { error: 'kind debe ser "training" o "nutrition"' }),
+      plan_id: IpcIdSchema,
+    }),
+    result: z.union([TrainingPlanDocumentSchema, NutritionPlanDocumentSchema]),
   },
   /**
    * The coach delivers a plan its audit blocked, with a written reason (20–1000 characters) recorded

@@ -18,6 +18,12 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 export const PLAN_KINDS = ['training', 'nutrition'] as const;
 export type PlanKind = (typeof PLAN_KINDS)[number];
 
+/** Each kind as the Spanish messages of the server name it (one table for every message). */
+export const PLAN_KIND_LABEL_ES: Record<PlanKind, string> = {
+  training: 'plan de entrenamiento',
+  nutrition: 'plan de nutrición',
+};
+
 /** The written reason: long enough to say why, short enough to print on the plan. */
 export const OVERRIDE_REASON_MIN = 20;
 export const OVERRIDE_REASON_MAX = 1000;
@@ -27,11 +33,22 @@ export const OVERRIDE_COACH_MAX = 120;
 export const DeliveryBlockSchema = z.object({ id: z.string().min(1), reason: z.string() });
 export type DeliveryBlock = z.infer<typeof DeliveryBlockSchema>;
 
+/** The door an approval came through, stored as a code and translated by the UI. */
+export const OVERRIDE_DOORS = ['desktop', 'api'] as const;
+export type OverrideDoor = (typeof OVERRIDE_DOORS)[number];
+
 export const DeliveryOverrideSchema = z.object({
   reason: z.string().min(1),
   at: z.date(),
-  /** Who approved it: the coach's name when given, else the door it came through. */
-  by: z.string().min(1),
+  /** The door it came through (`desktop` app or local `api`); absent in documents stored before it. */
+  via: z.enum(OVERRIDE_DOORS).optional(),
+  /** The coach's name, when they signed. */
+  coach: z.string().min(1).optional(),
+  /**
+   * Legacy: documents stored before `via` hold who approved it here, as text (the coach's name or
+   * the door's Spanish label «App de escritorio» / «API local (token de administrador)»).
+   */
+  by: z.string().min(1).optional(),
 });
 export type DeliveryOverride = z.infer<typeof DeliveryOverrideSchema>;
 
@@ -80,6 +97,30 @@ type AnyPlan = TrainingPlanDocument | NutritionPlanDocument;
 export function auditOfPlan(plan: AnyPlan): PlanAudit {
   // Loose documents type unknown keys as `unknown`, so `in` narrows only the other branch.
   return 'training' in plan ? (plan as TrainingPlanDocument).training.audit : plan.nutrition.audit;
+}
+
+/** The rule id a nutrition plan is blocked by when the training plan its bridge came from is blocked. */
+export const BRIDGE_BLOCK_ID = 'PUENTE';
+
+/**
+ * A nutrition plan's delivery state: its own audit's, and blocked too when it was built on E9's
+ * bridge from a training plan that is blocked (a `full` job whose E8 blocked the training plan):
+ * its menus carry that plan's unsafe load. The block stays until the coach approves the nutrition
+ * plan itself — approving the training plan does not unblock it (docs/AUDITS.md §8).
+ */
+export function nutritionDeliveryFromAudit(
+  audit: Pick<PlanAudit, 'status' | 'checks'>,
+  bridgeSource: TrainingPlanDocument | null,
+): PlanDelivery {
+  const own = deliveryFromAudit(audit);
+  const source = bridgeSource ? deliveryOf(bridgeSource) : null;
+  if (!bridgeSource || source?.status !== 'blocked') return own;
+  const rules = source.blocked_by.map((block) => block.id).join(', ');
+  const bridge: DeliveryBlock = {
+    id: BRIDGE_BLOCK_ID,
+    reason: `construido sobre el plan de entrenamiento ${bridgeSource._id}, bloqueado por su auditoría (${rules})`,
+  };
+  return { status: 'blocked', blocked_by: [...own.blocked_by, bridge], override: null };
 }
 
 /** The stored delivery state, or — for a plan stored before the field existed — its audit's. */

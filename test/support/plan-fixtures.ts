@@ -1,7 +1,7 @@
 import type { Repositories } from '../../src/main/db/repositories';
 import { buildPendingJob } from '../../src/main/db/repositories/jobs-repository';
 import type { GenerationJob } from '../../src/shared/job';
-import { deliveryFromAudit } from '../../src/shared/plan-delivery';
+import { deliveryFromAudit, nutritionDeliveryFromAudit } from '../../src/shared/plan-delivery';
 import {
   nutritionPlanIdForJob,
   trainingPlanIdForJob,
@@ -51,6 +51,8 @@ export interface PlanOptions {
   withDelivery?: boolean;
   createdAt?: Date;
   previous?: string | null;
+  /** A nutrition plan built on this training plan's bridge (blocked too while it is). */
+  bridgeFrom?: TrainingPlanDocument;
 }
 
 export function trainingPlanDoc(
@@ -96,7 +98,7 @@ export function nutritionPlanDoc(
     job_id: jobId,
     submission_id: 'sub-fixture',
     previous_nutrition_plan_id: null,
-    training_plan_id: null,
+    training_plan_id: options.bridgeFrom?._id ?? null,
     created_at: options.createdAt ?? new Date(),
     language: 'es',
     model: 'gpt-5-mini',
@@ -112,13 +114,16 @@ export function nutritionPlanDoc(
       adherence_report: {},
       audit,
     },
-    ...(options.withDelivery === false ? {} : { delivery: deliveryFromAudit(audit) }),
+    ...(options.withDelivery === false
+      ? {}
+      : { delivery: nutritionDeliveryFromAudit(audit, options.bridgeFrom ?? null) }),
   };
 }
 
 /**
  * A `full` job that ended as the pipeline ends one whose training audit blocked: failed with
- * `audit_blocked`, both plans saved (training blocked, nutrition deliverable), their ids in `result`.
+ * `audit_blocked`, both plans saved, their ids in `result`: the training plan blocked by TRN-06, and
+ * the nutrition plan (its own audit approved) blocked by `PUENTE`, built on that plan's bridge.
  */
 export async function seedAuditBlockedJob(
   repos: Repositories,
@@ -138,7 +143,8 @@ export async function seedAuditBlockedJob(
     completed_at: new Date(),
   };
   await repos.jobs.insert(job);
-  await repos.trainingPlans.saveOnce(trainingPlanDoc(job._id, userId, { audit: BLOCKED_TRAINING_AUDIT }));
-  await repos.nutritionPlans.saveOnce(nutritionPlanDoc(job._id, userId));
+  const training = trainingPlanDoc(job._id, userId, { audit: BLOCKED_TRAINING_AUDIT });
+  await repos.trainingPlans.saveOnce(training);
+  await repos.nutritionPlans.saveOnce(nutritionPlanDoc(job._id, userId, { bridgeFrom: training }));
   return { job, trainingId, nutritionId };
 }

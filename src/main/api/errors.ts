@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { ApiErrorCode, ApiErrorResponse, ApiFieldError } from '@shared/api';
+import { PlanDeliveryFailure } from '../application/plan-delivery';
 import type { Logger } from '../log/logger';
+import type { InputPart } from './validate';
 
 /**
  * An error the API answers on purpose: HTTP status, a stable machine code and a Spanish message that
@@ -31,6 +33,34 @@ export class ApiError extends Error {
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
+/**
+ * The delivery use case's failures (docs/AUDITS.md §8) in the API's shape: 404 for a missing plan
+ * or job, 409 otherwise; field names get the input part's prefix (`body.`, `params.`).
+ */
+export function planDeliveryApiError(error: PlanDeliveryFailure, part: InputPart = 'body'): ApiError {
+  const fields = error.fields.map((field) => ({ ...field, field: `${part}.${field.field}` }));
+  return new ApiError(
+    error.reason === 'plan_not_found' || error.reason === 'job_not_found' ? 404 : 409,
+    error.reason,
+    error.message,
+    fields.length > 0 ? fields : undefined,
+  );
+}
+
+/** For `.catch()` on a delivery use case: its failures as ApiErrors, anything else rethrown. */
+export function asApiError(error: unknown): never {
+  if (error instanceof PlanDeliveryFailure) throw planDeliveryApiError(error);
+  throw error;
+}
+
+export function unsupportedMediaType(): ApiError {
+  return new ApiError(
+    415,
+    'unsupported_media_type',
+    'Tipo de contenido no admitido: envía el cuerpo como JSON con la cabecera Content-Type: application/json.',
+  );
+}
+
 /** Fastify's own request errors (body parsing, limits) in our shape and language. */
 function fromFastifyError(error: FastifyError): ApiError | null {
   switch (error.code) {
@@ -40,12 +70,6 @@ function fromFastifyError(error: FastifyError): ApiError | null {
         'invalid_json',
         'El cuerpo de la petición no es JSON válido: revisa comillas, comas y llaves, y que sea un objeto JSON.',
       );
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new ApiError(
-        400,
-        'empty_body',
-        'La petición declara Content-Type: application/json pero no trae cuerpo: envía un objeto JSON (puede ser {}).',
-      );
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new ApiError(
         413,
@@ -54,11 +78,7 @@ function fromFastifyError(error: FastifyError): ApiError | null {
       );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_TYPE':
-      return new ApiError(
-        415,
-        'unsupported_media_type',
-        'Tipo de contenido no admitido: envía el cuerpo como JSON con la cabecera Content-Type: application/json.',
-      );
+      return unsupportedMediaType();
     case 'FST_ERR_BAD_URL':
       return new ApiError(
         400,

@@ -17,16 +17,22 @@ export interface ProbeResult {
 }
 
 /**
- * One quick GET to `<base>/models` without credentials: enough to know whether the endpoint
- * answers at all (DNS, network, server up). The key is never sent, so nothing can leak through it.
+ * One quick GET to `<base>/models`: enough to know whether the endpoint answers at all (DNS,
+ * network, server up). /health never sends the key, so nothing can leak through it; `edn360 doctor`
+ * passes it (`apiKey`) to the endpoint the jobs use anyway, to learn whether it is accepted.
  */
-export async function probeEndpoint(baseUrl: string, timeoutMs: number): Promise<ProbeResult> {
+export async function probeEndpoint(
+  baseUrl: string,
+  timeoutMs: number,
+  apiKey: string | null = null,
+): Promise<ProbeResult> {
   const started = performance.now();
   try {
     const response = await fetch(`${baseUrl.replace(/\/+$/, '')}/models`, {
       method: 'GET',
       redirect: 'manual',
       signal: AbortSignal.timeout(timeoutMs),
+      ...(apiKey ? { headers: { authorization: `Bearer ${apiKey}` } } : {}),
     });
     await response.body?.cancel();
     return {

@@ -4,6 +4,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import { SETTINGS_FILE_NAME } from '../config/settings-store';
 import { logsDir } from '../log/logger';
 import { requireBearerToken } from './auth';
+import { registerBodyParsers } from './body-parsers';
 import { DEFAULT_API_OPTIONS, type ApiDependencies, type ApiOptions } from './deps';
 import { BODY_LIMIT_BYTES, registerErrorHandling, sendFrameworkError } from './errors';
 import { registerHostCheck } from './host-check';
@@ -53,9 +54,9 @@ export async function createApiServer(deps: ApiDependencies): Promise<FastifyIns
     // No per-request log lines: a client polling every 3 s would flood the log. Errors are logged.
     logController: new LogController({ disableRequestLogging: true }),
   });
-  // Only JSON bodies: Fastify's default text/plain parser would let a cross-site form post (a
-  // "simple" request that needs no CORS preflight) reach the handlers with a string body.
-  app.removeContentTypeParser('text/plain');
+  // Only JSON bodies (no text or form body reaches a handler); an empty body is no body, whatever
+  // its Content-Type, as the original FastAPI's action routes accepted it.
+  registerBodyParsers(app);
 
   registerErrorHandling(app, logger, logsDir(deps.config.dataDir));
   registerHostCheck(app, {

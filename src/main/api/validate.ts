@@ -48,6 +48,24 @@ export function toFieldErrors(
   return errors;
 }
 
+/** A route that needs a body got none (no bytes, whatever the Content-Type): name the fields it needs. */
+function missingBody(schema: ZodType): ApiError {
+  let inner: ZodType = schema;
+  while (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable) inner = inner.unwrap() as ZodType;
+  const shape: Record<string, ZodType> = inner instanceof z.ZodObject ? inner.shape : {};
+  const required = Object.keys(shape).filter((key) => !shape[key]?.safeParse(undefined).success);
+  const fields =
+    required.length > 0
+      ? ` con los campos obligatorios ${required.join(', ')}`
+      : Object.keys(shape).length > 0
+        ? ` (campos admitidos: ${Object.keys(shape).join(', ')})`
+        : '';
+  const message = `body: falta el cuerpo de la petición; envía un objeto JSON${fields}.`;
+  return new ApiError(400, 'invalid_request', `Petición no válida en el cuerpo: ${message}`, [
+    { field: 'body', code: 'invalid_type', message },
+  ]);
+}
+
 /**
  * Every input (path, query, body) goes through a zod schema before a handler uses it; a mismatch
  * is a 400 naming each offending field.
@@ -55,6 +73,7 @@ export function toFieldErrors(
 export function parseInput<T extends ZodType>(schema: T, value: unknown, part: InputPart): z.output<T> {
   const result = schema.safeParse(value, { error: spanish });
   if (result.success) return result.data;
+  if (part === 'body' && value === undefined) throw missingBody(schema);
   const errors = toFieldErrors(part, schema, result.error.issues);
   const summary = errors.map((error) => error.message).join('; ');
   throw new ApiError(400, 'invalid_request', `Petición no válida en ${PART_LABEL[part]}: ${summary}`, errors);

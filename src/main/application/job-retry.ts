@@ -1,6 +1,7 @@
 import { UNRETRYABLE_REASONS, type GenerationJob } from '@shared/job';
 import type { Repositories } from '../db/repositories';
 import type { JobQueue } from '../queue/job-queue';
+import { JOB_STATUS_ES } from './job-status';
 
 /*
  * A coach's manual retry, one use case behind both doors (HTTP `POST /admin/jobs/{id}/retry`, IPC
@@ -13,8 +14,6 @@ export type RetryOutcome =
   | { outcome: 'not_found' }
   | { outcome: 'not_retryable'; job: GenerationJob; message: string };
 
-const STATUS_ES = { pending: 'pendiente', running: 'en curso', completed: 'completado', failed: 'fallido' };
-
 function refusal(job: GenerationJob): string {
   if (
     job.status === 'failed' &&
@@ -22,7 +21,7 @@ function refusal(job: GenerationJob): string {
   ) {
     return `El trabajo «${job._id}» no se reintenta: la auditoría bloqueó su plan, y un reintento encontraría el mismo plan (su id sale del trabajo). Revisa el plan y apruébalo pese al bloqueo con un motivo escrito, o genera un trabajo nuevo.`;
   }
-  return `El trabajo «${job._id}» está ${STATUS_ES[job.status]}; solo se reintentan trabajos fallidos.`;
+  return `El trabajo «${job._id}» está ${JOB_STATUS_ES[job.status]}; solo se reintentan trabajos fallidos.`;
 }
 
 export async function retryFailedJob(

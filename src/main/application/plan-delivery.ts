@@ -1,7 +1,16 @@
 import type { FieldError } from '@shared/field-error';
-import { deliveryOf, withDelivery, type PlanDelivery, type PlanKind } from '@shared/plan-delivery';
+import {
+  deliveryOf,
+  PLAN_KIND_LABEL_ES as LABEL,
+  withDelivery,
+  type OverrideDoor,
+  type PlanDelivery,
+  type PlanKind,
+} from '@shared/plan-delivery';
+import type { JobResultIds } from '../queue/finish';
 import type { NutritionPlanDocument, TrainingPlanDocument } from '@shared/plans';
 import type { Repositories } from '../db/repositories';
+import type { Page, PageRequest } from '../db/repositories/paging';
 
 /*
  * "Blocked means blocked" (docs/AUDITS.md §8), one use case behind both doors (HTTP and IPC): a plan
@@ -10,7 +19,8 @@ import type { Repositories } from '../db/repositories';
  * input with zod and maps `PlanDeliveryFailure` to its own error shape with the same reason.
  */
 
-export type PlanDeliveryFailureReason = 'plan_not_found' | 'plan_blocked' | 'plan_not_blocked';
+export type PlanDeliveryFailureReason =
+  'plan_not_found' | 'plan_blocked' | 'plan_not_blocked' | 'job_not_found';
 
 export class PlanDeliveryFailure extends Error {
   constructor(
@@ -27,11 +37,6 @@ export class PlanDeliveryFailure extends Error {
 type PlanRepos = Pick<Repositories, 'trainingPlans' | 'nutritionPlans'>;
 type AnyPlan = TrainingPlanDocument | NutritionPlanDocument;
 export type Delivered<T extends AnyPlan> = T & { delivery: PlanDelivery };
-
-const LABEL: Record<PlanKind, string> = {
-  training: 'plan de entrenamiento',
-  nutrition: 'plan de nutrición',
-};
 
 function notFound(kind: PlanKind, id: string): PlanDeliveryFailure {
   return new PlanDeliveryFailure(
@@ -78,13 +83,64 @@ export async function getDeliverablePlan(
   return plan;
 }
 
-/** The plans a PDF prints: every one must be deliverable. */
-export async function checkPlansExportable(
-  repos: PlanRepos,
-  ids: { training_plan_id?: string | null | undefined; nutrition_plan_id?: string | null | undefined },
-): Promise<void> {
+/**
+ * The plans a PDF of one job prints: main reads them from the job's own `result` (never from ids
+ * the page sends), and every one must be deliverable.
+ */
+export async function checkJobPlansExportable(
+  repos: PlanRepos & Pick<Repositories, 'jobs'>,
+  jobId: string,
+): Promise<JobResultIds> {
+  const job = await repos.jobs.get(jobId);
+  if (!job) {
+    throw new PlanDeliveryFailure(
+      'job_not_found',
+      `No existe ningún trabajo de generación con id «${jobId}».`,
+    );
+  }
+  const ids = job.result;
+  if (!ids.training_plan_id && !ids.nutrition_plan_id) {
+    throw new PlanDeliveryFailure(
+      'plan_not_found',
+      `El trabajo «${jobId}» no tiene ningún plan que exportar (aún no ha terminado, o falló antes de guardarlo).`,
+    );
+  }
   if (ids.training_plan_id) await getDeliverablePlan(repos, 'training', ids.training_plan_id);
   if (ids.nutrition_plan_id) await getDeliverablePlan(repos, 'nutrition', ids.nutrition_plan_id);
+  return ids;
+}
+
+export interface ClientPlans {
+  training: Page<Delivered<TrainingPlanDocument>>;
+  nutrition: Page<Delivered<NutritionPlanDocument>>;
+  /** The newest deliverable plan of each kind: what a client of the API takes as current. */
+  current_training_plan_id: string | null;
+  current_nutrition_plan_id: string | null;
+}
+
+/**
+ * A client's plans, newest first — blocked ones too, for review — with the current plan of each
+ * kind computed over all of them (not one page), so no door's client takes a blocked plan as current.
+ * Null when the client does not exist (each door answers its own not-found).
+ */
+export async function listClientPlans(
+  repos: PlanRepos & Pick<Repositories, 'users'>,
+  userId: string,
+  page: PageRequest,
+): Promise<ClientPlans | null> {
+  if (!(await repos.users.get(userId))) return null;
+  const [training, nutrition, currentTraining, currentNutrition] = await Promise.all([
+    repos.trainingPlans.listForUser(userId, page),
+    repos.nutritionPlans.listForUser(userId, page),
+    repos.trainingPlans.latestDeliverableForUser(userId),
+    repos.nutritionPlans.latestDeliverableForUser(userId),
+  ]);
+  return {
+    training: { ...training, items: training.items.map(withDelivery) },
+    nutrition: { ...nutrition, items: nutrition.items.map(withDelivery) },
+    current_training_plan_id: currentTraining?._id ?? null,
+    current_nutrition_plan_id: currentNutrition?._id ?? null,
+  };
 }
 
 const PREVIOUS_FIELD = 'previous_training_plan_id';
@@ -122,8 +178,10 @@ export interface OverrideInput {
   plan_id: string;
   /** Already validated by the door (`OverrideReasonSchema`: trimmed, 20–1000 characters). */
   reason: string;
-  /** The coach's name, or the door it came through. */
-  by: string;
+  /** The door it came through (stored as a code; the UI translates it). */
+  via: OverrideDoor;
+  /** The coach's name, when they signed. */
+  coach?: string | undefined;
 }
 
 /**
@@ -150,7 +208,12 @@ export async function overridePlanBlock(
   const delivery: PlanDelivery = {
     status: 'overridden',
     blocked_by: plan.delivery.blocked_by,
-    override: { reason: input.reason, at: now, by: input.by },
+    override: {
+      reason: input.reason,
+      at: now,
+      via: input.via,
+      ...(input.coach ? { coach: input.coach } : {}),
+    },
   };
   const repo = input.kind === 'training' ? repos.trainingPlans : repos.nutritionPlans;
   if (!(await repo.recordOverride(input.plan_id, delivery))) {

@@ -9,16 +9,20 @@ import { connectClient } from '../db/connect';
 import { redactMongoUrl } from '../db/errors';
 import { mongodDownloadDir, mongodUnavailableMessage, resolveMongod } from '../db/mongod-binary';
 import { existsSync } from 'node:fs';
+import { MONGOD_SOURCE_ES } from './labels-es';
 
 export interface CheckResult {
   ok: boolean;
+  /** Passed, but with something to look at (shown with ⚠, not ✔; does not fail the run). */
+  warning?: boolean;
   /** What was checked and what was found. */
   line: string;
-  /** What to do about it (only for failures). */
+  /** What to do about it (failures and warnings). */
   fix?: string;
 }
 
 const pass = (line: string): CheckResult => ({ ok: true, line });
+const warn = (line: string, fix: string): CheckResult => ({ ok: true, warning: true, line, fix });
 const fail = (line: string, fix: string): CheckResult => ({ ok: false, line, fix });
 
 function errorText(error: unknown): string {
@@ -82,10 +86,12 @@ export async function checkMongo(
   });
   if (resolved.path) {
     if (existsSync(resolved.path)) {
-      return pass(`Base de datos integrada: mongod disponible en ${resolved.path} (${resolved.source})`);
+      return pass(
+        `Base de datos integrada: mongod disponible en ${resolved.path} (${MONGOD_SOURCE_ES[resolved.source]})`,
+      );
     }
     return fail(
-      `Base de datos integrada: no existe el mongod ${resolved.path} (${resolved.source})`,
+      `Base de datos integrada: no existe el mongod ${resolved.path} (${MONGOD_SOURCE_ES[resolved.source]})`,
       mongodUnavailableMessage(`no existe el archivo ${resolved.path}`, config.dataDir),
     );
   }
@@ -115,12 +121,40 @@ export function checkLlmKey(config: AppConfig): CheckResult {
   );
 }
 
+/**
+ * The endpoint answers GET /models with the configured key: only a 2xx/3xx is a ✔. A 5xx or a
+ * refused key is a ✘; any other HTTP error (a missing /models, no key sent) a ⚠ — never a tick.
+ */
 export async function checkLlmEndpoint(config: AppConfig, timeoutMs: number): Promise<CheckResult> {
   const url = config.llm.baseUrl ?? DEFAULT_LLM_BASE_URL;
-  const probe = await probeEndpoint(url, timeoutMs);
+  const shown = redactUrl(url);
+  const probe = await probeEndpoint(url, timeoutMs, config.llm.apiKey);
+  const status = probe.httpStatus ?? 0;
+  if (probe.reachable && status < 400) {
+    return pass(`Endpoint del LLM ${shown}: responde (HTTP ${status}, ${probe.latencyMs} ms)`);
+  }
+  if (probe.reachable && status >= 500) {
+    return fail(
+      `Endpoint del LLM ${shown}: responde con un error del servidor (HTTP ${status})`,
+      'El servidor del LLM falla: espera a que se recupere o revisa sus logs. Los jobs reintentan solos con espera creciente.',
+    );
+  }
+  if (probe.reachable && (status === 401 || status === 403)) {
+    if (config.llm.apiKey) {
+      return fail(
+        `Endpoint del LLM ${shown}: rechaza la clave configurada (HTTP ${status})`,
+        'Comprueba EDN_LLM_API_KEY (u OPENAI_API_KEY, o la clave en Ajustes): no es válida para este endpoint o le faltan permisos.',
+      );
+    }
+    return warn(
+      `Endpoint del LLM ${shown}: responde, pero pide una clave (HTTP ${status})`,
+      'Define EDN_LLM_API_KEY (u OPENAI_API_KEY) con la clave de este endpoint.',
+    );
+  }
   if (probe.reachable) {
-    return pass(
-      `Endpoint del LLM ${redactUrl(url)}: responde (HTTP ${probe.httpStatus}, ${probe.latencyMs} ms)`,
+    return warn(
+      `Endpoint del LLM ${shown}: responde con un error (HTTP ${status} en /models)`,
+      'Comprueba EDN_LLM_BASE_URL: debe ser la dirección base compatible con OpenAI (normalmente termina en /v1). Si el servidor no ofrece /models, ignora este aviso.',
     );
   }
   return fail(

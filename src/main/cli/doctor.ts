@@ -16,7 +16,7 @@ export interface DoctorOptions {
 }
 
 function render(result: CheckResult): string {
-  const mark = result.ok ? '✔' : '✘';
+  const mark = !result.ok ? '✘' : result.warning ? '⚠' : '✔';
   const fix = result.fix ? `\n    → ${result.fix.split('\n').join('\n      ')}` : '';
   return `${mark} ${result.line}${fix}`;
 }
@@ -64,10 +64,13 @@ export async function doctor(options: DoctorOptions = {}): Promise<number> {
   }
 
   const failures = results.filter((result) => !result.ok).length;
+  const warnings = results.filter((result) => result.ok && result.warning).length;
   print(
-    failures === 0
-      ? 'Todo listo: `edn360 serve` (o `edn360 worker`) puede arrancar.'
-      : `${failures} problema(s): corrige las líneas ✘ y vuelve a ejecutar \`edn360 doctor\`.`,
+    failures > 0
+      ? `${failures} problema(s): corrige las líneas ✘ y vuelve a ejecutar \`edn360 doctor\`.`
+      : warnings > 0
+        ? `\`edn360 serve\` (o \`edn360 worker\`) puede arrancar, pero revisa las líneas ⚠.`
+        : 'Todo listo: `edn360 serve` (o `edn360 worker`) puede arrancar.',
   );
   return failures === 0 ? 0 : 1;
 }

@@ -1,10 +1,17 @@
 import { tokenLocation } from '../api/server';
-import { loadConfig } from '../config/load-config';
+import { loadConfig, type AppConfig } from '../config/load-config';
 import { startCore } from '../core/start-core';
 import { createLogger, logsDir } from '../log/logger';
 import { nodeWorkerSpawner } from '../worker/node-worker-process';
 import { repoResourcesDir, webRoot, workerEntry } from './paths';
 import { exitOnSignals } from './shutdown';
+
+const DB_NAME_SOURCE: Record<AppConfig['dbNameSource'], string> = {
+  EDN_DB_NAME: 'nombre de EDN_DB_NAME',
+  url: 'nombre tomado de la ruta de EDN_MONGO_URL',
+  settings: 'nombre de db_name en los ajustes',
+  default: 'nombre por defecto; cámbialo con EDN_DB_NAME o en la ruta de la URL',
+};
 
 /** `edn360 serve`: HTTP API + the renderer's web build at `/` + a supervised worker process. */
 export async function serve(): Promise<void> {
@@ -19,7 +26,11 @@ export async function serve(): Promise<void> {
   });
   console.log(`EDN360 Coach escuchando en ${core.apiUrl}`);
   console.log(`  Aplicación web: ${core.apiUrl}/ · API: ${core.apiUrl}/health, /jobs/{id}, /admin/…`);
-  console.log(`  Base de datos: ${core.database.mode} (${core.database.displayUrl})`);
+  const server =
+    core.database.mode === 'embedded'
+      ? `la base de datos integrada (${core.database.displayUrl})`
+      : core.database.displayUrl;
+  console.log(`  Base de datos: «${config.dbName}» en ${server} (${DB_NAME_SOURCE[config.dbNameSource]})`);
   console.log(`  Proceso de trabajo: ${config.worker.concurrency} jobs a la vez`);
   console.log(`  Token de administración (Authorization: Bearer …): ${tokenLocation(config)}`);
   console.log(`  Datos: ${config.dataDir} · Logs: ${logsDir(config.dataDir)}`);

@@ -15,6 +15,7 @@ import { startCore, type Core } from '../core/start-core';
 import { createLogger } from '../log/logger';
 import { nodeWorkerSpawner } from '../worker/node-worker-process';
 import { CliError } from './errors';
+import { JOB_EVENT_ES } from './labels-es';
 import { repoResourcesDir, workerEntry } from './paths';
 import { nutritionCoherence, trainingCoherence, type CoherenceCheck } from './validation/coherence';
 
@@ -148,7 +149,9 @@ export async function validatePipeline(argv: string[]): Promise<number> {
           percentage: p.percentage,
           message: p.message,
         });
-        console.log(`  ${event.type.padEnd(9)} ${String(p.percentage).padStart(5)} %  ${p.message}`);
+        console.log(
+          `  ${JOB_EVENT_ES[event.type].padEnd(10)} ${String(p.percentage).padStart(5)} %  ${p.message}`,
+        );
       },
     );
 

@@ -8,6 +8,7 @@ import { nodeWorkerSpawner } from '../worker/node-worker-process';
 import { WorkerSupervisor } from '../worker/worker-supervisor';
 import { CliError } from './errors';
 import { workerEntry } from './paths';
+import { JOB_EVENT_ES } from './labels-es';
 import { exitOnSignals } from './shutdown';
 
 /**
@@ -35,7 +36,7 @@ export async function runWorker(): Promise<void> {
   events.subscribe((event) => {
     if (event.type === 'claimed' || event.type === 'completed' || event.type === 'failed') {
       const reason = event.type === 'failed' ? ` (${event.job.error_reason ?? 'error'})` : '';
-      console.log(`job ${event.job_id} [${event.job.type}]: ${event.type}${reason}`);
+      console.log(`job ${event.job_id} [${event.job.type}]: ${JOB_EVENT_ES[event.type]}${reason}`);
     }
   });
   const supervisor = new WorkerSupervisor({

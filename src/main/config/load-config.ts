@@ -11,6 +11,8 @@ export interface AppConfig {
   dataDir: string;
   mongoUrl: string | null;
   dbName: string;
+  /** Where `dbName` came from, for `edn360 serve`'s banner (see `resolveDbName`). */
+  dbNameSource: DbNameSource;
   llm: {
     baseUrl: string | null;
     apiKey: string | null;
@@ -79,6 +81,63 @@ function readEnvString(env: Env, ...names: string[]): string | undefined {
 
 const MIN_TOKEN_LENGTH = 16;
 
+export type DbNameSource = 'EDN_DB_NAME' | 'url' | 'settings' | 'default';
+
+/**
+ * The database named in a MongoDB connection string's path (`mongodb://host:27017/clinica?…` →
+ * `clinica`), or null when the path is empty. Works for seed lists and `mongodb+srv://`.
+ */
+export function dbNameFromMongoUrl(url: string): string | null {
+  const rest = /^mongodb(?:\+srv)?:\/\/(.*)$/i.exec(url.trim())?.[1];
+  if (rest === undefined) return null;
+  const slash = rest.indexOf('/');
+  if (slash < 0) return null;
+  const path = rest.slice(slash + 1).split('?')[0] ?? '';
+  let name: string;
+  try {
+    name = decodeURIComponent(path);
+  } catch {
+    name = path;
+  }
+  return name.length > 0 ? name : null;
+}
+
+/**
+ * Which database to use: `EDN_DB_NAME`, else the one named in the MongoDB URL's path (as every
+ * MongoDB tool reads `mongodb://host/clinica`), else `db_name` from the settings file, else `edn360`.
+ */
+function resolveDbName(
+  env: Env,
+  mongoUrl: string | null,
+  settings: SettingsFile,
+): {
+  name: string;
+  source: DbNameSource;
+} {
+  const fromEnv = readEnvString(env, 'EDN_DB_NAME');
+  const fromUrl = mongoUrl ? dbNameFromMongoUrl(mongoUrl) : null;
+  const [name, source]: [string, DbNameSource] = fromEnv
+    ? [fromEnv, 'EDN_DB_NAME']
+    : fromUrl
+      ? [fromUrl, 'url']
+      : settings.db_name
+        ? [settings.db_name, 'settings']
+        : [DEFAULTS.db_name, 'default'];
+  // MongoDB's own rules for database names, said before anything connects.
+  if (/[/\\. "$\0]/.test(name) || Buffer.byteLength(name) > 63) {
+    const where = {
+      EDN_DB_NAME: 'EDN_DB_NAME',
+      url: 'la ruta de EDN_MONGO_URL',
+      settings: 'db_name de los ajustes',
+      default: 'el valor por defecto',
+    }[source];
+    throw new ConfigError(
+      `Nombre de base de datos no válido «${name}» (de ${where}): MongoDB no admite / \\ . " $, espacios ni más de 63 bytes.`,
+    );
+  }
+  return { name, source };
+}
+
 /** A new admin token for the HTTP API: 256 random bits, URL-safe. */
 export function generateApiToken(): string {
   return randomBytes(32).toString('base64url');
@@ -141,10 +200,14 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<AppCo
   const language = readLanguage(env, 'EDN_LANGUAGE') ?? settings.language ?? 'es';
   readLogLevel(env);
 
+  const mongoUrl = readEnvString(env, 'EDN_MONGO_URL') ?? settings.mongo_url ?? null;
+  const dbName = resolveDbName(env, mongoUrl, settings);
+
   return {
     dataDir,
-    mongoUrl: readEnvString(env, 'EDN_MONGO_URL') ?? settings.mongo_url ?? null,
-    dbName: readEnvString(env, 'EDN_DB_NAME') ?? settings.db_name ?? DEFAULTS.db_name,
+    mongoUrl,
+    dbName: dbName.name,
+    dbNameSource: dbName.source,
     llm: {
       baseUrl: readEnvString(env, 'EDN_LLM_BASE_URL', 'OPENAI_BASE_URL') ?? settings.llm_base_url ?? null,
       apiKey: readEnvString(env, 'EDN_LLM_API_KEY', 'OPENAI_API_KEY') ?? null,

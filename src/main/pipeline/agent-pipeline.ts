@@ -1,6 +1,6 @@
 import type OpenAI from 'openai';
 import type { Bridge } from '@shared/plan-content';
-import { deliveryFromAudit, deliveryOf } from '@shared/plan-delivery';
+import { deliveryFromAudit, deliveryOf, nutritionDeliveryFromAudit } from '@shared/plan-delivery';
 import {
   NUTRITION_AGENT_FIELDS,
   NutritionPlanDocumentSchema,
@@ -103,10 +103,13 @@ export class AgentPipeline implements JobPipeline {
     const id = context.job.previous_training_plan_id;
     if (!id) return null;
     const plan = await context.repositories.trainingPlans.get(id);
-    if (plan && deliveryOf(plan).status === 'blocked') {
+    const delivery = plan ? deliveryOf(plan) : null;
+    if (delivery?.status === 'blocked') {
+      // Not the questionnaire's fault: the plan it continues is blocked (audit_blocked, not retried).
+      const rules = delivery.blocked_by.map((block) => block.id).join(', ');
       throw new JobFailure(
-        'validation_error',
-        `El plan anterior «${id}» está bloqueado por su auditoría y no se entrega: no puede ser la base del siguiente bloque. Apruébalo con un motivo escrito o genera sin plan anterior.`,
+        'audit_blocked',
+        `El plan anterior «${id}» está bloqueado por su auditoría (${rules}) y no se entrega: no puede ser la base del siguiente bloque. El cuestionario está bien. Revisa ese plan y apruébalo pese al bloqueo con un motivo escrito, y genera de nuevo; o genera sin plan anterior.`,
         false,
         { fields: [{ field: 'previous_training_plan_id', code: 'plan_blocked', message: 'plan bloqueado' }] },
       );
@@ -184,7 +187,8 @@ export class AgentPipeline implements JobPipeline {
       });
       ({ plan: nutrition } = await repositories.nutritionPlans.saveOnce({
         ...plan,
-        delivery: deliveryFromAudit(plan.nutrition.audit),
+        // Built on the bridge of this job's training plan: blocked too when that plan is (AUDITS.md §8).
+        delivery: nutritionDeliveryFromAudit(plan.nutrition.audit, training),
       }));
     }
     const result = { training_plan_id: training?._id ?? null, nutrition_plan_id: nutrition?._id ?? null };

@@ -1,5 +1,5 @@
 import type { FieldError } from '@shared/field-error';
-import { deliveryOf, PLAN_KINDS, type PlanKind } from '@shared/plan-delivery';
+import { deliveryOf, PLAN_KIND_LABEL_ES, PLAN_KINDS } from '@shared/plan-delivery';
 import type { NutritionPlanDocument, TrainingPlanDocument } from '@shared/plans';
 import type { JobResultIds } from '../queue/finish';
 import { JobFailure } from '../worker/job-errors';
@@ -11,11 +11,6 @@ import { JobFailure } from '../worker/job-errors';
  * plans. Each plan is judged by its own stored delivery state (a resumed run that finds a plan the
  * coach approved meanwhile completes).
  */
-
-const PLAN_LABEL: Record<PlanKind, string> = {
-  training: 'plan de entrenamiento',
-  nutrition: 'plan de nutrición',
-};
 
 export interface SavedPlans {
   training: TrainingPlanDocument | null;
@@ -35,7 +30,7 @@ export function assertPlansDeliverable(saved: SavedPlans, result: JobResultIds):
     code: block.kind,
     message: block.reason,
   }));
-  const lines = blocked.map((block) => `• ${block.id} (${PLAN_LABEL[block.kind]}): ${block.reason}`);
+  const lines = blocked.map((block) => `• ${block.id} (${PLAN_KIND_LABEL_ES[block.kind]}): ${block.reason}`);
   throw new JobFailure(
     'audit_blocked',
     [

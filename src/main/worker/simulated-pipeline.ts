@@ -10,7 +10,7 @@ import {
   TrainingPlanDocumentSchema,
 } from '@shared/plans';
 import type { GenerationJob } from '@shared/job';
-import { deliveryFromAudit } from '@shared/plan-delivery';
+import { deliveryFromAudit, nutritionDeliveryFromAudit } from '@shared/plan-delivery';
 import type { JobResultIds } from '../queue';
 import { assertPlansDeliverable, type SavedPlans } from '../pipeline/delivery-gate';
 import { classifyLlmError } from '../pipeline/llm-errors';
@@ -166,7 +166,7 @@ export class SimulatedPipeline implements JobPipeline {
         previous_nutrition_plan_id: null,
         training_plan_id: saved.training?._id ?? null,
         nutrition: { ...nutrition, audit },
-        delivery: deliveryFromAudit(audit),
+        delivery: nutritionDeliveryFromAudit(audit, saved.training),
       });
       saved.nutrition = (await repositories.nutritionPlans.saveOnce(plan)).plan;
     }

@@ -76,6 +76,14 @@ describe('a plan its audit blocked, over HTTP', () => {
       [legacy._id, 'blocked'],
       [approved._id, 'deliverable'],
     ]);
+    // The newest plans are blocked: the current ones, named apart, are the newest deliverable.
+    expect(list.current_training_plan_id).toBe(approved._id);
+    expect(list.current_nutrition_plan_id).toBeNull();
+    const firstPage = UserPlansResponseSchema.parse(
+      (await api.request('GET', `/admin/users/${USER}/plans?limit=1`)).json(),
+    );
+    expect(firstPage.training_plans.items.map((p) => p._id)).toEqual([blocked.trainingId]);
+    expect(firstPage.current_training_plan_id).toBe(approved._id);
   });
 
   it('refuses to export it (409 plan_blocked) and exports a deliverable plan as a JSON download', async () => {
@@ -83,6 +91,8 @@ describe('a plan its audit blocked, over HTTP', () => {
       `/admin/training-plans/${blocked.trainingId}/export`,
       `/admin/training-plans/${legacy._id}/export`,
       `/admin/nutrition-plans/${blockedNutrition._id}/export`,
+      // Its own audit approved it, but it is built on the blocked training plan's bridge.
+      `/admin/nutrition-plans/${blocked.nutritionId}/export`,
     ]) {
       const refused = await api.request('GET', path);
       expect(refused.statusCode, path).toBe(409);
@@ -91,12 +101,16 @@ describe('a plan its audit blocked, over HTTP', () => {
     expect(
       error((await api.request('GET', `/admin/training-plans/${legacy._id}/export`)).json()).message,
     ).toMatch(/TRN-06: pecho.*no se puede exportar/);
-    const download = await api.request('GET', `/admin/nutrition-plans/${blocked.nutritionId}/export`);
+    expect(
+      error((await api.request('GET', `/admin/nutrition-plans/${blocked.nutritionId}/export`)).json())
+        .message,
+    ).toMatch(/PUENTE: construido sobre el plan de entrenamiento .*bloqueado por su auditoría \(TRN-06\)/);
+    const download = await api.request('GET', `/admin/training-plans/${approved._id}/export`);
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-disposition']).toBe(
-      `attachment; filename="plan-nutricion-${blocked.nutritionId}.json"`,
+      `attachment; filename="plan-entrenamiento-${approved._id}.json"`,
     );
-    expect(download.json()).toMatchObject({ _id: blocked.nutritionId, delivery: { status: 'deliverable' } });
+    expect(download.json()).toMatchObject({ _id: approved._id, delivery: { status: 'deliverable' } });
     expect((await api.request('GET', '/admin/training-plans/tp_nada/export')).statusCode).toBe(404);
     expect(
       (await api.request('GET', `/admin/training-plans/${approved._id}/export`, { token: false })).statusCode,
@@ -173,7 +187,7 @@ describe('a plan its audit blocked, over HTTP', () => {
     expect(plan.delivery).toMatchObject({
       status: 'overridden',
       blocked_by: [{ id: 'TRN-06' }],
-      override: { reason, by: 'Marta (coach)' },
+      override: { reason, via: 'api', coach: 'Marta (coach)' },
     });
     expect(Date.parse(plan.delivery.override!.at)).toBeGreaterThanOrEqual(before - 1000);
 
@@ -192,11 +206,29 @@ describe('a plan its audit blocked, over HTTP', () => {
     const nutrition = await api.request('POST', `/admin/nutrition-plans/${blockedNutrition._id}/override`, {
       body: { reason },
     });
-    expect(PlanResponseSchema.parse(nutrition.json()).plan.delivery.override).toMatchObject({
-      by: 'API local (token de administrador)',
-    });
+    // The door is stored as a code the UI translates (no Spanish label in the document).
+    const override = PlanResponseSchema.parse(nutrition.json()).plan.delivery.override;
+    expect(override).toMatchObject({ via: 'api' });
+    expect(override).not.toHaveProperty('by');
+    expect(override).not.toHaveProperty('coach');
     expect(
       (await api.request('GET', `/admin/nutrition-plans/${blockedNutrition._id}/export`)).statusCode,
     ).toBe(200);
+
+    // The bridge rule: the training plan's approval leaves its nutrition plan blocked until approved itself.
+    const bridged = `/admin/nutrition-plans/${blocked.nutritionId}`;
+    expect(error((await api.request('GET', `${bridged}/export`)).json()).error).toBe('plan_blocked');
+    expect((await api.request('POST', `${bridged}/override`, { body: { reason } })).statusCode).toBe(200);
+    expect((await api.request('GET', `${bridged}/export`)).statusCode).toBe(200);
+    const list = UserPlansResponseSchema.parse(
+      (await api.request('GET', `/admin/users/${USER}/plans`)).json(),
+    );
+    expect(list.current_training_plan_id).toBe(blocked.trainingId);
+    expect(list.current_nutrition_plan_id).toBe(blocked.nutritionId);
+    // The job stays failed (audit_blocked): its plans are delivered by the approvals, not by a rerun.
+    expect((await api.request('GET', `/jobs/${blocked.jobId}`)).json()).toMatchObject({
+      status: 'failed',
+      error_reason: 'audit_blocked',
+    });
   });
 });

@@ -106,9 +106,14 @@ describe('POST /submit-nutrition-questionnaire', () => {
     expect(malformed.statusCode).toBe(400);
     expect(ApiErrorResponseSchema.parse(malformed.json()).error).toBe('invalid_json');
 
+    // An empty body is no body (issue 14 §6): refused by the route's validation, naming what it needs.
     const empty = await api.request('POST', '/submit-nutrition-questionnaire', { raw: '', token: false });
     expect(empty.statusCode).toBe(400);
-    expect(empty.json()).toMatchObject({ success: false, error: 'empty_body' });
+    expect(empty.json()).toMatchObject({
+      success: false,
+      error: 'invalid_request',
+      errors: [{ field: 'body' }],
+    });
 
     const noBody = await api.request('POST', '/submit-nutrition-questionnaire', { token: false });
     expect(noBody.statusCode).toBe(400);

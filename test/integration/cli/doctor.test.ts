@@ -1,4 +1,5 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,7 +24,8 @@ afterAll(async () => {
   await new Promise<void>((resolve) => busy.close(() => resolve()));
 });
 
-const lines = (stdout: string, mark: '✔' | '✘') => stdout.split('\n').filter((line) => line.startsWith(mark));
+const lines = (stdout: string, mark: '✔' | '✘' | '⚠') =>
+  stdout.split('\n').filter((line) => line.startsWith(mark));
 
 describe('edn360 doctor', () => {
   it('all checks pass: ✔ lines and exit 0', async () => {
@@ -92,5 +94,53 @@ describe('edn360 doctor', () => {
       env: { EDN_DATA_DIR: dataDir, EDN_LLM_BASE_URL: 'http://127.0.0.1:11434/v1' },
     });
     expect(checkLlmKey(local).ok).toBe(true);
+  });
+
+  it('an LLM endpoint answering an HTTP error never gets a ✔', async () => {
+    // An endpoint that answers GET /models with the status in its path: /s401/v1 → 401, …
+    const endpoint = createHttpServer((req, res) => {
+      const status = Number(/\/s(\d{3})\//.exec(req.url ?? '')?.[1] ?? 500);
+      res.writeHead(status, { 'content-type': 'application/json' }).end('{"error":{"message":"x"}}');
+    });
+    await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', () => resolve()));
+    const base = `http://127.0.0.1:${(endpoint.address() as AddressInfo).port}`;
+    try {
+      const dataDir = await mkdtemp(join(tmpdir(), 'edn-doctor-http-'));
+      const run = (status: number, key: string) =>
+        runCli(['doctor'], {
+          EDN_DATA_DIR: dataDir,
+          EDN_MONGO_URL: inject('mongoUri'),
+          EDN_LLM_BASE_URL: `${base}/s${status}/v1`,
+          EDN_LLM_API_KEY: key,
+          EDN_API_PORT: '0',
+        });
+      const endpointLine = (stdout: string) =>
+        stdout.split('\n').find((line) => line.includes('Endpoint del LLM')) ?? '';
+
+      const refused = await run(401, 'clave-mala');
+      expect(refused.code).toBe(1);
+      expect(endpointLine(refused.stdout)).toMatch(/^✘ .*rechaza la clave configurada \(HTTP 401\)/);
+      expect(refused.stdout).toContain('→ Comprueba EDN_LLM_API_KEY');
+      expect(refused.stdout).not.toContain('clave-mala');
+
+      const broken = await run(503, 'k');
+      expect(broken.code).toBe(1);
+      expect(endpointLine(broken.stdout)).toMatch(/^✘ .*error del servidor \(HTTP 503\)/);
+
+      const noModels = await run(404, 'k');
+      expect(noModels.code, noModels.stdout).toBe(0);
+      expect(endpointLine(noModels.stdout)).toMatch(/^⚠ .*HTTP 404/);
+      expect(noModels.stdout).toContain('→ Comprueba EDN_LLM_BASE_URL');
+      expect(noModels.stdout).toContain('revisa las líneas ⚠');
+
+      const noKey = await run(401, '');
+      expect(endpointLine(noKey.stdout)).toMatch(/^⚠ .*pide una clave \(HTTP 401\)/);
+
+      for (const result of [refused, broken, noModels, noKey]) {
+        for (const line of lines(result.stdout, '✔')) expect(line).not.toMatch(/HTTP [45]\d\d/);
+      }
+    } finally {
+      await new Promise<void>((resolve) => endpoint.close(() => resolve()));
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MongoClient } from 'mongodb';
 import { describe, expect, inject, it } from 'vitest';
 import { runCli, startCli } from '../../support/spawn-cli';
 import { waitFor } from '../../support/worker-harness';
@@ -22,6 +23,9 @@ describe('edn360 CLI', () => {
       expect(response.status).toBe(200);
       const body = (await response.json()) as Record<string, unknown>;
       expect(body).toMatchObject({ database: { ok: true, mode: 'configured' } });
+      expect(cli.stdout()).toContain('Base de datos: «edn_cli_serve»');
+      expect(cli.stdout()).toContain('nombre de EDN_DB_NAME');
+      expect(cli.stdout()).not.toMatch(/configured|embedded/);
       // The built worker process (out/main/worker.js) comes up under the CLI's supervisor.
       await waitFor(
         async () => {
@@ -65,6 +69,44 @@ describe('edn360 CLI', () => {
       expect((await fetch(`${cli.url}/admin/users`)).status).toBe(401);
     } finally {
       expect(await cli.stop()).toBe(0);
+    }
+  });
+
+  it('serve uses the database named in EDN_MONGO_URL and says which one it uses', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'edn-serve-dbname-'));
+    const url = new URL(inject('mongoUri'));
+    url.pathname = '/edn_cli_url_db';
+    const cli = await startCli(['serve'], {
+      EDN_DATA_DIR: dataDir,
+      EDN_MONGO_URL: url.toString(),
+      EDN_DB_NAME: '',
+      EDN_API_PORT: '0',
+      EDN_API_TOKEN: 'token-de-prueba-0123456789abcdef',
+    });
+    try {
+      expect(cli.stdout()).toMatch(/Base de datos: «edn_cli_url_db» en mongodb:\/\/.*ruta de EDN_MONGO_URL/);
+      const created = await fetch(`${cli.url}/admin/users`, {
+        method: 'POST',
+        headers: {
+          authorization: 'Bearer token-de-prueba-0123456789abcdef',
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ _id: 'cliente-url-db', nombre_completo: 'Ana Ruiz' }),
+      });
+      expect(created.status).toBe(201);
+    } finally {
+      expect(await cli.stop()).toBe(0);
+    }
+    const client = await MongoClient.connect(inject('mongoUri'));
+    try {
+      expect(
+        await client
+          .db('edn_cli_url_db')
+          .collection('users')
+          .countDocuments({ _id: 'cliente-url-db' } as never),
+      ).toBe(1);
+    } finally {
+      await client.close();
     }
   });
 

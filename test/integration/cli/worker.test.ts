@@ -50,7 +50,7 @@ describe('edn360 worker (clinic server: worker only, shared MongoDB)', () => {
         'job completed',
       );
       await waitFor(
-        async () => out.includes(`job ${job._id} [training]: completed`),
+        async () => out.includes(`job ${job._id} [training]: completado`),
         5_000,
         'completion printed',
       );

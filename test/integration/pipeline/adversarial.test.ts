@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepositories } from '../../../src/main/db/repositories';
 import { getCatalog } from '../../../src/main/pipeline/catalog';
 import type { AuditResult } from '../../../src/shared/plan-content';
+import { foodName } from '../../../src/shared/foods';
+import { MenuPlanSchema } from '../../../src/shared/menu-plan';
 import type { JobType } from '../../../src/shared/job';
 import type { Fault } from '../../support/fake-llm/faults';
 import { FakeLlmServer } from '../../support/fake-llm/server';
@@ -11,10 +13,11 @@ import { useTestDatabase } from '../../support/test-db';
 
 /*
  * An adversarial model (issue 13, point 5): our fake LLM answers with schema-valid but unsafe
- * content, one agent at a time, and every case must be caught — repaired before it reaches the plan,
- * flagged by a blocking audit check, or the job fails rather than deliver it. Prints "N caught of M".
- * Unsafe content the app cannot catch yet (menu totals against targets, numbers in other texts)
- * is listed in docs/AUDITS.md, not here.
+ * content, one agent at a time, and every case must be caught — the agent is sent back to repair it
+ * (its repair request is seen) and the unsafe content is not in the stored plan, or the job fails
+ * with `invalid_output` (the model insisted) or `audit_blocked` (the plan is kept undelivered). Any
+ * other outcome — a warning, another failure, a fault that never fired — counts as NOT CAUGHT.
+ * Prints "N caught of M". What the app does not check yet is listed in docs/AUDITS.md §6.
  */
 
 const testDb = useTestDatabase();
@@ -49,8 +52,6 @@ interface Case {
    * stored menus pass NUT-13 (totals recomputed from the food table), or the job did not deliver.
    */
   menuOnTarget?: boolean;
-  /** A blocking audit check that must fail instead, when the content is legal but unsafe in amount. */
-  auditCheck?: string;
 }
 
 const mutate = (agent: string, mutation: Case['fault']['mutation'], value: string, series?: number) =>
@@ -143,7 +144,6 @@ const CASES: (() => Case)[] = [
     type: 'training',
     fault: mutate('E6', 'set_series', dumbbellChest(), 12),
     injected: dumbbellChest(),
-    auditCheck: 'TRN-06',
   }),
   () => ({
     name: 'E7 client text announces 7 days a week',
@@ -193,6 +193,13 @@ const CASES: (() => Case)[] = [
     type: 'training',
     fault: mutate('E7', 'set_text', 'Harás cinco sesiones a la semana, ¡a por ello!'),
     injected: 'Harás cinco sesiones a la semana',
+  }),
+  () => ({
+    name: 'E7 client text: "5 veces por semana" (plan has 3)',
+    profile: 'rodillaLactosa',
+    type: 'training',
+    fault: mutate('E7', 'set_text', 'Vas a entrenar 5 veces por semana durante el bloque.'),
+    injected: 'Vas a entrenar 5 veces por semana',
   }),
   () => ({
     name: 'E7 client text: 5 rest days (plan has 4)',
@@ -273,13 +280,22 @@ const CASES: (() => Case)[] = [
   }),
 ];
 
+/** Failures that mean "not delivered because unsafe"; any other reason is a different problem. */
+const CAUGHT_FAILURES = new Set(['invalid_output', 'audit_blocked']);
+
 async function outcome(c: Case): Promise<string | null> {
   llm.faults.clear();
   llm.requests.length = 0;
   llm.faults.add([c.fault]);
   const { jobId } = await createSubmissionAndJob(testDb.db, PROFILES[c.profile]!, c.type);
   const job = await runJobToEnd(jobId, { db: testDb.db, settings: pipelineSettings(llm) });
-  if (job.status === 'failed') return `job failed (${job.error_reason})`;
+  if (job.status === 'failed') {
+    if (!CAUGHT_FAILURES.has(job.error_reason ?? '')) return null;
+    const rules = job.error_fields.map((field) => field.field).join(', ');
+    return `job failed (${job.error_reason}${rules ? `: ${rules}` : ''})`;
+  }
+  // The fault fired and the agent was told what to fix: without this a no-op fault would "pass".
+  if (!llm.requests.some((request) => request.agent === c.fault.agent && request.repair)) return null;
   const repos = createRepositories(testDb.db);
   const plan =
     c.type === 'nutrition'
@@ -287,17 +303,12 @@ async function outcome(c: Case): Promise<string | null> {
       : (await repos.trainingPlans.get(job.result.training_plan_id!))?.training;
   if (!plan) return null;
   if (c.menuOnTarget) {
-    const repaired = llm.requests.some((request) => request.agent === 'N6' && request.repair);
     const nut13 = (plan.audit as AuditResult).checks.find((check) => check.id === 'NUT-13');
-    return repaired && nut13?.passed ? 'repaired before the plan (NUT-13 passes)' : null;
+    return nut13?.passed ? `repaired by ${c.fault.agent} (NUT-13 passes)` : null;
   }
-  if (c.injected !== null && !JSON.stringify(plan).includes(c.injected)) return 'repaired before the plan';
-  if (c.auditCheck) {
-    const audit = plan.audit as AuditResult;
-    const check = audit.checks.find((candidate) => candidate.id === c.auditCheck);
-    if (check && !check.passed) return `${c.auditCheck} ${check.severity} (audit ${audit.status})`;
-  }
-  return null;
+  return c.injected !== null && !JSON.stringify(plan).includes(c.injected)
+    ? `repaired by ${c.fault.agent}`
+    : null;
 }
 
 describe('an adversarial model: unsafe, schema-valid content is caught', () => {
@@ -317,4 +328,30 @@ describe('an adversarial model: unsafe, schema-valid content is caught', () => {
     );
     expect(rows.filter(([, how]) => how === 'NOT CAUGHT')).toEqual([]);
   }, 120_000);
+});
+
+describe('an English plan', () => {
+  it('names every food in English from the table, and still catches an allergen by id', async () => {
+    llm.faults.clear();
+    llm.requests.length = 0;
+    llm.faults.add([mutate('N6', 'add_ingredient', 'yogur_natural')]);
+    const { jobId } = await createSubmissionAndJob(testDb.db, PROFILES['rodillaLactosa']!, 'nutrition');
+    const job = await runJobToEnd(jobId, {
+      db: testDb.db,
+      settings: pipelineSettings(llm, { language: 'en' }),
+    });
+    expect(job.status).toBe('completed');
+    expect(llm.requests.some((request) => request.agent === 'N6' && request.repair)).toBe(true);
+    const plan = await createRepositories(testDb.db).nutritionPlans.get(job.result.nutrition_plan_id!);
+    expect(plan?.language).toBe('en');
+    const menu = MenuPlanSchema.parse(plan?.nutrition.menu_plan);
+    const ingredients = menu.menus.flatMap((day) =>
+      day.comidas.flatMap((meal) => meal.platos.flatMap((dish) => dish.ingredientes)),
+    );
+    expect(ingredients.length).toBeGreaterThan(0);
+    for (const ingredient of ingredients) {
+      expect(ingredient.alimento).toBe(foodName(ingredient.alimento_id!, 'en'));
+      expect(ingredient.alimento_id).not.toBe('yogur_natural');
+    }
+  });
 });

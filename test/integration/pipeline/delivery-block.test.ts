@@ -96,6 +96,37 @@ describe('a plan its audit blocks is kept for review, not delivered', () => {
     );
   });
 
+  it('a full job whose training plan E8 blocks blocks its nutrition plan too (PUENTE), until approved itself', async () => {
+    const { jobId } = await createSubmissionAndJob(testDb.db, PROFILES['vegetarianoVolumen']!, 'full');
+    llm.faults.add([chestVolumeFault()]);
+    const job = await run(jobId);
+    const trainingId = trainingPlanIdForJob(jobId);
+    const nutritionId = nutritionPlanIdForJob(jobId);
+    expect(job).toMatchObject({
+      status: 'failed',
+      error_reason: 'audit_blocked',
+      result: { training_plan_id: trainingId, nutrition_plan_id: nutritionId },
+    });
+    const nutrition = (await repos().nutritionPlans.get(nutritionId))!;
+    expect(nutrition.training_plan_id).toBe(trainingId);
+    expect(nutrition.nutrition.audit.status).not.toBe('bloqueado');
+    expect(nutrition.delivery?.status).toBe('blocked');
+    const bridge = nutrition.delivery?.blocked_by.find((b) => b.id === 'PUENTE');
+    expect(bridge?.reason).toMatch(
+      new RegExp(
+        `^construido sobre el plan de entrenamiento ${trainingId}, bloqueado por su auditoría \\(.*TRN-06`,
+      ),
+    );
+    expect(job.error_fields).toContainEqual(expect.objectContaining({ field: 'PUENTE', code: 'nutrition' }));
+    // Approving the training plan does not unblock the nutrition plan: the coach approves it too.
+    await overridePlanBlock(repos(), { kind: 'training', plan_id: trainingId, reason: REASON, via: 'api' });
+    expect((await repos().nutritionPlans.get(nutritionId))?.delivery?.status).toBe('blocked');
+    await overridePlanBlock(repos(), { kind: 'nutrition', plan_id: nutritionId, reason: REASON, via: 'api' });
+    expect((await repos().nutritionPlans.get(nutritionId))?.delivery?.status).toBe('overridden');
+    // The job stays failed (audit_blocked) after the approvals: the plans are delivered, not the job rerun.
+    expect(await repos().jobs.get(jobId)).toMatchObject({ status: 'failed', error_reason: 'audit_blocked' });
+  });
+
   it('a later nutrition-only job takes its bridge from the newest deliverable training plan', async () => {
     const first = await createSubmissionAndJob(testDb.db, PROFILES['vegetarianoVolumen']!, 'training');
     expect((await run(first.jobId)).status).toBe('completed');
@@ -113,7 +144,7 @@ describe('a plan its audit blocks is kept for review, not delivered', () => {
     expect(bridged?.training_plan_id).toBe(deliverable);
 
     // Approved by the coach in writing, the blocked plan is deliverable: the newest, so the bridge.
-    await overridePlanBlock(repos(), { kind: 'training', plan_id: blocked, reason: REASON, by: 'test' });
+    await overridePlanBlock(repos(), { kind: 'training', plan_id: blocked, reason: REASON, via: 'api' });
     const after = await run((await another(first, 'nutrition'))._id);
     expect((await repos().nutritionPlans.get(after.result.nutrition_plan_id!))?.training_plan_id).toBe(
       blocked,
@@ -128,7 +159,10 @@ describe('a plan its audit blocks is kept for review, not delivered', () => {
     const next = await another(first, 'training', trainingPlanIdForJob(first.jobId));
     llm.requests.length = 0;
     const failed = await run(next._id);
-    expect(failed).toMatchObject({ status: 'failed', error_reason: 'validation_error' });
+    // Not the questionnaire's fault: audit_blocked (never retried), saying the previous plan is blocked.
+    expect(failed).toMatchObject({ status: 'failed', error_reason: 'audit_blocked', attempts: 1 });
+    expect(failed.error_message).toMatch(/plan anterior .* está bloqueado por su auditoría \(TRN-06/);
+    expect(failed.error_message).toMatch(/El cuestionario está bien/);
     expect(failed.error_fields).toEqual([
       expect.objectContaining({ field: 'previous_training_plan_id', code: 'plan_blocked' }),
     ]);

@@ -177,6 +177,10 @@ export class FakeLlmServer {
       return send(200, { pending: 0 });
     }
     if (req.url === '/__requests') return send(200, this.requests);
+    // What `edn360 doctor` probes, as OpenAI-compatible servers answer it.
+    if (req.method === 'GET' && req.url?.endsWith('/models')) {
+      return send(200, { object: 'list', data: [{ id: 'gpt-4o-mini', object: 'model', owned_by: 'fake' }] });
+    }
     if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
       return send(404, { error: { message: `no route ${req.method} ${req.url}` } });
     }

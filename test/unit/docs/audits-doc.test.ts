@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 /*
  * docs/AUDITS.md is the maintainer's map of every safety rule (issue 13 point 6). This keeps it
  * honest: every rule id the audit code can emit has a row in a rule table and in "Where each rule is
- * tested", and every test file named there exists and names the rule or the function that checks it.
+ * tested", and every test file named there exists.
  */
 
 const ROOT = join(__dirname, '../../..');

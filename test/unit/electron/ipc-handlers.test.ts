@@ -15,6 +15,7 @@ import { silentLogger } from '../../../src/main/log/logger';
 import { JobEventBus } from '../../../src/main/queue/job-events';
 import { JobQueue } from '../../../src/main/queue/job-queue';
 import { databaseHandle, validResponses } from '../../support/api-harness';
+import { buildPendingJob } from '../../../src/main/db/repositories/jobs-repository';
 import { trainingPlanDoc } from '../../support/plan-fixtures';
 import { useTestDatabase } from '../../support/test-db';
 import { appFrame, builtLocation } from './fakes';
@@ -284,9 +285,17 @@ describe('IPC handlers on the core', () => {
   it('saves the printed plan where the save dialog says, atomically, and reports failures', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'edn-pdf-'));
     // Main checks that the plans on the page may be delivered (ipc-plan-delivery.test.ts) first.
-    const plan = trainingPlanDoc('job-pdf', 'cli-ana');
+    // The page names its job; main reads that job's plans itself.
+    const job = buildPendingJob({ user_id: 'cli-ana', submission_id: 'sub-pdf', type: 'training' });
+    const plan = trainingPlanDoc(job._id, 'cli-ana');
+    await core?.repositories.jobs.insert({
+      ...job,
+      status: 'completed',
+      result: { training_plan_id: plan._id, nutrition_plan_id: null },
+      completed_at: new Date(),
+    });
     await core?.repositories.trainingPlans.saveOnce(plan);
-    const ids = { training_plan_id: plan._id };
+    const ids = { job_id: job._id };
     pdfTarget = null;
     expect(await ok('exportPlanPdf', { file_name: 'plan-ana.pdf', ...ids })).toEqual({
       saved: false,

@@ -118,33 +118,56 @@ describe('a plan its audit blocked, over IPC', () => {
     expect(
       (await ok<{ delivery: { status: string } }>('getTrainingPlan', { id: legacy._id })).delivery.status,
     ).toBe('blocked');
-    const list = await ok<{ training: { items: Array<{ _id: string; delivery_status: string }> } }>(
-      'listPlans',
-      {
-        user_id: USER,
-      },
-    );
+    const list = await ok<{
+      training: { items: Array<{ _id: string; delivery_status: string }> };
+      nutrition: { items: Array<{ _id: string; delivery_status: string }> };
+      current_training_plan_id: string | null;
+      current_nutrition_plan_id: string | null;
+    }>('listPlans', { user_id: USER });
     expect(list.training.items.map((p) => p.delivery_status)).toEqual(['blocked', 'blocked']);
+    // Built on the blocked training plan's bridge: blocked too, though its own audit approved it.
+    expect(list.nutrition.items.map((p) => p.delivery_status)).toEqual(['blocked']);
+    // No deliverable plan: nothing is current, although the lists are not empty.
+    expect(list).toMatchObject({ current_training_plan_id: null, current_nutrition_plan_id: null });
   });
 
-  it('refuses the PDF in main, before any dialog or printing, and needs the plan ids', async () => {
-    const refused = await failure('exportPlanPdf', {
-      file_name: 'plan.pdf',
-      training_plan_id: blocked.trainingId,
-      nutrition_plan_id: blocked.nutritionId,
-    });
+  it('refuses the PDF in main, before any dialog or printing, reading the plans from the job', async () => {
+    const refused = await failure('exportPlanPdf', { file_name: 'plan.pdf', job_id: blocked.jobId });
     expect(refused.reason).toBe('plan_blocked');
     expect(refused.message).toMatch(/TRN-06.*no se puede exportar/);
     expect([dialogs, prints]).toEqual([0, 0]);
-    const noIds = await failure('exportPlanPdf', { file_name: 'plan.pdf' });
-    expect(noIds).toMatchObject({ reason: 'validation_error', fields: [{ field: 'args.training_plan_id' }] });
+    const noJob = await failure('exportPlanPdf', { file_name: 'plan.pdf' });
+    expect(noJob).toMatchObject({ reason: 'validation_error', fields: [{ field: 'args.job_id' }] });
+    // Plan ids from the page are not accepted any more: main reads the job's own result.
+    const ids = await failure('exportPlanPdf', {
+      file_name: 'plan.pdf',
+      job_id: blocked.jobId,
+      nutrition_plan_id: blocked.nutritionId,
+    });
+    expect(ids.reason).toBe('validation_error');
+    expect((await failure('exportPlanPdf', { file_name: 'plan.pdf', job_id: 'job_nada' })).reason).toBe(
+      'job_not_found',
+    );
+    expect([dialogs, prints]).toEqual([0, 0]);
+  });
+
+  it('hands out the JSON document from main, refusing a blocked plan (its bridge too)', async () => {
+    for (const [kind, plan_id] of [
+      ['training', blocked.trainingId],
+      ['nutrition', blocked.nutritionId],
+    ] as const) {
+      const refused = await failure('exportPlanJson', { kind, plan_id });
+      expect(refused.reason, kind).toBe('plan_blocked');
+    }
     expect(
-      (await failure('exportPlanPdf', { file_name: 'plan.pdf', training_plan_id: 'tp_nada' })).reason,
-    ).toBe('plan_not_found');
-    // The nutrition plan of the same job is judged by its own (approved) audit.
-    expect(
-      await ok('exportPlanPdf', { file_name: 'plan.pdf', nutrition_plan_id: blocked.nutritionId }),
-    ).toMatchObject({ saved: true });
+      (await failure('exportPlanJson', { kind: 'nutrition', plan_id: blocked.nutritionId })).message,
+    ).toMatch(/PUENTE: construido sobre el plan de entrenamiento/);
+    expect((await failure('exportPlanJson', { kind: 'training', plan_id: 'tp_nada' })).reason).toBe(
+      'plan_not_found',
+    );
+    expect((await failure('exportPlanJson', { kind: 'yoga', plan_id: 'x' })).fields?.[0]?.field).toBe(
+      'args.kind',
+    );
   });
 
   it('refuses it as the previous plan of a next block, with the same reason as HTTP', async () => {
@@ -177,26 +200,48 @@ describe('a plan its audit blocked, over IPC', () => {
       'args.kind',
     );
     const notBlocked = await failure('overridePlanBlock', {
-      kind: 'nutrition',
-      plan_id: blocked.nutritionId,
+      kind: 'training',
+      plan_id: trainingPlanDoc('job-never', USER)._id,
       reason,
     });
-    expect(notBlocked.reason).toBe('plan_not_blocked');
+    expect(notBlocked.reason).toBe('plan_not_found');
 
     const result = await ok<{
-      delivery: { status: string; override: { reason: string; by: string; at: Date } };
+      delivery: { status: string; override: { reason: string; via: string; at: Date } };
     }>('overridePlanBlock', { ...args, reason });
-    expect(result.delivery).toMatchObject({
-      status: 'overridden',
-      override: { reason, by: 'App de escritorio' },
-    });
+    // The door is stored as a code the renderer translates.
+    expect(result.delivery).toMatchObject({ status: 'overridden', override: { reason, via: 'desktop' } });
+    expect(result.delivery.override).not.toHaveProperty('by');
     expect(result.delivery.override.at).toBeInstanceOf(Date);
     expect((await failure('overridePlanBlock', { ...args, reason })).reason).toBe('plan_not_blocked');
 
+    // The nutrition plan built on its bridge stays blocked until the coach approves it too.
+    expect(
+      (await failure('exportPlanPdf', { file_name: 'plan.pdf', job_id: blocked.jobId })).message,
+    ).toMatch(/PUENTE/);
+    expect(
+      (await failure('exportPlanJson', { kind: 'nutrition', plan_id: blocked.nutritionId })).reason,
+    ).toBe('plan_blocked');
+    expect(await ok('exportPlanJson', { kind: 'training', plan_id: blocked.trainingId })).toMatchObject({
+      _id: blocked.trainingId,
+      delivery: { status: 'overridden' },
+    });
+    await ok('overridePlanBlock', {
+      kind: 'nutrition',
+      plan_id: blocked.nutritionId,
+      reason,
+      coach: 'Marta',
+    });
+    expect(await ok('exportPlanJson', { kind: 'nutrition', plan_id: blocked.nutritionId })).toMatchObject({
+      delivery: { status: 'overridden', override: { via: 'desktop', coach: 'Marta' } },
+    });
+    expect(await ok('listPlans', { user_id: USER })).toMatchObject({
+      current_training_plan_id: blocked.trainingId,
+      current_nutrition_plan_id: blocked.nutritionId,
+    });
     const saved = await ok<{ saved: boolean; path: string }>('exportPlanPdf', {
       file_name: 'plan.pdf',
-      training_plan_id: blocked.trainingId,
-      nutrition_plan_id: blocked.nutritionId,
+      job_id: blocked.jobId,
     });
     expect(saved.saved).toBe(true);
     expect(readFileSync(saved.path, 'utf8')).toMatch(/^%PDF/);

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../src/main/config/load-config';
+import { ConfigError, dbNameFromMongoUrl, loadConfig } from '../../../src/main/config/load-config';
 import { SettingsFileError, writeSettingsFile } from '../../../src/main/config/settings-store';
 
 async function tempDir(): Promise<string> {
@@ -129,5 +129,48 @@ describe('loadConfig rejects values that would be silently wrong', () => {
     });
     expect(config.planLanguage).toBe('en');
     expect(config.language).toBe('en');
+  });
+});
+
+describe('the database name', () => {
+  it('is read from the MongoDB URL path (seed lists and +srv too), decoded; none when the path is empty', () => {
+    expect(dbNameFromMongoUrl('mongodb://host:27017/test')).toBe('test');
+    expect(dbNameFromMongoUrl('mongodb://u:p@h1:1,h2:2/clinica?replicaSet=rs0')).toBe('clinica');
+    expect(dbNameFromMongoUrl('mongodb+srv://u:p@cluster.example.net/mi%2Dbase?retryWrites=true')).toBe(
+      'mi-base',
+    );
+    expect(dbNameFromMongoUrl('mongodb://host:27017')).toBeNull();
+    expect(dbNameFromMongoUrl('mongodb://host:27017/')).toBeNull();
+    expect(dbNameFromMongoUrl('mongodb://host:27017/?replicaSet=rs0')).toBeNull();
+  });
+
+  it('EDN_DB_NAME > the URL path > db_name in settings > edn360, and says which one it used', async () => {
+    const dataDir = await tempDir();
+    const load = (env: Record<string, string>) => loadConfig({ env: { EDN_DATA_DIR: dataDir, ...env } });
+    expect(await load({ EDN_MONGO_URL: 'mongodb://h:27017/test' })).toMatchObject({
+      dbName: 'test',
+      dbNameSource: 'url',
+    });
+    expect(await load({ EDN_MONGO_URL: 'mongodb://h:27017/test', EDN_DB_NAME: 'otra' })).toMatchObject({
+      dbName: 'otra',
+      dbNameSource: 'EDN_DB_NAME',
+    });
+    expect(await load({ EDN_MONGO_URL: 'mongodb://h:27017' })).toMatchObject({
+      dbName: 'edn360',
+      dbNameSource: 'default',
+    });
+    await writeSettingsFile(dataDir, { db_name: 'de_ajustes', api_token: 'settings-token-0123456789' });
+    expect(await load({ EDN_MONGO_URL: 'mongodb://h:27017/' })).toMatchObject({
+      dbName: 'de_ajustes',
+      dbNameSource: 'settings',
+    });
+    expect(await load({ EDN_MONGO_URL: 'mongodb://h:27017/test' })).toMatchObject({ dbName: 'test' });
+  });
+
+  it('a name MongoDB would refuse is a ConfigError saying where it came from', async () => {
+    const dataDir = await tempDir();
+    await expect(
+      loadConfig({ env: { EDN_DATA_DIR: dataDir, EDN_MONGO_URL: 'mongodb://h:27017/mi.base' } }),
+    ).rejects.toThrow(/«mi\.base».*EDN_MONGO_URL/);
   });
 });

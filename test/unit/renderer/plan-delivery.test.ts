@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { currentPlanId, jobHasPlan } from '../../../src/renderer/src/plan/delivery';
+import type { TFunction } from 'i18next';
+import { approverOf, jobHasPlan, openPlanLabel } from '../../../src/renderer/src/plan/delivery';
 import { overrideFormErrors, OverrideFormSchema } from '../../../src/renderer/src/plan/override-form';
 
 const ids = (training: string | null, nutrition: string | null) => ({
@@ -8,15 +9,17 @@ const ids = (training: string | null, nutrition: string | null) => ({
 });
 
 describe('the plan delivery state in the screens', () => {
-  it('the current plan is the newest that may be delivered, never a blocked one', () => {
-    const plans = [
-      { _id: 'tp_3', delivery_status: 'blocked' as const },
-      { _id: 'tp_2', delivery_status: 'overridden' as const },
-      { _id: 'tp_1', delivery_status: 'deliverable' as const },
-    ];
-    expect(currentPlanId(plans)).toBe('tp_2');
-    expect(currentPlanId(plans.slice(2))).toBe('tp_1');
-    expect(currentPlanId([plans[0]!])).toBeNull();
+  it('names who approved a blocked plan in the UI language: coach, door code, or an old label', () => {
+    const t = ((key: string) => `[${key}]`) as unknown as TFunction;
+    expect(approverOf({ via: 'desktop', coach: 'Marta' }, t)).toBe('Marta');
+    expect(approverOf({ via: 'desktop' }, t)).toBe('[delivery.via.desktop]');
+    expect(approverOf({ via: 'api' }, t)).toBe('[delivery.via.api]');
+    // Documents stored before `via`: the Spanish door labels are translated, names kept.
+    expect(approverOf({ by: 'App de escritorio' }, t)).toBe('[delivery.via.desktop]');
+    expect(approverOf({ by: 'API local (token de administrador)' }, t)).toBe('[delivery.via.api]');
+    expect(approverOf({ by: 'Marta (coach)' }, t)).toBe('Marta (coach)');
+    expect(openPlanLabel({ status: 'failed' }, t)).toBe('[delivery.reviewPlan]');
+    expect(openPlanLabel({ status: 'completed' }, t)).toBe('[common.open]');
   });
 
   it('a job has a plan to open when it completed, or failed with its plan kept for review', () => {

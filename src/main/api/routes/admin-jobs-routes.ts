@@ -2,13 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { EmptyBodySchema, EstimateQuerySchema, JobListQuerySchema, JobParamsSchema } from '@shared/api';
 import { toPublicJob as toPublic } from '@shared/job';
 import { retryFailedJob } from '../../application/job-retry';
+import { JOB_STATUS_ES } from '../../application/job-status';
 import type { ApiDependencies } from '../deps';
 import { ApiError } from '../errors';
 import { estimateJobCost } from '../../pipeline/plan-estimate';
 import { parseInput } from '../validate';
 import { jobNotFound } from './jobs-routes';
-
-const STATUS_ES = { pending: 'pendiente', running: 'en curso', completed: 'completado', failed: 'fallido' };
 
 /** Admin job routes: list with filters, cancel, manual retry (all through the queue, which notifies). */
 export function registerAdminJobRoutes(admin: FastifyInstance, deps: ApiDependencies): void {
@@ -37,7 +36,7 @@ export function registerAdminJobRoutes(admin: FastifyInstance, deps: ApiDependen
         throw new ApiError(
           409,
           'job_not_cancellable',
-          `El job «${job_id}» ya terminó (estado ${STATUS_ES[result.job.status]}); solo se cancelan jobs pendientes o en curso.`,
+          `El job «${job_id}» ya terminó (estado ${JOB_STATUS_ES[result.job.status]}); solo se cancelan jobs pendientes o en curso.`,
         );
       case 'cancelled':
         return { success: true, outcome: result.outcome, job: toPublic(result.job) };

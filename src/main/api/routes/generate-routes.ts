@@ -5,11 +5,10 @@ import {
   UserParamsSchema,
   type GenerateAsyncResponse,
 } from '@shared/api';
-import { checkPreviousTrainingPlan, PlanDeliveryFailure } from '../../application/plan-delivery';
+import { checkPreviousTrainingPlan } from '../../application/plan-delivery';
 import type { ApiDependencies } from '../deps';
-import { ApiError } from '../errors';
+import { asApiError, ApiError } from '../errors';
 import { parseInput } from '../validate';
-import { planDeliveryApiError } from './plans-routes';
 
 /**
  * `POST /admin/users/{user_id}/plans/generate_async` (seed-compatible): checks that what the job
@@ -42,10 +41,7 @@ export function registerGenerateRoutes(admin: FastifyInstance, deps: ApiDependen
     const previousId = body.previous_training_plan_id ?? null;
     if (previousId) {
       // Missing, another client's, or blocked by its audit (409 plan_blocked): the use case decides.
-      await checkPreviousTrainingPlan(repositories, user_id, previousId).catch((error: unknown) => {
-        if (error instanceof PlanDeliveryFailure) throw planDeliveryApiError(error, 'body');
-        throw error;
-      });
+      await checkPreviousTrainingPlan(repositories, user_id, previousId).catch(asApiError);
     }
 
     const job = await queue.enqueue({

@@ -1,34 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { OverridePlanBodySchema, PlanParamsSchema } from '@shared/api';
 import type { PlanKind } from '@shared/plan-delivery';
-import {
-  getDeliverablePlan,
-  getPlan,
-  overridePlanBlock,
-  PlanDeliveryFailure,
-} from '../../application/plan-delivery';
+import { getDeliverablePlan, getPlan, overridePlanBlock } from '../../application/plan-delivery';
 import type { ApiDependencies } from '../deps';
-import { ApiError } from '../errors';
-import { parseInput, type InputPart } from '../validate';
-
-/** Who approved, when the coach does not sign: the door it came through. */
-const API_OVERRIDE_BY = 'API local (token de administrador)';
-
-/** The delivery use case's failures in the API's shape: 404 for a missing plan, 409 otherwise. */
-export function planDeliveryApiError(error: PlanDeliveryFailure, part: InputPart = 'body'): ApiError {
-  const fields = error.fields.map((field) => ({ ...field, field: `${part}.${field.field}` }));
-  return new ApiError(
-    error.reason === 'plan_not_found' ? 404 : 409,
-    error.reason,
-    error.message,
-    fields.length > 0 ? fields : undefined,
-  );
-}
-
-function asApiError(error: unknown): never {
-  if (error instanceof PlanDeliveryFailure) throw planDeliveryApiError(error);
-  throw error;
-}
+import { asApiError } from '../errors';
+import { parseInput } from '../validate';
 
 /** A download name every OS accepts, whatever characters an imported id has. */
 function downloadName(kind: PlanKind, id: string): string {
@@ -70,7 +46,9 @@ export function registerPlanRoutes(admin: FastifyInstance, deps: ApiDependencies
         kind,
         plan_id,
         reason: body.reason,
-        by: body.coach ?? API_OVERRIDE_BY,
+        // The door is stored as a code (`api`) the UI translates; the coach's name when they sign.
+        via: 'api',
+        coach: body.coach,
       }).catch(asApiError);
       return { success: true, plan };
     });

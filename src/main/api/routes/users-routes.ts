@@ -6,7 +6,7 @@ import {
   UserListQuerySchema,
   UserParamsSchema,
 } from '@shared/api';
-import { withDelivery } from '@shared/plan-delivery';
+import { listClientPlans } from '../../application/plan-delivery';
 import { isDuplicateKeyError } from '../../db/repositories/duplicate-key';
 import type { ApiDependencies } from '../deps';
 import { ApiError } from '../errors';
@@ -76,16 +76,16 @@ export function registerUserRoutes(admin: FastifyInstance, deps: ApiDependencies
   admin.get('/users/:user_id/plans', async (request) => {
     const { user_id } = parseInput(UserParamsSchema, request.params, 'params');
     const page = parseInput(PageQuerySchema, request.query, 'query');
-    if (!(await repositories.users.get(user_id))) throw userNotFound(user_id);
-    const [training, nutrition] = await Promise.all([
-      repositories.trainingPlans.listForUser(user_id, page),
-      repositories.nutritionPlans.listForUser(user_id, page),
-    ]);
-    // Blocked plans are listed too (for review), each with its delivery state.
+    const plans = await listClientPlans(repositories, user_id, page);
+    if (!plans) throw userNotFound(user_id);
+    // Blocked plans are listed too (for review), each with its delivery state; the current plan of
+    // each kind is the newest deliverable one, named apart so no client takes a blocked one.
     return {
       success: true,
-      training_plans: { ...training, items: training.items.map(withDelivery) },
-      nutrition_plans: { ...nutrition, items: nutrition.items.map(withDelivery) },
+      training_plans: plans.training,
+      nutrition_plans: plans.nutrition,
+      current_training_plan_id: plans.current_training_plan_id,
+      current_nutrition_plan_id: plans.current_nutrition_plan_id,
     };
   });
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { IpcEnvelope, IpcErrorPayload, IpcErrorReason, IpcFieldError } from '@shared/ipc-contract';
+import { PlanDeliveryFailure } from '../../application/plan-delivery';
 
 /** A failure a handler reports on purpose: it reaches the renderer as `{ok: false, error}`. */
 export class IpcFailure extends Error {
@@ -21,6 +22,15 @@ export function fieldErrors(error: z.ZodError, prefix: string): IpcFieldError[] 
     if (issue.code === 'unrecognized_keys') path.push(issue.keys.join(','));
     return { field: [prefix, ...path].join('.'), code: issue.code, message: issue.message };
   });
+}
+
+/** For `.catch()` on a delivery use case: its failures as IPC failures (same reasons as HTTP), fields under `args.`. */
+export function asIpcFailure(error: unknown): never {
+  if (error instanceof PlanDeliveryFailure) {
+    const fields = error.fields.map((field) => ({ ...field, field: `args.${field.field}` }));
+    throw new IpcFailure(error.reason, error.message, fields);
+  }
+  throw error;
 }
 
 export function validationFailure(error: z.ZodError, prefix: string): IpcFailure {

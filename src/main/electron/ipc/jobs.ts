@@ -1,15 +1,13 @@
 import { toPublicJob } from '@shared/job';
 import type { IpcParsedArgs, IpcResult } from '@shared/ipc-contract';
 import { retryFailedJob } from '../../application/job-retry';
+import { JOB_STATUS_ES } from '../../application/job-status';
 import { checkPreviousTrainingPlan } from '../../application/plan-delivery';
 import { estimateJobCost } from '../../pipeline/plan-estimate';
 import { clientNotFound } from './clients';
 import type { IpcHandlers } from './dispatch';
-import { IpcFailure } from './errors';
+import { asIpcFailure, IpcFailure } from './errors';
 import { requireCore, type IpcCore } from './host';
-import { asIpcFailure } from './plans';
-
-const STATUS_ES = { pending: 'pendiente', running: 'en curso', completed: 'completado', failed: 'fallido' };
 
 export function jobNotFound(id: string): IpcFailure {
   return new IpcFailure('job_not_found', `No existe ningún trabajo de generación con id «${id}».`);
@@ -54,7 +52,7 @@ export async function cancelJob(core: IpcCore, id: string): Promise<IpcResult<'c
     case 'not_cancellable':
       throw new IpcFailure(
         'job_not_cancellable',
-        `El trabajo ya terminó (estado ${STATUS_ES[result.job.status]}); solo se cancelan trabajos pendientes o en curso.`,
+        `El trabajo ya terminó (estado ${JOB_STATUS_ES[result.job.status]}); solo se cancelan trabajos pendientes o en curso.`,
       );
     default:
       return { outcome: result.outcome, job: toPublicJob(result.job) };

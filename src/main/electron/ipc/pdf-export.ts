@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { IpcParsedArgs, IpcResult } from '@shared/ipc-contract';
-import { checkPlansExportable } from '../../application/plan-delivery';
+import { checkJobPlansExportable } from '../../application/plan-delivery';
 import type { IpcCaller, IpcHandlers } from './dispatch';
-import { IpcFailure } from './errors';
+import { asIpcFailure, IpcFailure } from './errors';
 import { requireCore, type AppHost, type IpcCore } from './host';
-import { asIpcFailure } from './plans';
 
 /**
  * Written next to the target and renamed over it, so a full disk or a crash never leaves a
@@ -35,7 +34,8 @@ function exportFailure(path: string | null, error: unknown): IpcFailure {
 
 /**
  * A plan its audit blocked never leaves the app (the page could print it all the same): checked
- * here, in main, before any dialog. Then asks where: a cancelled dialog costs no printing.
+ * here, in main, before any dialog — on the plans main reads from the job's own `result`, never on
+ * ids the page sends. Then asks where: a cancelled dialog costs no printing.
  */
 export async function exportPlanPdf(
   host: Pick<AppHost, 'choosePdfPath' | 'printToPdf'>,
@@ -43,7 +43,7 @@ export async function exportPlanPdf(
   args: IpcParsedArgs<'exportPlanPdf'>,
   caller: IpcCaller,
 ): Promise<IpcResult<'exportPlanPdf'>> {
-  await checkPlansExportable(requireCore(core).repositories, args).catch(asIpcFailure);
+  await checkJobPlansExportable(requireCore(core).repositories, args.job_id).catch(asIpcFailure);
   const path = await host.choosePdfPath(caller.webContentsId, args.file_name);
   if (!path) return { saved: false, path: null, bytes: 0 };
   let data: Uint8Array;

@@ -1,14 +1,16 @@
 import type { IpcResult, PlanSummary } from '@shared/ipc-contract';
 import { deliveryOf } from '@shared/plan-delivery';
 import type { NutritionPlanDocument, TrainingPlanDocument } from '@shared/plans';
-import { getPlan, overridePlanBlock, PlanDeliveryFailure } from '../../application/plan-delivery';
+import {
+  getDeliverablePlan,
+  getPlan,
+  listClientPlans,
+  overridePlanBlock,
+} from '../../application/plan-delivery';
 import { clientNotFound } from './clients';
 import type { IpcHandlers } from './dispatch';
-import { IpcFailure } from './errors';
+import { asIpcFailure } from './errors';
 import { requireCore, type IpcCore } from './host';
-
-/** Who approved, when the coach does not sign: the door it came through. */
-const IPC_OVERRIDE_BY = 'App de escritorio';
 
 /** Lists carry summaries: a page of whole plans would copy megabytes to the renderer for a table. */
 export function summarizePlan(
@@ -31,31 +33,23 @@ export function summarizePlan(
   };
 }
 
-/** The delivery use case's failures as IPC failures (same reasons as over HTTP), fields under `args.`. */
-export function asIpcFailure(error: unknown): never {
-  if (error instanceof PlanDeliveryFailure) {
-    const fields = error.fields.map((field) => ({ ...field, field: `args.${field.field}` }));
-    throw new IpcFailure(error.reason, error.message, fields);
-  }
-  throw error;
-}
-
 type PlanHandlers = Pick<
   IpcHandlers,
-  'listPlans' | 'getTrainingPlan' | 'getNutritionPlan' | 'overridePlanBlock'
+  'listPlans' | 'getTrainingPlan' | 'getNutritionPlan' | 'overridePlanBlock' | 'exportPlanJson'
 >;
 
 export function planHandlers(core: () => IpcCore | null): PlanHandlers {
   const repos = (): IpcCore['repositories'] => requireCore(core()).repositories;
   return {
     listPlans: async (args): Promise<IpcResult<'listPlans'>> => {
-      const r = repos();
-      if (!(await r.users.get(args.user_id))) throw clientNotFound(args.user_id);
-      const [training, nutrition] = await Promise.all([
-        r.trainingPlans.listForUser(args.user_id, args),
-        r.nutritionPlans.listForUser(args.user_id, args),
-      ]);
+      const { user_id, ...page } = args;
+      const plans = await listClientPlans(repos(), user_id, page);
+      if (!plans) throw clientNotFound(user_id);
+      const { training, nutrition } = plans;
       return {
+        // The newest deliverable plans: a blocked plan is listed, but never current.
+        current_training_plan_id: plans.current_training_plan_id,
+        current_nutrition_plan_id: plans.current_nutrition_plan_id,
         training: {
           ...training,
           items: training.items.map((plan) =>
@@ -73,12 +67,16 @@ export function planHandlers(core: () => IpcCore | null): PlanHandlers {
     // Blocked plans are readable (for review), with their delivery state.
     getTrainingPlan: (args) => getPlan(repos(), 'training', args.id).catch(asIpcFailure),
     getNutritionPlan: (args) => getPlan(repos(), 'nutrition', args.id).catch(asIpcFailure),
+    // The JSON download leaves the app: refused here, in main, while the plan is blocked.
+    exportPlanJson: (args) => getDeliverablePlan(repos(), args.kind, args.plan_id).catch(asIpcFailure),
     overridePlanBlock: async (args) => {
       const plan = await overridePlanBlock(repos(), {
         kind: args.kind,
         plan_id: args.plan_id,
         reason: args.reason,
-        by: args.coach ?? IPC_OVERRIDE_BY,
+        // The door is stored as a code (`desktop`) the UI translates; the coach's name when they sign.
+        via: 'desktop',
+        coach: args.coach,
       }).catch(asIpcFailure);
       return { kind: args.kind, plan_id: plan._id, delivery: plan.delivery };
     },

@@ -16,7 +16,7 @@ export {
   type Restriction,
 } from './allergens';
 export { buildAudit } from './build-audit';
-export { menuDayTotals, menuTargetProblems } from './menu-targets';
+export { MENU_TOLERANCES, menuDayTotals, menuTargetProblems } from './menu-targets';
 export { auditNutrition, type NutritionAuditInput } from './nutrition';
 export {
   ADULT_CAFFEINE_LIMIT_MG,

@@ -60,7 +60,7 @@ const DAY_TYPE: Readonly<Record<string, string>> = {
 export function unitAfter(after: string): UnitMatch | null {
   let m = new RegExp(`^\\s*${G}\\s*(?:/|por|per|each|a)\\s*${KG}(?![a-z])`).exec(after);
   if (m) return { unit: 'g_kg', length: m[0].length, qualifier: null };
-  m = /^\s*(?:kcal|kilocalorias?|kilocalories?|calorias|calories|cal)(?![a-z])/.exec(after);
+  m = /^\s*(?:kcals?|kilocalorias?|kilocalories?|calorias?|calories|cals?)(?![a-z])/.exec(after);
   if (m) {
     // "4 kcal por gramo", "7.700 kcal/kg": conversion factors, not the plan's energy.
     const conversion = new RegExp(`^\\s*(?:/|por|per|each|cada)\\s*(?:${G}|${KG})(?![a-z])`);
@@ -93,6 +93,9 @@ export function unitAfter(after: string): UnitMatch | null {
   }
   m = /^\s*(altos|medios|bajos)(?![a-z])/.exec(after);
   if (m) return { unit: 'days', length: m[0].length, qualifier: DAY_TYPE[m[1] ?? ''] ?? null };
+  // "5 veces por semana", "five times a week": a weekly count of sessions; "3 veces al día" is not.
+  m = /^\s*(?:veces|times)(?=\s+(?:por|a\s+la|a|per|each|every)\s+(?:semana|week)(?![a-z]))/.exec(after);
+  if (m) return { unit: 'sessions', length: m[0].length, qualifier: null };
   m = /^\s*(?:sesion(?:es)?|sessions?|entrenamientos?|entrenos?|workouts?)(?![a-z])/.exec(after);
   if (m) {
     const extra =

@@ -13,6 +13,7 @@ import type {
 } from '@shared/ipc-contract';
 import type { CatalogExercise } from '@shared/exercise';
 import type { JobType, PublicJob } from '@shared/job';
+import type { PlanKind } from '@shared/plan-delivery';
 import type { PlanEstimate } from '@shared/pricing';
 import type { NutritionPlanDocument, TrainingPlanDocument } from '@shared/plans';
 import type { QuestionnaireSubmission } from '@shared/questionnaire';
@@ -38,12 +39,6 @@ export type GenerateArgs = IpcArgs<'generatePlan'>;
 export type PlanList = IpcResult<'listPlans'>;
 export type TailLogsArgs = NonNullable<IpcArgs<'tailLogs'>>;
 export type OverridePlanArgs = IpcArgs<'overridePlanBlock'>;
-
-/** The plans on the page being exported (a job's `result`): main refuses blocked ones. */
-export interface ExportedPlanIds {
-  training_plan_id: string | null;
-  nutrition_plan_id: string | null;
-}
 
 /** What a transport can do; screens hide what is missing instead of failing. */
 export interface ClientCapabilities {
@@ -108,13 +103,20 @@ export interface CoachClient {
    * refused with field errors naming `reason`, or `plan_not_blocked`.
    */
   overridePlanBlock(args: OverridePlanArgs): Promise<OverridePlanResult>;
+  /**
+   * One plan's JSON document for the coach to save, handed out by the server (HTTP
+   * `GET /admin/{kind}-plans/{id}/export`, IPC `exportPlanJson`): refused with `plan_blocked` while
+   * its audit blocks it.
+   */
+  exportPlanJson(kind: PlanKind, planId: string): Promise<TrainingPlanDocument | NutritionPlanDocument>;
 
   /**
    * Saves the page as printed (its print stylesheet) to a PDF the coach places with a save dialog
    * (Electron printToPDF). Null where the transport cannot: the screen opens the browser's print
-   * dialog instead, which offers "Save as PDF". `plans`: what the page shows; a blocked plan is refused.
+   * dialog instead, which offers "Save as PDF". `jobId`: the job whose plans the page shows; main
+   * reads its plans and refuses while any is blocked.
    */
-  exportPdf(fileName: string, plans: ExportedPlanIds): Promise<PdfExportResult | null>;
+  exportPdf(fileName: string, jobId: string): Promise<PdfExportResult | null>;
 
   /** The exercise catalog (read-only): names in Spanish and English by id. */
   listExercises(): Promise<CatalogExercise[]>;

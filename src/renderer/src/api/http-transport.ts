@@ -4,7 +4,7 @@ import { IPC_CONTRACT, type IpcMethod, type IpcResult, type PlanSummary } from '
 import type { JobType, PublicJob } from '@shared/job';
 import type { QuestionnaireSubmission } from '@shared/questionnaire';
 import { SubmissionReadingSchema, type ReadingCorrectionInput } from '@shared/reading-api';
-import { DELIVERY_STATUSES, deliveryOf } from '@shared/plan-delivery';
+import { DELIVERY_STATUSES, deliveryOf, type PlanKind } from '@shared/plan-delivery';
 import { ClientError, type CoachClient, type OverridePlanArgs, type Page } from './coach-client';
 import { reviveDates } from './revive-dates';
 import { PlanEstimateSchema } from '@shared/pricing';
@@ -291,10 +291,20 @@ export class HttpCoachClient implements CoachClient {
 
   async listPlans(userId: string) {
     const json = z
-      .object({ training_plans: PlanPageJson, nutrition_plans: PlanPageJson })
+      .object({
+        training_plans: PlanPageJson,
+        nutrition_plans: PlanPageJson,
+        current_training_plan_id: z.string().nullable(),
+        current_nutrition_plan_id: z.string().nullable(),
+      })
       .parse(await this.request('GET', `/admin/users/${encodeURIComponent(userId)}/plans?limit=100`));
     const page = (p: z.infer<typeof PlanPageJson>) => ({ ...p, items: p.items.map(toSummary) });
-    return { training: page(json.training_plans), nutrition: page(json.nutrition_plans) };
+    return {
+      training: page(json.training_plans),
+      nutrition: page(json.nutrition_plans),
+      current_training_plan_id: json.current_training_plan_id,
+      current_nutrition_plan_id: json.current_nutrition_plan_id,
+    };
   }
   async getTrainingPlan(id: string) {
     const json = z
@@ -307,6 +317,12 @@ export class HttpCoachClient implements CoachClient {
       .object({ plan: z.unknown() })
       .parse(await this.request('GET', `/admin/nutrition-plans/${encodeURIComponent(id)}`));
     return parse('getNutritionPlan', json.plan);
+  }
+
+  /** The server's export route refuses a blocked plan (409 plan_blocked); the page saves the rest. */
+  async exportPlanJson(kind: PlanKind, planId: string) {
+    const json = await this.request('GET', `/admin/${kind}-plans/${encodeURIComponent(planId)}/export`);
+    return parse(kind === 'training' ? 'getTrainingPlan' : 'getNutritionPlan', json);
   }
 
   async overridePlanBlock(args: OverridePlanArgs) {

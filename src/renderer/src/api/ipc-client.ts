@@ -1,6 +1,7 @@
 import type { PublicJob } from '@shared/job';
 import type { ReadingCorrectionInput } from '@shared/reading-api';
-import type { CoachClient, ExportedPlanIds, OverridePlanArgs, TailLogsArgs } from './coach-client';
+import type { PlanKind } from '@shared/plan-delivery';
+import type { CoachClient, OverridePlanArgs, TailLogsArgs } from './coach-client';
 import { ClientError } from './coach-client';
 import { IpcError, ipcCall, ipcSubscribe } from './ipc-transport';
 
@@ -86,8 +87,11 @@ export class IpcCoachClient implements CoachClient {
   overridePlanBlock(args: OverridePlanArgs) {
     return call(() => ipcCall('overridePlanBlock', args));
   }
-  exportPdf(file_name: string, plans: ExportedPlanIds) {
-    return call(() => ipcCall('exportPlanPdf', { file_name, ...plans }));
+  exportPlanJson(kind: PlanKind, plan_id: string) {
+    return call(() => ipcCall('exportPlanJson', { kind, plan_id }));
+  }
+  exportPdf(file_name: string, job_id: string) {
+    return call(() => ipcCall('exportPlanPdf', { file_name, job_id }));
   }
   listExercises() {
     return call(() => ipcCall('listExercises'));

@@ -6,7 +6,6 @@ import { AuditBadge } from '../components/AuditBadge';
 import { planSummaryCost } from '../cost';
 import { formatCostFigure, formatDateTime, unknownCostHint } from '../format';
 import { DeliveryBadge } from '../plan/DeliveryBadge';
-import { currentPlanId } from '../plan/delivery';
 import { planBlocks, type PlanBlock } from './plan-blocks';
 
 /*
@@ -34,18 +33,21 @@ function PlanVersion({ block, order }: { block: PlanBlock | null; order: number 
 
 export function PlansTable({
   plans,
+  currentId,
   kind,
   onNext,
 }: {
   plans: PlanSummary[];
+  /** The client's current plan of this kind, as the server says (the newest deliverable of all). */
+  currentId: string | null;
   kind: 'training' | 'nutrition';
   onNext(id: string): void;
 }): React.JSX.Element {
   const { t } = useTranslation();
   // Training plans by block lineage; nutrition plans by generation order.
   const blocks = kind === 'training' ? planBlocks(plans) : null;
-  // The newest deliverable plan: a plan its audit blocked is listed (for review), never current.
-  const current = currentPlanId(plans);
+  // The server's newest deliverable plan, over all of them (not this page): never a blocked one.
+  const current = currentId;
   return (
     <Table data-testid={`plans-${kind}`}>
       <Table.Thead>

@@ -34,6 +34,10 @@ export function jobFailureLines(job: FailedJobDetail, t: TFunction): FailureLine
 }
 
 function lineOf(error: FieldError, t: TFunction): FailureLine {
+  // The job continued a plan its audit blocks: said in the coach's language, not as a field to fix.
+  if (error.field === 'previous_training_plan_id' && error.code === 'plan_blocked') {
+    return { label: t('delivery.previousPlanLabel'), text: t('delivery.previousPlanBlocked') };
+  }
   // The validator's messages start with the field as written (`peso: …`, `parq.p3: …`); the label
   // replaces that prefix instead of repeating it.
   const written = error.field.replace(/^responses\./, '');

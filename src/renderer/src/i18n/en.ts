@@ -603,6 +603,7 @@ export const en: Messages = {
     exportPdf: 'Export PDF',
     pdfSaved: 'PDF saved to {{path}}',
     pdfFailed: 'The PDF could not be exported',
+    jsonFailed: 'The JSON could not be exported',
     loadFailed: 'The plan could not be opened',
     notReady: 'This job has not produced a plan.',
     summary: 'Client summary',
@@ -673,7 +674,7 @@ export const en: Messages = {
     meals: 'Meal plan',
     menuTotals: {
       title: 'Menu totals against the target',
-      note: "Computed with the app's food-composition table (BEDCA, CIQUAL, USDA) from each ingredient's grams.",
+      note: "Computed with the app's food-composition table (USDA FoodData Central and Ciqual) from each ingredient's grams.",
       nutrient: 'Nutrient',
       menu: 'Menu',
       target: 'Target',
@@ -1048,6 +1049,10 @@ export const en: Messages = {
     saved: 'Approval recorded: the plan can now be delivered and exported.',
     note: 'Approved by the coach despite the block: «{{reason}}» — {{date}}',
     noteBy: 'Approved by: {{by}}. Rules it fails: {{rules}}.',
+    via: { desktop: 'Desktop app', api: 'Local API (admin token)' },
+    previousPlanBlocked:
+      'The previous plan is blocked by its audit: approve it despite the block with a written reason and generate again, or generate without a previous plan. The questionnaire is fine.',
+    previousPlanLabel: 'Previous plan',
     exportDisabled:
       'Export disabled: the plan is blocked by its audit. Approve it with a written reason or generate a new one.',
     nextDisabled: 'A blocked plan cannot be the base of the next block.',

@@ -607,6 +607,7 @@ export const es = {
     exportPdf: 'Exportar PDF',
     pdfSaved: 'PDF guardado en {{path}}',
     pdfFailed: 'No se pudo exportar el PDF',
+    jsonFailed: 'No se pudo exportar el JSON',
     loadFailed: 'No se pudo abrir el plan',
     notReady: 'Este trabajo no ha producido un plan.',
     summary: 'Resumen del cliente',
@@ -678,7 +679,7 @@ export const es = {
     meals: 'Plan de comidas',
     menuTotals: {
       title: 'Totales del menú frente al objetivo',
-      note: 'Calculados con la tabla de composición de alimentos de la aplicación (BEDCA, CIQUAL, USDA) a partir de los gramos de cada ingrediente.',
+      note: 'Calculados con la tabla de composición de alimentos de la aplicación (USDA FoodData Central y Ciqual) a partir de los gramos de cada ingrediente.',
       nutrient: 'Nutriente',
       menu: 'Menú',
       target: 'Objetivo',
@@ -1054,6 +1055,10 @@ export const es = {
     saved: 'Aprobación registrada: el plan ya se puede entregar y exportar.',
     note: 'Aprobado por el coach pese al bloqueo: «{{reason}}» — {{date}}',
     noteBy: 'Aprobado por: {{by}}. Reglas que no supera: {{rules}}.',
+    via: { desktop: 'App de escritorio', api: 'API local (token de administrador)' },
+    previousPlanBlocked:
+      'El plan anterior está bloqueado por su auditoría: apruébalo pese al bloqueo con un motivo escrito y genera de nuevo, o genera sin plan anterior. El cuestionario está bien.',
+    previousPlanLabel: 'Plan anterior',
     exportDisabled:
       'Exportación desactivada: el plan está bloqueado por su auditoría. Apruébalo con un motivo escrito o genera uno nuevo.',
     nextDisabled: 'Un plan bloqueado no puede ser la base del siguiente bloque.',

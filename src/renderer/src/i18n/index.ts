@@ -2,17 +2,11 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { es } from './es';
 import { en } from './en';
+import { initialLanguage, LANGUAGE_KEY } from './initial-language';
 
-const LANGUAGE_KEY = 'edn360.language';
-
-function initialLanguage(): 'es' | 'en' {
-  const stored = typeof localStorage !== 'undefined' ? localStorage.getItem(LANGUAGE_KEY) : null;
-  if (stored === 'es' || stored === 'en') return stored;
-  // Spanish first: English only when asked for (the browser's first language or the setting).
-  return navigator.language.toLowerCase().startsWith('en') ? 'en' : 'es';
-}
-
-const startLanguage = initialLanguage();
+const startLanguage = initialLanguage(
+  typeof localStorage !== 'undefined' ? localStorage.getItem(LANGUAGE_KEY) : null,
+);
 // Screen readers and hyphenation read the page's language from <html lang>, from the first paint.
 if (typeof document !== 'undefined') document.documentElement.lang = startLanguage;
 

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { PublicJob } from '@shared/job';
 import { JobStatusBadge } from '../components/JobStatusBadge';
 import { formatDateTime, formatNumber } from '../format';
-import { jobHasPlan } from '../plan/delivery';
+import { jobHasPlan, openPlanLabel } from '../plan/delivery';
 import { needsNewQuestionnaire, retryCanHelp } from './retry-policy';
 
 export type JobAction = 'cancel' | 'retry' | 'view';
@@ -24,7 +24,7 @@ export function JobRow({
   // Screen readers hear which job a row's button acts on, not a list of identical "Ver".
   const rowName = `${t(`generate.types.${job.type}`)} · ${clientName} · ${formatDateTime(job.created_at)}`;
   // A failed job with a plan: its audit blocked the plan, which is opened to be reviewed.
-  const openLabel = job.status === 'failed' ? t('delivery.reviewPlan') : t('common.open');
+  const openLabel = openPlanLabel(job, t);
   return (
     <>
       <div role="cell">{formatDateTime(job.created_at)}</div>

@@ -1,4 +1,4 @@
-import type { ErrorReason, PublicJob } from '@shared/job';
+import { UNRETRYABLE_REASONS, type ErrorReason, type PublicJob } from '@shared/job';
 
 /*
  * When Trabajos offers "Reintentar". The server (queue/retry.ts, `POST /admin/jobs/{id}/retry`, IPC
@@ -19,7 +19,7 @@ import type { ErrorReason, PublicJob } from '@shared/job';
 const REPEATS_ON_RETRY: ReadonlySet<ErrorReason> = new Set<ErrorReason>([
   'validation_error',
   'screening_required',
-  'audit_blocked',
+  ...UNRETRYABLE_REASONS,
 ]);
 
 /**

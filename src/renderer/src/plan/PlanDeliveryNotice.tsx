@@ -3,6 +3,7 @@ import { IconAlertOctagon, IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { PlanDelivery, PlanKind } from '@shared/plan-delivery';
 import { formatDateTime } from '../format';
+import { approverOf } from './delivery';
 import { OverrideForm } from './OverrideForm';
 
 export interface PlanDeliveryNoticeProps {
@@ -71,7 +72,7 @@ export function PlanDeliveryNotice({
         </Text>
         <Text size="sm">
           {t('delivery.noteBy', {
-            by: override.by,
+            by: approverOf(override, t),
             rules: delivery.blocked_by.map((block) => block.id).join(', '),
           })}
         </Text>

@@ -1,17 +1,33 @@
+import type { TFunction } from 'i18next';
 import type { PublicJob } from '@shared/job';
-import type { PlanSummary } from '@shared/ipc-contract';
+import type { DeliveryOverride, OverrideDoor } from '@shared/plan-delivery';
 
 /*
  * What the screens show of a plan's delivery state (docs/AUDITS.md §8): the server decides it
  * (`deliveryOf`); the UI only reads the state it hands out.
  */
 
+/** The labels documents stored before `via` existed hold in `by` for each door (Spanish). */
+const LEGACY_DOOR_LABELS: Record<string, OverrideDoor> = {
+  'App de escritorio': 'desktop',
+  'API local (token de administrador)': 'api',
+};
+
 /**
- * The client's current plan of one kind: the newest that may be delivered. Lists come newest
- * first; a plan its audit blocked (and no coach approved) is listed, but never current.
+ * Who approved a plan despite its block, in the UI's language: the coach's name when they signed,
+ * else the door it came through (stored as a code; old documents hold the Spanish label in `by`).
  */
-export function currentPlanId(plans: readonly Pick<PlanSummary, '_id' | 'delivery_status'>[]): string | null {
-  return plans.find((plan) => plan.delivery_status !== 'blocked')?._id ?? null;
+export function approverOf(override: Pick<DeliveryOverride, 'via' | 'coach' | 'by'>, t: TFunction): string {
+  if (override.coach) return override.coach;
+  if (override.via) return t(`delivery.via.${override.via}`);
+  const legacy = override.by ? LEGACY_DOOR_LABELS[override.by] : undefined;
+  if (legacy) return t(`delivery.via.${legacy}`);
+  return override.by ?? '—';
+}
+
+/** A job whose button opens its plan for review (failed: its audit blocked the plan) or to read it. */
+export function openPlanLabel(job: Pick<PublicJob, 'status'>, t: TFunction): string {
+  return job.status === 'failed' ? t('delivery.reviewPlan') : t('common.open');
 }
 
 /**

@@ -1,7 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportedPlanIds } from '../api/coach-client';
 import { useClient } from '../api/client-store';
 import { errorText } from '../components/error-text';
 
@@ -19,25 +18,20 @@ function afterPaint(): Promise<void> {
 
 /**
  * PDF export: `printing` switches the screen to its print layout (every plan section, no tabs) for
- * the time the export takes; then Electron saves a PDF through the save dialog (main refuses a plan
- * its audit blocked: `plans` names the plans on the page), or the browser opens its print dialog.
+ * the time the export takes; then Electron saves a PDF through the save dialog (main reads the
+ * plans of `jobId` itself and refuses while its audit blocks any), or the browser opens its print dialog.
  */
-export function usePdfExport(
-  fileName: string,
-  plans: ExportedPlanIds,
-): { printing: boolean; exportPdf(): void } {
+export function usePdfExport(fileName: string, jobId: string): { printing: boolean; exportPdf(): void } {
   const { t } = useTranslation();
   const api = useClient();
   const [printing, setPrinting] = useState(false);
-  // The ids, not the object: a new object on every render must not restart the export.
-  const { training_plan_id, nutrition_plan_id } = plans;
 
   useEffect(() => {
     if (!printing) return;
     void (async () => {
       await afterPaint();
       try {
-        const result = await api.exportPdf(fileName, { training_plan_id, nutrition_plan_id });
+        const result = await api.exportPdf(fileName, jobId);
         if (result === null) window.print();
         else if (result.saved) {
           notifications.show({ color: 'teal', message: t('plan.pdfSaved', { path: result.path }) });
@@ -48,7 +42,7 @@ export function usePdfExport(
         setPrinting(false);
       }
     })();
-  }, [api, fileName, printing, t, training_plan_id, nutrition_plan_id]);
+  }, [api, fileName, jobId, printing, t]);
 
   return { printing, exportPdf: () => setPrinting(true) };
 }

@@ -16,7 +16,7 @@ import { clientLoadErrorText } from '../clients/load-error-text';
 import { clientNameDirectory } from '../clients/useClientNames';
 import { errorText } from '../components/error-text';
 import { GenerateModal } from '../components/GenerateModal';
-import { jobHasPlan } from '../plan/delivery';
+import { jobHasPlan, openPlanLabel } from '../plan/delivery';
 import { PlansTable } from '../clients/PlansTable';
 import { JobStatusBadge } from '../components/JobStatusBadge';
 import { SubmissionReadingSection } from '../questionnaire/SubmissionReadingSection';
@@ -116,8 +116,7 @@ export function ClientDetailScreen(): React.JSX.Element {
   // Newest first: what the next plan would be generated from.
   const latest = submissions[0];
   /** A blocked plan is opened to be reviewed, not as a finished plan. */
-  const openLabel = (job: PublicJob): string =>
-    job.status === 'failed' ? t('delivery.reviewPlan') : t('common.open');
+  const openLabel = (job: PublicJob): string => openPlanLabel(job, t);
 
   return (
     <Stack>
@@ -213,10 +212,16 @@ export function ClientDetailScreen(): React.JSX.Element {
           <Stack>
             <PlansTable
               plans={plans.training.items}
+              currentId={plans.current_training_plan_id}
               kind="training"
               onNext={(previous) => setGenerate({ previous })}
             />
-            <PlansTable plans={plans.nutrition.items} kind="nutrition" onNext={() => undefined} />
+            <PlansTable
+              plans={plans.nutrition.items}
+              currentId={plans.current_nutrition_plan_id}
+              kind="nutrition"
+              onNext={() => undefined}
+            />
           </Stack>
         ) : (
           <Text c="dimmed">{t('client.noPlans')}</Text>

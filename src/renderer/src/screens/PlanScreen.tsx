@@ -1,4 +1,5 @@
 import { Alert, Anchor, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconDownload, IconPrinter } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -50,10 +51,27 @@ export function PlanScreen(): React.JSX.Element {
   // Controlled, so the tab the coach was on comes back after the print layout.
   const [tab, setTab] = useState<string | null>(null);
   const clientLabel = data?.clientName ?? data?.job.user_id ?? '';
-  const pdf = usePdfExport(
-    planFileName(clientLabel, data?.job.completed_at ?? null, 'pdf'),
-    data?.job.result ?? { training_plan_id: null, nutrition_plan_id: null },
-  );
+  const pdf = usePdfExport(planFileName(clientLabel, data?.job.completed_at ?? null, 'pdf'), jobId);
+  const [exportingJson, setExportingJson] = useState(false);
+  /**
+   * The JSON download: each plan comes from the server's export (HTTP route, IPC method), which
+   * refuses a blocked plan — the disabled button is only a hint, not the guard.
+   */
+  const exportJson = async (loaded: Loaded): Promise<void> => {
+    setExportingJson(true);
+    try {
+      const { job } = loaded;
+      const [training, nutrition] = await Promise.all([
+        job.result.training_plan_id ? api.exportPlanJson('training', job.result.training_plan_id) : null,
+        job.result.nutrition_plan_id ? api.exportPlanJson('nutrition', job.result.nutrition_plan_id) : null,
+      ]);
+      downloadJson(planFileName(clientLabel, job.completed_at, 'json'), { job, training, nutrition });
+    } catch (error) {
+      notifications.show({ color: 'red', title: t('plan.jsonFailed'), message: errorText(error, t) });
+    } finally {
+      setExportingJson(false);
+    }
+  };
 
   useEffect(() => {
     void (async () => {
@@ -151,13 +169,8 @@ export function PlanScreen(): React.JSX.Element {
             <Button
               variant="default"
               leftSection={<IconDownload size={16} />}
-              onClick={() =>
-                downloadJson(planFileName(clientLabel, job.completed_at, 'json'), {
-                  job,
-                  training,
-                  nutrition,
-                })
-              }
+              onClick={() => void exportJson(data)}
+              loading={exportingJson}
               disabled={blocked}
               data-testid="export-json"
             >

@@ -26,6 +26,11 @@ describe('parseNumber: Spanish thousands dot vs decimal comma, and English comma
 describe('extractQuantities', () => {
   it('reads kcal in Spanish and English writing, glued units and elided units in a list', () => {
     expect(read('Con 2.480 kcal de media perderás unos 0,4 kg por semana.')).toEqual(['kcal=2480']);
+    expect(read('Tomarás 3.900 kcals, unas 3.900 calorías, 3900 cals.')).toEqual([
+      'kcal=3900',
+      'kcal=3900',
+      'kcal=3900',
+    ]);
     expect(read('You will eat 2,480 kcal on average and 2,650 Calories on training days.')).toEqual([
       'kcal=2480',
       'kcal=2650',
@@ -77,6 +82,11 @@ describe('extractQuantities', () => {
     ]);
     expect(read('Entrenas 4 días y descansas 3 días a la semana.')).toEqual(['days=4', 'days:descanso=3']);
     expect(read('cuatro sesiones a la semana')).toEqual(['sessions=4']);
+    // Phrasings a review found escaping: a weekly count said as "veces" / "times".
+    expect(read('Entrenarás 5 veces por semana')).toEqual(['sessions=5']);
+    expect(read('You will train five times a week.')).toEqual(['sessions=5']);
+    expect(read('tres veces a la semana')).toEqual(['sessions=3']);
+    expect(read('Bebe agua 3 veces al día y repite 2 veces cada ejercicio.')).toEqual([]);
     // Advice, not the plan's count.
     expect(read('Descansa al menos 2 días entre sesiones de pierna.')).toEqual([]);
     expect(read('Cada 3 sesiones sube el peso; en las próximas 2 sesiones, técnica.')).toEqual([]);

@@ -1,5 +1,5 @@
 import { AGENT_NAMES } from '@shared/agent-names';
-import { N6OutputSchema, type N6Output } from '@shared/agent-outputs/nutrition';
+import { N6OutputSchema, type N6Output } from '@shared/agent-outputs/menus';
 import { foodName, type Food } from '@shared/foods';
 import type { MenuPlan } from '@shared/menu-plan';
 import type { EnergyStrategy, MacroDesign, NutritionProfile } from '@shared/plan-content';
@@ -8,7 +8,15 @@ import type { N5Output } from '@shared/agent-outputs/nutrition';
 import { defineAgent } from '../../agent-definition';
 import { agentMessages } from '../../prompts/agent-messages';
 import { answersFor, outputOf } from '../select-helpers';
-import { allowedFoods, findRestrictedIngredients, menuDayTotals, menuTargetProblems } from '../../audits';
+import {
+  allowedFoods,
+  findRestrictedIngredients,
+  MENU_TOLERANCES,
+  menuDayTotals,
+  menuTargetProblems,
+} from '../../audits';
+
+const pct = (ratio: number): number => Math.round(ratio * 100);
 
 /** Header of the food list: the model reads the columns once, not on every line. */
 const CATALOGUE_COLUMNS = 'id;kcal;proteina_g;hidratos_g;grasa_g;fibra_g (por 100 g)';
@@ -84,7 +92,7 @@ export const n6Menus = defineAgent({
         'tiempo_cocina_min',
         'pais',
       ]),
-      // Kept out of the prompt's meaning but needed to build the stored menu.
+      // Not sent to the model (buildPrompt drops it): what finalize and validate need.
       context: { macros, days, language: inputs.language },
     };
   },
@@ -96,7 +104,7 @@ export const n6Menus = defineAgent({
         rules: [
           'Un menú por cada tipo de día de tipos_de_dia (ni más ni menos), con las comidas indicadas y platos reales de cocina española.',
           'Cada ingrediente es un alimento de la lista "alimentos" por su id (primera columna) con sus gramos en el estado que indica el id (crudo, cocido, seco, conserva). No uses ningún otro alimento.',
-          'Los totales de cada menú, calculados por el sistema con esos valores por 100 g, deben quedar dentro de ± 5 % de las kcal y ± 10 % de la proteína de objetivos_por_tipo_dia, y cerca de sus hidratos y grasa.',
+          `Los totales de cada menú, calculados por el sistema con esos valores por 100 g, deben quedar dentro de ± ${pct(MENU_TOLERANCES.kcal.warn)} % de las kcal y ± ${pct(MENU_TOLERANCES.proteina_g.warn)} % de la proteína de objetivos_por_tipo_dia, y cerca de sus hidratos y grasa.`,
           'La lista ya excluye los alérgenos, intolerancias y el patrón del cliente; aun así, que el nombre de un plato no nombre nada de alergias, intolerancias, por_revisar ni no_le_gustan.',
           'Equivalencias: intercambios sencillos y seguros para el cliente.',
         ],
