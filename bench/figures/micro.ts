@@ -1,5 +1,5 @@
 import { validateQuestionnaire } from '../../src/shared/questionnaire-validation';
-import { buildPendingJob } from '../../src/main/db/repositories/jobs-repository';
+import { buildPendingJob } from '../../src/main/queue/enqueue';
 import { getCollections } from '../../src/main/db/collections';
 import { enqueue } from '../../src/main/queue';
 import type { GenerationJob } from '../../src/shared/job';

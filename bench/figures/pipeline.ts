@@ -18,7 +18,7 @@ const SECTION = 'pipeline';
 export const LATENCY_MODEL: LatencyModel = { ttftMs: 40, tokensPerSecond: 1_500 };
 /** The pipeline's default `EDN_PIPELINE_CONCURRENCY`. */
 const DAG_CONCURRENCY = 3;
-/** What the original system spent per training plan (DESIGN §7): every agent got the whole context. */
+/** What the original system spent per training plan (docs/ARCHITECTURE.md "The agents"): every agent got the whole context. */
 const ORIGINAL_TRAINING_TOKENS = 45_000;
 const MODEL = 'gpt-5-mini';
 

@@ -3,15 +3,15 @@ import { Agenda } from 'agenda';
 import { MongoBackend } from '@agendajs/mongo-backend';
 import { getCollections } from '../../src/main/db/collections';
 import { createRepositories } from '../../src/main/db/repositories';
-import { buildPendingJob } from '../../src/main/db/repositories/jobs-repository';
+import { buildPendingJob } from '../../src/main/queue/enqueue';
 import { JobWorker } from '../../src/main/worker/job-worker';
-import type { JobPipeline } from '../../src/main/worker/pipeline-types';
+import type { JobPipeline } from '../../src/main/pipeline/pipeline-types';
 import type { BenchContext } from '../lib/context';
 import type { Figure } from '../lib/report';
 import { distribution, sleep } from '../lib/stats';
 
 const SECTION = 'queue';
-/** EDN360 runs at most 2 jobs at once per instance (DESIGN §1); agenda gets the same. */
+/** EDN360 runs at most 2 jobs at once per instance (`EDN_WORKER_CONCURRENCY`, README.md "Configuration"); agenda gets the same. */
 const CONCURRENCY = 2;
 /** Both poll at our default `EDN_POLL_INTERVAL_MS`; ours also claims the next job as soon as one ends. */
 const POLL_MS = 1_000;
@@ -122,7 +122,7 @@ export async function queueFigures(ctx: BenchContext): Promise<Figure[]> {
   });
   await ourThroughput(db, Math.min(100, n)); // warm-up
 
-  // agenda locks a job with findOneAndUpdate, which jongodb does not make atomic (DESIGN §9), so
+  // agenda locks a job with findOneAndUpdate, which jongodb does not make atomic (docs/ARCHITECTURE.md "Processes"), so
   // its numbers there are not those of a correct queue. A probe that polls often shows it.
   let agendaProblem: string | null = null;
   let forced = false;

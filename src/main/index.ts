@@ -14,7 +14,7 @@ import { rendererLocation } from './electron/trusted-url';
 import { createMainWindow } from './electron/window';
 import { ChildProcessGoneRouter } from './electron/worker-exit';
 
-// Thin Electron host (DESIGN §2): everything below core/, config/, db/, queue/, worker/ and api/ runs
+// Thin Electron host (docs/ARCHITECTURE.md "Processes"): everything below core/, config/, db/, queue/, worker/ and api/ runs
 // without Electron; src/main/electron/ holds the small adapters.
 const outDir = resolve(__dirname, '..');
 const indexHtml = join(outDir, 'renderer', 'index.html');

@@ -1,5 +1,5 @@
 /**
- * Human names of the 18 agents (DESIGN §7), in Spanish and English: the pipeline's agent
+ * Human names of the 18 agents (docs/ARCHITECTURE.md "The agents"), in Spanish and English: the pipeline's agent
  * definitions and the UI (progress modal, metrics, models per agent) read them from here.
  */
 export const AGENT_NAMES = {

@@ -3,11 +3,13 @@ import { CatalogExerciseSchema } from './exercise';
 import { ExecutionLogEntrySchema, JOB_STATUSES, JOB_TYPES, PublicJobSchema } from './job';
 import { JOB_EVENT_TYPES } from './job-events';
 import {
+  DELIVERY_STATUSES,
   DeliveryOverrideSchema,
   OverrideCoachSchema,
   OverrideReasonSchema,
   PlanDeliverySchema,
 } from './plan-delivery';
+import { AUDIT_STATUS_VALUES } from './plans';
 import { LooseAnswerSchema } from './questionnaire';
 import { NewUserInputSchema, UserSchema, UserUpdateSchema } from './user';
 import { WorkerStatusSchema } from './worker-status';
@@ -15,7 +17,7 @@ import { DOMAIN_ERROR_CODES } from './domain-errors';
 import { FieldErrorSchema, type FieldError } from './field-error';
 
 /*
- * The local HTTP API's contract (DESIGN §8): request schemas the server validates every input with,
+ * The local HTTP API's contract (docs/ARCHITECTURE.md "Doors: HTTP, IPC, CLI"): request schemas the server validates every input with,
  * and response schemas describing what clients receive. Responses travel as JSON, so every Date of
  * the stored documents is an ISO 8601 string here.
  *
@@ -260,6 +262,21 @@ export const SubmissionJsonSchema = z.looseObject({
 export type SubmissionJson = z.infer<typeof SubmissionJsonSchema>;
 export const UserSubmissionsResponseSchema = pageOf(SubmissionJsonSchema);
 const PlanPageSchema = pageOf(PlanJsonSchema).omit({ success: true });
+/** A plan in a list (`PlanSummarySchema` of the IPC contract, with its date as an ISO string). */
+export const PlanSummaryJsonSchema = z.object({
+  _id: z.string(),
+  job_id: z.string(),
+  submission_id: z.string(),
+  created_at: IsoDate,
+  language: z.string(),
+  model: z.string(),
+  audit_status: z.enum(AUDIT_STATUS_VALUES).nullable(),
+  delivery_status: z.enum(DELIVERY_STATUSES),
+  cost_usd: z.number().nullable(),
+  previous_plan_id: z.string().nullable(),
+  unpriced_models: z.array(z.string()),
+});
+const PlanSummaryPageSchema = pageOf(PlanSummaryJsonSchema).omit({ success: true });
 export const UserPlansResponseSchema = z.object({
   success: z.literal(true),
   training_plans: PlanPageSchema,
@@ -267,6 +284,16 @@ export const UserPlansResponseSchema = z.object({
   /** The client's current plans: the newest deliverable of each kind (the pages list blocked ones too). */
   current_training_plan_id: z.string().nullable(),
   current_nutrition_plan_id: z.string().nullable(),
+  /**
+   * The same list as summaries, exactly what IPC `listPlans` answers (dates as ISO strings): what a
+   * table needs, built once on the server. An addition; the original's clients ignore it.
+   */
+  summaries: z.object({
+    training: PlanSummaryPageSchema,
+    nutrition: PlanSummaryPageSchema,
+    current_training_plan_id: z.string().nullable(),
+    current_nutrition_plan_id: z.string().nullable(),
+  }),
 });
 export const PlanResponseSchema = z.object({ success: z.literal(true), plan: PlanJsonSchema });
 

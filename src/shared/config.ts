@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Settings stored in `<data dir>/settings.json`. Every field is optional: what is absent falls back to
- * the environment (DESIGN §10) and then to defaults. Environment variables win over the file, so the
+ * the environment (README.md "Configuration") and then to defaults. Environment variables win over the file, so the
  * same build runs on a laptop, a clinic server and in tests.
  */
 export const ModelPriceSchema = z.object({

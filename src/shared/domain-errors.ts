@@ -20,3 +20,6 @@ export const DOMAIN_ERROR_CODES = [
   'no_worker',
   'internal_error',
 ] as const;
+
+/** The code of the application layer's one error type (`DomainError`, src/main/application/domain-error.ts). */
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { MATERIAL_DISPONIBLE_VALUES } from './questionnaire';
 
 /*
- * The exercise catalog shipped with the app (`resources/exercise-catalog.json`, DESIGN §7:
- * "exercises come from a curated catalog"). E5/E6 may only prescribe ids from it, the audits
+ * The exercise catalog shipped with the app (`resources/exercise-catalog.json`;
+ * docs/ARCHITECTURE.md "Numbers by code, words by the LLM"). E5/E6 may only prescribe ids from it, the audits
  * (TRN-01/02/03) check ids, equipment and contraindications against it, and weekly sets per muscle
  * are computed from its muscle lists. Keys are Spanish because the plan documents are Spanish.
  *
@@ -33,7 +33,7 @@ export const TIPO_EJERCICIO_VALUES = ['compuesto', 'aislamiento', 'cardio', 'mov
 export type TipoEjercicio = (typeof TIPO_EJERCICIO_VALUES)[number];
 export const STRENGTH_TIPOS: readonly TipoEjercicio[] = ['compuesto', 'aislamiento'];
 
-/** Muscle groups used for weekly-set accounting (DOMAIN §2.6, TRN-06/07). */
+/** Muscle groups used for weekly-set accounting (docs/DOMAIN.md "Training volume, frequency and effort", TRN-06/07). */
 export const MUSCLE_VALUES = [
   'pecho',
   'dorsal',
@@ -79,7 +79,8 @@ export const MUSCLE_LABELS_ES: Record<Muscle, string> = {
 };
 
 /**
- * Equipment, exactly the values of questionnaire field 26 `material_disponible` (DOMAIN §3).
+ * Equipment, exactly the values of the questionnaire field `material_disponible` (docs/DOMAIN.md
+ * "Questionnaire fields the pipeline reads").
  * An exercise needs ALL the items it lists; `[]` or `['ninguno']` means body weight only.
  * `maquinas` covers selectorised/plate-loaded machines, the Smith machine, cardio machines
  * (static bike, rower, treadmill, elliptical, stair climber) and dip/roman-chair stations.

@@ -23,7 +23,7 @@ import { DOMAIN_ERROR_CODES } from './domain-errors';
 import { FieldErrorSchema, type FieldError } from './field-error';
 
 /*
- * The IPC contract between the renderer and the Electron main process (DESIGN §8): every channel with
+ * The IPC contract between the renderer and the Electron main process (docs/ARCHITECTURE.md "Doors: HTTP, IPC, CLI"): every channel with
  * the zod schema of its arguments and of its result, and every event main pushes. Main validates each
  * call's arguments against it (and its sender); the preload exposes exactly these methods. Values
  * travel by structured clone, so Dates stay Dates (unlike the HTTP API's JSON).

@@ -3,7 +3,8 @@ import { FieldErrorSchema, type FieldError } from './field-error';
 
 /**
  * The generation job (collection `generation_jobs`). Field names and value shapes are the original
- * E.D.N.360 system's, because `GET /jobs/{id}` clients depend on them (DESIGN §6). Additions are
+ * E.D.N.360 system's, because `GET /jobs/{id}` clients depend on them (docs/ARCHITECTURE.md "The job
+ * document"). Additions are
  * allowed; removals and renames are not.
  */
 
@@ -132,7 +133,7 @@ export const GenerationJobSchema = z.object({
   started_at: z.date().nullable(),
   completed_at: z.date().nullable(),
   execution_log: z.array(ExecutionLogEntrySchema).max(EXECUTION_LOG_LIMIT),
-  // Queue fields (DESIGN §4). `lease` is internal and never leaves the host.
+  // Queue fields (docs/ARCHITECTURE.md "Data in MongoDB"). `lease` is internal and never leaves the host.
   attempts: z.number().int().min(0),
   max_attempts: z.number().int().min(1),
   run_after: z.date(),
@@ -144,7 +145,7 @@ export const GenerationJobSchema = z.object({
   offline_waits: z.number().int().min(0),
   cancel_requested: z.boolean(),
   updated_at: z.date(),
-  /** Revision for compare-and-set updates (DESIGN §9: the test server lacks atomic findOneAndUpdate). */
+  /** Revision for compare-and-set updates (docs/ARCHITECTURE.md "Processes": the test server lacks atomic findOneAndUpdate). */
   rev: z.number().int().min(0),
 });
 export type GenerationJob = z.infer<typeof GenerationJobSchema>;

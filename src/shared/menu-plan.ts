@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { DayTypeSchema } from './agent-outputs/common';
+import { MacroDaySchema, type MacroDay } from './plan-content';
 
 /*
  * The stored menu (`nutrition.menu_plan`): N6's choice of foods and grams, with what code derived
- * from it — each food's name in the plan's language and each day's totals from the food table
- * (resources/foods, docs/DOMAIN.md "Menus against targets") next to the day's targets. The totals
- * are for showing; the N8 audit recomputes them from ids and grams, never reads them.
+ * from it — each food's name in the plan's language and each day's totals from the food table next
+ * to the day's targets (docs/DOMAIN.md "Menus: foods by id, totals by code"). The totals are for
+ * showing; the N8 audit recomputes them from ids and grams, never reads them.
  *
  * Plans stored before the food table named ingredients in free text only: `alimento_id`, `totales`
  * and `objetivo` are optional so those plans still open.
@@ -23,13 +24,9 @@ export const NutrientTotalsSchema = z.object({
 });
 export type NutrientTotals = z.infer<typeof NutrientTotalsSchema>;
 
-export const MenuTargetSchema = z.object({
-  kcal: z.number(),
-  proteina_g: z.number(),
-  carbohidratos_g: z.number(),
-  grasa_g: z.number(),
-});
-export type MenuTarget = z.infer<typeof MenuTargetSchema>;
+/** A day type's targets are the macro design's day: the menu is held to exactly what N3 designed. */
+export const MenuTargetSchema = MacroDaySchema;
+export type MenuTarget = MacroDay;
 
 export const StoredIngredientSchema = z.object({
   alimento_id: z.string().optional(),

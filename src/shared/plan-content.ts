@@ -11,7 +11,7 @@ import { N0OutputSchema } from './agent-outputs/nutrition';
 
 /*
  * What the pipeline stores in `training.*` / `nutrition.*`: each agent's LLM output together with
- * the facts computed by code for it (DESIGN §7: numbers by code, words by the LLM). The audits, the
+ * the facts computed by code for it (docs/ARCHITECTURE.md "Numbers by code, words by the LLM"). The audits, the
  * plan screen and the validation report read these shapes.
  */
 
@@ -106,7 +106,7 @@ export const BridgeSchema = E9OutputSchema.extend({
 });
 export type Bridge = z.infer<typeof BridgeSchema>;
 
-/** Screening result (DOMAIN §2.7 / SCR-*), computed before any token is spent. */
+/** Screening result (docs/DOMAIN.md "Screening" / SCR-*), computed before any token is spent. */
 export const ScreeningSchema = z.object({
   blocked: z.boolean(),
   checks: z.array(AuditCheckResultSchema),

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { PlanDeliverySchema } from './plan-delivery';
 
 /*
- * Finished plans (collections `training_plans` / `nutrition_plans`, DESIGN §4 and §7).
+ * Finished plans (collections `training_plans` / `nutrition_plans`; docs/ARCHITECTURE.md "Data in
+ * MongoDB" and "The agents").
  *
  * Each agent fills exactly one field of `training` / `nutrition`. Their inner content gets strict
  * schemas in a later issue; for now each is a loose object naming only the fields the design
@@ -15,7 +16,7 @@ export const NUTRITION_PLANS_COLLECTION = 'nutrition_plans';
 export const PLAN_LANGUAGES = ['es', 'en'] as const;
 export type PlanLanguage = (typeof PLAN_LANGUAGES)[number];
 
-/** Agent → the one `training.*` field it fills (DESIGN §7). */
+/** Agent → the one `training.*` field it fills (docs/ARCHITECTURE.md "The agents"). */
 export const TRAINING_AGENT_FIELDS = {
   E1: 'client_summary',
   E2: 'capacity',
@@ -28,7 +29,7 @@ export const TRAINING_AGENT_FIELDS = {
   E9: 'bridge_for_nutrition',
 } as const;
 
-/** Agent → the one `nutrition.*` field it fills (DESIGN §7). */
+/** Agent → the one `nutrition.*` field it fills (docs/ARCHITECTURE.md "The agents"). */
 export const NUTRITION_AGENT_FIELDS = {
   N0: 'profile',
   N1: 'metabolism',
@@ -104,7 +105,7 @@ export type AuditStatus = (typeof AUDIT_STATUS_VALUES)[number];
 export type AuditSeverity = (typeof AUDIT_SEVERITY_VALUES)[number];
 
 export const AuditCheckSchema = z.looseObject({
-  /** Rule id from DOMAIN §2.8 (e.g. `TRN-04`, `NUT-05`). */
+  /** Rule id from the rule tables of docs/AUDITS.md (e.g. `TRN-04`, `NUT-05`). */
   id: z.string().min(1),
   severity: z.enum(AUDIT_SEVERITY_VALUES),
   passed: z.boolean(),
@@ -119,7 +120,7 @@ export const PlanAuditSchema = z.looseObject({
 });
 
 // ---------------------------------------------------------------------------------------------
-// Agent outputs. Named fields are the ones DESIGN §7 lists for each agent, all optional until
+// Agent outputs. Named fields are the ones docs/ARCHITECTURE.md "The agents" lists, all optional until
 // their strict schemas exist.
 // ---------------------------------------------------------------------------------------------
 
@@ -164,7 +165,7 @@ export const NutritionPlanContentSchema = z.looseObject({
     preferences: z.unknown().optional(),
     allergies: anyList.optional(),
   }),
-  /** Computed by code (DOMAIN §2.1–2.2), so the numbers are typed. */
+  /** Computed by code (docs/DOMAIN.md "Basal metabolic rate", "Activity level and TDEE"), so the numbers are typed. */
   metabolism: z.looseObject({
     bmr: z.number().positive().optional(),
     tdee: z.number().positive().optional(),
@@ -237,7 +238,7 @@ export const NutritionPlanDocumentSchema = z
   .looseObject({
     _id: z.string().startsWith(NUTRITION_PLAN_ID_PREFIX),
     ...planBaseShape,
-    /** The training plan whose `bridge_for_nutrition` was used, if any (DESIGN §7). */
+    /** The training plan whose `bridge_for_nutrition` was used, if any (docs/ARCHITECTURE.md "The agents"). */
     training_plan_id: z.string().nullable().optional(),
     previous_nutrition_plan_id: z.string().nullable(),
     nutrition: NutritionPlanContentSchema,

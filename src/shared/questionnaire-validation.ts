@@ -19,7 +19,7 @@ import { isPlainObject } from './plain-object';
 import { describeReceived, MESSAGES, resolveLang, type Lang } from './validation-messages';
 
 /*
- * The original system's questionnaire check (DESIGN §5: an invalid questionnaire fails the job
+ * The original system's questionnaire check (docs/ARCHITECTURE.md "Job lifecycle": an invalid questionnaire fails the job
  * with `error_reason: "validation_error"` and a message listing every problem). Required fields
  * are checked by hand because they arrive in the original's loose format and need normalising.
  * Optional fields depend on the mode: the original only requires its seven fields, so by default

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 
 /*
- * Intake questionnaire (collection `nutrition_questionnaire_submissions`, DESIGN §4, DOMAIN §3).
+ * Intake questionnaire (collection `nutrition_questionnaire_submissions`; docs/ARCHITECTURE.md
+ * "Data in MongoDB", docs/DOMAIN.md "Questionnaire fields the pipeline reads").
  *
  * `responses` mixes three kinds of keys:
  *  1. the 7 fields the original system requires, stored in its own loose format (numbers may be
  *     strings such as "78,5"; `validateQuestionnaire` checks and normalises them);
  *  2. the original system's optional answers, which it stored as free text ("Sí, 3 años", "3-4");
- *  3. the typed fields of DOMAIN §3 that this app's own form writes.
+ *  3. the typed fields that this app's own form writes (docs/DOMAIN.md "Questionnaire fields the
+ *     pipeline reads").
  *
  * Decisions:
  *  - Unknown keys are preserved everywhere (`looseObject`): the original has 150+ answers and
@@ -42,8 +44,9 @@ export const SEXO_VALUES = ['Hombre', 'Mujer'] as const;
 export type Sexo = (typeof SEXO_VALUES)[number];
 
 // ---------------------------------------------------------------------------------------------
-// Ranges. Required measurements are deliberately wider than DOMAIN §3's form ranges: they only
-// reject values no human has (typos, wrong units), while the form can be stricter.
+// Ranges. Required measurements are deliberately wider than the form's ranges: they only reject
+// values no human has (typos, wrong units), while the form can be stricter (docs/DOMAIN.md
+// "Questionnaire fields the pipeline reads").
 // ---------------------------------------------------------------------------------------------
 
 export interface NumberRange {
@@ -61,7 +64,7 @@ export const ALTURA_CM_RANGE = {
   integer: false,
   unit: 'cm',
 } as const satisfies NumberRange;
-/** Minors are valid here; screening (DOMAIN §2.7, SCR-03) decides what they may receive. */
+/** Minors are valid here; screening (docs/DOMAIN.md "Screening", SCR-03) decides what they may receive. */
 export const EDAD_ANOS_RANGE = { min: 10, max: 110, integer: true } as const satisfies NumberRange;
 
 const PERIMETRO_CM_RANGE = { min: 10, max: 300, integer: false, unit: 'cm' } as const satisfies NumberRange;
@@ -347,7 +350,7 @@ function shapeOf<const K extends readonly string[], S extends z.ZodType>(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Typed fields (DOMAIN §3).
+// Typed fields (docs/DOMAIN.md "Questionnaire fields the pipeline reads").
 // ---------------------------------------------------------------------------------------------
 
 function rangedNumber(range: NumberRange) {
@@ -436,7 +439,7 @@ const typedFieldsShape = {
   material_disponible: z.array(z.enum(MATERIAL_DISPONIBLE_VALUES)).nullish(),
   ejercicios_excluidos: z.array(z.string()).nullish(),
   actividades_preferidas: z.array(z.enum(ACTIVIDAD_PREFERIDA_VALUES)).nullish(),
-  // Health screening (DOMAIN §2.7)
+  // Health screening (docs/DOMAIN.md "Screening")
   parq: ParqSchema.nullish(),
   lesiones: z.array(LesionSchema).nullish(),
   patologias: z.array(z.enum(PATOLOGIA_VALUES)).nullish(),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
-import { buildPendingJob } from '../../src/main/db/repositories/jobs-repository';
+import { buildPendingJob } from '../../src/main/queue/enqueue';
 import type { GenerationJob } from '../../src/shared/job';
 import { shot, startWebHarness, type WebHarness } from './harness';
 

@@ -6,7 +6,7 @@ import { MongoMemoryServer } from 'mongodb-memory-server';
 import { locateCachedMongod } from '../../src/main/db/mongod-binary';
 
 /**
- * The MongoDB the tests talk to, in DESIGN §9's order: `MONGO_URL` → a real mongod that can be had
+ * The MongoDB the tests talk to, in the order of docs/ARCHITECTURE.md "Processes": `MONGO_URL` → a real mongod that can be had
  * without a network → the `jongodb` wire-protocol server from the npm registry.
  */
 export type BackendKind = 'MONGO_URL' | 'mongod' | 'jongodb';

@@ -1,5 +1,5 @@
 import type { Repositories } from '../../src/main/db/repositories';
-import { buildPendingJob } from '../../src/main/db/repositories/jobs-repository';
+import { buildPendingJob } from '../../src/main/queue/enqueue';
 import type { GenerationJob } from '../../src/shared/job';
 import { deliveryFromAudit, nutritionDeliveryFromAudit } from '../../src/shared/plan-delivery';
 import {

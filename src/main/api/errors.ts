@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { ApiErrorCode, ApiErrorResponse, ApiFieldError } from '@shared/api';
-import { PlanDeliveryFailure } from '../application/plan-delivery';
+import type { DomainErrorCode } from '@shared/domain-errors';
+import { DomainError, placeFields, type FieldPlacement } from '../application/domain-error';
 import type { Logger } from '../log/logger';
-import type { InputPart } from './validate';
 
 /**
  * An error the API answers on purpose: HTTP status, a stable machine code and a Spanish message that
@@ -33,24 +33,50 @@ export class ApiError extends Error {
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
+/** The HTTP door's one table: each application error code → its HTTP status. */
+export const HTTP_STATUS_OF: Record<DomainErrorCode, number> = {
+  validation_error: 400,
+  user_not_found: 404,
+  user_exists: 409,
+  submission_not_found: 404,
+  plan_not_found: 404,
+  plan_blocked: 409,
+  plan_not_blocked: 409,
+  job_not_found: 404,
+  job_not_cancellable: 409,
+  job_not_retryable: 409,
+  no_worker: 409,
+  internal_error: 500,
+};
+
 /**
- * The delivery use case's failures (docs/AUDITS.md §8) in the API's shape: 404 for a missing plan
- * or job, 409 otherwise; field names get the input part's prefix (`body.`, `params.`).
+ * An application error in the API's shape: the status from the table, the same code and message,
+ * and field names placed in the request (`body.` unless the route says otherwise, e.g. `params.`
+ * for a path id, or as they are where the original API named them without a prefix).
  */
-export function planDeliveryApiError(error: PlanDeliveryFailure, part: InputPart = 'body'): ApiError {
-  const fields = error.fields.map((field) => ({ ...field, field: `${part}.${field.field}` }));
+export function apiErrorOf(error: DomainError, placement: FieldPlacement = 'body'): ApiError {
+  const fields = placeFields(error.fields, placement);
   return new ApiError(
-    error.reason === 'plan_not_found' || error.reason === 'job_not_found' ? 404 : 409,
-    error.reason,
+    HTTP_STATUS_OF[error.code],
+    error.code,
     error.message,
     fields.length > 0 ? fields : undefined,
   );
 }
 
-/** For `.catch()` on a delivery use case: its failures as ApiErrors, anything else rethrown. */
-export function asApiError(error: unknown): never {
-  if (error instanceof PlanDeliveryFailure) throw planDeliveryApiError(error);
+/**
+ * For `.catch()` on a use case: its `DomainError`s as ApiErrors, anything else rethrown. The error
+ * handler maps uncaught ones with the default placement (`body.`), so a route needs this only to
+ * place fields elsewhere.
+ */
+export function asApiError(error: unknown, placement: FieldPlacement = 'body'): never {
+  if (error instanceof DomainError) throw apiErrorOf(error, placement);
   throw error;
+}
+
+/** `asApiError` with a placement, for `.catch(apiErrorAt(...))`. */
+export function apiErrorAt(placement: FieldPlacement): (error: unknown) => never {
+  return (error) => asApiError(error, placement);
 }
 
 export function unsupportedMediaType(): ApiError {
@@ -134,8 +160,9 @@ export function sendFrameworkError(reply: FastifyReply, error: FastifyError): vo
  * anything unexpected (logged with its stack; the client gets a message without internals).
  */
 export function registerErrorHandling(app: FastifyInstance, logger: Logger, logsHint: string): void {
-  app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
+  app.setErrorHandler((error: FastifyError | ApiError | DomainError, request, reply) => {
     if (error instanceof ApiError) return send(reply, error);
+    if (error instanceof DomainError) return send(reply, apiErrorOf(error));
     const known = fromFastifyError(error);
     if (known) return send(reply, known);
     const status = error.statusCode ?? 500;

@@ -1,6 +1,6 @@
 import type { LlmHealth } from '@shared/api';
 
-/** Where the `openai` SDK goes when no endpoint is configured (DESIGN §10: "OpenAI's"). */
+/** Where the `openai` SDK goes when no endpoint is configured (README.md "Configuration": OpenAI's). */
 export const DEFAULT_LLM_BASE_URL = 'https://api.openai.com/v1';
 
 export interface LlmSettings {

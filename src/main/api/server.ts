@@ -32,7 +32,7 @@ export function tokenLocation(config: ApiDependencies['config']): string {
 }
 
 /**
- * The local HTTP API of DESIGN §8 on Fastify: schema-first routes, mature plugins (rate limit,
+ * The local HTTP API (docs/ARCHITECTURE.md "Doors: HTTP, IPC, CLI") on Fastify: schema-first routes, mature plugins (rate limit,
  * CORS, static files) and low per-request overhead. Layers, outermost first: Host check (DNS
  * rebinding) → CORS (only if configured) → rate limit (public routes) → bearer token (/admin) →
  * zod validation in each handler → one JSON error shape for every failure.

@@ -1,4 +1,3 @@
-import type { FieldError } from '@shared/field-error';
 import {
   deliveryOf,
   PLAN_KIND_LABEL_ES as LABEL,
@@ -11,35 +10,22 @@ import type { JobResultIds } from '../queue/finish';
 import type { NutritionPlanDocument, TrainingPlanDocument } from '@shared/plans';
 import type { Repositories } from '../db/repositories';
 import type { Page, PageRequest } from '../db/repositories/paging';
+import { requireClient } from './clients';
+import { DomainError } from './domain-error';
 
 /*
  * "Blocked means blocked" (docs/AUDITS.md §8), one use case behind both doors (HTTP and IPC): a plan
  * whose audit blocked its delivery is read for review, but never exported nor used as the previous
  * plan of a next block until the coach approves it with a written reason. Each door validates its
- * input with zod and maps `PlanDeliveryFailure` to its own error shape with the same reason.
+ * input with zod and maps `DomainError` (./domain-error) to its own error shape with the same code.
  */
-
-export type PlanDeliveryFailureReason =
-  'plan_not_found' | 'plan_blocked' | 'plan_not_blocked' | 'job_not_found';
-
-export class PlanDeliveryFailure extends Error {
-  constructor(
-    readonly reason: PlanDeliveryFailureReason,
-    message: string,
-    /** Named without the door's prefix (`previous_training_plan_id`): each door adds `body.` / `args.`. */
-    readonly fields: FieldError[] = [],
-  ) {
-    super(message);
-    this.name = 'PlanDeliveryFailure';
-  }
-}
 
 type PlanRepos = Pick<Repositories, 'trainingPlans' | 'nutritionPlans'>;
 type AnyPlan = TrainingPlanDocument | NutritionPlanDocument;
 export type Delivered<T extends AnyPlan> = T & { delivery: PlanDelivery };
 
-function notFound(kind: PlanKind, id: string): PlanDeliveryFailure {
-  return new PlanDeliveryFailure(
+function notFound(kind: PlanKind, id: string): DomainError {
+  return new DomainError(
     'plan_not_found',
     `No existe ningún ${LABEL[kind]} con id «${id}». Usa el id que da el trabajo que lo generó (result) o la lista de planes del cliente.`,
   );
@@ -75,7 +61,7 @@ export async function getDeliverablePlan(
 ): Promise<Delivered<AnyPlan>> {
   const plan = await getPlan(repos, kind, id);
   if (plan.delivery.status === 'blocked') {
-    throw new PlanDeliveryFailure(
+    throw new DomainError(
       'plan_blocked',
       `El ${LABEL[kind]} «${id}» está bloqueado por su auditoría (${rulesOf(plan.delivery)}) y no se entrega: no se puede exportar. Revísalo y apruébalo pese al bloqueo con un motivo escrito, o genera uno nuevo.`,
     );
@@ -93,14 +79,11 @@ export async function checkJobPlansExportable(
 ): Promise<JobResultIds> {
   const job = await repos.jobs.get(jobId);
   if (!job) {
-    throw new PlanDeliveryFailure(
-      'job_not_found',
-      `No existe ningún trabajo de generación con id «${jobId}».`,
-    );
+    throw new DomainError('job_not_found', `No existe ningún trabajo de generación con id «${jobId}».`);
   }
   const ids = job.result;
   if (!ids.training_plan_id && !ids.nutrition_plan_id) {
-    throw new PlanDeliveryFailure(
+    throw new DomainError(
       'plan_not_found',
       `El trabajo «${jobId}» no tiene ningún plan que exportar (aún no ha terminado, o falló antes de guardarlo).`,
     );
@@ -121,14 +104,14 @@ export interface ClientPlans {
 /**
  * A client's plans, newest first — blocked ones too, for review — with the current plan of each
  * kind computed over all of them (not one page), so no door's client takes a blocked plan as current.
- * Null when the client does not exist (each door answers its own not-found).
+ * `user_not_found` when the client does not exist.
  */
 export async function listClientPlans(
   repos: PlanRepos & Pick<Repositories, 'users'>,
   userId: string,
   page: PageRequest,
-): Promise<ClientPlans | null> {
-  if (!(await repos.users.get(userId))) return null;
+): Promise<ClientPlans> {
+  await requireClient(repos, userId);
   const [training, nutrition, currentTraining, currentNutrition] = await Promise.all([
     repos.trainingPlans.listForUser(userId, page),
     repos.nutritionPlans.listForUser(userId, page),
@@ -157,7 +140,7 @@ export async function checkPreviousTrainingPlan(
   const previous = await repos.trainingPlans.get(previousId);
   // Another client's plan is reported as missing: the id alone must not reveal that it exists.
   if (!previous || previous.user_id !== userId) {
-    throw new PlanDeliveryFailure(
+    throw new DomainError(
       'plan_not_found',
       `El cliente «${userId}» no tiene ningún plan de entrenamiento con id «${previousId}». Elige uno de sus planes o genera sin plan anterior.`,
       [{ field: PREVIOUS_FIELD, code: 'not_found', message: 'plan no encontrado' }],
@@ -165,7 +148,7 @@ export async function checkPreviousTrainingPlan(
   }
   const delivery = deliveryOf(previous);
   if (delivery.status === 'blocked') {
-    throw new PlanDeliveryFailure(
+    throw new DomainError(
       'plan_blocked',
       `El plan de entrenamiento «${previousId}» está bloqueado por su auditoría (${rulesOf(delivery)}) y no se entrega: no puede ser el plan anterior de un nuevo bloque. Apruébalo pese al bloqueo con un motivo escrito, elige otro plan o genera sin plan anterior.`,
       [{ field: PREVIOUS_FIELD, code: 'plan_blocked', message: 'plan bloqueado por su auditoría' }],
@@ -200,7 +183,7 @@ export async function overridePlanBlock(
       plan.delivery.status === 'overridden'
         ? `ya fue aprobado pese al bloqueo el ${plan.delivery.override?.at.toISOString() ?? '—'}`
         : 'su auditoría permite entregarlo';
-    throw new PlanDeliveryFailure(
+    throw new DomainError(
       'plan_not_blocked',
       `${label} no está bloqueado (${why}): no hay ningún bloqueo que aprobar.`,
     );
@@ -217,7 +200,7 @@ export async function overridePlanBlock(
   };
   const repo = input.kind === 'training' ? repos.trainingPlans : repos.nutritionPlans;
   if (!(await repo.recordOverride(input.plan_id, delivery))) {
-    throw new PlanDeliveryFailure(
+    throw new DomainError(
       'plan_not_blocked',
       `${label} acaba de ser aprobado por otra persona: vuelve a abrirlo para ver su motivo.`,
     );

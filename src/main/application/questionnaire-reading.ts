@@ -8,6 +8,7 @@ import {
 } from '@shared/reading';
 import type { ReadingCorrectionInput, SubmissionReading } from '@shared/reading-api';
 import type { Repositories } from '../db/repositories';
+import { DomainError } from './domain-error';
 
 /*
  * What the app understood from a stored questionnaire, and the coach's corrections of it — one use
@@ -16,28 +17,12 @@ import type { Repositories } from '../db/repositories';
  * unchanged, so a new questionnaire is always read afresh.
  */
 
-export type ReadingFailureReason = 'submission_not_found' | 'validation_error';
-
-export class ReadingFailure extends Error {
-  constructor(
-    readonly reason: ReadingFailureReason,
-    message: string,
-    readonly fields: { field: string; code: string; message: string }[] = [],
-  ) {
-    super(message);
-    this.name = 'ReadingFailure';
-  }
-}
-
 type SubmissionRepos = Pick<Repositories, 'submissions'>;
 
 async function loadRaw(repos: SubmissionRepos, submissionId: string): Promise<Record<string, unknown>> {
   const raw = await repos.submissions.getRaw(submissionId);
   if (!raw) {
-    throw new ReadingFailure(
-      'submission_not_found',
-      `No existe ningún cuestionario con id «${submissionId}».`,
-    );
+    throw new DomainError('submission_not_found', `No existe ningún cuestionario con id «${submissionId}».`);
   }
   return raw;
 }
@@ -97,7 +82,8 @@ export async function correctSubmissionReading(
     return [];
   });
   if (problems.length > 0) {
-    throw new ReadingFailure(
+    // Field names (`corrections.0.text`) as both doors have always sent them, without a prefix.
+    throw new DomainError(
       'validation_error',
       problems.map((problem) => problem.message).join('\n'),
       problems,

@@ -172,7 +172,7 @@ export interface LoadConfigOptions {
 }
 
 /**
- * Settings file < environment (DESIGN §10). The API token is generated at first run and stored in the
+ * Settings file < environment (README.md "Configuration"). The API token is generated at first run and stored in the
  * settings file (mode 0600) unless `EDN_API_TOKEN` is set.
  */
 export async function loadConfig(options: LoadConfigOptions = {}): Promise<AppConfig> {

@@ -49,7 +49,7 @@ export async function connectClient(url: string, serverSelectionTimeoutMS = 10_0
   }
 }
 
-/** DESIGN §9: a configured URL (a clinic's shared server) or, by default, the embedded mongod. */
+/** docs/ARCHITECTURE.md "Processes": a configured URL (a clinic's shared server) or, by default, the embedded mongod. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   const { config, logger } = options;
   let embedded: EmbeddedMongo | null = null;

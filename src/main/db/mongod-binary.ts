@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DryMongoBinary } from 'mongodb-memory-server';
 
 /**
- * Where a mongod for the embedded database can come from, in the order DESIGN §9 gives:
+ * Where a mongod for the embedded database can come from, in the order docs/ARCHITECTURE.md "Processes" gives:
  * `MONGOMS_SYSTEM_BINARY`, a binary bundled with the app, the download cache, a one-time download.
  */
 export type MongodSource = 'system_binary' | 'bundled' | 'download_cache' | 'download';

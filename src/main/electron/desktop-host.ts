@@ -153,7 +153,7 @@ export class DesktopHost implements AppHost {
         defaultDataDir: dataDir,
         resourcesDir: this.options.platform.resourcesPath,
       });
-      // Env wins (DESIGN §10); otherwise the key the coach stored in Ajustes.
+      // Env wins (README.md "Configuration"); otherwise the key the coach stored in Ajustes.
       if (!config.llm.apiKey) config.llm.apiKey = this.storedKey;
       this.publish({ phase: 'starting', step: 'database' });
       const workerEntry = join(this.options.outDir, 'main', 'worker.js');

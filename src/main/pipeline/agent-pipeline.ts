@@ -16,8 +16,8 @@ import {
 import { formatValidationErrors, validateQuestionnaire } from '@shared/questionnaire-validation';
 import type { PriceTable } from '@shared/pricing';
 import type { JobResultIds } from '../queue';
-import { JobFailure } from '../worker/job-errors';
-import type { JobPipeline, PipelineContext } from '../worker/pipeline-types';
+import { JobFailure } from './job-errors';
+import type { JobPipeline, PipelineContext } from './pipeline-types';
 import type { AgentId, PipelineInputs } from './agent-definition';
 import { AGENTS } from './agents/registry';
 import { correctionsOf, readQuestionnaire } from '@shared/reading';
@@ -34,7 +34,7 @@ export interface AgentPipelineSettings extends Omit<OrchestratorSettings, 'clien
 }
 
 /**
- * The real pipeline (DESIGN §5, §7): re-validates the stored questionnaire (another system may have
+ * The real pipeline (docs/ARCHITECTURE.md "One job's trip", "The agents"): re-validates the stored questionnaire (another system may have
  * written it), screens it before any token is spent, runs the agents as a DAG, saves the plans
  * idempotently under ids derived from the job, and fails the job (`audit_blocked`) when a saved
  * plan's audit blocked its delivery.

@@ -2,7 +2,7 @@ import type { FieldError } from '@shared/field-error';
 import { deliveryOf, PLAN_KIND_LABEL_ES, PLAN_KINDS } from '@shared/plan-delivery';
 import type { NutritionPlanDocument, TrainingPlanDocument } from '@shared/plans';
 import type { JobResultIds } from '../queue/finish';
-import { JobFailure } from '../worker/job-errors';
+import { JobFailure } from './job-errors';
 
 /*
  * The last step of a run ("Bloqueo de entrega", docs/AUDITS.md §8): the plans are already saved, so

@@ -1,5 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import { JobFailure, LlmUnavailableError } from '../worker/job-errors';
+import { JobFailure, LlmUnavailableError } from './job-errors';
 
 /**
  * Maps what the `openai` SDK throws to the job's error reasons: an endpoint that cannot be reached

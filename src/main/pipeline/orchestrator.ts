@@ -1,7 +1,7 @@
 import type OpenAI from 'openai';
 import type { JobType } from '@shared/job';
 import { costUsd, type PriceTable } from '@shared/pricing';
-import type { PipelineContext } from '../worker/pipeline-types';
+import type { PipelineContext } from './pipeline-types';
 import type { AgentId, PipelineInputs, RunnableAgent } from './agent-definition';
 import { callStructured } from './llm/structured-call';
 

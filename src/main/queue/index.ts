@@ -8,5 +8,4 @@ export { cancelJob, markCancelled, CANCEL_MESSAGE, type CancelOutcome } from './
 export { retryJob } from './retry';
 export { releaseOnShutdown } from './release';
 export { failOverdueJobs, timeoutMessage } from './watchdog';
-export { backoffDelay } from './backoff';
 export { updateJob, updateOwnedJob, ownedBy, type JobCollection, type JobPatch } from './job-update';

@@ -1,7 +1,6 @@
 import type { GenerationJob } from '@shared/job';
-import type { NewJobInput } from '../db/repositories/jobs-repository';
 import { cancelJob, type CancelOutcome } from './cancel';
-import { enqueue } from './enqueue';
+import { enqueue, type NewJobInput } from './enqueue';
 import { jobEvent, type JobEventBus } from './job-events';
 import type { JobCollection } from './job-update';
 import { retryJob } from './retry';

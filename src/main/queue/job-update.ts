@@ -10,7 +10,7 @@ const MAX_CAS_ROUNDS = 50;
  * Every state change of a job is one compare-and-set: read the document that matches `guard`,
  * compute the change, and write it only if nobody wrote in between (`rev` unchanged) and `guard`
  * still holds. Correct on real MongoDB, and on the test server whose `findOneAndUpdate` is not
- * atomic (DESIGN §9) — a conditional `updateOne` is. `mutate` returning null means "no change".
+ * atomic (docs/ARCHITECTURE.md "Processes") — a conditional `updateOne` is. `mutate` returning null means "no change".
  *
  * Returns the job as written, or null when no document matches `guard` (not found, wrong state,
  * or — for fenced writes — the lease now belongs to someone else).

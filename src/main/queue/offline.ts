@@ -1,7 +1,7 @@
 import type { GenerationJob } from '@shared/job';
 import { appendLog, logEntry } from './execution-log';
 import { updateOwnedJob, type JobCollection } from './job-update';
-import { backoffDelay } from './backoff';
+import { backoffDelay } from '../util/backoff';
 
 export const OFFLINE_MESSAGE = 'Esperando conexión…';
 

@@ -2,8 +2,8 @@ import type { Db } from 'mongodb';
 import OpenAI from 'openai';
 import { AgentPipeline } from '../pipeline/agent-pipeline';
 import type { AppConfig } from '../config/load-config';
-import { JobFailure } from './job-errors';
-import type { JobPipeline } from './pipeline-types';
+import { JobFailure } from '../pipeline/job-errors';
+import type { JobPipeline } from '../pipeline/pipeline-types';
 import { modelForAgent } from '../pipeline/plan-estimate';
 import {
   SimulatedPipeline,

@@ -4,7 +4,6 @@ import type { JobEvent } from '@shared/job-events';
 import type { Repositories } from '../db/repositories';
 import {
   appendJobLog,
-  backoffDelay,
   completeJob,
   failJob,
   failOrRetry,
@@ -18,8 +17,15 @@ import {
   type JobCollection,
 } from '../queue';
 import { jobEvent } from '../queue/job-events';
-import { JobFailure, LeaseLostError, LlmUnavailableError, RunAborted, type AbortCause } from './job-errors';
-import type { CompletedStepInput, JobPipeline, PipelineContext } from './pipeline-types';
+import {
+  JobFailure,
+  LeaseLostError,
+  LlmUnavailableError,
+  RunAborted,
+  type AbortCause,
+} from '../pipeline/job-errors';
+import type { CompletedStepInput, JobPipeline, PipelineContext } from '../pipeline/pipeline-types';
+import { backoffDelay } from '../util/backoff';
 
 export interface RunSettings {
   leaseMs: number;

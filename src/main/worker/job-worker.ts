@@ -3,7 +3,7 @@ import type { Repositories } from '../db/repositories';
 import { claimNextJob, failOverdueJobs, recoverExpiredLeases, type JobCollection } from '../queue';
 import { jobEvent } from '../queue/job-events';
 import { JobRun, type RunSettings } from './job-run';
-import type { JobPipeline } from './pipeline-types';
+import type { JobPipeline } from '../pipeline/pipeline-types';
 
 export interface JobWorkerOptions {
   jobs: JobCollection;

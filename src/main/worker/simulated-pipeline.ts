@@ -14,7 +14,7 @@ import { deliveryFromAudit, nutritionDeliveryFromAudit } from '@shared/plan-deli
 import type { JobResultIds } from '../queue';
 import { assertPlansDeliverable, type SavedPlans } from '../pipeline/delivery-gate';
 import { classifyLlmError } from '../pipeline/llm-errors';
-import type { JobPipeline, PipelineContext } from './pipeline-types';
+import type { JobPipeline, PipelineContext } from '../pipeline/pipeline-types';
 import { abortableSleep } from '../util/abortable-sleep';
 
 /**

@@ -2,7 +2,7 @@ import { WorkerToHostSchema, type HostToWorker } from '@shared/worker-protocol';
 import type { WorkerStatus } from '@shared/worker-status';
 import type { Logger } from '../log/logger';
 import type { JobEventBus } from '../queue/job-events';
-import { backoffDelay } from '../queue/backoff';
+import { backoffDelay } from '../util/backoff';
 import type { SpawnWorker, WorkerExit, WorkerProcess } from './worker-process';
 
 export interface SupervisorOptions {

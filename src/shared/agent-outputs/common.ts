@@ -5,7 +5,8 @@ import { DIA_SEMANA_VALUES, NIVEL_EXPERIENCIA_VALUES, OBJETIVO_PRINCIPAL_VALUES 
  * Output schemas of the agents: what each LLM call must return (strict JSON schema through the
  * `openai` SDK). They avoid optional fields and unions — OpenAI's strict structured outputs need
  * every property present — and use `nullable` for "no value". Numbers a program can compute are
- * not here: the pipeline computes them and stores them beside the LLM's text (DESIGN §7).
+ * not here: the pipeline computes them and stores them beside the LLM's text
+ * (docs/ARCHITECTURE.md "Numbers by code, words by the LLM").
  */
 
 export const DiaSchema = z.enum(DIA_SEMANA_VALUES);

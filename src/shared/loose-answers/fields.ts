@@ -219,7 +219,7 @@ export const FIELD_SPECS: Readonly<Record<string, FieldSpec>> = {
 };
 
 /**
- * Health answers: the brief's list (DOMAIN §2.7 screening inputs and food safety) plus anaphylaxis,
+ * Health answers: the brief's list (screening inputs, docs/DOMAIN.md "Screening", and food safety) plus anaphylaxis,
  * the medical clearance and the menstrual cycle, which screening and the nutrition audit also read.
  * Their verbatim is kept in `loose_answers` even when read with certainty.
  */

@@ -25,7 +25,7 @@ export interface KillOptions {
  * N random SIGKILLs of the worker process while real jobs (the 18-agent pipeline against the fake
  * LLM) run under the host's supervisor, which restarts it. Kills land at a random moment while at
  * least one job runs. A job that loses its worker `max_attempts` times fails `worker_lost` by design
- * (DESIGN §5); so that the property under test is exactly-once, a kill is held back while it could
+ * (docs/ARCHITECTURE.md "Job lifecycle"); so that the property under test is exactly-once, a kill is held back while it could
  * be some job's last attempt (running at its last attempt, or pending one claim away from it).
  */
 export async function runKillScenario(options: KillOptions): Promise<FaultResult> {

@@ -9,7 +9,7 @@ import {
 } from '../../../src/shared/api';
 import { loadConfig } from '../../../src/main/config/load-config';
 import { startCore, type Core } from '../../../src/main/core/start-core';
-import { buildPendingJob } from '../../../src/main/db/repositories/jobs-repository';
+import { buildPendingJob } from '../../../src/main/queue/enqueue';
 import { silentLogger } from '../../../src/main/log/logger';
 import { TEST_TOKEN, validResponses } from '../../support/api-harness';
 import { runOriginalTrainingFlow } from '../../support/api-original-client';

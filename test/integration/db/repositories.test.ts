@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRepositories } from '../../../src/main/db/repositories';
-import { buildPendingJob } from '../../../src/main/db/repositories/jobs-repository';
+import { buildPendingJob } from '../../../src/main/queue/enqueue';
 import { ensureIndexes, INDEXES } from '../../../src/main/db/indexes';
 import { trainingPlanIdForJob, type TrainingPlanDocument } from '../../../src/shared/plans';
 import { useTestDatabase } from '../../support/test-db';

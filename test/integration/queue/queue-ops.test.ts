@@ -11,7 +11,6 @@ import {
 import { getCollections } from '../../../src/main/db/collections';
 import {
   appendJobLog,
-  backoffDelay,
   cancelJob,
   claimNextJob,
   completeJob,
@@ -28,6 +27,7 @@ import {
   timeoutMessage,
   waitOffline,
 } from '../../../src/main/queue';
+import { backoffDelay } from '../../../src/main/util/backoff';
 import { clearCollections, useTestDatabase } from '../../support/test-db';
 
 const testDb = useTestDatabase();

@@ -3,7 +3,7 @@ import { getCollections } from '../../../src/main/db/collections';
 import { createRepositories } from '../../../src/main/db/repositories';
 import { claimNextJob, enqueue, recoverExpiredLeases } from '../../../src/main/queue';
 import { JobRun } from '../../../src/main/worker/job-run';
-import type { PipelineContext } from '../../../src/main/worker/pipeline-types';
+import type { PipelineContext } from '../../../src/main/pipeline/pipeline-types';
 import { useTestDatabase } from '../../support/test-db';
 
 const testDb = useTestDatabase();

@@ -15,7 +15,7 @@ import { silentLogger } from '../../../src/main/log/logger';
 import { JobEventBus } from '../../../src/main/queue/job-events';
 import { JobQueue } from '../../../src/main/queue/job-queue';
 import { databaseHandle, validResponses } from '../../support/api-harness';
-import { buildPendingJob } from '../../../src/main/db/repositories/jobs-repository';
+import { buildPendingJob } from '../../../src/main/queue/enqueue';
 import { trainingPlanDoc } from '../../support/plan-fixtures';
 import { useTestDatabase } from '../../support/test-db';
 import { appFrame, builtLocation } from './fakes';
@@ -163,9 +163,11 @@ describe('IPC handlers on the core', () => {
     });
     expect(invalid.reason).toBe('validation_error');
     expect(invalid.fields?.map((f) => f.field)).toContain('responses.altura_cm');
+    // A questionnaire of an unknown client creates it from its answers, as over HTTP (one use case).
     expect(
-      (await failure('submitQuestionnaire', { user_id: 'nadie', responses: validResponses() })).reason,
-    ).toBe('user_not_found');
+      await ok('submitQuestionnaire', { user_id: 'cli-nuevo', responses: validResponses() }),
+    ).toMatchObject({ user_id: 'cli-nuevo' });
+    expect(await ok('getClient', { id: 'cli-nuevo' })).toMatchObject({ _id: 'cli-nuevo' });
     const stored = await ok<{ _id: string; user_id: string; plan_generated: boolean }>(
       'submitQuestionnaire',
       {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JobEvent } from '../../../src/shared/job-events';
-import { buildPendingJob } from '../../../src/main/db/repositories/jobs-repository';
+import { buildPendingJob } from '../../../src/main/queue/enqueue';
 import { toPublicJob } from '../../../src/shared/job';
 import { JobEventThrottle } from '../../../src/main/electron/events/job-event-throttle';
 import { RendererEventQueue } from '../../../src/main/electron/events/renderer-event-queue';

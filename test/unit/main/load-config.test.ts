@@ -10,7 +10,7 @@ async function tempDir(): Promise<string> {
 }
 
 describe('loadConfig', () => {
-  it('uses DESIGN §10 defaults when neither settings nor env say otherwise', async () => {
+  it('uses the README "Configuration" defaults when neither settings nor env say otherwise', async () => {
     const dataDir = await tempDir();
     const config = await loadConfig({ env: { EDN_DATA_DIR: dataDir } });
     expect(config).toMatchObject({

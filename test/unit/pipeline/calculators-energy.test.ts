@@ -15,7 +15,7 @@ import {
 
 const week = (alto: number, medio: number, bajo: number): DayTypeCounts => ({ alto, medio, bajo });
 
-describe('activityFactor (DOMAIN §2.2)', () => {
+describe('activityFactor (docs/DOMAIN.md "Activity level and TDEE")', () => {
   const base = { actividad_laboral: 'sedentaria' as const, pasos_diarios: null, avgSessionMinutes: 60 };
 
   it.each([
@@ -96,7 +96,7 @@ describe('activityFactor (DOMAIN §2.2)', () => {
   });
 });
 
-describe('energyTargets (DOMAIN §2.3)', () => {
+describe('energyTargets (docs/DOMAIN.md "Energy targets")', () => {
   const man: EnergyTargetsInput = {
     tdee: 2759,
     sex: 'Hombre',

@@ -26,7 +26,7 @@ describe('macroKcal / macroConsistency', () => {
   });
 });
 
-describe('macroTargets (DOMAIN §2.4)', () => {
+describe('macroTargets (docs/DOMAIN.md "Macronutrients")', () => {
   it('trained client in a deficit: 2.4 g/kg protein, 25 % fat, carbs the remainder', () => {
     const r = macroTargets({
       kcal: 2200,

@@ -18,7 +18,7 @@ const woman60 = { sex: 'mujer', weightKg: 60, heightCm: 165, ageYears: 30 } as c
 const man95 = { sex: 'Hombre', weightKg: 95, heightCm: 175, ageYears: 45 } as const;
 const woman70 = { sex: 'Mujer', weightKg: 70, heightCm: 160, ageYears: 55 } as const;
 
-describe('BMR equations — DOMAIN §2.1 test vectors (±0.1 kcal)', () => {
+describe('BMR equations — docs/DOMAIN.md "Basal metabolic rate" test vectors (±0.1 kcal)', () => {
   it.each([
     ['man 80/180/30', man80, 1780.0, 1853.6, 1864.5],
     ['woman 60/165/30', woman60, 1320.25, 1383.7, 1393.8],

@@ -12,7 +12,7 @@ const session = (...items: [string, number][]) => ({
   ejercicios: items.map(([ejercicio_id, series]) => ({ ejercicio_id, series })),
 });
 
-describe('weeklySetsPerMuscle (fractional counting, DOMAIN §2.6 [VOL4])', () => {
+describe('weeklySetsPerMuscle (fractional counting, docs/DOMAIN.md "Training volume, frequency and effort" [VOL4])', () => {
   it('counts primary muscles 1 and secondary muscles 0.5 per set', () => {
     // press_banca_barra: pecho | triceps, hombro_anterior. remo_polea_baja: dorsal, trapecio | hombro_posterior, biceps.
     const sets = weeklySetsPerMuscle([session(['press_banca_barra', 4], ['remo_polea_baja', 3])]);

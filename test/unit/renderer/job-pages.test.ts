@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPendingJob } from '../../../src/main/db/repositories/jobs-repository';
+import { buildPendingJob } from '../../../src/main/queue/enqueue';
 import { toPublicJob, type PublicJob } from '../../../src/shared/job';
 import {
   applyJobUpdate,

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildPendingJob } from '../../../src/main/db/repositories/jobs-repository';
+import { buildPendingJob } from '../../../src/main/queue/enqueue';
 import { toPublicJob, type GenerationJob } from '../../../src/shared/job';
 import { progressLine } from '../../../src/renderer/src/components/progress-line';
 import { appTranslators } from '../../support/i18n';

@@ -131,7 +131,7 @@ describe('plan ids', () => {
 });
 
 describe('agent field lists', () => {
-  it('match DESIGN §7 in pipeline order', () => {
+  it('match docs/ARCHITECTURE.md "The agents" in pipeline order', () => {
     expect(TRAINING_PLAN_FIELDS).toEqual(Object.values(TRAINING_AGENT_FIELDS));
     expect(NUTRITION_PLAN_FIELDS).toEqual(Object.values(NUTRITION_AGENT_FIELDS));
     expect(TRAINING_AGENT_FIELDS.E8).toBe('audit');

@@ -175,7 +175,7 @@ describe('optional fields', () => {
 });
 
 describe('exported value lists', () => {
-  it('covers the DOMAIN §3 typed fields the form needs', () => {
+  it('covers the typed fields the form needs (docs/DOMAIN.md "Questionnaire fields the pipeline reads")', () => {
     const expected = [
       'objetivo_principal',
       'plazo_semanas',

@@ -5,9 +5,9 @@ import {
   UserParamsSchema,
   type GenerateAsyncResponse,
 } from '@shared/api';
-import { checkPreviousTrainingPlan } from '../../application/plan-delivery';
+import { generatePlan } from '../../application/generate-plan';
 import type { ApiDependencies } from '../deps';
-import { asApiError, ApiError } from '../errors';
+import { apiErrorAt } from '../errors';
 import { parseInput } from '../validate';
 
 /**
@@ -21,35 +21,9 @@ export function registerGenerateRoutes(admin: FastifyInstance, deps: ApiDependen
   admin.post('/users/:user_id/plans/generate_async', async (request) => {
     const { user_id } = parseInput(UserParamsSchema, request.params, 'params');
     const body = parseInput(GenerateAsyncBodySchema, request.body, 'body');
-
-    if (!(await repositories.users.get(user_id))) {
-      throw new ApiError(
-        404,
-        'user_not_found',
-        `No existe ningún cliente con id «${user_id}». Comprueba el user_id o envía antes su cuestionario (POST /submit-nutrition-questionnaire).`,
-      );
-    }
-    const submission = await repositories.submissions.getRaw(body.submission_id);
-    // Another client's questionnaire is reported as missing: the id alone must not reveal it exists.
-    if (!submission || submission['user_id'] !== user_id) {
-      throw new ApiError(
-        404,
-        'submission_not_found',
-        `El cliente «${user_id}» no tiene ningún cuestionario con id «${body.submission_id}». Usa el submission_id que devolvió POST /submit-nutrition-questionnaire.`,
-      );
-    }
-    const previousId = body.previous_training_plan_id ?? null;
-    if (previousId) {
-      // Missing, another client's, or blocked by its audit (409 plan_blocked): the use case decides.
-      await checkPreviousTrainingPlan(repositories, user_id, previousId).catch(asApiError);
-    }
-
-    const job = await queue.enqueue({
-      user_id,
-      submission_id: body.submission_id,
-      type: body.type,
-      previous_training_plan_id: previousId,
-    });
+    const job = await generatePlan({ repositories, queue }, { ...body, user_id }).catch(
+      apiErrorAt((field) => (field === 'user_id' ? 'params' : 'body')),
+    );
     const response: GenerateAsyncResponse = {
       success: true,
       job_id: job._id,

@@ -15,7 +15,7 @@ export function registerHealthRoutes(app: FastifyInstance, deps: ApiDependencies
     const [database, llmStatus] = await Promise.all([checkDatabaseHealth(deps.database), llm()]);
     const worker = deps.worker?.getStatus() ?? null;
     const workerOk = worker === null || worker.state === 'running' || worker.state === 'starting';
-    // An unreachable LLM is not "degraded": jobs wait for it by design (offline mode, DESIGN §5).
+    // An unreachable LLM is not "degraded": jobs wait for it by design (offline, docs/ARCHITECTURE.md "Job lifecycle").
     const status = database.ok && workerOk ? 'ok' : 'degraded';
     return reply
       .code(database.ok ? 200 : 503)

@@ -2,21 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { JobParamsSchema } from '@shared/api';
 import type { ApiDependencies } from '../deps';
 import { DEFAULT_API_OPTIONS } from '../deps';
-import { ApiError } from '../errors';
+import { getPublicJob, jobNotFound } from '../../application/jobs';
 import { publicRateLimit } from '../rate-limit';
 import { streamJobEvents, type SseStreams } from '../sse';
 import { parseInput } from '../validate';
 
-export function jobNotFound(jobId: string): ApiError {
-  return new ApiError(
-    404,
-    'job_not_found',
-    `No existe ningún job con id «${jobId}». Usa el job_id que devolvió POST /admin/users/{user_id}/plans/generate_async.`,
-  );
-}
-
 /**
- * Public job routes, as in the original: anyone holding a job id (unguessable, DESIGN §4) may read
+ * Public job routes, as in the original: anyone holding a job id (unguessable: docs/ARCHITECTURE.md "Data in MongoDB") may read
  * its state. Queue internals (lease, revision) never leave the host.
  */
 export function registerJobRoutes(app: FastifyInstance, deps: ApiDependencies, streams: SseStreams): void {
@@ -26,9 +18,7 @@ export function registerJobRoutes(app: FastifyInstance, deps: ApiDependencies, s
 
   app.get('/jobs/:job_id', { config: publicRateLimit(deps) }, async (request) => {
     const { job_id } = parseInput(JobParamsSchema, request.params, 'params');
-    const job = await repositories.jobs.getPublic(job_id);
-    if (!job) throw jobNotFound(job_id);
-    return job;
+    return getPublicJob(repositories, job_id);
   });
 
   app.get('/jobs/:job_id/events', { config: publicRateLimit(deps) }, async (request, reply) => {

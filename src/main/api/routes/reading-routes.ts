@@ -1,25 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { SubmissionReadingParamsSchema, CorrectReadingBodySchema } from '@shared/reading-api';
-import {
-  correctSubmissionReading,
-  getSubmissionReading,
-  ReadingFailure,
-} from '../../application/questionnaire-reading';
+import { correctSubmissionReading, getSubmissionReading } from '../../application/questionnaire-reading';
 import type { ApiDependencies } from '../deps';
-import { ApiError } from '../errors';
+import { apiErrorAt } from '../errors';
 import { parseInput } from '../validate';
 
-function asApiError(error: unknown): never {
-  if (error instanceof ReadingFailure) {
-    throw new ApiError(
-      error.reason === 'submission_not_found' ? 404 : 400,
-      error.reason,
-      error.message,
-      error.fields,
-    );
-  }
-  throw error;
-}
+/** Field names as the use case gives them (`corrections.0.text`), as over IPC. */
+const asApiError = apiErrorAt(null);
 
 /**
  * What the app understood from a questionnaire, and the coach's corrections

@@ -6,19 +6,15 @@ import {
   UserListQuerySchema,
   UserParamsSchema,
 } from '@shared/api';
+import { createClient, listClients, requireClient, updateClient } from '../../application/clients';
 import { listClientPlans } from '../../application/plan-delivery';
-import { isDuplicateKeyError } from '../../db/repositories/duplicate-key';
+import { summarizeClientPlans } from '../../application/plan-summaries';
+import { listClientQuestionnaires } from '../../application/questionnaires';
 import type { ApiDependencies } from '../deps';
-import { ApiError } from '../errors';
 import { parseInput } from '../validate';
 
-export function userNotFound(userId: string): ApiError {
-  return new ApiError(
-    404,
-    'user_not_found',
-    `No existe ningún cliente con id «${userId}». Búscalo en GET /admin/users?search=<nombre o email>.`,
-  );
-}
+// A thin door onto application/clients.ts (and the questionnaire and plan lists): the error
+// handler maps each `DomainError` to its status (api/errors.ts).
 
 /** Clients (collection `users`): list with search, create, read, update (archive included), questionnaires, plans. */
 export function registerUserRoutes(admin: FastifyInstance, deps: ApiDependencies): void {
@@ -26,58 +22,38 @@ export function registerUserRoutes(admin: FastifyInstance, deps: ApiDependencies
 
   admin.get('/users', async (request) => {
     const query = parseInput(UserListQuerySchema, request.query, 'query');
-    const page = await repositories.users.list({
-      ...(query.search !== undefined ? { search: query.search } : {}),
-      ...(query.include_archived !== undefined ? { includeArchived: query.include_archived } : {}),
-      ...(query.limit !== undefined ? { limit: query.limit } : {}),
-      ...(query.offset !== undefined ? { offset: query.offset } : {}),
-    });
-    return { success: true, ...page };
+    return { success: true, ...(await listClients(repositories, query)) };
   });
 
   admin.post('/users', async (request, reply) => {
     const body = parseInput(CreateUserBodySchema, request.body, 'body');
-    try {
-      const user = await repositories.users.create(body);
-      return reply.code(201).send({ success: true, user });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      throw new ApiError(
-        409,
-        'user_exists',
-        `Ya existe un cliente con id «${body._id ?? ''}». Usa PATCH /admin/users/${body._id ?? '{id}'} para cambiar sus datos, u omite _id para generar uno nuevo.`,
-      );
-    }
+    const user = await createClient(repositories, body);
+    return reply.code(201).send({ success: true, user });
   });
 
   admin.get('/users/:user_id', async (request) => {
     const { user_id } = parseInput(UserParamsSchema, request.params, 'params');
-    const user = await repositories.users.get(user_id);
-    if (!user) throw userNotFound(user_id);
-    return { success: true, user };
+    return { success: true, user: await requireClient(repositories, user_id) };
   });
 
+  // Archiving is `{"archived": true}` here (the original API's habit); IPC names it `archiveClient`.
   admin.patch('/users/:user_id', async (request) => {
     const { user_id } = parseInput(UserParamsSchema, request.params, 'params');
     const changes = parseInput(UpdateUserBodySchema, request.body, 'body');
-    const user = await repositories.users.update(user_id, changes);
-    if (!user) throw userNotFound(user_id);
-    return { success: true, user };
+    return { success: true, user: await updateClient(repositories, user_id, changes) };
   });
 
   /** A client's questionnaires, newest first, paginated (what the client page lists). */
   admin.get('/users/:user_id/submissions', async (request) => {
     const { user_id } = parseInput(UserParamsSchema, request.params, 'params');
     const page = parseInput(PageQuerySchema, request.query, 'query');
-    if (!(await repositories.users.get(user_id))) throw userNotFound(user_id);
-    return { success: true, ...(await repositories.submissions.listForUser(user_id, page)) };
+    return { success: true, ...(await listClientQuestionnaires(repositories, user_id, page)) };
   });
 
   admin.get('/users/:user_id/plans', async (request) => {
     const { user_id } = parseInput(UserParamsSchema, request.params, 'params');
     const page = parseInput(PageQuerySchema, request.query, 'query');
     const plans = await listClientPlans(repositories, user_id, page);
-    if (!plans) throw userNotFound(user_id);
     // Blocked plans are listed too (for review), each with its delivery state; the current plan of
     // each kind is the newest deliverable one, named apart so no client takes a blocked one.
     return {
@@ -86,6 +62,8 @@ export function registerUserRoutes(admin: FastifyInstance, deps: ApiDependencies
       nutrition_plans: plans.nutrition,
       current_training_plan_id: plans.current_training_plan_id,
       current_nutrition_plan_id: plans.current_nutrition_plan_id,
+      // The same summaries IPC `listPlans` answers (an addition; original clients ignore it).
+      summaries: summarizeClientPlans(plans),
     };
   });
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { EmptyBodySchema } from '@shared/api';
 import type { ApiDependencies } from '../deps';
-import { ApiError } from '../errors';
+import { restartWorker } from '../../application/worker';
 import { parseInput } from '../validate';
 
 /** Worker process status (with the queue's counts, to see at a glance whether work is piling up) and restart. */
@@ -15,15 +15,7 @@ export function registerWorkerRoutes(admin: FastifyInstance, deps: ApiDependenci
 
   admin.post('/worker/restart', async (request) => {
     parseInput(EmptyBodySchema, request.body, 'body');
-    if (!worker) {
-      throw new ApiError(
-        409,
-        'no_worker',
-        'Esta instancia no ejecuta ningún proceso de trabajo (solo interfaz); reinicia el worker en el servidor que lo ejecuta (`edn360 worker`).',
-      );
-    }
-    // Graceful: running jobs checkpoint and release their leases, then a fresh process starts.
-    await worker.restart();
-    return { success: true, worker: worker.getStatus() };
+    await restartWorker(worker);
+    return { success: true, worker: worker?.getStatus() ?? null };
   });
 }

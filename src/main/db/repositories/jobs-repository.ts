@@ -1,24 +1,6 @@
 import type { Collection, Filter, Sort } from 'mongodb';
-import {
-  emptyTokenUsage,
-  GenerationJobSchema,
-  TOTAL_STEPS_BY_TYPE,
-  toPublicJob,
-  type GenerationJob,
-  type JobStatus,
-  type JobType,
-  type PublicJob,
-} from '@shared/job';
-import { newId } from '../ids';
+import { toPublicJob, type GenerationJob, type JobStatus, type JobType, type PublicJob } from '@shared/job';
 import { pageOf, type Page, type PageRequest } from './paging';
-
-export interface NewJobInput {
-  user_id: string;
-  submission_id: string;
-  type: JobType;
-  previous_training_plan_id?: string | null;
-  max_attempts?: number;
-}
 
 export interface JobListFilter extends PageRequest {
   status?: JobStatus;
@@ -28,50 +10,10 @@ export interface JobListFilter extends PageRequest {
   updated_since?: Date;
 }
 
-export const DEFAULT_MAX_ATTEMPTS = 3;
-
-/** A brand-new `pending` job in the original's document shape, ready to insert. */
-export function buildPendingJob(input: NewJobInput, now = new Date()): GenerationJob {
-  return GenerationJobSchema.parse({
-    _id: newId(),
-    user_id: input.user_id,
-    submission_id: input.submission_id,
-    previous_training_plan_id: input.previous_training_plan_id ?? null,
-    type: input.type,
-    status: 'pending',
-    progress: {
-      phase: 'queued',
-      current_agent: null,
-      completed_steps: 0,
-      total_steps: TOTAL_STEPS_BY_TYPE[input.type],
-      percentage: 0,
-      message: 'En cola',
-    },
-    result: { training_plan_id: null, nutrition_plan_id: null },
-    error_message: null,
-    error_reason: null,
-    token_usage: emptyTokenUsage(),
-    cost_usd: 0,
-    created_at: now,
-    started_at: null,
-    completed_at: null,
-    execution_log: [{ at: now, event: 'created', message: 'Job creado' }],
-    attempts: 0,
-    max_attempts: input.max_attempts ?? DEFAULT_MAX_ATTEMPTS,
-    run_after: now,
-    lease: null,
-    attempt_started_at: null,
-    waiting_reason: null,
-    offline_waits: 0,
-    cancel_requested: false,
-    updated_at: now,
-    rev: 0,
-  });
-}
-
 /**
- * Reads and inserts of job documents. State transitions (claim, lease, complete, fail…) live in
- * `src/main/queue/`, where each is a single conditional update.
+ * Reads and inserts of job documents. A new job's document (`buildPendingJob`) and every state
+ * transition (claim, lease, complete, fail…) live in `src/main/queue/`, where each is a single
+ * conditional update.
  */
 export class JobsRepository {
   constructor(readonly collection: Collection<GenerationJob>) {}

@@ -48,7 +48,8 @@ export class SubmissionsRepository {
   }
 
   /**
-   * Read without trusting the shape: another system may have written the document (DESIGN §5), so the
+   * Read without trusting the shape: another system may have written the document (docs/ARCHITECTURE.md
+   * "One job's trip"), so the
    * job validates it again instead of this layer failing on it.
    */
   async getRaw(id: string): Promise<Record<string, unknown> | null> {

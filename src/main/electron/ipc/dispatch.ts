@@ -5,6 +5,7 @@ import {
   type IpcParsedArgs,
   type IpcResult,
 } from '@shared/ipc-contract';
+import { DomainError } from '../../application/domain-error';
 import type { Logger } from '../../log/logger';
 import type { RendererLocation } from '../trusted-url';
 import { errorEnvelope, IpcFailure, okEnvelope, validationFailure } from './errors';
@@ -75,7 +76,8 @@ export async function dispatch<M extends IpcMethod>(
     }
     return okEnvelope(checked.data as IpcResult<M>);
   } catch (error) {
-    if (!(error instanceof IpcFailure)) options.logger.error({ err: error, method }, 'IPC handler failed');
+    if (!(error instanceof IpcFailure) && !(error instanceof DomainError))
+      options.logger.error({ err: error, method }, 'IPC handler failed');
     return errorEnvelope(error);
   }
 }

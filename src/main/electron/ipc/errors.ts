@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { IpcEnvelope, IpcErrorPayload, IpcErrorReason, IpcFieldError } from '@shared/ipc-contract';
-import { PlanDeliveryFailure } from '../../application/plan-delivery';
+import type { DomainErrorCode } from '@shared/domain-errors';
+import { DomainError, placeFields, type FieldPlacement } from '../../application/domain-error';
 
 /** A failure a handler reports on purpose: it reaches the renderer as `{ok: false, error}`. */
 export class IpcFailure extends Error {
@@ -24,12 +25,33 @@ export function fieldErrors(error: z.ZodError, prefix: string): IpcFieldError[] 
   });
 }
 
-/** For `.catch()` on a delivery use case: its failures as IPC failures (same reasons as HTTP), fields under `args.`. */
-export function asIpcFailure(error: unknown): never {
-  if (error instanceof PlanDeliveryFailure) {
-    const fields = error.fields.map((field) => ({ ...field, field: `args.${field.field}` }));
-    throw new IpcFailure(error.reason, error.message, fields);
-  }
+/** The IPC door's one table: each application error code → its IPC reason (today the same word). */
+export const IPC_REASON_OF: Record<DomainErrorCode, IpcErrorReason> = {
+  validation_error: 'validation_error',
+  user_not_found: 'user_not_found',
+  user_exists: 'user_exists',
+  submission_not_found: 'submission_not_found',
+  plan_not_found: 'plan_not_found',
+  plan_blocked: 'plan_blocked',
+  plan_not_blocked: 'plan_not_blocked',
+  job_not_found: 'job_not_found',
+  job_not_cancellable: 'job_not_cancellable',
+  job_not_retryable: 'job_not_retryable',
+  no_worker: 'no_worker',
+  internal_error: 'internal_error',
+};
+
+/** An application error as an IPC failure: reason from the table, fields under `args.` by default. */
+export function ipcFailureOf(error: DomainError, placement: FieldPlacement = 'args'): IpcFailure {
+  return new IpcFailure(IPC_REASON_OF[error.code], error.message, placeFields(error.fields, placement));
+}
+
+/**
+ * For `.catch()` on a use case whose fields go elsewhere than `args.`; `dispatch` maps any uncaught
+ * `DomainError` with the default placement, so most handlers just call the use case.
+ */
+export function asIpcFailure(error: unknown, placement: FieldPlacement = 'args'): never {
+  if (error instanceof DomainError) throw ipcFailureOf(error, placement);
   throw error;
 }
 
@@ -44,6 +66,7 @@ export function validationFailure(error: z.ZodError, prefix: string): IpcFailure
  * the renderer (details go to the log), so internals such as connection strings never reach the UI.
  */
 export function errorEnvelope(error: unknown): { ok: false; error: IpcErrorPayload } {
+  if (error instanceof DomainError) return errorEnvelope(ipcFailureOf(error));
   if (error instanceof IpcFailure) {
     return {
       ok: false,

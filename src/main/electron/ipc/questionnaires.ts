@@ -1,15 +1,13 @@
 import type { IpcParsedArgs, IpcResult } from '@shared/ipc-contract';
-import type { QuestionnaireResponses } from '@shared/questionnaire';
 import { formatValidationErrors, validateQuestionnaire } from '@shared/questionnaire-validation';
+import { correctSubmissionReading, getSubmissionReading } from '../../application/questionnaire-reading';
 import {
-  correctSubmissionReading,
-  getSubmissionReading,
-  ReadingFailure,
-} from '../../application/questionnaire-reading';
-import { newId } from '../../db/ids';
-import { clientNotFound } from './clients';
+  getQuestionnaire,
+  listClientQuestionnaires,
+  submitQuestionnaire,
+} from '../../application/questionnaires';
 import type { IpcHandlers } from './dispatch';
-import { IpcFailure } from './errors';
+import { asIpcFailure } from './errors';
 import { requireCore, type IpcCore } from './host';
 
 type Repos = IpcCore['repositories'];
@@ -33,47 +31,8 @@ export function checkQuestionnaire(
   return { is_valid: result.isValid, errors, message: formatValidationErrors(result.errors, lang) };
 }
 
-/**
- * Stores a questionnaire for an existing client, in the original's shape (answers as entered, not
- * normalised — the job normalises them). Invalid answers are refused with every bad field named.
- */
-export async function submitQuestionnaire(
-  repos: Repos,
-  args: IpcParsedArgs<'submitQuestionnaire'>,
-): Promise<IpcResult<'submitQuestionnaire'>> {
-  if (!(await repos.users.get(args.user_id))) throw clientNotFound(args.user_id);
-  const id = newId();
-  // Lenient like the HTTP submit: the form already checked its own fields strictly, and an
-  // imported questionnaire keeps its loose answers for the job to read.
-  const result = validateQuestionnaire(
-    { _id: id, user_id: args.user_id, responses: args.responses },
-    { lang: 'es', optionalFields: 'lenient' },
-  );
-  if (!result.isValid) {
-    const fields = result.errors.map(({ field, code, message }) => ({ field, code, message }));
-    throw new IpcFailure('validation_error', formatValidationErrors(result.errors, 'es'), fields);
-  }
-  // The validator accepted these answers; the repository parses them again with the stored schema.
-  return repos.submissions.createWithId(id, args.user_id, args.responses as QuestionnaireResponses);
-}
-
-export async function getQuestionnaire(repos: Repos, id: string): Promise<IpcResult<'getQuestionnaire'>> {
-  const submission = await repos.submissions.get(id);
-  if (!submission) {
-    throw new IpcFailure('submission_not_found', `No existe ningún cuestionario con id «${id}».`);
-  }
-  return submission;
-}
-
-/** The reading use case's failures as IPC failures (same reasons as over HTTP). */
-async function reading<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof ReadingFailure) throw new IpcFailure(error.reason, error.message, error.fields);
-    throw error;
-  }
-}
+/** Field names as the use cases give them (`responses.peso`, `corrections.0.text`), as over HTTP. */
+const asIs = (error: unknown): never => asIpcFailure(error, null);
 
 type QuestionnaireHandlers = Pick<
   IpcHandlers,
@@ -89,15 +48,12 @@ export function questionnaireHandlers(core: () => IpcCore | null): Questionnaire
   const repos = (): Repos => requireCore(core()).repositories;
   return {
     validateQuestionnaire: (args) => checkQuestionnaire(args),
-    submitQuestionnaire: (args) => submitQuestionnaire(repos(), args),
-    listQuestionnaires: async (args) => {
-      const r = repos();
-      if (!(await r.users.get(args.user_id))) throw clientNotFound(args.user_id);
-      return r.submissions.listForUser(args.user_id, args);
-    },
+    // A questionnaire of an unknown client creates it, as over HTTP (application/questionnaires.ts).
+    submitQuestionnaire: async (args) => (await submitQuestionnaire(repos(), args).catch(asIs)).submission,
+    listQuestionnaires: ({ user_id, ...page }) => listClientQuestionnaires(repos(), user_id, page),
     getQuestionnaire: (args) => getQuestionnaire(repos(), args.id),
-    getQuestionnaireReading: (args) => reading(() => getSubmissionReading(repos(), args.id)),
+    getQuestionnaireReading: (args) => getSubmissionReading(repos(), args.id).catch(asIs),
     correctQuestionnaireReading: (args) =>
-      reading(() => correctSubmissionReading(repos(), args.id, args.corrections)),
+      correctSubmissionReading(repos(), args.id, args.corrections).catch(asIs),
   };
 }

@@ -16,7 +16,7 @@ export interface SecretCodec {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** The key from the environment, which wins over the stored one (DESIGN §10). */
+/** The key from the environment, which wins over the stored one (README.md "Configuration"). */
 export function envLlmKey(env: Env): string | null {
   for (const name of ['EDN_LLM_API_KEY', 'OPENAI_API_KEY']) {
     const value = env[name]?.trim();

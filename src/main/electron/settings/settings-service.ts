@@ -13,7 +13,7 @@ import { llmKeyStatus, type SecretCodec } from './llm-key';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** Environment variables that fix each editable field (DESIGN §10: env wins over the file). */
+/** Environment variables that fix each editable field (README.md "Configuration": env wins over the file). */
 const ENV_NAMES: Partial<Record<EditableSetting, readonly string[]>> = {
   mongo_url: ['EDN_MONGO_URL'],
   db_name: ['EDN_DB_NAME'],

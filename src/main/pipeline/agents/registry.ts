@@ -18,7 +18,7 @@ import { n6Menus } from './nutrition/n6-menus';
 import { n7AdherenceCoach } from './nutrition/n7-adherence-coach';
 import { n8Watchdog } from './nutrition/n8-watchdog';
 
-/** All 18 agents of DESIGN §7, training then nutrition, each in pipeline order. */
+/** All 18 agents (docs/ARCHITECTURE.md "The agents"), training then nutrition, each in pipeline order. */
 export const AGENTS: readonly RunnableAgent[] = [
   e1AthleteAnalyst,
   e2Capacity,

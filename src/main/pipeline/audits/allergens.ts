@@ -16,7 +16,7 @@ export { FOOD_GROUPS, type FoodGroup, type FoodGroupId } from './food-groups';
 
 /*
  * Finds the food groups a client must not eat (EU-14 allergens, intolerances, dietary patterns) in
- * the ingredient names of a menu (NUT-14, DOMAIN §2.8). The LLM writes ingredients freely, in
+ * the ingredient names of a menu (NUT-14, docs/AUDITS.md "3. Nutrition audit (NUT-\*) — N8"). The LLM writes ingredients freely, in
  * Spanish or English ("Yogur griego natural 0 %", "pan integral de centeno", "oat milk"), so each
  * group of resources/lexicons/food-groups.json lists the food words in the singular (plurals are
  * matched by `wordMatches`) and the qualifiers that turn the word into something else ("leche de

@@ -1,5 +1,5 @@
 /*
- * Safety checks done by code (DOMAIN §2.7–2.8, issue 4 point 5): screening before any token is
+ * Safety checks done by code (docs/AUDITS.md, issue 4 point 5): screening before any token is
  * spent, E8's training checks, N8's nutrition checks and the plan's audit status. The LLM review
  * only adds warnings and recommendations; it can never pass a failed check. Documented check by
  * check in docs/AUDITS.md.

@@ -19,7 +19,8 @@ import { fmt, normalizeText } from './text';
 import { DAY_TYPES, DAY_LABEL, type DayType } from './day-types';
 
 /*
- * N8's deterministic checks (DOMAIN §2.1–2.5, rule table §2.8 NUT-*). Every number is recomputed
+ * N8's deterministic checks (docs/DOMAIN.md "Numbers by code" and after; rules NUT-* in
+ * docs/AUDITS.md "3. Nutrition audit (NUT-\*) — N8"). Every number is recomputed
  * here from the stored inputs — BMR from `metabolism.entradas`, the weekly mean from the day
  * types, kcal from grams — and never taken from a field the pipeline or the LLM filled in, so an
  * arithmetic slip anywhere upstream shows up as a failed check instead of a confident plan.
@@ -45,11 +46,11 @@ export interface NutritionAuditInput {
 
 type Menus = Pick<MenuPlan, 'menus'>;
 
-/** Tolerance for a recomputed BMR/TDEE (DOMAIN §2.1: |Δ| > 1 kcal → BLOCK). */
+/** Tolerance for a recomputed BMR/TDEE (docs/DOMAIN.md "Basal metabolic rate": |Δ| > 1 kcal → BLOCK). */
 const BMR_TOLERANCE_KCAL = 1;
 /** Conventional energy content of 1 kg of body-weight change, for projected rates (heuristic). */
 const KCAL_PER_KG = 7700;
-/** Women 1,200 / men 1,500 kcal without medical supervision (DOMAIN §2.3). */
+/** Women 1,200 / men 1,500 kcal without medical supervision (docs/DOMAIN.md "Energy targets"). */
 const KCAL_FLOOR = { Mujer: 1200, Hombre: 1500 } as const;
 const WEEKLY_MEAN_TOLERANCE = 0.02;
 const MACRO_KCAL_TOLERANCE = 0.03;
@@ -72,7 +73,7 @@ function weeklyMean(energy: EnergyStrategy): { mean: number; days: number } {
 
 /**
  * Weight used for g/kg targets. For BMI ≥ 30 the weight at BMI 25 for the client's height
- * (heuristic, DOMAIN §2.4): on actual weight, protein targets for obese clients become absurd.
+ * (heuristic, docs/DOMAIN.md "Macronutrients"): on actual weight, protein targets for obese clients become absurd.
  */
 function referenceWeight(facts: NutritionFacts): { kg: number; note: string } {
   if (facts.imc < 30) return { kg: facts.peso_kg, note: '' };
@@ -107,12 +108,12 @@ function sexInput(entradas: Metabolism['entradas']): 'Hombre' | 'Mujer' | null {
   return null;
 }
 
-/** DOMAIN §2.1, Mifflin-St Jeor (1990). */
+/** docs/DOMAIN.md "Basal metabolic rate", Mifflin-St Jeor (1990). */
 function mifflin(sexo: 'Hombre' | 'Mujer', kg: number, cm: number, years: number): number {
   return 10 * kg + 6.25 * cm - 5 * years + (sexo === 'Hombre' ? 5 : -161);
 }
 
-/** DOMAIN §2.1, Katch-McArdle on lean body mass. */
+/** docs/DOMAIN.md "Basal metabolic rate", Katch-McArdle on lean body mass. */
 function katch(leanKg: number): number {
   return 370 + 21.6 * leanKg;
 }

@@ -11,9 +11,10 @@ import { checkResult as check } from './check';
 import { fmt, parseYesNo } from './text';
 
 /*
- * Screening (DOMAIN §2.7, rule table §2.8 SCR-01…SCR-10): runs on the validated questionnaire
- * before any agent, so a case that needs a professional first fails the job with
- * `screening_required` without spending tokens (DESIGN §5). Every rule yields exactly one check,
+ * Screening (docs/DOMAIN.md "Screening"; rules SCR-01…SCR-10 in docs/AUDITS.md "1. Screening (SCR-\*)
+ * — before generation"): runs on the validated questionnaire before any agent, so a case that needs a
+ * professional first fails the job with `screening_required` without spending tokens
+ * (docs/ARCHITECTURE.md "Job lifecycle"). Every rule yields exactly one check,
  * passed or not, so the coach sees what was looked at and not only what went wrong.
  *
  * Release rules (what lets a blocked case through):
@@ -549,7 +550,7 @@ export function screenQuestionnaire(responses: NormalizedResponses, opts: Screen
   };
 }
 
-/** The job's `error_message` for `screening_required`: one line per blocking reason (DESIGN §5). */
+/** The job's `error_message` for `screening_required`: one line per blocking reason (docs/ARCHITECTURE.md "Job lifecycle"). */
 export function screeningMessage(screening: Screening): string {
   const blocking = screening.checks.filter((result) => result.severity === 'block' && !result.passed);
   if (blocking.length === 0) return '';

@@ -6,7 +6,7 @@ import { convertDose, parseDose } from './supplement-dose';
 import { fmt } from './text';
 
 /*
- * NUT-18, supplements (DOMAIN §2.5, docs/AUDITS.md §10): every recommended supplement is on the
+ * NUT-18, supplements (docs/DOMAIN.md "Caffeine, supplements and water", docs/AUDITS.md "10. Supplements (NUT-18)"): every recommended supplement is on the
  * whitelist (resources/supplements.json) at a dose within its range; nothing on the never-recommend
  * list; nothing for a minor or a pregnant or lactating client. The same findings feed N7's repair
  * round (block-level ones and doses above range), so the model gets one chance to fix them first.
@@ -22,7 +22,7 @@ export interface SupplementFinding {
 }
 
 /**
- * Why a client may take no supplement (DOMAIN §2.5: none for minors or pregnancy without
+ * Why a client may take no supplement (docs/DOMAIN.md "Caffeine, supplements and water": none for minors or pregnancy without
  * clearance). The data has no supplement clearance: the coach's written override of a blocked plan
  * is the way to release it. Protein powder, a food, is not affected.
  */

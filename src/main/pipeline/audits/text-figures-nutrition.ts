@@ -100,7 +100,7 @@ function addMacroDays(figures: Builder, days: readonly MacroDay[], weights: read
 
 /**
  * N3: the day types' macros. `weights`: every weight a g/kg may be given on — the client's, the
- * calculator's adjusted weight and the audit's BMI-25 weight for BMI ≥ 30 (DOMAIN §2.4).
+ * calculator's adjusted weight and the audit's BMI-25 weight for BMI ≥ 30 (docs/DOMAIN.md "Macronutrients").
  */
 export function macroFigures(
   macros: Pick<MacroDesign, 'por_tipo_dia' | 'proteina_g_kg' | 'grasa_pct'>,

@@ -19,7 +19,7 @@ import { checkTextNumbers, type AllowedValues, type PlanText } from './text-numb
  * numbers, never from the text.
  */
 
-/** Weights a g/kg may be given on: actual, and for BMI ≥ 30 the adjusted and BMI-25 weights (DOMAIN §2.4). */
+/** Weights a g/kg may be given on: actual, and for BMI ≥ 30 the adjusted and BMI-25 weights (docs/DOMAIN.md "Macronutrients"). */
 function referenceWeights(facts: NutritionAuditInput['facts']): number[] {
   if (facts.imc < 30) return [facts.peso_kg];
   const atBmi25 = 25 * (facts.altura_cm / 100) ** 2;

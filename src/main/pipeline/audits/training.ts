@@ -14,7 +14,8 @@ import { fmt, normalizeText } from './text';
 import { trn15 } from './text-numbers-training';
 
 /*
- * E8's deterministic checks (DOMAIN §2.6, rule table §2.8 TRN-*). Weekly sets, frequency and
+ * E8's deterministic checks (docs/DOMAIN.md "Training volume, frequency and effort"; rules TRN-* in
+ * docs/AUDITS.md "2. Training audit (TRN-\*) — E8"). Weekly sets, frequency and
  * push:pull are recomputed here from the prescribed sessions and the catalog; the
  * `series_semanales` stored beside the sessions is never read, because the original system's
  * LLM auditor approved 35 weekly chest sets by trusting numbers like it.
@@ -43,7 +44,7 @@ type Level = ClientFacts['nivel_experiencia'];
 const LEVELS: readonly Level[] = ['principiante', 'intermedio', 'avanzado'];
 const lowerLevel = (a: Level, b: Level): Level => (LEVELS.indexOf(a) <= LEVELS.indexOf(b) ? a : b);
 
-/** Weekly hard sets above which a muscle's volume is questioned, by level (DOMAIN §2.6). */
+/** Weekly hard sets above which a muscle's volume is questioned, by level (docs/DOMAIN.md "Training volume, frequency and effort"). */
 const VOLUME_WARN: Record<Level, number> = { principiante: 20, intermedio: 25, avanzado: 30 };
 /** Above this the plan needs the coach's confirmation whatever the level (the 35-chest-set case). */
 const VOLUME_HIGH = 30;

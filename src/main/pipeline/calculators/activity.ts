@@ -1,7 +1,7 @@
 import { assertInRange, round } from './common';
 
 /*
- * Physical activity level (PAL) and TDEE = BMR × PAL (DOMAIN §2.2).
+ * Physical activity level (PAL) and TDEE = BMR × PAL (docs/DOMAIN.md "Activity level and TDEE").
  *
  * The five table factors [MSJ][SM] are the anchor levels 0–4:
  *   0 sedentary 1.2 · 1 lightly active 1.375 · 2 moderately active 1.55 · 3 very active 1.725 ·
@@ -43,7 +43,7 @@ export interface ActivityInput {
 export interface ActivityBreakdown {
   exerciseSteps: number;
   nonExerciseSteps: number;
-  /** 0–4 on the DOMAIN §2.2 table, halves allowed. */
+  /** 0–4 on the PAL table (docs/DOMAIN.md "Activity level and TDEE"), halves allowed. */
   level: number;
   pal: number;
 }

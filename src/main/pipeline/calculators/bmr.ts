@@ -1,7 +1,7 @@
 import { assertInRange, normalizeSex, round, type SexInput } from './common';
 
 /*
- * Resting/basal energy equations, exactly as in DOMAIN §2.1 (kg, cm, years → kcal/day).
+ * Resting/basal energy equations, exactly as in docs/DOMAIN.md "Basal metabolic rate" (kg, cm, years → kcal/day).
  *   Mifflin-St Jeor 1990 [MSJ] — default.
  *   Harris-Benedict revised, Roza & Shizgal 1984 [HB1][HB2] — comparison.
  *   Harris-Benedict original 1919 [HB1] — legacy comparison only.
@@ -60,7 +60,7 @@ export function katchMcArdle(leanMassKg: number): number {
   return 370 + 21.6 * leanMassKg;
 }
 
-/** Body-fat methods reliable enough for Katch-McArdle (DOMAIN §2.1 auditor rule). */
+/** Body-fat methods reliable enough for Katch-McArdle (docs/DOMAIN.md "Basal metabolic rate"). */
 export const MEASURED_BODY_FAT_METHODS = ['dexa', 'bioimpedancia', 'pliegues'] as const;
 
 export type BmrEquation = 'mifflin_st_jeor' | 'katch_mcardle';

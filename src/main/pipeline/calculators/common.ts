@@ -1,4 +1,4 @@
-/** Biological sex used by the equations. The questionnaire stores `Hombre`/`Mujer`; DOMAIN §3 `hombre`/`mujer`. */
+/** Biological sex used by the equations. The questionnaire stores `Hombre`/`Mujer`; the equations take `hombre`/`mujer`. */
 export type Sex = 'hombre' | 'mujer';
 export type SexInput = Sex | 'Hombre' | 'Mujer';
 

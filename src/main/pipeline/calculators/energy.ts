@@ -1,14 +1,14 @@
 import { assertInRange, normalizeSex, round, type Sex, type SexInput } from './common';
 
 /*
- * Energy targets per day type (N2, DOMAIN §2.3). Every constant names its source (docs/SOURCES.md).
+ * Energy targets per day type (N2, docs/DOMAIN.md "Energy targets"). Every constant names its source (docs/SOURCES.md).
  */
 
 /** Default fat-loss deficit: 20 % of TDEE (policy 15–20 %; AHA 500–750 kcal/day). [AHA1][HE] */
 export const FAT_LOSS_DEFICIT_FRACTION = 0.2;
 /** Upper bound of the AHA deficit band, kcal/day. [AHA1][AHA2] */
 export const MAX_DEFICIT_KCAL = 750;
-/** Never past 25 % of TDEE, on any day (WARN threshold of NUT-03 policy). DOMAIN §2.3 */
+/** Never past 25 % of TDEE, on any day (WARN threshold of NUT-03 policy). docs/DOMAIN.md "Energy targets" */
 export const MAX_DEFICIT_FRACTION = 0.25;
 /** Projected loss ≤ 1 % body weight/week (0.5–1.0 %/wk maximises muscle retention). [HE] NUT-03 */
 export const MAX_LOSS_PCT_PER_WEEK = 1.0;

@@ -1,5 +1,6 @@
 /*
- * Numbers by code, not by the LLM (DESIGN §7, issue 4 point 4; DOMAIN §2.1–2.4).
+ * Numbers by code, not by the LLM (docs/ARCHITECTURE.md "Numbers by code, words by the LLM", issue 4
+ * point 4; formulas in docs/DOMAIN.md "Numbers by code" and the sections after it).
  * Pure functions; every constant names its source id (docs/SOURCES.md).
  */
 export { normalizeSex, round, type Sex, type SexInput } from './common';

@@ -2,7 +2,7 @@ import { bmi, weightAtBmi } from './body';
 import { assertInRange, round } from './common';
 
 /*
- * Macronutrient grams from g/kg and energy shares (N3, DOMAIN §2.4). Sources in docs/SOURCES.md.
+ * Macronutrient grams from g/kg and energy shares (N3, docs/DOMAIN.md "Macronutrients"). Sources in docs/SOURCES.md.
  */
 
 /** kcal per gram: protein 4, carbohydrate 4, fat 9, alcohol 7 (Atwater; NUT-11). */
@@ -34,8 +34,8 @@ export const FAT_MIN_G_PER_KG = 0.5;
  */
 export const KETO_CARBS_G = 30;
 /**
- * Obese clients (BMI ≥ 30): g/kg are applied to an adjusted weight, not the actual one — DOMAIN
- * §2.4 "practical rule for obese clients (heuristic, not from the sources)". Heuristic used here:
+ * Obese clients (BMI ≥ 30): g/kg are applied to an adjusted weight, not the actual one, because on
+ * actual weight the targets become absurd (docs/DOMAIN.md "Macronutrients"). Heuristic used here:
  * adjusted = W(BMI 25) + 0.25 · (actual − W(BMI 25)), i.e. the weight at the top of the normal
  * BMI band plus a quarter of the excess (the excess is mostly fat mass, which needs little protein).
  */

@@ -1,5 +1,5 @@
 /*
- * Exercise catalog (DESIGN §7, issue 4 point 3): loading, lookups, equipment and injury filters,
+ * Exercise catalog (docs/ARCHITECTURE.md "Numbers by code, words by the LLM", issue 4 point 3): loading, lookups, equipment and injury filters,
  * and the weekly volume facts computed from it. Module-level helpers use the cached default
  * catalog (`getCatalog()`); pass a catalog explicitly to use another one.
  */

@@ -3,8 +3,8 @@ import type { ExerciseCatalog } from './catalog';
 import { UnknownExerciseError } from './errors';
 
 /*
- * Weekly volume facts computed from the catalog (DESIGN §7: numbers by code).
- * Fractional counting (DOMAIN §2.6 [VOL4], Pelland et al. 2024): a hard set counts 1 for each
+ * Weekly volume facts computed from the catalog (docs/ARCHITECTURE.md "Numbers by code, words by the LLM").
+ * Fractional counting (docs/DOMAIN.md "Training volume, frequency and effort"; [VOL4], Pelland et al. 2024): a hard set counts 1 for each
  * primary muscle and 0.5 for each secondary muscle. Only strength work (`compuesto`,
  * `aislamiento`) counts; cardio and mobility entries carry no hard sets.
  */

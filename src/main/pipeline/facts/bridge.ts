@@ -4,7 +4,7 @@ import { DIA_SEMANA_VALUES } from '@shared/questionnaire';
 type Dia = (typeof DIA_SEMANA_VALUES)[number];
 type DayType = 'alto' | 'medio' | 'bajo';
 
-/** Long or demanding sessions are high-energy days; shorter ones medium; rest days low (DESIGN §7, N4 A/M/B). */
+/** Long or demanding sessions are high-energy days; shorter ones medium; rest days low (docs/DOMAIN.md "Day types and calorie cycling"). */
 function dayTypeFor(minutes: number): DayType {
   if (minutes <= 0) return 'bajo';
   return minutes >= 60 ? 'alto' : 'medio';

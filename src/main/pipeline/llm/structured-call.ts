@@ -3,8 +3,8 @@ import { APIError } from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { ZodType } from 'zod';
-import { JobFailure } from '../../worker/job-errors';
-import { backoffDelay } from '../../queue/backoff';
+import { JobFailure } from '../job-errors';
+import { backoffDelay } from '../../util/backoff';
 import { classifyLlmError } from '../llm-errors';
 import { abortableSleep } from '../../util/abortable-sleep';
 

@@ -9,7 +9,7 @@ export interface AgentPrompt {
   role: string;
   /** Rules specific to this agent, most important first. */
   rules: string[];
-  /** Only the fields this agent needs (DESIGN §7): the original sent everything to everyone. */
+  /** Only the fields this agent needs (docs/ARCHITECTURE.md "The agents"): the original sent everything to everyone. */
   data: unknown;
   task: string;
 }

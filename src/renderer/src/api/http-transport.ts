@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { ApiErrorResponseSchema, CatalogResponseSchema, JobStreamEventSchema } from '@shared/api';
-import { IPC_CONTRACT, type IpcMethod, type IpcResult, type PlanSummary } from '@shared/ipc-contract';
+import { IPC_CONTRACT, type IpcMethod, type IpcResult } from '@shared/ipc-contract';
 import type { JobType, PublicJob } from '@shared/job';
 import type { QuestionnaireSubmission } from '@shared/questionnaire';
 import { SubmissionReadingSchema, type ReadingCorrectionInput } from '@shared/reading-api';
-import { DELIVERY_STATUSES, deliveryOf, type PlanKind } from '@shared/plan-delivery';
+import { deliveryOf, type PlanKind } from '@shared/plan-delivery';
 import { ClientError, type CoachClient, type OverridePlanArgs, type Page } from './coach-client';
 import { reviveDates } from './revive-dates';
 import { PlanEstimateSchema } from '@shared/pricing';
@@ -31,51 +31,6 @@ export function storeToken(token: string | null): void {
 function parse<M extends IpcMethod>(method: M, json: unknown): IpcResult<M> {
   const schema: z.ZodType<IpcResult<M>> = IPC_CONTRACT[method].result as unknown as z.ZodType<IpcResult<M>>;
   return schema.parse(reviveDates(json));
-}
-
-const PlanJsonLoose = z.looseObject({
-  _id: z.string(),
-  job_id: z.string(),
-  submission_id: z.string(),
-  created_at: z.string(),
-  language: z.string().optional(),
-  model: z.string().optional(),
-  previous_training_plan_id: z.string().nullable().optional(),
-  previous_nutrition_plan_id: z.string().nullable().optional(),
-  metrics: z
-    .looseObject({
-      cost_usd: z.number().nullable().optional(),
-      unpriced_models: z.array(z.string()).optional(),
-    })
-    .optional(),
-  training: z.looseObject({ audit: z.looseObject({ status: z.string() }).optional() }).optional(),
-  nutrition: z.looseObject({ audit: z.looseObject({ status: z.string() }).optional() }).optional(),
-  // The server fills it for every plan (from the audit for plans stored before it existed).
-  delivery: z.looseObject({ status: z.enum(DELIVERY_STATUSES) }),
-});
-const PlanPageJson = z.object({
-  items: z.array(PlanJsonLoose),
-  total: z.number(),
-  limit: z.number(),
-  offset: z.number(),
-});
-const AUDIT = new Set(['aprobado', 'con_warnings', 'bloqueado']);
-
-function toSummary(plan: z.infer<typeof PlanJsonLoose>): PlanSummary {
-  const status = plan.training?.audit?.status ?? plan.nutrition?.audit?.status ?? null;
-  return {
-    _id: plan._id,
-    job_id: plan.job_id,
-    submission_id: plan.submission_id,
-    created_at: new Date(plan.created_at),
-    language: plan.language ?? 'es',
-    model: plan.model ?? '',
-    audit_status: status && AUDIT.has(status) ? (status as PlanSummary['audit_status']) : null,
-    delivery_status: plan.delivery.status,
-    cost_usd: plan.metrics?.cost_usd ?? null,
-    unpriced_models: plan.metrics?.unpriced_models ?? [],
-    previous_plan_id: plan.previous_training_plan_id ?? plan.previous_nutrition_plan_id ?? null,
-  };
 }
 
 function query(args: Record<string, string | number | boolean | undefined> | undefined): string {
@@ -290,21 +245,11 @@ export class HttpCoachClient implements CoachClient {
   }
 
   async listPlans(userId: string) {
+    // The server builds the summaries, as for IPC (application/plan-summaries.ts).
     const json = z
-      .object({
-        training_plans: PlanPageJson,
-        nutrition_plans: PlanPageJson,
-        current_training_plan_id: z.string().nullable(),
-        current_nutrition_plan_id: z.string().nullable(),
-      })
+      .object({ summaries: z.unknown() })
       .parse(await this.request('GET', `/admin/users/${encodeURIComponent(userId)}/plans?limit=100`));
-    const page = (p: z.infer<typeof PlanPageJson>) => ({ ...p, items: p.items.map(toSummary) });
-    return {
-      training: page(json.training_plans),
-      nutrition: page(json.nutrition_plans),
-      current_training_plan_id: json.current_training_plan_id,
-      current_nutrition_plan_id: json.current_nutrition_plan_id,
-    };
+    return parse('listPlans', json.summaries);
   }
   async getTrainingPlan(id: string) {
     const json = z

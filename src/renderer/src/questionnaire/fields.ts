@@ -59,7 +59,7 @@ export type OptionGroup = keyof typeof OPTION_GROUPS;
  * (`questionnaire.fields.<name>`), section titles from `questionnaire.sections.<id>`.
  *
  * Besides the scalar inputs there are three compound kinds, for the structured answers of
- * DOMAIN §3 that the screening and the pipeline read:
+ * docs/DOMAIN.md "Questionnaire fields the pipeline reads" that the screening and the pipeline read:
  *  - `yesno`: a group of yes/no questions stored as one object of booleans (`parq`, `scoff`);
  *    question texts in `questionnaire.questions.<field>.<key>`.
  *  - `list`: a repeatable list of sub-records (`lesiones`, `medicacion`, …); each item's inputs

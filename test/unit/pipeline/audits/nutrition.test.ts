@@ -15,7 +15,7 @@ import { MenuPlanSchema, type MenuPlan } from '../../../../src/shared/menu-plan'
 /*
  * Fixture: a 30-year-old celiac, lactose-intolerant woman (60 kg, 165 cm) losing fat at ~0.45 %
  * body weight per week with calorie cycling. Mifflin-St Jeor: 10·60 + 6.25·165 − 5·30 − 161 =
- * 1320.25 kcal (DOMAIN §2.1 test vector); PAL 1.55 → TDEE 2046.39. Cycled week: 3 high days of
+ * 1320.25 kcal (worked value of docs/DOMAIN.md "Basal metabolic rate"); PAL 1.55 → TDEE 2046.39. Cycled week: 3 high days of
  * 1900, 2 medium of 1750, 2 low of 1525 → (5700 + 3500 + 3050) / 7 = 1750 kcal.
  */
 

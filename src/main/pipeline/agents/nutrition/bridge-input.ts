@@ -4,7 +4,7 @@ import { bridgeFromQuestionnaire } from '../../facts/bridge';
 
 /**
  * The training load nutrition works from: this job's E9 (full), else the client's latest training
- * plan's bridge, else the questionnaire's declared availability (DESIGN §7).
+ * plan's bridge, else the questionnaire's declared availability (docs/ARCHITECTURE.md "The agents").
  */
 export function bridgeFor(inputs: PipelineInputs): Bridge {
   return (

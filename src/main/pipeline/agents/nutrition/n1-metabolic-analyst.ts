@@ -7,7 +7,7 @@ import { metabolismFigures, textNumberProblems } from '../../audits';
 import { activityFactor, computeBmr, tdee } from '../../calculators';
 import { bridgeFor } from './bridge-input';
 
-/** BMR and TDEE by code (DOMAIN §2.1–2.2); the agent explains them. */
+/** BMR and TDEE by code (docs/DOMAIN.md "Basal metabolic rate", "Activity level and TDEE"); the agent explains them. */
 export function computeMetabolism(inputs: Parameters<typeof bridgeFor>[0]): Omit<Metabolism, 'explicacion'> {
   const facts = inputs.nutritionFacts;
   const r = inputs.questionnaire.responses;

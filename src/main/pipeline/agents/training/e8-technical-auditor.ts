@@ -16,7 +16,7 @@ export const e8TechnicalAuditor = defineAgent({
   select: (inputs) => {
     const summary = outputOf<ClientSummary>(inputs, 'E1');
     const safe = outputOf<SafeSessionsField>(inputs, 'E6');
-    // The hard checks are code (DOMAIN §2.8): an LLM auditor once approved 35 weekly chest sets.
+    // The hard checks are code (docs/AUDITS.md "2. Training audit (TRN-\*) — E8"): an LLM auditor once approved 35 weekly chest sets.
     const checks = auditTraining({
       facts: summary.perfil,
       capacity: outputOf<E2Output>(inputs, 'E2'),

@@ -1,0 +1,246 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { IpcMethod } from '../../../src/shared/ipc-contract';
+import { UserPlansResponseSchema } from '../../../src/shared/api';
+import { loadConfig } from '../../../src/main/config/load-config';
+import { dispatch } from '../../../src/main/electron/ipc/dispatch';
+import { createIpcHandlers } from '../../../src/main/electron/ipc/handlers';
+import type { AppHost, IpcCore } from '../../../src/main/electron/ipc/host';
+import { SettingsService } from '../../../src/main/electron/settings/settings-service';
+import { silentLogger } from '../../../src/main/log/logger';
+import { databaseHandle, useApiServer, validResponses } from '../../support/api-harness';
+import { seedAuditBlockedJob } from '../../support/plan-fixtures';
+import { appFrame, builtLocation } from '../../unit/electron/fakes';
+
+/*
+ * One application layer behind two doors: the same use-case table runs through the HTTP API (the
+ * real Fastify server, `app.inject`) and through IPC (`dispatch`, as ipcMain calls it) on one test
+ * database, and both must answer the same outcome (error code or ok), the same message and the same
+ * field names (each door only adds its own prefix: `body.`/`params.` or `args.`).
+ */
+const api = useApiServer();
+let handlers: ReturnType<typeof createIpcHandlers>;
+let anaSubmission = '';
+let beaSubmission = '';
+let blockedTrainingId = '';
+let blockedJobId = '';
+
+beforeAll(async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'edn-doors-'));
+  const config = await loadConfig({ env: { EDN_DATA_DIR: dataDir } });
+  // The IPC core shares the HTTP server's repositories and queue: one core, two doors.
+  const core: IpcCore = {
+    config,
+    database: databaseHandle(api.testDb),
+    repositories: api.repos,
+    queue: api.queue,
+    worker: null,
+    apiUrl: 'http://127.0.0.1:0',
+  };
+  const notUsed = (): never => {
+    throw new Error('not used');
+  };
+  const app: AppHost = {
+    startupState: () => ({ phase: 'starting', step: 'database' }),
+    appInfo: notUsed,
+    openExternal: async () => undefined,
+    rendererReady: () => undefined,
+    choosePdfPath: async () => null,
+    printToPdf: notUsed,
+  };
+  const codec = {
+    isAvailable: async () => true,
+    backend: () => null,
+    encrypt: async (s: string) => s,
+    decrypt: async (s: string) => s,
+  };
+  handlers = createIpcHandlers({
+    core: () => core,
+    app,
+    settings: new SettingsService({
+      dataDir,
+      env: {},
+      codec,
+      onLlmKeyChanged: async () => undefined,
+      onWorkerSettingsChanged: async () => undefined,
+      onApiTokenChanged: () => undefined,
+    }),
+    logFiles: () => [],
+  });
+  await api.repos.users.create({ _id: 'ana', nombre_completo: 'Ana Ruiz' });
+  await api.repos.users.create({ _id: 'bea', nombre_completo: 'Bea Soto' });
+  anaSubmission = (await api.repos.submissions.create('ana', validResponses()))._id;
+  beaSubmission = (await api.repos.submissions.create('bea', validResponses()))._id;
+  const blocked = await seedAuditBlockedJob(api.repos, 'ana', anaSubmission);
+  blockedTrainingId = blocked.trainingId;
+  blockedJobId = blocked.job._id;
+});
+
+/** What a door answered, door-neutral: `ok` or the error code, its message and unprefixed field names. */
+interface Outcome {
+  outcome: string;
+  message?: string;
+  fields: string[];
+}
+
+const unprefixed = (field: string): string => field.replace(/^(body|params|query|args)\./, '');
+
+async function overHttp(method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown): Promise<Outcome> {
+  const response = await api.request(method, url, body === undefined ? {} : { body });
+  const json = response.json<{ error?: string; message?: string; errors?: { field: string }[] }>();
+  if (response.statusCode < 400) return { outcome: 'ok', fields: [] };
+  return {
+    outcome: json.error ?? `http_${response.statusCode}`,
+    ...(json.message !== undefined ? { message: json.message } : {}),
+    fields: (json.errors ?? []).map((e) => unprefixed(e.field)),
+  };
+}
+
+async function overIpc(method: IpcMethod, args: unknown): Promise<Outcome> {
+  const reply = await dispatch(method, [args], appFrame, { webContentsId: 1 }, handlers, {
+    location: builtLocation,
+    logger: silentLogger(),
+  });
+  if (reply.ok) return { outcome: 'ok', fields: [] };
+  return {
+    outcome: reply.error.reason,
+    message: reply.error.message,
+    fields: (reply.error.fields ?? []).map((e) => unprefixed(e.field)),
+  };
+}
+
+interface DoorCase {
+  name: string;
+  expected: { outcome: string; fields: string[] };
+  http: () => Promise<Outcome>;
+  ipc: () => Promise<Outcome>;
+}
+
+/** The body is read when the case runs (the seeded ids exist only then). */
+const generate = (user: string, body: () => Record<string, unknown>): Pick<DoorCase, 'http' | 'ipc'> => ({
+  http: () => overHttp('POST', `/admin/users/${user}/plans/generate_async`, body()),
+  ipc: () => overIpc('generatePlan', { user_id: user, ...body() }),
+});
+
+const CASES: DoorCase[] = [
+  {
+    name: 'generate for an unknown client',
+    expected: { outcome: 'user_not_found', fields: ['user_id'] },
+    ...generate('nadie', () => ({ type: 'training', submission_id: anaSubmission })),
+  },
+  {
+    name: "generate from another client's questionnaire",
+    expected: { outcome: 'submission_not_found', fields: ['submission_id'] },
+    ...generate('ana', () => ({ type: 'training', submission_id: beaSubmission })),
+  },
+  {
+    name: 'generate continuing a plan its audit blocked',
+    expected: { outcome: 'plan_blocked', fields: ['previous_training_plan_id'] },
+    ...generate('ana', () => ({
+      type: 'training',
+      submission_id: anaSubmission,
+      previous_training_plan_id: blockedTrainingId,
+    })),
+  },
+  {
+    name: 'generate, all checks pass',
+    expected: { outcome: 'ok', fields: [] },
+    ...generate('ana', () => ({ type: 'full', submission_id: anaSubmission })),
+  },
+  {
+    name: 'create a client whose id is taken',
+    expected: { outcome: 'user_exists', fields: ['_id'] },
+    http: () => overHttp('POST', '/admin/users', { _id: 'ana', nombre_completo: 'Otra Ana' }),
+    ipc: () => overIpc('createClient', { _id: 'ana', nombre_completo: 'Otra Ana' }),
+  },
+  {
+    name: 'update an unknown client',
+    expected: { outcome: 'user_not_found', fields: [] },
+    http: () => overHttp('PATCH', '/admin/users/nadie', { telefono: '600000000' }),
+    ipc: () => overIpc('updateClient', { id: 'nadie', changes: { telefono: '600000000' } }),
+  },
+  {
+    name: 'retry a job whose plan its audit blocked',
+    expected: { outcome: 'job_not_retryable', fields: [] },
+    http: () => overHttp('POST', `/admin/jobs/${blockedJobId}/retry`),
+    ipc: () => overIpc('retryJob', { id: blockedJobId }),
+  },
+  {
+    name: 'cancel a finished job',
+    expected: { outcome: 'job_not_cancellable', fields: [] },
+    http: () => overHttp('POST', `/admin/jobs/${blockedJobId}/cancel`),
+    ipc: () => overIpc('cancelJob', { id: blockedJobId }),
+  },
+  {
+    name: 'cancel an unknown job',
+    expected: { outcome: 'job_not_found', fields: [] },
+    http: () => overHttp('POST', '/admin/jobs/no-existe/cancel'),
+    ipc: () => overIpc('cancelJob', { id: 'no-existe' }),
+  },
+  {
+    name: 'restart the worker of an instance that runs none',
+    expected: { outcome: 'no_worker', fields: [] },
+    http: () => overHttp('POST', '/admin/worker/restart'),
+    ipc: () => overIpc('restartWorker', undefined),
+  },
+  {
+    name: 'submit invalid answers',
+    expected: { outcome: 'validation_error', fields: ['responses.altura_cm'] },
+    http: () =>
+      overHttp('POST', '/submit-nutrition-questionnaire', {
+        user_id: 'ana',
+        responses: validResponses({ altura_cm: '9' }),
+      }),
+    ipc: () =>
+      overIpc('submitQuestionnaire', { user_id: 'ana', responses: validResponses({ altura_cm: '9' }) }),
+  },
+];
+
+describe('one use case, two doors (HTTP and IPC)', () => {
+  it.each(CASES)('$name: same outcome, message and fields', async ({ expected, http, ipc }) => {
+    const viaHttp = await http();
+    const viaIpc = await ipc();
+    expect({ outcome: viaHttp.outcome, fields: viaHttp.fields }).toEqual(expected);
+    expect(viaIpc).toEqual(viaHttp);
+  });
+
+  it('a questionnaire of an unknown client creates the client, through either door', async () => {
+    expect(
+      await overHttp('POST', '/submit-nutrition-questionnaire', {
+        user_id: 'nuevo-http',
+        responses: validResponses(),
+      }),
+    ).toEqual({ outcome: 'ok', fields: [] });
+    expect(
+      await overIpc('submitQuestionnaire', { user_id: 'nuevo-ipc', responses: validResponses() }),
+    ).toEqual({
+      outcome: 'ok',
+      fields: [],
+    });
+    expect(await api.repos.users.get('nuevo-http')).toMatchObject({ nombre_completo: 'Lucía Pérez Gómez' });
+    expect(await api.repos.users.get('nuevo-ipc')).toMatchObject({ nombre_completo: 'Lucía Pérez Gómez' });
+  });
+
+  it('lists plan summaries of the same shape through either door', async () => {
+    const http = UserPlansResponseSchema.parse((await api.request('GET', '/admin/users/ana/plans')).json());
+    const reply = await dispatch(
+      'listPlans',
+      [{ user_id: 'ana' }],
+      appFrame,
+      { webContentsId: 1 },
+      handlers,
+      {
+        location: builtLocation,
+        logger: silentLogger(),
+      },
+    );
+    if (!reply.ok) throw new Error(reply.error.message);
+    // Dates travel as ISO strings over HTTP and as Date objects over IPC; everything else is equal.
+    expect(http.summaries).toEqual(JSON.parse(JSON.stringify(reply.data)));
+    expect(http.summaries.training.items.map((p) => p._id)).toContain(blockedTrainingId);
+    // The original fields stay: whole plans in `training_plans` / `nutrition_plans`.
+    expect(http.training_plans.items.map((p) => p._id)).toContain(blockedTrainingId);
+  });
+});
