@@ -5,6 +5,7 @@ import {
   type IpcParsedArgs,
   type IpcResult,
 } from '@shared/ipc-contract';
+import { parseFields } from '@shared/zod-field-errors';
 import { DomainError } from '../../application/domain-error';
 import type { Logger } from '../../log/logger';
 import type { RendererLocation } from '../trusted-url';
@@ -61,8 +62,8 @@ export async function dispatch<M extends IpcMethod>(
       ]),
     );
   }
-  const parsed = spec.args.safeParse(rawArgs[0]);
-  if (!parsed.success) return errorEnvelope(validationFailure(parsed.error, 'args'));
+  const parsed = parseFields(spec.args, rawArgs[0], 'args');
+  if (!parsed.success) return errorEnvelope(validationFailure(parsed.errors));
   try {
     const handler = handlers[method] as IpcHandler<M>;
     const result = await handler(parsed.data as IpcParsedArgs<M>, caller);

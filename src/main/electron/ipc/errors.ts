@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import type { IpcEnvelope, IpcErrorPayload, IpcErrorReason, IpcFieldError } from '@shared/ipc-contract';
 import type { DomainErrorCode } from '@shared/domain-errors';
 import { DomainError, placeFields, type FieldPlacement } from '../../application/domain-error';
@@ -13,16 +12,6 @@ export class IpcFailure extends Error {
     super(message);
     this.name = 'IpcFailure';
   }
-}
-
-/** zod issues → one field error each, with a dotted path under `prefix` (e.g. `args.user_id`). */
-export function fieldErrors(error: z.ZodError, prefix: string): IpcFieldError[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.map(String);
-    // An unknown key is reported at the object; name the key itself so the caller can find it.
-    if (issue.code === 'unrecognized_keys') path.push(issue.keys.join(','));
-    return { field: [prefix, ...path].join('.'), code: issue.code, message: issue.message };
-  });
 }
 
 /** The IPC door's one table: each application error code → its IPC reason (today the same word). */
@@ -55,9 +44,12 @@ export function asIpcFailure(error: unknown, placement: FieldPlacement = 'args')
   throw error;
 }
 
-export function validationFailure(error: z.ZodError, prefix: string): IpcFailure {
-  const fields = fieldErrors(error, prefix);
-  const list = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
+/**
+ * Arguments that do not match the contract: the field errors come from the mapper both doors share
+ * (`@shared/zod-field-errors`), each message already starting with its field (`args.id: …`).
+ */
+export function validationFailure(fields: IpcFieldError[]): IpcFailure {
+  const list = fields.map((f) => f.message).join('; ');
   return new IpcFailure('validation_error', `Datos no válidos — ${list}`, fields);
 }
 
