@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LanguageSchema, ModelPriceSchema } from './config';
+import { EDITABLE_SETTING_KEYS, settingsPatchShape, ThemeSchema } from './settings-descriptor';
 import { CatalogExerciseSchema } from './exercise';
 import { JOB_STATUSES, JOB_TYPES, PublicJobSchema } from './job';
 import { PlanEstimateSchema } from './pricing';
@@ -164,22 +165,7 @@ export const WorkerOverviewSchema = z.object({
 export type WorkerOverview = z.infer<typeof WorkerOverviewSchema>;
 
 /** Settings the coach may change from the app; the API token and the encrypted key are not among them. */
-export const EDITABLE_SETTINGS = [
-  'mongo_url',
-  'db_name',
-  'llm_base_url',
-  'llm_model',
-  'api_host',
-  'api_port',
-  'worker_concurrency',
-  'job_timeout_ms',
-  'poll_interval_ms',
-  'language',
-  'plan_language',
-  'theme',
-  'agent_models',
-  'prices',
-] as const;
+export const EDITABLE_SETTINGS = EDITABLE_SETTING_KEYS;
 export type EditableSetting = (typeof EDITABLE_SETTINGS)[number];
 
 export const SettingsValuesSchema = z.object({
@@ -194,7 +180,7 @@ export const SettingsValuesSchema = z.object({
   poll_interval_ms: z.number().int(),
   language: LanguageSchema,
   plan_language: LanguageSchema,
-  theme: z.enum(['light', 'dark', 'auto']),
+  theme: ThemeSchema,
   agent_models: z.record(z.string(), z.string()),
   prices: z.record(z.string(), ModelPriceSchema),
 });
@@ -240,28 +226,8 @@ export const ApiAccessSchema = z.object({
 });
 export type ApiAccess = z.infer<typeof ApiAccessSchema>;
 
-/** `null` removes the field from the settings file (back to the default). */
-export const SettingsPatchSchema = z
-  .strictObject({
-    mongo_url: z
-      .string()
-      .regex(/^mongodb(\+srv)?:\/\//, 'se esperaba una URL mongodb:// o mongodb+srv://')
-      .nullable(),
-    db_name: z.string().min(1).max(64).nullable(),
-    llm_base_url: z.url({ protocol: /^https?$/ }).nullable(),
-    llm_model: z.string().min(1).max(128).nullable(),
-    api_host: z.string().min(1).max(255).nullable(),
-    api_port: z.number().int().min(0).max(65535).nullable(),
-    worker_concurrency: z.number().int().min(1).max(16).nullable(),
-    job_timeout_ms: z.number().int().min(1000).nullable(),
-    poll_interval_ms: z.number().int().min(50).nullable(),
-    language: LanguageSchema.nullable(),
-    plan_language: LanguageSchema.nullable(),
-    theme: z.enum(['light', 'dark', 'auto']).nullable(),
-    agent_models: z.record(z.string(), z.string().min(1)).nullable(),
-    prices: z.record(z.string(), ModelPriceSchema).nullable(),
-  })
-  .partial();
+/** `null` removes the field from the settings file (back to the default). Derived from the settings descriptor. */
+export const SettingsPatchSchema = z.strictObject(settingsPatchShape());
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 export const DatabaseTestResultSchema = z.object({

@@ -24,15 +24,20 @@ export async function serve(): Promise<void> {
     webRoot,
     workerFactory: (env) => nodeWorkerSpawner({ entry: workerEntry, env, logger }),
   });
-  console.log(`EDN360 Coach escuchando en ${core.apiUrl}`);
-  console.log(`  Aplicación web: ${core.apiUrl}/ · API: ${core.apiUrl}/health, /jobs/{id}, /admin/…`);
   const server =
     core.database.mode === 'embedded'
       ? `la base de datos integrada (${core.database.displayUrl})`
       : core.database.displayUrl;
-  console.log(`  Base de datos: «${config.dbName}» en ${server} (${DB_NAME_SOURCE[config.dbNameSource]})`);
-  console.log(`  Proceso de trabajo: ${config.worker.concurrency} jobs a la vez`);
-  console.log(`  Token de administración (Authorization: Bearer …): ${tokenLocation(config)}`);
-  console.log(`  Datos: ${config.dataDir} · Logs: ${logsDir(config.dataDir)}`);
+  // One write: whoever waits for the "escuchando en" line gets the whole banner with it.
+  console.log(
+    [
+      `EDN360 Coach escuchando en ${core.apiUrl}`,
+      `  Aplicación web: ${core.apiUrl}/ · API: ${core.apiUrl}/health, /jobs/{id}, /admin/…`,
+      `  Base de datos: «${config.dbName}» en ${server} (${DB_NAME_SOURCE[config.dbNameSource]})`,
+      `  Proceso de trabajo: ${config.worker.concurrency} jobs a la vez`,
+      `  Token de administración (Authorization: Bearer …): ${tokenLocation(config)}`,
+      `  Datos: ${config.dataDir} · Logs: ${logsDir(config.dataDir)}`,
+    ].join('\n'),
+  );
   exitOnSignals(logger, () => core.stop());
 }

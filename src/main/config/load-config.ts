@@ -1,8 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
-import { DEFAULTS, LanguageSchema, type Language, type SettingsFile } from '@shared/config';
+import { DEFAULTS, type Language, type SettingsFile } from '@shared/config';
+import {
+  LOG_LEVELS,
+  rawEnvValue,
+  SETTINGS,
+  type ResolvedSettings,
+  type SettingDescriptor,
+  type SettingId,
+  type SettingValue,
+} from '@shared/settings-descriptor';
 import { DEFAULT_PRICES, type PriceTable } from '@shared/pricing';
 import { readSettingsFile, writeSettingsFile } from './settings-store';
 
@@ -52,25 +60,6 @@ export class ConfigError extends Error {
   readonly reason = 'invalid_config';
 }
 
-const positiveInt = (name: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
-  z.coerce
-    .number({ error: `${name} debe ser un número entero` })
-    .int(`${name} debe ser un número entero`)
-    .min(min, `${name} debe ser ≥ ${min}`)
-    .max(max, `${name} debe ser ≤ ${max}`);
-
-function readEnvInt(env: Env, name: string, min: number, max?: number): number | undefined {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === '') return undefined;
-  const parsed = positiveInt(name, min, max).safeParse(raw.trim());
-  if (!parsed.success) {
-    throw new ConfigError(
-      `Variable ${name}="${raw}" no válida: ${parsed.error.issues[0]?.message ?? 'valor incorrecto'}`,
-    );
-  }
-  return parsed.data;
-}
-
 function readEnvString(env: Env, ...names: string[]): string | undefined {
   for (const name of names) {
     const value = env[name]?.trim();
@@ -79,7 +68,40 @@ function readEnvString(env: Env, ...names: string[]): string | undefined {
   return undefined;
 }
 
-const MIN_TOKEN_LENGTH = 16;
+type EnvValues = { -readonly [K in SettingId]?: SettingValue<K> };
+
+/**
+ * The environment overrides, one loop over the settings descriptor: each entry's first non-empty
+ * variable, parsed by its `fromEnv` (trimmed string when it has none). A malformed value stops here
+ * with a message naming the variable and what was expected.
+ */
+export function readEnvSettings(env: Env): EnvValues {
+  const values: Record<string, unknown> = {};
+  for (const id of Object.keys(SETTINGS) as SettingId[]) {
+    const raw = rawEnvValue(id, env);
+    if (raw === undefined) continue;
+    const fromEnv = (SETTINGS[id] as SettingDescriptor).fromEnv;
+    if (!fromEnv) {
+      values[id] = raw.value;
+      continue;
+    }
+    const parsed = fromEnv(raw.value, raw.name);
+    if (!parsed.ok) throw new ConfigError(parsed.message);
+    values[id] = parsed.value;
+  }
+  return values as EnvValues;
+}
+
+/** Environment > settings file > the descriptor's default, for every entry. */
+function resolveSettings(envValues: EnvValues, settings: SettingsFile): ResolvedSettings {
+  const file = settings as Record<string, unknown>;
+  return Object.fromEntries(
+    (Object.keys(SETTINGS) as SettingId[]).map((id) => [
+      id,
+      envValues[id] ?? file[id] ?? (SETTINGS[id] as SettingDescriptor).default,
+    ]),
+  ) as ResolvedSettings;
+}
 
 export type DbNameSource = 'EDN_DB_NAME' | 'url' | 'settings' | 'default';
 
@@ -107,14 +129,13 @@ export function dbNameFromMongoUrl(url: string): string | null {
  * MongoDB tool reads `mongodb://host/clinica`), else `db_name` from the settings file, else `edn360`.
  */
 function resolveDbName(
-  env: Env,
+  fromEnv: string | undefined,
   mongoUrl: string | null,
   settings: SettingsFile,
 ): {
   name: string;
   source: DbNameSource;
 } {
-  const fromEnv = readEnvString(env, 'EDN_DB_NAME');
   const fromUrl = mongoUrl ? dbNameFromMongoUrl(mongoUrl) : null;
   const [name, source]: [string, DbNameSource] = fromEnv
     ? [fromEnv, 'EDN_DB_NAME']
@@ -142,23 +163,7 @@ function resolveDbName(
 export function generateApiToken(): string {
   return randomBytes(32).toString('base64url');
 }
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-
-function readLanguage(env: Env, name: string): Language | undefined {
-  const raw = readEnvString(env, name);
-  if (raw === undefined) return undefined;
-  const parsed = LanguageSchema.safeParse(raw);
-  if (!parsed.success) throw new ConfigError(`Variable ${name}="${raw}" no válida: usa "es" o "en".`);
-  return parsed.data;
-}
-
-/** Checked here so a typo fails with a clear message instead of a logger stack trace. */
-function readLogLevel(env: Env): void {
-  const raw = readEnvString(env, 'EDN_LOG_LEVEL');
-  if (raw !== undefined && !(LOG_LEVELS as readonly string[]).includes(raw)) {
-    throw new ConfigError(`Variable EDN_LOG_LEVEL="${raw}" no válida: usa uno de ${LOG_LEVELS.join(', ')}.`);
-  }
-}
+export { LOG_LEVELS };
 
 export function defaultDataDir(env: Env): string {
   return resolve(readEnvString(env, 'EDN_DATA_DIR') ?? join(homedir(), '.edn360'));
@@ -177,31 +182,20 @@ export interface LoadConfigOptions {
  */
 export async function loadConfig(options: LoadConfigOptions = {}): Promise<AppConfig> {
   const env = options.env ?? process.env;
-  const dataDir = resolve(
-    readEnvString(env, 'EDN_DATA_DIR') ?? options.defaultDataDir ?? join(homedir(), '.edn360'),
-  );
+  const fromEnv = readEnvSettings(env);
+  const dataDir = resolve(fromEnv.data_dir ?? options.defaultDataDir ?? join(homedir(), '.edn360'));
   let settings: SettingsFile = await readSettingsFile(dataDir);
 
-  const envToken = readEnvString(env, 'EDN_API_TOKEN');
-  if (envToken !== undefined && envToken.length < MIN_TOKEN_LENGTH) {
-    // The same floor the settings file enforces: a short token on a network address is guessable.
-    throw new ConfigError(
-      `EDN_API_TOKEN debe tener al menos ${MIN_TOKEN_LENGTH} caracteres (tiene ${envToken.length}).`,
-    );
-  }
-  let token = envToken ?? settings.api_token;
+  let token = fromEnv.api_token ?? settings.api_token;
   if (!token) {
     token = generateApiToken();
     settings = { ...settings, api_token: token };
     await writeSettingsFile(dataDir, settings);
   }
 
-  const leaseMs = readEnvInt(env, 'EDN_LEASE_MS', 100) ?? 30_000;
-  const language = readLanguage(env, 'EDN_LANGUAGE') ?? settings.language ?? 'es';
-  readLogLevel(env);
-
-  const mongoUrl = readEnvString(env, 'EDN_MONGO_URL') ?? settings.mongo_url ?? null;
-  const dbName = resolveDbName(env, mongoUrl, settings);
+  const values = resolveSettings(fromEnv, settings);
+  const mongoUrl = values.mongo_url ?? null;
+  const dbName = resolveDbName(fromEnv.db_name, mongoUrl, settings);
 
   return {
     dataDir,
@@ -209,42 +203,38 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<AppCo
     dbName: dbName.name,
     dbNameSource: dbName.source,
     llm: {
-      baseUrl: readEnvString(env, 'EDN_LLM_BASE_URL', 'OPENAI_BASE_URL') ?? settings.llm_base_url ?? null,
-      apiKey: readEnvString(env, 'EDN_LLM_API_KEY', 'OPENAI_API_KEY') ?? null,
-      model: readEnvString(env, 'EDN_LLM_MODEL') ?? settings.llm_model ?? DEFAULTS.llm_model,
-      agentModels: settings.agent_models ?? {},
+      baseUrl: values.llm_base_url ?? null,
+      // Environment only here: the key saved from Ajustes is decrypted by the desktop host.
+      apiKey: fromEnv.llm_api_key ?? null,
+      model: values.llm_model,
+      agentModels: values.agent_models,
       // The price table is data the coach edits in Ajustes; the shipped table is only the default.
       prices: { ...DEFAULT_PRICES, ...settings.prices },
-      timeoutMs: readEnvInt(env, 'EDN_LLM_TIMEOUT_MS', 100) ?? 120_000,
-      maxRetries: readEnvInt(env, 'EDN_LLM_MAX_RETRIES', 0, 10) ?? 4,
-      retryBaseMs: readEnvInt(env, 'EDN_LLM_RETRY_BASE_MS', 1) ?? 1_000,
-      concurrency: readEnvInt(env, 'EDN_PIPELINE_CONCURRENCY', 1, 8) ?? 3,
+      timeoutMs: values.llm_timeout_ms,
+      maxRetries: values.llm_max_retries,
+      retryBaseMs: values.llm_retry_base_ms,
+      concurrency: values.pipeline_concurrency,
     },
-    planLanguage: readLanguage(env, 'EDN_PLAN_LANGUAGE') ?? settings.plan_language ?? 'es',
+    planLanguage: values.plan_language,
     api: {
-      host: readEnvString(env, 'EDN_API_HOST') ?? settings.api_host ?? DEFAULTS.api_host,
-      port: readEnvInt(env, 'EDN_API_PORT', 0, 65535) ?? settings.api_port ?? DEFAULTS.api_port,
+      host: values.api_host,
+      port: values.api_port,
       token,
-      tokenSource: envToken ? 'env' : 'settings',
+      tokenSource: fromEnv.api_token ? 'env' : 'settings',
     },
     worker: {
-      concurrency:
-        readEnvInt(env, 'EDN_WORKER_CONCURRENCY', 1, 16) ??
-        settings.worker_concurrency ??
-        DEFAULTS.worker_concurrency,
-      jobTimeoutMs:
-        readEnvInt(env, 'EDN_JOB_TIMEOUT_MS', 1000) ?? settings.job_timeout_ms ?? DEFAULTS.job_timeout_ms,
-      pollIntervalMs:
-        readEnvInt(env, 'EDN_POLL_INTERVAL_MS', 50) ?? settings.poll_interval_ms ?? DEFAULTS.poll_interval_ms,
-      leaseMs,
+      concurrency: values.worker_concurrency,
+      jobTimeoutMs: values.job_timeout_ms,
+      pollIntervalMs: values.poll_interval_ms,
+      leaseMs: values.lease_ms,
       // Several beats per lease, and often enough that a cancel is seen within a few seconds.
-      heartbeatMs: readEnvInt(env, 'EDN_HEARTBEAT_MS', 10) ?? Math.min(2_000, Math.floor(leaseMs / 3)),
-      offlineBaseMs: readEnvInt(env, 'EDN_OFFLINE_BACKOFF_MS', 10) ?? 2_000,
-      offlineMaxMs: readEnvInt(env, 'EDN_OFFLINE_BACKOFF_MAX_MS', 10) ?? 60_000,
-      retryBaseMs: readEnvInt(env, 'EDN_RETRY_BACKOFF_MS', 10) ?? 5_000,
-      retryMaxMs: readEnvInt(env, 'EDN_RETRY_BACKOFF_MAX_MS', 10) ?? 120_000,
+      heartbeatMs: values.heartbeat_ms ?? Math.min(2_000, Math.floor(values.lease_ms / 3)),
+      offlineBaseMs: values.offline_backoff_ms,
+      offlineMaxMs: values.offline_backoff_max_ms,
+      retryBaseMs: values.retry_backoff_ms,
+      retryMaxMs: values.retry_backoff_max_ms,
     },
-    language,
+    language: values.language,
     resourcesDir: options.resourcesDir ?? null,
   };
 }

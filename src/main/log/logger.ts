@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
+import { SECRET_SETTING_NAMES } from '@shared/settings-descriptor';
 
 export type { Logger } from 'pino';
 
@@ -19,9 +20,9 @@ const REDACT = [
   '*.authorization',
   'headers.authorization',
   'req.headers.authorization',
-  'llm_api_key',
-  '*.llm_api_key',
-];
+  // Every secret of the settings descriptor (keys and their environment variables).
+  ...SECRET_SETTING_NAMES.flatMap((name) => [name, `*.${name}`]),
+].filter((path, index, all) => all.indexOf(path) === index);
 
 export function logsDir(dataDir: string): string {
   return join(dataDir, 'logs');

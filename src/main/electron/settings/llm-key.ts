@@ -1,5 +1,6 @@
 import type { LlmKeyStatus } from '@shared/ipc-contract';
 import type { SettingsFile } from '@shared/config';
+import { rawEnvValue } from '@shared/settings-descriptor';
 
 /**
  * Encrypts secrets for the settings file. The desktop app backs it with Electron's safeStorage
@@ -18,11 +19,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 /** The key from the environment, which wins over the stored one (README.md "Configuration"). */
 export function envLlmKey(env: Env): string | null {
-  for (const name of ['EDN_LLM_API_KEY', 'OPENAI_API_KEY']) {
-    const value = env[name]?.trim();
-    if (value) return value;
-  }
-  return null;
+  return rawEnvValue('llm_api_key', env)?.value ?? null;
 }
 
 /**

@@ -6,6 +6,12 @@ import {
   type SettingsPatch,
   type SettingsView,
 } from '@shared/ipc-contract';
+import {
+  envOverrides as envOverridesOf,
+  rawEnvValue,
+  SETTINGS,
+  type SettingApplies,
+} from '@shared/settings-descriptor';
 import { generateApiToken, loadConfig } from '../../config/load-config';
 import { readSettingsFile, SETTINGS_FILE_NAME, writeSettingsFile } from '../../config/settings-store';
 import { IpcFailure } from '../ipc/errors';
@@ -13,39 +19,13 @@ import { llmKeyStatus, type SecretCodec } from './llm-key';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** Environment variables that fix each editable field (README.md "Configuration": env wins over the file). */
-const ENV_NAMES: Partial<Record<EditableSetting, readonly string[]>> = {
-  mongo_url: ['EDN_MONGO_URL'],
-  db_name: ['EDN_DB_NAME'],
-  llm_base_url: ['EDN_LLM_BASE_URL', 'OPENAI_BASE_URL'],
-  llm_model: ['EDN_LLM_MODEL'],
-  api_host: ['EDN_API_HOST'],
-  api_port: ['EDN_API_PORT'],
-  worker_concurrency: ['EDN_WORKER_CONCURRENCY'],
-  job_timeout_ms: ['EDN_JOB_TIMEOUT_MS'],
-  poll_interval_ms: ['EDN_POLL_INTERVAL_MS'],
-  language: ['EDN_LANGUAGE'],
-  plan_language: ['EDN_PLAN_LANGUAGE'],
-};
-
-/** Fields the running app reads live (the renderer's look). */
-const LIVE_SETTINGS: ReadonlySet<EditableSetting> = new Set(['theme', 'language']);
-
 /**
- * Fields only the worker process reads, when it starts: saving one restarts the worker gracefully
- * (running jobs checkpoint and continue), so prices, models and concurrency apply without restarting
- * the app. The rest (database, API address) needs an app restart.
+ * When a saved field takes effect (the settings descriptor's `applies`): `live` fields are read by the
+ * running app (the renderer's look); `worker_restart` fields only by the worker process when it starts,
+ * so saving one restarts the worker gracefully (running jobs checkpoint and continue) and prices, models
+ * and concurrency apply without restarting the app; the rest (database, API address) need an app restart.
  */
-const WORKER_SETTINGS: ReadonlySet<EditableSetting> = new Set([
-  'llm_base_url',
-  'llm_model',
-  'agent_models',
-  'prices',
-  'worker_concurrency',
-  'job_timeout_ms',
-  'poll_interval_ms',
-  'plan_language',
-]);
+const appliesOf = (field: EditableSetting): SettingApplies => SETTINGS[field].applies;
 
 export interface SettingsServiceOptions {
   dataDir: string;
@@ -76,9 +56,8 @@ export class SettingsService {
     const { env, dataDir, codec } = this.options;
     const settings = await readSettingsFile(dataDir);
     const config = await loadConfig({ env, defaultDataDir: dataDir });
-    const envOverrides = EDITABLE_SETTINGS.filter((field) =>
-      (ENV_NAMES[field] ?? []).some((name) => Boolean(env[name]?.trim())),
-    );
+    // Fields fixed by the environment (README.md "Configuration": env wins over the file).
+    const envOverrides = envOverridesOf(EDITABLE_SETTINGS, env);
     return {
       data_dir: config.dataDir,
       settings_file: this.settingsFile,
@@ -94,7 +73,7 @@ export class SettingsService {
         poll_interval_ms: config.worker.pollIntervalMs,
         language: config.language,
         plan_language: config.planLanguage,
-        theme: settings.theme ?? 'auto',
+        theme: settings.theme ?? SETTINGS.theme.default,
         agent_models: config.llm.agentModels,
         prices: config.llm.prices,
       },
@@ -112,9 +91,9 @@ export class SettingsService {
     const set = touched.flatMap((field) => (patch[field] === null ? [] : [[field, patch[field]] as const]));
     // writeSettingsFile validates the result against SettingsFileSchema before it touches the file.
     await writeSettingsFile(this.options.dataDir, Object.fromEntries([...kept, ...set]) as SettingsFile);
-    if (touched.some((field) => !LIVE_SETTINGS.has(field) && !WORKER_SETTINGS.has(field)))
-      this.restartRequired = true;
-    if (touched.some((field) => WORKER_SETTINGS.has(field))) await this.options.onWorkerSettingsChanged();
+    if (touched.some((field) => appliesOf(field) === 'app_restart')) this.restartRequired = true;
+    if (touched.some((field) => appliesOf(field) === 'worker_restart'))
+      await this.options.onWorkerSettingsChanged();
     return this.view();
   }
 
@@ -133,7 +112,7 @@ export class SettingsService {
   /** Replaces the HTTP API token: stored first, then in force. Refused while EDN_API_TOKEN fixes it. */
   async regenerateApiToken(): Promise<void> {
     const { dataDir, env } = this.options;
-    if (env['EDN_API_TOKEN']?.trim()) {
+    if (rawEnvValue('api_token', env)) {
       throw new IpcFailure(
         'validation_error',
         'El token de la API lo fija la variable de entorno EDN_API_TOKEN: cámbialo allí.',
