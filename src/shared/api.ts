@@ -3,18 +3,20 @@ import { CatalogExerciseSchema } from './exercise';
 import { ExecutionLogEntrySchema, JOB_STATUSES, JOB_TYPES, PublicJobSchema } from './job';
 import { JOB_EVENT_TYPES } from './job-events';
 import {
-  DELIVERY_STATUSES,
   DeliveryOverrideSchema,
   OverrideCoachSchema,
   OverrideReasonSchema,
   PlanDeliverySchema,
 } from './plan-delivery';
-import { AUDIT_STATUS_VALUES } from './plans';
-import { LooseAnswerSchema } from './questionnaire';
+import { NutritionPlanDocumentSchema, TrainingPlanDocumentSchema } from './plans';
+import { LooseAnswerSchema, QuestionnaireSubmissionSchema } from './questionnaire';
 import { NewUserInputSchema, UserSchema, UserUpdateSchema } from './user';
 import { WorkerStatusSchema } from './worker-status';
 import { DOMAIN_ERROR_CODES } from './domain-errors';
 import { FieldErrorSchema, type FieldError } from './field-error';
+import { IdSchema } from './ids';
+import { pageOf, pageQueryShape } from './paging';
+import { PlanSummarySchema } from './plan-summary';
 
 /*
  * The local HTTP API's contract (docs/ARCHITECTURE.md "Doors: HTTP, IPC, CLI"): request schemas the server validates every input with,
@@ -25,13 +27,15 @@ import { FieldErrorSchema, type FieldError } from './field-error';
  * `POST /admin/users/{user_id}/plans/generate_async`, `GET /jobs/{job_id}` (the bare job document).
  */
 
-const IsoDate = z.iso.datetime();
-
-/** Ids in paths and bodies: generated ids are UUIDs, imported ones are the original's strings. */
-export const ApiIdSchema = z.string().trim().min(1, 'no puede estar vacío').max(128, 'máximo 128 caracteres');
-
-const limit = z.coerce.number().int().min(1).max(500).optional();
-const offset = z.coerce.number().int().min(0).optional();
+/**
+ * A date on the wire: ISO 8601 text in the JSON, a Date once decoded. So a response schema both
+ * describes the bytes (`z.toJSONSchema`, tests) and hands the browser the same Dates IPC does, and a
+ * handler returns its documents as they are (JSON.stringify writes a Date as this very text).
+ */
+const IsoDate = z.codec(z.iso.datetime(), z.date(), {
+  decode: (text) => new Date(text),
+  encode: (date) => date.toISOString(),
+});
 
 // ---------------------------------------------------------------------------------------------
 // Errors: every error response has this shape, with a Spanish message a person can act on.
@@ -99,29 +103,35 @@ export const PlanJsonSchema = z.looseObject({
 });
 export type PlanJson = z.infer<typeof PlanJsonSchema>;
 
+/** A whole plan of each kind: the envelope's dates decoded, then checked as the document it is. */
+function planDocumentJson<T extends z.ZodType>(document: T) {
+  return z.preprocess((json) => {
+    const envelope = PlanJsonSchema.safeParse(json);
+    // A bad envelope is left as it came, for the document's schema to name what is wrong.
+    return envelope.success ? envelope.data : json;
+  }, document);
+}
+export const TrainingPlanJsonSchema = planDocumentJson(TrainingPlanDocumentSchema);
+export const NutritionPlanJsonSchema = planDocumentJson(NutritionPlanDocumentSchema);
+
 export const WorkerStatusJsonSchema = WorkerStatusSchema.extend({
   last_exit: WorkerStatusSchema.shape.last_exit.unwrap().extend({ at: IsoDate }).nullable(),
   next_restart_at: IsoDate.nullable(),
 });
 export type WorkerStatusJson = z.infer<typeof WorkerStatusJsonSchema>;
 
-function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({
-    success: z.literal(true),
-    items: z.array(item),
-    total: z.number().int().min(0),
-    limit: z.number().int().min(1),
-    offset: z.number().int().min(0),
-  });
+/** A list answer: `success` and one page (the page shape both doors share). */
+function successPageOf<T extends z.ZodType>(item: T) {
+  return pageOf(item).extend({ success: z.literal(true) });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Path parameters.
 // ---------------------------------------------------------------------------------------------
 
-export const JobParamsSchema = z.strictObject({ job_id: ApiIdSchema });
-export const UserParamsSchema = z.strictObject({ user_id: ApiIdSchema });
-export const PlanParamsSchema = z.strictObject({ plan_id: ApiIdSchema });
+export const JobParamsSchema = z.strictObject({ job_id: IdSchema });
+export const UserParamsSchema = z.strictObject({ user_id: IdSchema });
+export const PlanParamsSchema = z.strictObject({ plan_id: IdSchema });
 
 // ---------------------------------------------------------------------------------------------
 // POST /submit-nutrition-questionnaire
@@ -157,8 +167,8 @@ export type SubmitQuestionnaireResponse = z.infer<typeof SubmitQuestionnaireResp
 
 export const GenerateAsyncBodySchema = z.strictObject({
   type: z.enum(JOB_TYPES, { error: 'type debe ser "training", "nutrition" o "full"' }),
-  submission_id: ApiIdSchema,
-  previous_training_plan_id: ApiIdSchema.nullable().optional(),
+  submission_id: IdSchema,
+  previous_training_plan_id: IdSchema.nullable().optional(),
 });
 export type GenerateAsyncBody = z.infer<typeof GenerateAsyncBodySchema>;
 
@@ -196,7 +206,7 @@ export const EstimateQuerySchema = z.strictObject({
 
 export const JobListQuerySchema = z.strictObject({
   status: z.enum(JOB_STATUSES).optional(),
-  user_id: ApiIdSchema.optional(),
+  user_id: IdSchema.optional(),
   type: z.enum(JOB_TYPES).optional(),
   /**
    * Jobs changed at or after this instant (ISO 8601), oldest change first: how a browser follows
@@ -209,11 +219,10 @@ export const JobListQuerySchema = z.strictObject({
     })
     .transform((value) => new Date(value))
     .optional(),
-  limit,
-  offset,
+  ...pageQueryShape,
 });
 export type JobListQuery = z.infer<typeof JobListQuerySchema>;
-export const JobListResponseSchema = pageOf(PublicJobJsonSchema);
+export const JobListResponseSchema = successPageOf(PublicJobJsonSchema);
 
 /** Cancel and retry take no parameters; an empty JSON object is accepted for clients that always send one. */
 export const EmptyBodySchema = z.strictObject({}).optional();
@@ -236,10 +245,9 @@ export const UserListQuerySchema = z.strictObject({
     .enum(['true', 'false'], { error: 'include_archived debe ser "true" o "false"' })
     .transform((value) => value === 'true')
     .optional(),
-  limit,
-  offset,
+  ...pageQueryShape,
 });
-export const UserListResponseSchema = pageOf(UserJsonSchema);
+export const UserListResponseSchema = successPageOf(UserJsonSchema);
 export const CreateUserBodySchema = NewUserInputSchema;
 export const UpdateUserBodySchema = UserUpdateSchema.refine((changes) => Object.keys(changes).length > 0, {
   message: 'Indica al menos un campo que cambiar (nombre_completo, email, telefono, notas o archived)',
@@ -248,35 +256,16 @@ export const UpdateUserBodySchema = UserUpdateSchema.refine((changes) => Object.
 });
 export const UserResponseSchema = z.object({ success: z.literal(true), user: UserJsonSchema });
 
-export const PageQuerySchema = z.strictObject({ limit, offset });
+export const PageQuerySchema = z.strictObject(pageQueryShape);
 
-/** A stored questionnaire: the answers as entered (the original's loose format), dates as ISO strings. */
-export const SubmissionJsonSchema = z.looseObject({
-  _id: z.string(),
-  user_id: z.string(),
-  responses: z.record(z.string(), z.unknown()),
-  submitted_at: IsoDate,
-  plan_generated: z.boolean(),
-  plan_id: z.string().nullable(),
-});
+/** A stored questionnaire: the answers as entered (the original's loose format), its date on the wire. */
+export const SubmissionJsonSchema = QuestionnaireSubmissionSchema.extend({ submitted_at: IsoDate });
 export type SubmissionJson = z.infer<typeof SubmissionJsonSchema>;
-export const UserSubmissionsResponseSchema = pageOf(SubmissionJsonSchema);
-const PlanPageSchema = pageOf(PlanJsonSchema).omit({ success: true });
-/** A plan in a list (`PlanSummarySchema` of the IPC contract, with its date as an ISO string). */
-export const PlanSummaryJsonSchema = z.object({
-  _id: z.string(),
-  job_id: z.string(),
-  submission_id: z.string(),
-  created_at: IsoDate,
-  language: z.string(),
-  model: z.string(),
-  audit_status: z.enum(AUDIT_STATUS_VALUES).nullable(),
-  delivery_status: z.enum(DELIVERY_STATUSES),
-  cost_usd: z.number().nullable(),
-  previous_plan_id: z.string().nullable(),
-  unpriced_models: z.array(z.string()),
-});
-const PlanSummaryPageSchema = pageOf(PlanSummaryJsonSchema).omit({ success: true });
+export const UserSubmissionsResponseSchema = successPageOf(SubmissionJsonSchema);
+const PlanPageSchema = pageOf(PlanJsonSchema);
+/** A plan in a list, as both doors summarise it (`PlanSummarySchema`), its date on the wire. */
+export const PlanSummaryJsonSchema = PlanSummarySchema.extend({ created_at: IsoDate });
+const PlanSummaryPageSchema = pageOf(PlanSummaryJsonSchema);
 export const UserPlansResponseSchema = z.object({
   success: z.literal(true),
   training_plans: PlanPageSchema,

@@ -5,14 +5,8 @@ import { CatalogExerciseSchema } from './exercise';
 import { JOB_STATUSES, JOB_TYPES, PublicJobSchema } from './job';
 import { PlanEstimateSchema } from './pricing';
 import { JobEventSchema } from './job-events';
-import { AUDIT_STATUS_VALUES, NutritionPlanDocumentSchema, TrainingPlanDocumentSchema } from './plans';
-import {
-  DELIVERY_STATUSES,
-  OverrideCoachSchema,
-  OverrideReasonSchema,
-  PLAN_KINDS,
-  PlanDeliverySchema,
-} from './plan-delivery';
+import { NutritionPlanDocumentSchema, TrainingPlanDocumentSchema } from './plans';
+import { OverrideCoachSchema, OverrideReasonSchema, PLAN_KINDS, PlanDeliverySchema } from './plan-delivery';
 import { QuestionnaireSubmissionSchema } from './questionnaire';
 import { OPTIONAL_FIELDS_MODES } from './questionnaire-validation';
 import { CorrectReadingBodySchema, SubmissionReadingSchema } from './reading-api';
@@ -22,6 +16,9 @@ import { WorkerStatusSchema } from './worker-status';
 import { IPC_EVENT_CHANNELS, IPC_METHOD_CHANNELS, type IpcEventName, type IpcMethod } from './ipc-channels';
 import { DOMAIN_ERROR_CODES } from './domain-errors';
 import { FieldErrorSchema, type FieldError } from './field-error';
+import { IdSchema } from './ids';
+import { pageArgsShape, pageOf } from './paging';
+import { PlanSummarySchema, type PlanSummary } from './plan-summary';
 
 /*
  * The IPC contract between the renderer and the Electron main process (docs/ARCHITECTURE.md "Doors: HTTP, IPC, CLI"): every channel with
@@ -70,23 +67,9 @@ export type IpcEnvelope<T> = { ok: true; data: T } | { ok: false; error: IpcErro
 // Shared argument pieces.
 // ---------------------------------------------------------------------------------------------
 
-/** Generated ids are UUIDs; imported clients keep the original system's string ids. */
-export const IpcIdSchema = z.string().trim().min(1, 'no puede estar vacío').max(128, 'máximo 128 caracteres');
-const ById = z.strictObject({ id: IpcIdSchema });
+const ById = z.strictObject({ id: IdSchema });
 const NoArgs = z.strictObject({}).optional();
-const PageArgs = {
-  limit: z.number().int().min(1).max(500).optional(),
-  offset: z.number().int().min(0).optional(),
-};
-
-function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({
-    items: z.array(item),
-    total: z.number().int().min(0),
-    limit: z.number().int().min(1),
-    offset: z.number().int().min(0),
-  });
-}
+const PageArgs = pageArgsShape;
 
 // ---------------------------------------------------------------------------------------------
 // Results that are not stored documents.
@@ -116,24 +99,7 @@ export const QuestionnaireCheckSchema = z.object({
 });
 export type QuestionnaireCheck = z.infer<typeof QuestionnaireCheckSchema>;
 
-export const PlanSummarySchema = z.object({
-  _id: z.string(),
-  job_id: z.string(),
-  submission_id: z.string(),
-  created_at: z.date(),
-  language: z.string(),
-  model: z.string(),
-  audit_status: z.enum(AUDIT_STATUS_VALUES).nullable(),
-  /** `blocked`: kept for review only (not the client's current plan, not exported, not continued). */
-  delivery_status: z.enum(DELIVERY_STATUSES),
-  /** Null when unknown: some agent's model is missing from the price table. */
-  cost_usd: z.number().nullable(),
-  /** The plan this one continues ("generar siguiente bloque"); null for a first block. */
-  previous_plan_id: z.string().nullable().default(null),
-  /** The models with no price that made `cost_usd` unknown. */
-  unpriced_models: z.array(z.string()).default([]),
-});
-export type PlanSummary = z.infer<typeof PlanSummarySchema>;
+export { PlanSummarySchema, type PlanSummary };
 
 /** `saved: false` when the coach closed the save dialog; nothing was written then. */
 export const PdfExportResultSchema = z.object({
@@ -296,12 +262,12 @@ export const IPC_CONTRACT = {
   getClient: { channel: IPC_METHOD_CHANNELS.getClient, args: ById, result: UserSchema },
   updateClient: {
     channel: IPC_METHOD_CHANNELS.updateClient,
-    args: z.strictObject({ id: IpcIdSchema, changes: UserUpdateSchema }),
+    args: z.strictObject({ id: IdSchema, changes: UserUpdateSchema }),
     result: UserSchema,
   },
   archiveClient: {
     channel: IPC_METHOD_CHANNELS.archiveClient,
-    args: z.strictObject({ id: IpcIdSchema, archived: z.boolean().default(true) }),
+    args: z.strictObject({ id: IdSchema, archived: z.boolean().default(true) }),
     result: UserSchema,
   },
 
@@ -320,12 +286,12 @@ export const IPC_CONTRACT = {
   },
   submitQuestionnaire: {
     channel: IPC_METHOD_CHANNELS.submitQuestionnaire,
-    args: z.strictObject({ user_id: IpcIdSchema, responses: responsesArg }),
+    args: z.strictObject({ user_id: IdSchema, responses: responsesArg }),
     result: QuestionnaireSubmissionSchema,
   },
   listQuestionnaires: {
     channel: IPC_METHOD_CHANNELS.listQuestionnaires,
-    args: z.strictObject({ user_id: IpcIdSchema, ...PageArgs }),
+    args: z.strictObject({ user_id: IdSchema, ...PageArgs }),
     result: pageOf(QuestionnaireSubmissionSchema),
   },
   getQuestionnaire: {
@@ -342,17 +308,17 @@ export const IPC_CONTRACT = {
   /** The coach's corrections of that reading, stored with the submission for the next job. */
   correctQuestionnaireReading: {
     channel: IPC_METHOD_CHANNELS.correctQuestionnaireReading,
-    args: z.strictObject({ id: IpcIdSchema, corrections: CorrectReadingBodySchema.shape.corrections }),
+    args: z.strictObject({ id: IdSchema, corrections: CorrectReadingBodySchema.shape.corrections }),
     result: SubmissionReadingSchema,
   },
 
   generatePlan: {
     channel: IPC_METHOD_CHANNELS.generatePlan,
     args: z.strictObject({
-      user_id: IpcIdSchema,
-      submission_id: IpcIdSchema,
+      user_id: IdSchema,
+      submission_id: IdSchema,
       type: z.enum(JOB_TYPES, { error: 'type debe ser "training", "nutrition" o "full"' }),
-      previous_training_plan_id: IpcIdSchema.nullable().optional(),
+      previous_training_plan_id: IdSchema.nullable().optional(),
     }),
     result: PublicJobSchema,
   },
@@ -362,7 +328,7 @@ export const IPC_CONTRACT = {
     args: z
       .strictObject({
         status: z.enum(JOB_STATUSES).optional(),
-        user_id: IpcIdSchema.optional(),
+        user_id: IdSchema.optional(),
         type: z.enum(JOB_TYPES).optional(),
         ...PageArgs,
       })
@@ -385,7 +351,7 @@ export const IPC_CONTRACT = {
   /** A client's plans, newest first, as summaries (open one with getTrainingPlan / getNutritionPlan). */
   listPlans: {
     channel: IPC_METHOD_CHANNELS.listPlans,
-    args: z.strictObject({ user_id: IpcIdSchema, ...PageArgs }),
+    args: z.strictObject({ user_id: IdSchema, ...PageArgs }),
     result: z.object({
       training: pageOf(PlanSummarySchema),
       nutrition: pageOf(PlanSummarySchema),
@@ -419,7 +385,7 @@ export const IPC_CONTRACT = {
         .trim()
         .max(120, 'máximo 120 caracteres')
         .regex(/^[^\\/:*?"<>|]+\.pdf$/i, 'se esperaba un nombre de archivo acabado en .pdf, sin carpetas'),
-      job_id: IpcIdSchema,
+      job_id: IdSchema,
     }),
     result: PdfExportResultSchema,
   },
@@ -431,7 +397,7 @@ export const IPC_CONTRACT = {
     channel: IPC_METHOD_CHANNELS.exportPlanJson,
     args: z.strictObject({
       kind: z.enum(PLAN_KINDS, { error: 'kind debe ser "training" o "nutrition"' }),
-      plan_id: IpcIdSchema,
+      plan_id: IdSchema,
     }),
     result: z.union([TrainingPlanDocumentSchema, NutritionPlanDocumentSchema]),
   },
@@ -443,7 +409,7 @@ export const IPC_CONTRACT = {
     channel: IPC_METHOD_CHANNELS.overridePlanBlock,
     args: z.strictObject({
       kind: z.enum(PLAN_KINDS, { error: 'kind debe ser "training" o "nutrition"' }),
-      plan_id: IpcIdSchema,
+      plan_id: IdSchema,
       reason: OverrideReasonSchema,
       coach: OverrideCoachSchema.optional(),
     }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiIdSchema } from './api';
+import { IdSchema } from './ids';
 import { LooseAnswerSchema } from './questionnaire';
 import { QuestionnaireReadingSchema, ReadingCorrectionSchema } from './reading';
 
@@ -8,7 +8,7 @@ import { QuestionnaireReadingSchema, ReadingCorrectionSchema } from './reading';
  * stored questionnaire and the coach's corrections (docs/DOMAIN.md, "Reading free-text answers").
  */
 
-export const SubmissionReadingParamsSchema = z.strictObject({ submission_id: ApiIdSchema });
+export const SubmissionReadingParamsSchema = z.strictObject({ submission_id: IdSchema });
 
 /** A correction as a client sends it; the server stamps `corrected_at`. */
 export const ReadingCorrectionInputSchema = ReadingCorrectionSchema.omit({ corrected_at: true });

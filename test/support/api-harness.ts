@@ -122,7 +122,8 @@ export function useApiServer(options: ApiHarnessOptions = {}): ApiHarness {
       worker: options.worker ?? null,
       logger: silentLogger(),
       version: '0.0.0-test',
-      ...(options.apiOptions ? { options: options.apiOptions } : {}),
+      // Every answer is checked against the HTTP contract (@shared/http-routes) on its way out.
+      options: { checkResponses: true, ...options.apiOptions },
     });
     await app.ready();
     Object.assign(state, { app, repos, queue, events });

@@ -27,6 +27,8 @@ export interface ApiOptions {
   llmProbe: { timeoutMs: number; ttlMs: number };
   /** The renderer's web build, served at `/` by `edn360 serve`; null elsewhere. */
   webRoot: string | null;
+  /** Check every answer against the HTTP contract before it leaves (tests turn it on). */
+  checkResponses: boolean;
 }
 
 export const DEFAULT_API_OPTIONS: ApiOptions = {
@@ -38,6 +40,7 @@ export const DEFAULT_API_OPTIONS: ApiOptions = {
   ssePollMs: 1_000,
   llmProbe: { timeoutMs: 1_500, ttlMs: 10_000 },
   webRoot: null,
+  checkResponses: false,
 };
 
 export interface ApiDependencies {

@@ -8,17 +8,18 @@ import { registerBodyParsers } from './body-parsers';
 import { DEFAULT_API_OPTIONS, type ApiDependencies, type ApiOptions } from './deps';
 import { BODY_LIMIT_BYTES, registerErrorHandling, sendFrameworkError } from './errors';
 import { registerHostCheck } from './host-check';
-import { registerRateLimit } from './rate-limit';
-import { registerAdminJobRoutes } from './routes/admin-jobs-routes';
-import { registerCatalogRoutes } from './routes/catalog-routes';
-import { registerGenerateRoutes } from './routes/generate-routes';
-import { registerHealthRoutes } from './routes/health-routes';
-import { registerJobRoutes } from './routes/jobs-routes';
-import { registerPlanRoutes } from './routes/plans-routes';
-import { registerQuestionnaireRoutes } from './routes/questionnaire-routes';
-import { registerReadingRoutes } from './routes/reading-routes';
-import { registerUserRoutes } from './routes/users-routes';
-import { registerWorkerRoutes } from './routes/worker-routes';
+import { registerRateLimit, publicRateLimit } from './rate-limit';
+import { ADMIN_PREFIX, registerRouteTable, type RouteHandlers } from './route-table';
+import { adminJobHandlers } from './routes/admin-jobs-routes';
+import { catalogHandlers } from './routes/catalog-routes';
+import { generateHandlers } from './routes/generate-routes';
+import { healthHandlers } from './routes/health-routes';
+import { jobHandlers } from './routes/jobs-routes';
+import { planHandlers } from './routes/plans-routes';
+import { questionnaireHandlers } from './routes/questionnaire-routes';
+import { readingHandlers } from './routes/reading-routes';
+import { userHandlers } from './routes/users-routes';
+import { workerHandlers } from './routes/worker-routes';
 import { SseStreams } from './sse';
 import { registerWebApp } from './static-web';
 
@@ -80,21 +81,27 @@ export async function createApiServer(deps: ApiDependencies): Promise<FastifyIns
   app.addHook('preClose', async () => streams.endAll());
 
   const routeDeps: ApiDependencies = { ...deps, options };
-  registerHealthRoutes(app, routeDeps);
-  registerQuestionnaireRoutes(app, routeDeps);
-  registerJobRoutes(app, routeDeps, streams);
+  // Every route of the HTTP contract (@shared/http-routes), each with its handler.
+  const handlers: RouteHandlers = {
+    ...healthHandlers(routeDeps),
+    ...questionnaireHandlers(routeDeps),
+    ...jobHandlers(routeDeps, streams),
+    ...generateHandlers(routeDeps),
+    ...adminJobHandlers(routeDeps),
+    ...userHandlers(routeDeps),
+    ...planHandlers(routeDeps),
+    ...workerHandlers(routeDeps),
+    ...catalogHandlers(),
+    ...readingHandlers(routeDeps),
+  };
+  const tableOptions = { publicConfig: publicRateLimit(routeDeps), checkResponses: options.checkResponses };
+  registerRouteTable(app, 'public', handlers, tableOptions);
   await app.register(
     async (admin) => {
       requireBearerToken(admin, () => deps.config.api.token, tokenLocation(deps.config));
-      registerGenerateRoutes(admin, routeDeps);
-      registerAdminJobRoutes(admin, routeDeps);
-      registerUserRoutes(admin, routeDeps);
-      registerPlanRoutes(admin, routeDeps);
-      registerWorkerRoutes(admin, routeDeps);
-      registerCatalogRoutes(admin, routeDeps);
-      registerReadingRoutes(admin, routeDeps);
+      registerRouteTable(admin, 'admin', handlers, tableOptions);
     },
-    { prefix: '/admin' },
+    { prefix: ADMIN_PREFIX },
   );
   if (options.webRoot) await registerWebApp(app, options.webRoot, logger);
   return app;

@@ -23,6 +23,11 @@ import { DomainError } from './domain-error';
 type PlanRepos = Pick<Repositories, 'trainingPlans' | 'nutritionPlans'>;
 type AnyPlan = TrainingPlanDocument | NutritionPlanDocument;
 export type Delivered<T extends AnyPlan> = T & { delivery: PlanDelivery };
+/** The document each kind names, so a caller that knows the kind gets its type back. */
+export interface PlanOfKind {
+  training: TrainingPlanDocument;
+  nutrition: NutritionPlanDocument;
+}
 
 function notFound(kind: PlanKind, id: string): DomainError {
   return new DomainError(
@@ -54,12 +59,12 @@ export async function getPlan(repos: PlanRepos, kind: PlanKind, id: string): Pro
 }
 
 /** A plan about to leave the app (JSON download, PDF): refused while blocked. */
-export async function getDeliverablePlan(
+export async function getDeliverablePlan<K extends PlanKind>(
   repos: PlanRepos,
-  kind: PlanKind,
+  kind: K,
   id: string,
-): Promise<Delivered<AnyPlan>> {
-  const plan = await getPlan(repos, kind, id);
+): Promise<Delivered<PlanOfKind[K]>> {
+  const plan = (await getPlan(repos, kind, id)) as Delivered<PlanOfKind[K]>;
   if (plan.delivery.status === 'blocked') {
     throw new DomainError(
       'plan_blocked',
@@ -156,8 +161,8 @@ export async function checkPreviousTrainingPlan(
   }
 }
 
-export interface OverrideInput {
-  kind: PlanKind;
+export interface OverrideInput<K extends PlanKind = PlanKind> {
+  kind: K;
   plan_id: string;
   /** Already validated by the door (`OverrideReasonSchema`: trimmed, 20–1000 characters). */
   reason: string;
@@ -171,11 +176,11 @@ export interface OverrideInput {
  * The coach delivers a blocked plan anyway, in writing: the reason, the time and who are recorded
  * on the plan (`delivery.override`) and shown on it and its PDF. Only a blocked plan can be approved.
  */
-export async function overridePlanBlock(
+export async function overridePlanBlock<K extends PlanKind>(
   repos: PlanRepos,
-  input: OverrideInput,
+  input: OverrideInput<K>,
   now = new Date(),
-): Promise<Delivered<AnyPlan>> {
+): Promise<Delivered<PlanOfKind[K]>> {
   const plan = await getPlan(repos, input.kind, input.plan_id);
   const label = `El ${LABEL[input.kind]} «${input.plan_id}»`;
   if (plan.delivery.status !== 'blocked') {
@@ -205,5 +210,5 @@ export async function overridePlanBlock(
       `${label} acaba de ser aprobado por otra persona: vuelve a abrirlo para ver su motivo.`,
     );
   }
-  return { ...plan, delivery };
+  return { ...plan, delivery } as Delivered<PlanOfKind[K]>;
 }

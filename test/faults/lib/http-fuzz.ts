@@ -165,7 +165,8 @@ export async function runHttpFuzz(options: FuzzOptions): Promise<FaultResult> {
     logger: silentLogger(),
     version: '0.0.0-fuzz',
     // The public routes' rate limit would answer most requests with 429 before the handler runs.
-    options: { rateLimit: { max: 1_000_000, windowMs: 60_000 } },
+    // Every answer is checked against the HTTP contract: a fuzzed input must never break it (500).
+    options: { rateLimit: { max: 1_000_000, windowMs: 60_000 }, checkResponses: true },
   });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   const port = Number(new URL(address).port);

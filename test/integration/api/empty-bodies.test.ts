@@ -46,6 +46,7 @@ beforeAll(async () => {
     worker,
     logger: silentLogger(),
     version: '0.0.0-test',
+    options: { checkResponses: true },
   });
   await server.listen({ host: '127.0.0.1', port: 0 });
   base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;

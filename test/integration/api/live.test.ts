@@ -132,7 +132,7 @@ describe('GET /jobs/{id}/events (SSE)', () => {
     // Never backwards: each message's state is at least as advanced as the previous one.
     const steps = events.map((event) => event.job.progress.completed_steps);
     expect(steps).toEqual([...steps].sort((a, b) => a - b));
-    const updated = events.map((event) => Date.parse(event.job.updated_at));
+    const updated = events.map((event) => event.job.updated_at.getTime());
     expect(updated).toEqual([...updated].sort((a, b) => a - b));
     // Every step after the snapshot arrives (9 training agents).
     const progressed = new Set(

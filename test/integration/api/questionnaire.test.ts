@@ -160,6 +160,7 @@ describe('over HTTP: the original format with loose optional answers (issue 12)'
       worker: null,
       logger: silentLogger(),
       version: '0.0.0-test',
+      options: { checkResponses: true },
     });
     await server.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;

@@ -241,5 +241,6 @@ function serverWithLlm(baseUrl: string) {
     worker: null,
     logger: silentLogger(),
     version: 'test',
+    options: { checkResponses: true },
   });
 }

@@ -176,7 +176,7 @@ describe('submissions', () => {
     expect(page.items.map((s) => s._id)).toEqual(['sub-carla-2', 'sub-carla-1']);
     expect(page.items[0]).toMatchObject({
       user_id: 'carla',
-      submitted_at: '2026-01-03T00:00:00.000Z',
+      submitted_at: new Date('2026-01-03T00:00:00.000Z'),
       plan_generated: false,
       plan_id: null,
       responses: { objetivo_fisico: 'Objetivo 2' },
@@ -243,7 +243,7 @@ describe('worker', () => {
     expect(status.worker).toMatchObject({
       state: 'running',
       pid: 4242,
-      last_exit: { at: '2026-01-02T03:04:05.000Z' },
+      last_exit: { at: new Date('2026-01-02T03:04:05.000Z') },
     });
     expect(status.queue).toEqual({ pending: 0, running: 0, completed: 0, failed: 0 });
 

@@ -1,42 +1,34 @@
-import type { FastifyInstance } from 'fastify';
-import { EmptyBodySchema, EstimateQuerySchema, JobListQuerySchema, JobParamsSchema } from '@shared/api';
 import { toPublicJob as toPublic } from '@shared/job';
 import { cancelJob, retryJob } from '../../application/jobs';
+import { estimateJobCost } from '../../pipeline/plan-estimate';
 import type { ApiDependencies } from '../deps';
 import { apiErrorAt } from '../errors';
-import { estimateJobCost } from '../../pipeline/plan-estimate';
-import { parseInput } from '../validate';
+import type { RouteHandlers } from '../route-table';
 
-/** Admin job routes: list with filters, cancel, manual retry (all through the queue, which notifies). */
-export function registerAdminJobRoutes(admin: FastifyInstance, deps: ApiDependencies): void {
+/** Admin job routes: list with filters, cost estimate, cancel, manual retry (through the queue, which notifies). */
+export function adminJobHandlers(
+  deps: ApiDependencies,
+): Pick<RouteHandlers, 'listJobs' | 'estimatePlanCost' | 'cancelJob' | 'retryJob'> {
   const { repositories, queue } = deps;
+  return {
+    listJobs: async ({ query }) => ({ success: true, ...(await repositories.jobs.list(query)) }),
 
-  admin.get('/jobs', async (request) => {
-    const query = parseInput(JobListQuerySchema, request.query, 'query');
-    const page = await repositories.jobs.list(query);
-    return { success: true, ...page };
-  });
+    // Before "Generar": the cost with the models per agent and prices this server runs with.
+    estimatePlanCost: async ({ query }) => ({
+      success: true,
+      ...estimateJobCost(query.type, deps.config.llm),
+    }),
 
-  // Before "Generar": the cost with the models per agent and prices this server runs with.
-  admin.get('/estimate', async (request) => {
-    const { type } = parseInput(EstimateQuerySchema, request.query, 'query');
-    return { success: true, ...estimateJobCost(type, deps.config.llm) };
-  });
+    cancelJob: async ({ params }, { reply }) => {
+      const { outcome, job } = await cancelJob(queue, params.job_id).catch(apiErrorAt('params'));
+      // `cancel_requested` is accepted, not done (202): the worker stops the run at its next checkpoint.
+      if (outcome === 'cancel_requested') reply.code(202);
+      return { success: true, outcome, job: toPublic(job) };
+    },
 
-  admin.post('/jobs/:job_id/cancel', async (request, reply) => {
-    const { job_id } = parseInput(JobParamsSchema, request.params, 'params');
-    parseInput(EmptyBodySchema, request.body, 'body');
-    const { outcome, job } = await cancelJob(queue, job_id).catch(apiErrorAt('params'));
-    // `cancel_requested` is accepted, not done (202): the worker stops the run at its next checkpoint.
-    return reply
-      .code(outcome === 'cancelled' ? 200 : 202)
-      .send({ success: true, outcome, job: toPublic(job) });
-  });
-
-  admin.post('/jobs/:job_id/retry', async (request) => {
-    const { job_id } = parseInput(JobParamsSchema, request.params, 'params');
-    parseInput(EmptyBodySchema, request.body, 'body');
-    const job = await retryJob({ queue, repositories }, job_id).catch(apiErrorAt('params'));
-    return { success: true, job: toPublic(job) };
-  });
+    retryJob: async ({ params }) => {
+      const job = await retryJob({ queue, repositories }, params.job_id).catch(apiErrorAt('params'));
+      return { success: true, job: toPublic(job) };
+    },
+  };
 }

@@ -1,15 +1,23 @@
-import type { FastifyInstance } from 'fastify';
-import { OverridePlanBodySchema, PlanParamsSchema } from '@shared/api';
+import type { FastifyReply } from 'fastify';
+import type { OverridePlanBody } from '@shared/api';
 import type { PlanKind } from '@shared/plan-delivery';
 import { getDeliverablePlan, getPlan, overridePlanBlock } from '../../application/plan-delivery';
 import type { ApiDependencies } from '../deps';
 import { asApiError } from '../errors';
-import { parseInput } from '../validate';
+import type { RouteHandlers } from '../route-table';
 
 /** A download name every OS accepts, whatever characters an imported id has. */
 function downloadName(kind: PlanKind, id: string): string {
   return `plan-${kind === 'training' ? 'entrenamiento' : 'nutricion'}-${id.replace(/[^\w.-]+/g, '_')}.json`;
 }
+
+type PlanHandlerNames =
+  | 'getTrainingPlan'
+  | 'exportTrainingPlan'
+  | 'overrideTrainingPlan'
+  | 'getNutritionPlan'
+  | 'exportNutritionPlan'
+  | 'overrideNutritionPlan';
 
 /**
  * Plans by id (the ids a job reports in `result.*_plan_id`): read for review — blocked ones too,
@@ -17,40 +25,41 @@ function downloadName(kind: PlanKind, id: string): string {
  * audit's block by the coach with a written reason (docs/AUDITS.md §8). A thin door onto the
  * delivery use case.
  */
-export function registerPlanRoutes(admin: FastifyInstance, deps: ApiDependencies): void {
+export function planHandlers(deps: ApiDependencies): Pick<RouteHandlers, PlanHandlerNames> {
   const { repositories } = deps;
-  const kinds = [
-    { kind: 'training', path: '/training-plans/:plan_id' },
-    { kind: 'nutrition', path: '/nutrition-plans/:plan_id' },
-  ] as const;
-  for (const { kind, path } of kinds) {
-    admin.get(path, async (request) => {
-      const { plan_id } = parseInput(PlanParamsSchema, request.params, 'params');
-      const plan = await getPlan(repositories, kind, plan_id).catch(asApiError);
-      return { success: true, plan };
-    });
 
-    admin.get(`${path}/export`, async (request, reply) => {
-      const { plan_id } = parseInput(PlanParamsSchema, request.params, 'params');
-      const plan = await getDeliverablePlan(repositories, kind, plan_id).catch(asApiError);
-      return reply
-        .header('content-disposition', `attachment; filename="${downloadName(kind, plan_id)}"`)
-        .type('application/json; charset=utf-8')
-        .send(plan);
-    });
+  const download = async <K extends PlanKind>(kind: K, planId: string, reply: FastifyReply) => {
+    const plan = await getDeliverablePlan(repositories, kind, planId).catch(asApiError);
+    reply
+      .header('content-disposition', `attachment; filename="${downloadName(kind, planId)}"`)
+      .type('application/json; charset=utf-8');
+    return plan;
+  };
 
-    admin.post(`${path}/override`, async (request) => {
-      const { plan_id } = parseInput(PlanParamsSchema, request.params, 'params');
-      const body = parseInput(OverridePlanBodySchema, request.body, 'body');
-      const plan = await overridePlanBlock(repositories, {
-        kind,
-        plan_id,
-        reason: body.reason,
-        // The door is stored as a code (`api`) the UI translates; the coach's name when they sign.
-        via: 'api',
-        coach: body.coach,
-      }).catch(asApiError);
-      return { success: true, plan };
-    });
-  }
+  const override = async <K extends PlanKind>(kind: K, planId: string, body: OverridePlanBody) => {
+    const plan = await overridePlanBlock(repositories, {
+      kind,
+      plan_id: planId,
+      reason: body.reason,
+      // The door is stored as a code (`api`) the UI translates; the coach's name when they sign.
+      via: 'api',
+      coach: body.coach,
+    }).catch(asApiError);
+    return { success: true as const, plan };
+  };
+
+  return {
+    getTrainingPlan: async ({ params }) => ({
+      success: true,
+      plan: await getPlan(repositories, 'training', params.plan_id).catch(asApiError),
+    }),
+    getNutritionPlan: async ({ params }) => ({
+      success: true,
+      plan: await getPlan(repositories, 'nutrition', params.plan_id).catch(asApiError),
+    }),
+    exportTrainingPlan: ({ params }, { reply }) => download('training', params.plan_id, reply),
+    exportNutritionPlan: ({ params }, { reply }) => download('nutrition', params.plan_id, reply),
+    overrideTrainingPlan: ({ params, body }) => override('training', params.plan_id, body),
+    overrideNutritionPlan: ({ params, body }) => override('nutrition', params.plan_id, body),
+  };
 }

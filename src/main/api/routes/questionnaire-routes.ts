@@ -1,10 +1,7 @@
-import type { FastifyInstance } from 'fastify';
-import { SubmitQuestionnaireBodySchema, type SubmitQuestionnaireResponse } from '@shared/api';
 import { submitQuestionnaire } from '../../application/questionnaires';
 import type { ApiDependencies } from '../deps';
 import { apiErrorAt } from '../errors';
-import { publicRateLimit } from '../rate-limit';
-import { parseInput } from '../validate';
+import type { RouteHandlers } from '../route-table';
 
 /**
  * `POST /submit-nutrition-questionnaire` (seed-compatible): the shared validator checks the answers
@@ -12,25 +9,24 @@ import { parseInput } from '../validate';
  * normalised); a client the system does not know yet is created from the questionnaire, because a
  * questionnaire is how a new client arrives.
  */
-export function registerQuestionnaireRoutes(app: FastifyInstance, deps: ApiDependencies): void {
+export function questionnaireHandlers(deps: ApiDependencies): Pick<RouteHandlers, 'submitQuestionnaire'> {
   const { repositories, logger } = deps;
-
-  app.post('/submit-nutrition-questionnaire', { config: publicRateLimit(deps) }, async (request, reply) => {
-    const body = parseInput(SubmitQuestionnaireBodySchema, request.body, 'body');
-    // Validation fields keep the original API's names (`responses.peso`, no `body.` prefix).
-    const stored = await submitQuestionnaire(repositories, body).catch(apiErrorAt(null));
-    const { submission, user_created } = stored;
-    logger.info(
-      { submission_id: submission._id, user_id: submission.user_id, user_created },
-      'questionnaire stored',
-    );
-    const response: SubmitQuestionnaireResponse = {
-      success: true,
-      submission_id: submission._id,
-      user_id: submission.user_id,
-      user_created,
-      loose_answers: stored.loose_answers,
-    };
-    return reply.code(201).send(response);
-  });
+  return {
+    submitQuestionnaire: async ({ body }) => {
+      // Validation fields keep the original API's names (`responses.peso`, no `body.` prefix).
+      const stored = await submitQuestionnaire(repositories, body).catch(apiErrorAt(null));
+      const { submission, user_created } = stored;
+      logger.info(
+        { submission_id: submission._id, user_id: submission.user_id, user_created },
+        'questionnaire stored',
+      );
+      return {
+        success: true,
+        submission_id: submission._id,
+        user_id: submission.user_id,
+        user_created,
+        loose_answers: stored.loose_answers,
+      };
+    },
+  };
 }

@@ -1,9 +1,7 @@
-import type { FastifyInstance } from 'fastify';
-import { SubmissionReadingParamsSchema, CorrectReadingBodySchema } from '@shared/reading-api';
 import { correctSubmissionReading, getSubmissionReading } from '../../application/questionnaire-reading';
 import type { ApiDependencies } from '../deps';
 import { apiErrorAt } from '../errors';
-import { parseInput } from '../validate';
+import type { RouteHandlers } from '../route-table';
 
 /** Field names as the use case gives them (`corrections.0.text`), as over IPC. */
 const asApiError = apiErrorAt(null);
@@ -13,19 +11,20 @@ const asApiError = apiErrorAt(null);
  * (`GET /admin/submissions/{id}/reading`, `PUT /admin/submissions/{id}/reading`): a thin door onto
  * the reading use case.
  */
-export function registerReadingRoutes(admin: FastifyInstance, deps: ApiDependencies): void {
+export function readingHandlers(
+  deps: ApiDependencies,
+): Pick<RouteHandlers, 'getSubmissionReading' | 'correctSubmissionReading'> {
   const { repositories } = deps;
-  admin.get('/submissions/:submission_id/reading', async (request) => {
-    const { submission_id } = parseInput(SubmissionReadingParamsSchema, request.params, 'params');
-    const result = await getSubmissionReading(repositories, submission_id).catch(asApiError);
-    return { success: true, ...result };
-  });
-  admin.put('/submissions/:submission_id/reading', async (request) => {
-    const { submission_id } = parseInput(SubmissionReadingParamsSchema, request.params, 'params');
-    const body = parseInput(CorrectReadingBodySchema, request.body, 'body');
-    const result = await correctSubmissionReading(repositories, submission_id, body.corrections).catch(
-      asApiError,
-    );
-    return { success: true, ...result };
-  });
+  return {
+    getSubmissionReading: async ({ params }) => ({
+      success: true,
+      ...(await getSubmissionReading(repositories, params.submission_id).catch(asApiError)),
+    }),
+    correctSubmissionReading: async ({ params, body }) => ({
+      success: true,
+      ...(await correctSubmissionReading(repositories, params.submission_id, body.corrections).catch(
+        asApiError,
+      )),
+    }),
+  };
 }

@@ -1,21 +1,20 @@
-import type { FastifyInstance } from 'fastify';
-import { EmptyBodySchema } from '@shared/api';
 import type { ApiDependencies } from '../deps';
 import { restartWorker } from '../../application/worker';
-import { parseInput } from '../validate';
+import type { RouteHandlers } from '../route-table';
 
 /** Worker process status (with the queue's counts, to see at a glance whether work is piling up) and restart. */
-export function registerWorkerRoutes(admin: FastifyInstance, deps: ApiDependencies): void {
+export function workerHandlers(deps: ApiDependencies): Pick<RouteHandlers, 'getWorker' | 'restartWorker'> {
   const { repositories, worker } = deps;
-
-  admin.get('/worker', async () => {
-    const queue = await repositories.jobs.countByStatus();
-    return { success: true, worker: worker?.getStatus() ?? null, queue };
+  const overview = async () => ({
+    success: true as const,
+    worker: worker?.getStatus() ?? null,
+    queue: await repositories.jobs.countByStatus(),
   });
-
-  admin.post('/worker/restart', async (request) => {
-    parseInput(EmptyBodySchema, request.body, 'body');
-    await restartWorker(worker);
-    return { success: true, worker: worker?.getStatus() ?? null };
-  });
+  return {
+    getWorker: overview,
+    restartWorker: async () => {
+      await restartWorker(worker);
+      return overview();
+    },
+  };
 }

@@ -1,18 +1,22 @@
-import { z } from 'zod';
-import { ApiErrorResponseSchema, CatalogResponseSchema, JobStreamEventSchema } from '@shared/api';
-import { IPC_CONTRACT, type IpcMethod, type IpcResult } from '@shared/ipc-contract';
+import { ApiErrorResponseSchema, JobStreamEventSchema } from '@shared/api';
+import {
+  HTTP_ROUTES,
+  routePath,
+  type HttpRouteName,
+  type RouteRequest,
+  type RouteResponse,
+} from '@shared/http-routes';
 import type { JobType, PublicJob } from '@shared/job';
-import type { QuestionnaireSubmission } from '@shared/questionnaire';
-import { SubmissionReadingSchema, type ReadingCorrectionInput } from '@shared/reading-api';
+import { QuestionnaireSubmissionSchema, type QuestionnaireSubmission } from '@shared/questionnaire';
+import type { ReadingCorrectionInput } from '@shared/reading-api';
 import { deliveryOf, type PlanKind } from '@shared/plan-delivery';
-import { ClientError, type CoachClient, type OverridePlanArgs, type Page } from './coach-client';
-import { reviveDates } from './revive-dates';
-import { PlanEstimateSchema } from '@shared/pricing';
+import { ClientError, type CoachClient, type OverridePlanArgs } from './coach-client';
 
 /**
  * `CoachClient` over the local HTTP API (`edn360 serve`): bearer token on /admin routes, SSE for one
- * job's live progress, polling for the job list (the API has no global event stream). Every answer
- * is checked with the same zod schema the IPC contract uses for that result.
+ * job's live progress, polling for the job list (the API has no global event stream). Every call
+ * names a route of the HTTP contract (@shared/http-routes): its inputs are typed by the route's
+ * schemas and its answer is decoded with the route's response schema (Dates as Dates, as over IPC).
  */
 
 const TOKEN_KEY = 'edn360.apiToken';
@@ -28,15 +32,11 @@ export function storeToken(token: string | null): void {
   else sessionStorage.removeItem(TOKEN_KEY);
 }
 
-function parse<M extends IpcMethod>(method: M, json: unknown): IpcResult<M> {
-  const schema: z.ZodType<IpcResult<M>> = IPC_CONTRACT[method].result as unknown as z.ZodType<IpcResult<M>>;
-  return schema.parse(reviveDates(json));
-}
-
-function query(args: Record<string, string | number | boolean | undefined> | undefined): string {
+function queryString(query: object | undefined): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(args ?? {})) {
-    if (value !== undefined && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === '') continue;
+    params.set(key, value instanceof Date ? value.toISOString() : String(value));
   }
   const text = params.toString();
   return text ? `?${text}` : '';
@@ -50,13 +50,18 @@ export class HttpCoachClient implements CoachClient {
     private token: string,
   ) {}
 
-  private async request(method: string, path: string, body?: unknown): Promise<unknown> {
+  /** One route of the HTTP contract, by name: the path, query and body from `input`, the answer decoded. */
+  private async call<K extends HttpRouteName>(name: K, input: RouteRequest<K>): Promise<RouteResponse<K>> {
+    const route = HTTP_ROUTES[name];
+    const parts = input as { params?: Record<string, unknown>; query?: object; body?: unknown };
+    const url = `${this.baseUrl}${routePath(route.path, parts.params)}${queryString(parts.query)}`;
     const headers: Record<string, string> = { authorization: `Bearer ${this.token}` };
+    const body = 'body' in route ? (parts.body ?? {}) : undefined;
     if (body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;
     try {
-      response = await fetch(`${this.baseUrl}${path}`, {
-        method,
+      response = await fetch(url, {
+        method: route.method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
       });
@@ -64,38 +69,35 @@ export class HttpCoachClient implements CoachClient {
       throw new ClientError('network_error', error instanceof Error ? error.message : String(error));
     }
     const json: unknown = await response.json().catch(() => null);
-    if (!response.ok) {
+    if (!(route.success as readonly number[]).includes(response.status)) {
       const parsed = ApiErrorResponseSchema.safeParse(json);
       if (parsed.success)
         throw new ClientError(parsed.data.error, parsed.data.message, parsed.data.errors ?? []);
       throw new ClientError('internal_error', `HTTP ${response.status}`);
     }
-    return json;
+    return route.response.parse(json) as RouteResponse<K>;
   }
 
   /** Checks the token with a cheap admin call; rejects with `unauthorized` when it is wrong. */
   async verify(): Promise<void> {
-    await this.request('GET', '/admin/worker');
+    await this.call('getWorker', {});
   }
 
-  async listClients(args?: Parameters<CoachClient['listClients']>[0]): Promise<Page<IpcResult<'getClient'>>> {
-    return parse('listClients', await this.request('GET', `/admin/users${query(args)}`));
+  async listClients(args?: Parameters<CoachClient['listClients']>[0]) {
+    const { include_archived, ...rest } = args ?? {};
+    const query =
+      include_archived === undefined ? rest : { ...rest, include_archived: `${include_archived}` as const };
+    const { success: _, ...page } = await this.call('listUsers', { query });
+    return page;
   }
   async getClient(id: string) {
-    const json = z
-      .object({ user: z.unknown() })
-      .parse(await this.request('GET', `/admin/users/${encodeURIComponent(id)}`));
-    return parse('getClient', json.user);
+    return (await this.call('getUser', { params: { user_id: id } })).user;
   }
   async createClient(input: Parameters<CoachClient['createClient']>[0]) {
-    const json = z.object({ user: z.unknown() }).parse(await this.request('POST', '/admin/users', input));
-    return parse('createClient', json.user);
+    return (await this.call('createUser', { body: input })).user;
   }
   async updateClient(id: string, changes: Parameters<CoachClient['updateClient']>[1]) {
-    const json = z
-      .object({ user: z.unknown() })
-      .parse(await this.request('PATCH', `/admin/users/${encodeURIComponent(id)}`, changes));
-    return parse('updateClient', json.user);
+    return (await this.call('updateUser', { params: { user_id: id }, body: changes })).user;
   }
   archiveClient(id: string, archived: boolean) {
     return this.updateClient(id, { archived });
@@ -105,65 +107,61 @@ export class HttpCoachClient implements CoachClient {
     userId: string,
     responses: Record<string, unknown>,
   ): Promise<QuestionnaireSubmission> {
-    const json = z
-      .object({ submission_id: z.string(), user_id: z.string() })
-      .parse(await this.request('POST', '/submit-nutrition-questionnaire', { user_id: userId, responses }));
-    return parse('getQuestionnaire', {
-      _id: json.submission_id,
-      user_id: json.user_id,
+    const stored = await this.call('submitQuestionnaire', { body: { user_id: userId, responses } });
+    // The route answers ids only (the original's answer); the rest is what was sent.
+    return QuestionnaireSubmissionSchema.parse({
+      _id: stored.submission_id,
+      user_id: stored.user_id,
       responses,
-      submitted_at: new Date().toISOString(),
+      submitted_at: new Date(),
       plan_generated: false,
       plan_id: null,
     });
   }
   async listQuestionnaires(userId: string) {
-    const json = await this.request(
-      'GET',
-      `/admin/users/${encodeURIComponent(userId)}/submissions?limit=100`,
-    );
-    return parse('listQuestionnaires', json).items;
+    const page = await this.call('listUserSubmissions', {
+      params: { user_id: userId },
+      query: { limit: 100 },
+    });
+    return page.items;
   }
   async getQuestionnaireReading(submissionId: string) {
-    const path = `/admin/submissions/${encodeURIComponent(submissionId)}/reading`;
-    return SubmissionReadingSchema.parse(await this.request('GET', path));
+    const { success: _, ...reading } = await this.call('getSubmissionReading', {
+      params: { submission_id: submissionId },
+    });
+    return reading;
   }
   async correctQuestionnaireReading(submissionId: string, corrections: ReadingCorrectionInput[]) {
-    const path = `/admin/submissions/${encodeURIComponent(submissionId)}/reading`;
-    return SubmissionReadingSchema.parse(await this.request('PUT', path, { corrections }));
+    const { success: _, ...reading } = await this.call('correctSubmissionReading', {
+      params: { submission_id: submissionId },
+      body: { corrections },
+    });
+    return reading;
   }
 
   async generatePlan(args: Parameters<CoachClient['generatePlan']>[0]) {
     const { user_id, ...body } = args;
-    const json = z
-      .object({ job_id: z.string() })
-      .parse(
-        await this.request('POST', `/admin/users/${encodeURIComponent(user_id)}/plans/generate_async`, body),
-      );
-    return this.getJob(json.job_id);
+    const { job_id } = await this.call('generatePlan', { params: { user_id }, body });
+    return this.getJob(job_id);
   }
-  async getJob(id: string) {
-    return parse('getJob', await this.request('GET', `/jobs/${encodeURIComponent(id)}`));
+  getJob(id: string) {
+    return this.call('getJob', { params: { job_id: id } });
   }
-  async listJobs(args?: Parameters<CoachClient['listJobs']>[0]) {
-    return parse('listJobs', await this.request('GET', `/admin/jobs${query(args)}`));
+  async listJobs(args?: Parameters<CoachClient['listJobs']>[0] & { updated_since?: Date }) {
+    const { updated_since, ...rest } = args ?? {};
+    const query = updated_since ? { ...rest, updated_since: updated_since.toISOString() } : rest;
+    const { success: _, ...page } = await this.call('listJobs', { query });
+    return page;
   }
   async cancelJob(id: string) {
-    const json = z
-      .object({ job: z.unknown() })
-      .parse(await this.request('POST', `/admin/jobs/${encodeURIComponent(id)}/cancel`, {}));
-    return parse('getJob', json.job);
+    return (await this.call('cancelJob', { params: { job_id: id }, body: {} })).job;
   }
   async estimatePlanCost(type: JobType) {
-    const json = await this.request('GET', `/admin/estimate?type=${encodeURIComponent(type)}`);
-    return PlanEstimateSchema.parse(json);
+    const { success: _, ...estimate } = await this.call('estimatePlanCost', { query: { type } });
+    return estimate;
   }
-
   async retryJob(id: string) {
-    const json = z
-      .object({ job: z.unknown() })
-      .parse(await this.request('POST', `/admin/jobs/${encodeURIComponent(id)}/retry`, {}));
-    return parse('getJob', json.job);
+    return (await this.call('retryJob', { params: { job_id: id }, body: {} })).job;
   }
 
   watchJob(
@@ -174,9 +172,9 @@ export class HttpCoachClient implements CoachClient {
     // EventSource reconnects by itself; every message carries the whole job, so nothing is lost.
     const source = new EventSource(`${this.baseUrl}/jobs/${encodeURIComponent(id)}/events`);
     const handle = (event: MessageEvent<string>): void => {
-      const parsed = JobStreamEventSchema.safeParse(JSON.parse(event.data));
+      const parsed = HTTP_ROUTES.jobEvents.response.safeParse(JSON.parse(event.data));
       if (!parsed.success) return;
-      const job = parse('getJob', parsed.data.job);
+      const { job } = parsed.data;
       onJob(job);
       if (job.status === 'completed' || job.status === 'failed') source.close();
     };
@@ -211,13 +209,7 @@ export class HttpCoachClient implements CoachClient {
             newest.items.filter((job) => job.updated_at.getTime() === since?.getTime()).map((j) => j._id),
           );
         } else {
-          const page = parse(
-            'listJobs',
-            await this.request(
-              'GET',
-              `/admin/jobs${query({ updated_since: since.toISOString(), limit: WATCH_PAGE })}`,
-            ),
-          );
+          const page = await this.listJobs({ updated_since: since, limit: WATCH_PAGE });
           const before = since.getTime();
           for (const job of page.items) {
             const at = job.updated_at.getTime();
@@ -246,54 +238,44 @@ export class HttpCoachClient implements CoachClient {
 
   async listPlans(userId: string) {
     // The server builds the summaries, as for IPC (application/plan-summaries.ts).
-    const json = z
-      .object({ summaries: z.unknown() })
-      .parse(await this.request('GET', `/admin/users/${encodeURIComponent(userId)}/plans?limit=100`));
-    return parse('listPlans', json.summaries);
+    const plans = await this.call('listUserPlans', { params: { user_id: userId }, query: { limit: 100 } });
+    return plans.summaries;
   }
   async getTrainingPlan(id: string) {
-    const json = z
-      .object({ plan: z.unknown() })
-      .parse(await this.request('GET', `/admin/training-plans/${encodeURIComponent(id)}`));
-    return parse('getTrainingPlan', json.plan);
+    return (await this.call('getTrainingPlan', { params: { plan_id: id } })).plan;
   }
   async getNutritionPlan(id: string) {
-    const json = z
-      .object({ plan: z.unknown() })
-      .parse(await this.request('GET', `/admin/nutrition-plans/${encodeURIComponent(id)}`));
-    return parse('getNutritionPlan', json.plan);
+    return (await this.call('getNutritionPlan', { params: { plan_id: id } })).plan;
   }
 
   /** The server's export route refuses a blocked plan (409 plan_blocked); the page saves the rest. */
-  async exportPlanJson(kind: PlanKind, planId: string) {
-    const json = await this.request('GET', `/admin/${kind}-plans/${encodeURIComponent(planId)}/export`);
-    return parse(kind === 'training' ? 'getTrainingPlan' : 'getNutritionPlan', json);
+  exportPlanJson(kind: PlanKind, planId: string) {
+    const params = { plan_id: planId };
+    return kind === 'training'
+      ? this.call('exportTrainingPlan', { params })
+      : this.call('exportNutritionPlan', { params });
   }
 
   async overridePlanBlock(args: OverridePlanArgs) {
     const { kind, plan_id, ...body } = args;
-    const path = `/admin/${kind}-plans/${encodeURIComponent(plan_id)}/override`;
-    const json = z.object({ plan: z.unknown() }).parse(await this.request('POST', path, body));
-    // Checked (and its dates revived) once, as the plan it is; the delivery is read off it.
-    const plan = parse(kind === 'training' ? 'getTrainingPlan' : 'getNutritionPlan', json.plan);
+    const { plan } =
+      kind === 'training'
+        ? await this.call('overrideTrainingPlan', { params: { plan_id }, body })
+        : await this.call('overrideNutritionPlan', { params: { plan_id }, body });
     return { kind, plan_id: plan._id, delivery: deliveryOf(plan) };
   }
 
   async listExercises() {
-    return CatalogResponseSchema.parse(await this.request('GET', '/admin/catalog/exercises')).items;
+    return (await this.call('listExercises', { query: {} })).items;
   }
 
   async getWorker() {
-    const json = z
-      .object({ worker: z.unknown(), queue: z.unknown() })
-      .parse(await this.request('GET', '/admin/worker'));
-    return parse('getWorkerStatus', { worker: json.worker, jobs: json.queue });
+    const { worker, queue } = await this.call('getWorker', {});
+    return { worker, jobs: queue };
   }
   async restartWorker() {
-    const json = z
-      .object({ worker: z.unknown(), queue: z.unknown() })
-      .parse(await this.request('POST', '/admin/worker/restart', {}));
-    return parse('restartWorker', { worker: json.worker, jobs: json.queue });
+    const { worker, queue } = await this.call('restartWorker', { body: {} });
+    return { worker, jobs: queue };
   }
 
   getSettings() {

@@ -1,0 +1,394 @@
+import { z } from 'zod';
+import {
+  CancelJobResponseSchema,
+  CatalogQuerySchema,
+  CatalogResponseSchema,
+  CreateUserBodySchema,
+  EmptyBodySchema,
+  EstimateQuerySchema,
+  GenerateAsyncBodySchema,
+  GenerateAsyncResponseSchema,
+  GetJobResponseSchema,
+  HealthResponseSchema,
+  JobListQuerySchema,
+  JobListResponseSchema,
+  JobParamsSchema,
+  JobStreamEventSchema,
+  NutritionPlanJsonSchema,
+  OverridePlanBodySchema,
+  PageQuerySchema,
+  PlanParamsSchema,
+  RetryJobResponseSchema,
+  SubmitQuestionnaireBodySchema,
+  SubmitQuestionnaireResponseSchema,
+  TrainingPlanJsonSchema,
+  UpdateUserBodySchema,
+  UserListQuerySchema,
+  UserListResponseSchema,
+  UserParamsSchema,
+  UserPlansResponseSchema,
+  UserResponseSchema,
+  UserSubmissionsResponseSchema,
+  WorkerResponseSchema,
+  type ApiErrorCode,
+} from './api';
+import { PlanEstimateSchema } from './pricing';
+import {
+  CorrectReadingBodySchema,
+  SubmissionReadingParamsSchema,
+  SubmissionReadingSchema,
+} from './reading-api';
+
+/*
+ * The HTTP door's one contract (docs/ARCHITECTURE.md "Doors: HTTP, IPC, CLI"): every route with its
+ * method, path, who may call it, the zod schemas of its path parameters, query and body, the schema
+ * of its success answer, its success statuses and the error codes it answers with on purpose. The
+ * Fastify server registers exactly these routes (a handler per name, checked by the compiler), the
+ * browser client calls them by name with typed inputs and decodes the answers with the same
+ * schemas, and the API tests check every answer against the table (`checkResponses`).
+ */
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH';
+
+/**
+ * `public` routes are the original system's (no token, rate-limited per address); `admin` routes
+ * need the bearer token.
+ */
+export type RouteAccess = 'public' | 'admin';
+
+export interface HttpRouteSpec {
+  method: HttpMethod;
+  /** Fastify's syntax (`/admin/users/:user_id`); the full path, `/admin` included. */
+  path: string;
+  access: RouteAccess;
+  summary: string;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** The success answer; for an event stream, the `data` of each event. */
+  response: z.ZodType;
+  /** `sse`: a `text/event-stream` whose events carry `response`; otherwise one JSON answer. */
+  stream?: 'sse';
+  /** Statuses whose body is `response` (the first is the usual one); any other is an error body. */
+  success: readonly number[];
+  /** Error codes this route answers with on purpose, besides those every route may answer. */
+  errors: readonly ApiErrorCode[];
+}
+
+/** Errors any route may answer: framework, Host check, an unexpected failure. */
+export const COMMON_ERRORS: readonly ApiErrorCode[] = [
+  'forbidden_host',
+  'not_found',
+  'internal_error',
+  'invalid_request',
+];
+/** Errors a route with a body may answer besides its own. */
+export const BODY_ERRORS: readonly ApiErrorCode[] = [
+  'invalid_json',
+  'unsupported_media_type',
+  'payload_too_large',
+];
+/** What the access layer answers: the public limit, or a missing/wrong token. */
+export const ACCESS_ERRORS: Record<RouteAccess, readonly ApiErrorCode[]> = {
+  public: ['rate_limited'],
+  admin: ['unauthorized'],
+};
+
+/** The three routes of each plan kind: read (for review), export (when deliverable), override. */
+function planRoutes<S extends z.ZodType, P extends string>(
+  kind: 'training' | 'nutrition',
+  plan: S,
+  prefix: P,
+) {
+  const answer = z.object({ success: z.literal(true), plan });
+  return {
+    get: {
+      method: 'GET',
+      path: `/admin/${prefix}/:plan_id`,
+      access: 'admin',
+      summary: `The ${kind} plan for review, blocked ones included, with its delivery state.`,
+      params: PlanParamsSchema,
+      response: answer,
+      success: [200],
+      errors: ['plan_not_found'],
+    },
+    export: {
+      method: 'GET',
+      path: `/admin/${prefix}/:plan_id/export`,
+      access: 'admin',
+      summary: `The ${kind} plan's JSON document as a download; refused while its audit blocks it.`,
+      params: PlanParamsSchema,
+      response: plan,
+      success: [200],
+      errors: ['plan_not_found', 'plan_blocked'],
+    },
+    override: {
+      method: 'POST',
+      path: `/admin/${prefix}/:plan_id/override`,
+      access: 'admin',
+      summary: `The coach delivers a blocked ${kind} plan anyway, with a written reason.`,
+      params: PlanParamsSchema,
+      body: OverridePlanBodySchema,
+      response: answer,
+      success: [200],
+      errors: ['plan_not_found', 'plan_not_blocked', 'validation_error'],
+    },
+  } as const satisfies Record<string, HttpRouteSpec>;
+}
+
+const trainingPlan = planRoutes('training', TrainingPlanJsonSchema, 'training-plans');
+const nutritionPlan = planRoutes('nutrition', NutritionPlanJsonSchema, 'nutrition-plans');
+
+export const HTTP_ROUTES = {
+  // --- Public: the original system's routes, and health -------------------------------------
+  health: {
+    method: 'GET',
+    path: '/health',
+    access: 'public',
+    summary: 'Database, worker and LLM endpoint state (503 while the database is unreachable).',
+    response: HealthResponseSchema,
+    success: [200, 503],
+    errors: [],
+  },
+  submitQuestionnaire: {
+    method: 'POST',
+    path: '/submit-nutrition-questionnaire',
+    access: 'public',
+    summary: 'Stores a questionnaire (seed-compatible); a client the system does not know is created.',
+    body: SubmitQuestionnaireBodySchema,
+    response: SubmitQuestionnaireResponseSchema,
+    success: [201],
+    errors: ['validation_error'],
+  },
+  getJob: {
+    method: 'GET',
+    path: '/jobs/:job_id',
+    access: 'public',
+    summary: 'The job document itself, as the original answered it.',
+    params: JobParamsSchema,
+    response: GetJobResponseSchema,
+    success: [200],
+    errors: ['job_not_found'],
+  },
+  jobEvents: {
+    method: 'GET',
+    path: '/jobs/:job_id/events',
+    access: 'public',
+    summary: 'Server-sent events: a snapshot, then every change of the job until it ends.',
+    params: JobParamsSchema,
+    response: JobStreamEventSchema,
+    stream: 'sse',
+    success: [200],
+    errors: ['job_not_found'],
+  },
+
+  // --- Admin: generation and jobs -----------------------------------------------------------
+  generatePlan: {
+    method: 'POST',
+    path: '/admin/users/:user_id/plans/generate_async',
+    access: 'admin',
+    summary: 'Enqueues a plan job for a stored questionnaire of this client (seed-compatible).',
+    params: UserParamsSchema,
+    body: GenerateAsyncBodySchema,
+    response: GenerateAsyncResponseSchema,
+    success: [200],
+    errors: ['user_not_found', 'submission_not_found', 'plan_not_found', 'plan_blocked', 'validation_error'],
+  },
+  listJobs: {
+    method: 'GET',
+    path: '/admin/jobs',
+    access: 'admin',
+    summary: 'Jobs, newest first, filtered; `updated_since` follows every change in order.',
+    query: JobListQuerySchema,
+    response: JobListResponseSchema,
+    success: [200],
+    errors: [],
+  },
+  estimatePlanCost: {
+    method: 'GET',
+    path: '/admin/estimate',
+    access: 'admin',
+    summary: "What a job of this type would cost with this server's models and prices.",
+    query: EstimateQuerySchema,
+    response: PlanEstimateSchema.extend({ success: z.literal(true) }),
+    success: [200],
+    errors: [],
+  },
+  cancelJob: {
+    method: 'POST',
+    path: '/admin/jobs/:job_id/cancel',
+    access: 'admin',
+    summary: 'Cancels a pending job at once (200) or asks its worker to stop a running one (202).',
+    params: JobParamsSchema,
+    body: EmptyBodySchema,
+    response: CancelJobResponseSchema,
+    success: [200, 202],
+    errors: ['job_not_found', 'job_not_cancellable'],
+  },
+  retryJob: {
+    method: 'POST',
+    path: '/admin/jobs/:job_id/retry',
+    access: 'admin',
+    summary: 'Runs a failed job again from its checkpoints.',
+    params: JobParamsSchema,
+    body: EmptyBodySchema,
+    response: RetryJobResponseSchema,
+    success: [200],
+    errors: ['job_not_found', 'job_not_retryable'],
+  },
+
+  // --- Admin: clients, questionnaires, plans --------------------------------------------------
+  listUsers: {
+    method: 'GET',
+    path: '/admin/users',
+    access: 'admin',
+    summary: 'Clients, with search and archived ones on request.',
+    query: UserListQuerySchema,
+    response: UserListResponseSchema,
+    success: [200],
+    errors: [],
+  },
+  createUser: {
+    method: 'POST',
+    path: '/admin/users',
+    access: 'admin',
+    summary: 'Creates a client.',
+    body: CreateUserBodySchema,
+    response: UserResponseSchema,
+    success: [201],
+    errors: ['user_exists', 'validation_error'],
+  },
+  getUser: {
+    method: 'GET',
+    path: '/admin/users/:user_id',
+    access: 'admin',
+    summary: 'One client.',
+    params: UserParamsSchema,
+    response: UserResponseSchema,
+    success: [200],
+    errors: ['user_not_found'],
+  },
+  updateUser: {
+    method: 'PATCH',
+    path: '/admin/users/:user_id',
+    access: 'admin',
+    summary: 'Changes a client (`{"archived": true}` archives it).',
+    params: UserParamsSchema,
+    body: UpdateUserBodySchema,
+    response: UserResponseSchema,
+    success: [200],
+    errors: ['user_not_found', 'user_exists', 'validation_error'],
+  },
+  listUserSubmissions: {
+    method: 'GET',
+    path: '/admin/users/:user_id/submissions',
+    access: 'admin',
+    summary: "A client's questionnaires, newest first.",
+    params: UserParamsSchema,
+    query: PageQuerySchema,
+    response: UserSubmissionsResponseSchema,
+    success: [200],
+    errors: ['user_not_found'],
+  },
+  listUserPlans: {
+    method: 'GET',
+    path: '/admin/users/:user_id/plans',
+    access: 'admin',
+    summary: "A client's plans of both kinds (blocked ones too), the current ones and their summaries.",
+    params: UserParamsSchema,
+    query: PageQuerySchema,
+    response: UserPlansResponseSchema,
+    success: [200],
+    errors: ['user_not_found'],
+  },
+  getSubmissionReading: {
+    method: 'GET',
+    path: '/admin/submissions/:submission_id/reading',
+    access: 'admin',
+    summary: 'What the app understood from a questionnaire, with the corrections made so far.',
+    params: SubmissionReadingParamsSchema,
+    response: SubmissionReadingSchema.extend({ success: z.literal(true) }),
+    success: [200],
+    errors: ['submission_not_found'],
+  },
+  correctSubmissionReading: {
+    method: 'PUT',
+    path: '/admin/submissions/:submission_id/reading',
+    access: 'admin',
+    summary: "The coach's corrections of that reading, used by the next job.",
+    params: SubmissionReadingParamsSchema,
+    body: CorrectReadingBodySchema,
+    response: SubmissionReadingSchema.extend({ success: z.literal(true) }),
+    success: [200],
+    errors: ['submission_not_found', 'validation_error'],
+  },
+  getTrainingPlan: trainingPlan.get,
+  exportTrainingPlan: trainingPlan.export,
+  overrideTrainingPlan: trainingPlan.override,
+  getNutritionPlan: nutritionPlan.get,
+  exportNutritionPlan: nutritionPlan.export,
+  overrideNutritionPlan: nutritionPlan.override,
+
+  // --- Admin: catalog and worker --------------------------------------------------------------
+  listExercises: {
+    method: 'GET',
+    path: '/admin/catalog/exercises',
+    access: 'admin',
+    summary: 'The exercise catalog, to name exercises by their ids.',
+    query: CatalogQuerySchema,
+    response: CatalogResponseSchema,
+    success: [200],
+    errors: [],
+  },
+  getWorker: {
+    method: 'GET',
+    path: '/admin/worker',
+    access: 'admin',
+    summary: "The worker process's state and the queue's counts.",
+    response: WorkerResponseSchema,
+    success: [200],
+    errors: [],
+  },
+  restartWorker: {
+    method: 'POST',
+    path: '/admin/worker/restart',
+    access: 'admin',
+    summary: 'Restarts the worker process (its running jobs resume from their checkpoints).',
+    body: EmptyBodySchema,
+    response: WorkerResponseSchema,
+    success: [200],
+    errors: ['no_worker'],
+  },
+} as const satisfies Record<string, HttpRouteSpec>;
+
+export type HttpRoutes = typeof HTTP_ROUTES;
+export type HttpRouteName = keyof HttpRoutes;
+
+type SchemaOutput<S> = S extends z.ZodType ? z.output<S> : undefined;
+type SchemaInput<S> = S extends z.ZodType ? z.input<S> : undefined;
+
+/** What a handler receives: the parsed path parameters, query and body of its route. */
+export interface RouteInput<K extends HttpRouteName> {
+  params: SchemaOutput<HttpRoutes[K] extends { params: infer P } ? P : undefined>;
+  query: SchemaOutput<HttpRoutes[K] extends { query: infer Q } ? Q : undefined>;
+  body: SchemaOutput<HttpRoutes[K] extends { body: infer B } ? B : undefined>;
+}
+
+/** What a caller sends: each part as its schema accepts it (the client encodes the query). */
+export type RouteRequest<K extends HttpRouteName> = {
+  [
+    Part in 'params' | 'query' | 'body' as HttpRoutes[K] extends Record<Part, z.ZodType> ? Part : never
+  ]: SchemaInput<HttpRoutes[K][Part & keyof HttpRoutes[K]]>;
+};
+
+/** A route's success answer as handlers return it and the client decodes it (Dates, not strings). */
+export type RouteResponse<K extends HttpRouteName> = z.output<HttpRoutes[K]['response']>;
+
+/** The concrete path of a route: each `:name` replaced by its encoded parameter. */
+export function routePath(path: string, params: Record<string, unknown> | undefined): string {
+  return path.replace(/:(\w+)/g, (_match, name: string) => {
+    const value = params?.[name];
+    if (value === undefined || value === null) throw new Error(`falta el parámetro de ruta ${name}`);
+    return encodeURIComponent(String(value));
+  });
+}
