@@ -9,7 +9,7 @@
 
 /** Lowest first. */
 const MAIN_LAYERS = [
-  ['util'],
+  ['util', 'client-pdf'],
   ['log'],
   ['config'],
   ['db'],

@@ -1,0 +1,46 @@
+import { clientText, clientTexts } from './format';
+import { WEEKDAYS, weekdayName, type Dictionary } from './i18n';
+import type { NutritionView, TrainingView } from './read-plans';
+import type { ClientAdvice, ClientDayNote } from './schema';
+
+/*
+ * The texts the pipeline writes for the client: E7's presentation of the training week and N7's
+ * adherence advice. Any of them that carries an internal marker is dropped (format.ts clientText).
+ */
+
+export function buildAdvice(
+  training: TrainingView | undefined,
+  nutrition: NutritionView | undefined,
+  dict: Dictionary,
+): ClientAdvice {
+  const formatted = training?.formatted;
+  const dayNotes: ClientDayNote[] = [];
+  for (const day of [...(formatted?.dias ?? [])].sort(
+    (a, b) => WEEKDAYS.indexOf(a.dia) - WEEKDAYS.indexOf(b.dia),
+  )) {
+    const title = clientText(day.titulo);
+    const text = clientText(day.texto);
+    if (title && text) dayNotes.push({ dayName: weekdayName(dict, WEEKDAYS.indexOf(day.dia)), title, text });
+  }
+  const adherence = nutrition?.adherence;
+  const advice: ClientAdvice = {
+    trainingDayNotes: dayNotes,
+    trainingTips: clientTexts(formatted?.consejos),
+    habits: clientTexts(adherence?.habitos),
+    supplements: (adherence?.suplementos ?? []).flatMap((s) => {
+      const name = clientText(s.nombre);
+      const dose = clientText(s.dosis);
+      const reason = clientText(s.motivo);
+      return name && dose && reason
+        ? [{ name: name.charAt(0).toUpperCase() + name.slice(1), dose, reason }]
+        : [];
+    }),
+    // A barrier is only useful next to what to do about it: N7 writes them as two lists.
+    strategies: clientTexts(adherence?.estrategias),
+  };
+  const intro = clientText(formatted?.introduccion);
+  if (intro) advice.trainingIntro = intro;
+  const hydration = clientText(adherence?.hidratacion);
+  if (hydration) advice.hydration = hydration;
+  return advice;
+}

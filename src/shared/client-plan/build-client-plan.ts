@@ -1,0 +1,110 @@
+import type { NutritionPlanDocument, TrainingPlanDocument } from '../plans';
+import { buildAdvice } from './advice';
+import { clientText, formatDate } from './format';
+import { dictionary, type DayTypeCode, type Dictionary } from './i18n';
+import { buildMesocycle } from './mesocycle';
+import { buildNutrition, weekDayTypes } from './nutrition';
+import { readNutrition, readTraining, type NutritionView, type TrainingView } from './read-plans';
+import { buildSafety } from './safety';
+import {
+  ClientPlanDocumentSchema,
+  type ClientCalendarDay,
+  type ClientPlanCoach,
+  type ClientPlanDocument,
+  type ClientPlanLanguage,
+  type ClientSession,
+} from './schema';
+import { buildSessions } from './sessions';
+
+/*
+ * The client version of a plan (issue #15): a pure function of the stored documents, so the same
+ * plans always print the same PDF. It copies nothing coach-facing — audits, screening reasons,
+ * energy-model internals — and words every code it reads.
+ */
+
+export interface BuildClientPlanInput {
+  training?: TrainingPlanDocument;
+  nutrition?: NutritionPlanDocument;
+  client: { name: string };
+  coach: ClientPlanCoach;
+  language: ClientPlanLanguage;
+  /** The delivered version's number (1 for the first); defaults to 1. */
+  version?: number;
+}
+
+function calendar(
+  dict: Dictionary,
+  sessions: ClientSession[] | undefined,
+  byWeekday: ReadonlyMap<number, number>,
+  dayTypes: ReadonlyMap<number, DayTypeCode>,
+  dayTypeIndex: ReadonlyMap<DayTypeCode, number>,
+  hasTraining: boolean,
+): ClientCalendarDay[] {
+  return dict.weekdays.map((dayName, dayIndex) => {
+    const day: ClientCalendarDay = { dayIndex, dayName };
+    const sessionIndex = byWeekday.get(dayIndex);
+    const session = sessionIndex === undefined ? undefined : sessions?.[sessionIndex];
+    if (session && sessionIndex !== undefined) {
+      day.sessionIndex = sessionIndex;
+      day.trainingLabel = dict.sessionLabel(session.title, session.focus);
+    } else if (hasTraining) {
+      day.trainingLabel = dict.rest;
+    }
+    const type = dayTypes.get(dayIndex);
+    const menuIndex = type === undefined ? undefined : dayTypeIndex.get(type);
+    if (type !== undefined && menuIndex !== undefined) {
+      day.dayTypeLabel = dict.dayType[type];
+      day.dayTypeIndex = menuIndex;
+    }
+    return day;
+  });
+}
+
+export function buildClientPlan(input: BuildClientPlanInput): ClientPlanDocument {
+  const { language } = input;
+  const source = input.training ?? input.nutrition;
+  if (!source) throw new TypeError('buildClientPlan needs a training plan, a nutrition plan or both.');
+  const dict = dictionary(language);
+  const training: TrainingView | undefined = input.training ? readTraining(input.training) : undefined;
+  const nutrition: NutritionView | undefined = input.nutrition ? readNutrition(input.nutrition) : undefined;
+
+  const built =
+    training && training.sessions.length > 0 ? buildSessions(training, language, dict) : undefined;
+  const mesocycle = buildMesocycle(training?.mesocycle, language, dict);
+  const dayTypes = weekDayTypes(nutrition, training);
+  const nutritionPart = nutrition
+    ? buildNutrition(nutrition, dayTypes, language, dict)
+    : { nutrition: undefined, dayTypeIndex: new Map<DayTypeCode, number>() };
+
+  const coach: ClientPlanCoach = { name: input.coach.name.trim() };
+  const contact = clientText(input.coach.contact);
+  if (contact) coach.contact = contact;
+  if (input.coach.logo) coach.logo = input.coach.logo;
+
+  const doc: ClientPlanDocument = {
+    meta: {
+      language,
+      title: dict.title,
+      clientName: input.client.name.trim(),
+      coach,
+      createdDate: formatDate(source.created_at, language),
+      versionLabel: dict.version(input.version ?? 1),
+      ...(mesocycle ? { period: dict.period(mesocycle.weeks.length) } : {}),
+    },
+    calendar: calendar(
+      dict,
+      built?.sessions,
+      built?.byWeekday ?? new Map(),
+      dayTypes,
+      nutritionPart.dayTypeIndex,
+      built !== undefined,
+    ),
+    advice: buildAdvice(training, nutrition, dict),
+    safety: buildSafety(training, nutrition, language, dict),
+  };
+  if (built) doc.sessions = built.sessions;
+  if (mesocycle) doc.mesocycle = mesocycle;
+  if (nutritionPart.nutrition) doc.nutrition = nutritionPart.nutrition;
+  // The schema is the renderer's contract: a document that breaks it is a bug here, not a PDF.
+  return ClientPlanDocumentSchema.parse(doc);
+}

@@ -1,0 +1,190 @@
+import type { ClientPlanLanguage } from './schema';
+
+/*
+ * Every fixed text of the client version, Spanish first. Numbers reach these functions already
+ * formatted (format.ts) so both languages write them the way their readers expect.
+ */
+
+export const WEEKDAYS = ['lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado', 'domingo'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+export type DayTypeCode = 'alto' | 'medio' | 'bajo';
+export const DAY_TYPE_ORDER: readonly DayTypeCode[] = ['alto', 'medio', 'bajo'];
+
+export interface Dictionary {
+  title: string;
+  version: (n: number) => string;
+  period: (weeks: number) => string;
+  weekdays: readonly string[];
+  rest: string;
+  session: string;
+  dayType: Record<DayTypeCode, string>;
+  sessionLabel: (title: string, focus: string | undefined) => string;
+  minutes: (n: string) => string;
+  drill: (sets: number, reps: string) => string;
+  effort: (rir: number, rpe: string | null) => string;
+  rest_between: (time: string) => string;
+  seconds: (s: number) => string;
+  minutesSeconds: (m: number, s: number) => string;
+  tempo: (parts: readonly string[]) => string;
+  tempoRaw: (tempo: string) => string;
+  phase: Record<string, string>;
+  weekTitle: (week: number, phase: string | undefined) => string;
+  weekEffort: (rir: number) => string;
+  weekVolume: (pct: string, direction: -1 | 0 | 1) => string;
+  weekLoad: (pct: string, direction: -1 | 0 | 1) => string;
+  deload: (weeks: string) => string;
+  targets: (kcal: string, protein: string, carbs: string, fat: string) => string;
+  targetsIntro: string;
+  swap: (original: string, options: readonly string[]) => string;
+  gramsOf: (grams: string, name: string) => string;
+  preWorkout: string;
+  postWorkout: string;
+  otherGroup: string;
+  and: string;
+  or: string;
+  disclaimer: string;
+}
+
+const es: Dictionary = {
+  title: 'Tu plan de entrenamiento y nutrición',
+  version: (n) => `Versión ${n}`,
+  period: (weeks) => `Semanas 1–${weeks}`,
+  weekdays: ['Lunes', 'Martes', 'Miércoles', 'Jueves', 'Viernes', 'Sábado', 'Domingo'],
+  rest: 'Descanso',
+  session: 'Sesión',
+  dayType: {
+    alto: 'Día de entrenamiento intenso',
+    medio: 'Día de entrenamiento moderado',
+    bajo: 'Día de descanso',
+  },
+  sessionLabel: (title, focus) => (focus ? `${title} · ${focus}` : title),
+  minutes: (n) => `${n} minutos`,
+  drill: (sets, reps) => `${sets} × ${reps} repeticiones`,
+  effort: (rir, rpe) => {
+    const base =
+      rir === 0
+        ? 'llega a la última repetición que puedas hacer con buena técnica (RIR 0)'
+        : rir === 1
+          ? 'deja 1 repetición en reserva (RIR 1): termina la serie sintiendo que podrías hacer 1 más'
+          : `deja ${rir} repeticiones en reserva (RIR ${rir}): termina la serie sintiendo que podrías hacer ${rir} más`;
+    const text = rpe ? `${base}; esfuerzo de ${rpe} sobre 10` : base;
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  },
+  rest_between: (time) => `Descansa ${time} entre series`,
+  seconds: (s) => `${s} s`,
+  minutesSeconds: (m, s) => (s === 0 ? `${m} min` : `${m} min ${s} s`),
+  tempo: ([down, pauseDown, up, pauseUp]) =>
+    `Ritmo ${down}-${pauseDown}-${up}-${pauseUp}: ${down} s bajando, ${pauseDown} s de pausa abajo, ${up} s subiendo y ${pauseUp} s arriba`,
+  tempoRaw: (tempo) => `Ritmo: ${tempo}`,
+  phase: {
+    adaptacion: 'Adaptación',
+    acumulacion: 'Acumulación',
+    intensificacion: 'Intensificación',
+    descarga: 'Descarga',
+  },
+  weekTitle: (week, phase) => (phase ? `Semana ${week} · ${phase}` : `Semana ${week}`),
+  weekEffort: (rir) =>
+    rir === 0
+      ? 'Esfuerzo: series hasta la última repetición con buena técnica.'
+      : `Esfuerzo: deja ${rir} ${rir === 1 ? 'repetición' : 'repeticiones'} en reserva en cada serie.`,
+  weekVolume: (pct, direction) =>
+    direction === 0
+      ? 'Series: las indicadas en tus sesiones.'
+      : `Series: alrededor del ${pct} % de las indicadas en tus sesiones${direction < 0 ? ' (algunas series menos)' : ' (alguna serie más)'}.`,
+  weekLoad: (pct, direction) =>
+    direction === 0
+      ? 'Cargas: mantén los pesos de la semana anterior.'
+      : direction > 0
+        ? `Cargas: sube el peso alrededor de un ${pct} % si completaste todas las repeticiones.`
+        : `Cargas: baja el peso alrededor de un ${pct} %.`,
+  deload: (weeks) =>
+    `${weeks} de descarga: menos series y más repeticiones en reserva, con los mismos ejercicios, para que tu cuerpo se recupere y llegues con energía al siguiente bloque.`,
+  targets: (kcal, protein, carbs, fat) =>
+    `${kcal} kcal: ${protein} g de proteína, ${carbs} g de hidratos de carbono y ${fat} g de grasa.`,
+  targetsIntro:
+    'Tus objetivos diarios cambian según el tipo de día: los días de más entrenamiento llevan más energía.',
+  swap: (original, options) => `En lugar de ${original}: ${options.join(' o ')}`,
+  gramsOf: (grams, name) => `${grams} g de ${name.charAt(0).toLowerCase()}${name.slice(1)}`,
+  preWorkout: 'Antes de entrenar',
+  postWorkout: 'Después de entrenar',
+  otherGroup: 'Otros',
+  and: 'y',
+  or: 'o',
+  disclaimer:
+    'Este plan es una orientación general de entrenamiento y alimentación preparada por tu entrenador para ti; no sustituye el consejo de un médico ni de un dietista-nutricionista. Si notas dolor, mareo, falta de aire o cualquier síntoma extraño, detente y consulta con un profesional sanitario.',
+};
+
+const en: Dictionary = {
+  title: 'Your training and nutrition plan',
+  version: (n) => `Version ${n}`,
+  period: (weeks) => `Weeks 1–${weeks}`,
+  weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+  rest: 'Rest',
+  session: 'Session',
+  dayType: { alto: 'Hard training day', medio: 'Moderate training day', bajo: 'Rest day' },
+  sessionLabel: (title, focus) => (focus ? `${title} · ${focus}` : title),
+  minutes: (n) => `${n} minutes`,
+  drill: (sets, reps) => `${sets} × ${reps} reps`,
+  effort: (rir, rpe) => {
+    const base =
+      rir === 0
+        ? 'go to the last rep you can do with good form (RIR 0)'
+        : rir === 1
+          ? 'leave 1 rep in reserve (RIR 1): end the set feeling you could do 1 more'
+          : `leave ${rir} reps in reserve (RIR ${rir}): end the set feeling you could do ${rir} more`;
+    const text = rpe ? `${base}; effort ${rpe} out of 10` : base;
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  },
+  rest_between: (time) => `Rest ${time} between sets`,
+  seconds: (s) => `${s} s`,
+  minutesSeconds: (m, s) => (s === 0 ? `${m} min` : `${m} min ${s} s`),
+  tempo: ([down, pauseDown, up, pauseUp]) =>
+    `Tempo ${down}-${pauseDown}-${up}-${pauseUp}: ${down} s down, ${pauseDown} s pause at the bottom, ${up} s up and ${pauseUp} s at the top`,
+  tempoRaw: (tempo) => `Tempo: ${tempo}`,
+  phase: {
+    adaptacion: 'Adaptation',
+    acumulacion: 'Accumulation',
+    intensificacion: 'Intensification',
+    descarga: 'Deload',
+  },
+  weekTitle: (week, phase) => (phase ? `Week ${week} · ${phase}` : `Week ${week}`),
+  weekEffort: (rir) =>
+    rir === 0
+      ? 'Effort: sets to the last rep you can do with good form.'
+      : `Effort: leave ${rir} ${rir === 1 ? 'rep' : 'reps'} in reserve in every set.`,
+  weekVolume: (pct, direction) =>
+    direction === 0
+      ? 'Sets: as written in your sessions.'
+      : `Sets: about ${pct}% of those in your sessions${direction < 0 ? ' (a few sets fewer)' : ' (a set more here and there)'}.`,
+  weekLoad: (pct, direction) =>
+    direction === 0
+      ? "Loads: keep last week's weights."
+      : direction > 0
+        ? `Loads: add about ${pct}% to the weight if you completed every rep.`
+        : `Loads: lower the weight by about ${pct}%.`,
+  deload: (weeks) =>
+    `${weeks} is a deload: fewer sets and more reps in reserve, with the same exercises, so your body recovers and you start the next block with energy.`,
+  targets: (kcal, protein, carbs, fat) =>
+    `${kcal} kcal: ${protein} g protein, ${carbs} g carbohydrate and ${fat} g fat.`,
+  targetsIntro: 'Your daily targets depend on the kind of day: days with more training get more energy.',
+  swap: (original, options) => `Instead of ${original}: ${options.join(' or ')}`,
+  gramsOf: (grams, name) => `${grams} g ${name.charAt(0).toLowerCase()}${name.slice(1)}`,
+  preWorkout: 'Before training',
+  postWorkout: 'After training',
+  otherGroup: 'Other',
+  and: 'and',
+  or: 'or',
+  disclaimer:
+    'This plan is general training and nutrition guidance prepared for you by your coach; it does not replace advice from a doctor or a registered dietitian. If you feel pain, dizziness, shortness of breath or any unusual symptom, stop and see a health professional.',
+};
+
+export const DICTIONARIES: Record<ClientPlanLanguage, Dictionary> = { es, en };
+
+/** The weekday's name; indices come from WEEKDAYS, so the fallback is never reached. */
+export function weekdayName(dict: Dictionary, index: number): string {
+  return dict.weekdays[index] ?? dict.weekdays[0] ?? '';
+}
+
+export function dictionary(language: ClientPlanLanguage): Dictionary {
+  return DICTIONARIES[language];
+}

@@ -1,0 +1,140 @@
+import type { PrescribedExercise, Session } from '../agent-outputs/training';
+import { catalogEntry, exerciseCue, exerciseName, sessionFocusMuscles } from './exercises';
+import { capitalize, clientText, joinList, words } from './format';
+import { WEEKDAYS, weekdayName, type Dictionary } from './i18n';
+import type { TrainingView } from './read-plans';
+import type { ClientDrill, ClientExercise, ClientPlanLanguage, ClientSession } from './schema';
+
+/*
+ * The week's distinct sessions. A session repeated on two days with the same exercises is one
+ * session done twice; two sessions that share a label but not their exercises are variants and get
+ * distinct titles ("Sesión A1", "Sesión A2"), so the client never wonders which "Sesión A" is meant.
+ */
+
+export interface BuiltSessions {
+  sessions: ClientSession[];
+  /** Weekday index (0 = Monday) → index into `sessions`. */
+  byWeekday: Map<number, number>;
+}
+
+const dayIndex = (dia: string): number => (WEEKDAYS as readonly string[]).indexOf(dia);
+
+function prescriptionKey(session: Session): string {
+  return JSON.stringify(
+    session.ejercicios.map((e) => [
+      e.ejercicio_id,
+      e.series,
+      e.reps_min,
+      e.reps_max,
+      e.rir,
+      e.rpe,
+      e.descanso_seg,
+      e.tempo,
+    ]),
+  );
+}
+
+function restText(seconds: number, dict: Dictionary): string {
+  const time =
+    seconds < 60 ? dict.seconds(seconds) : dict.minutesSeconds(Math.floor(seconds / 60), seconds % 60);
+  return dict.rest_between(time);
+}
+
+const TEMPO = /^([0-9xX])[-:/ ]?([0-9xX])[-:/ ]?([0-9xX])[-:/ ]?([0-9xX])$/;
+
+function tempoText(tempo: string | null, dict: Dictionary): string | undefined {
+  const text = clientText(tempo);
+  if (!text) return undefined;
+  const parts = TEMPO.exec(text);
+  return parts ? dict.tempo(parts.slice(1, 5).map((p) => p.toUpperCase())) : dict.tempoRaw(text);
+}
+
+function displayName(id: string, language: ClientPlanLanguage): string {
+  return exerciseName(id, language) ?? capitalize(words(id));
+}
+
+function exercise(e: PrescribedExercise, language: ClientPlanLanguage, dict: Dictionary): ClientExercise {
+  const reps = e.reps_min === e.reps_max ? `${e.reps_min}` : `${e.reps_min}–${e.reps_max}`;
+  const out: ClientExercise = {
+    name: displayName(e.ejercicio_id, language),
+    sets: e.series,
+    reps,
+    setsReps: `${e.series} × ${reps}`,
+    effort: dict.effort(
+      e.rir,
+      e.rpe === null ? null : String(e.rpe).replace('.', language === 'es' ? ',' : '.'),
+    ),
+    rest: restText(e.descanso_seg, dict),
+  };
+  const tempo = tempoText(e.tempo, dict);
+  if (tempo) out.tempo = tempo;
+  const cue = exerciseCue(e.ejercicio_id, language);
+  if (cue) out.cue = cue;
+  const notes = clientText(e.notas);
+  if (notes) out.notes = notes;
+  return out;
+}
+
+function drills(
+  view: TrainingView,
+  moment: 'calentamiento' | 'final',
+  language: ClientPlanLanguage,
+  dict: Dictionary,
+): ClientDrill[] {
+  return view.correctives
+    .filter((c) => c.momento === moment && catalogEntry(c.ejercicio_id))
+    .map((c) => ({
+      name: displayName(c.ejercicio_id, language),
+      prescription: dict.drill(
+        c.series,
+        clientText(c.repeticiones)?.replace(/(\d)\s*-\s*(\d)/g, '$1–$2') ?? '10',
+      ),
+    }));
+}
+
+/** "Sesión A" → "Sesión A1"; "Pierna" → "Pierna 1". */
+function variantTitle(label: string, n: number): string {
+  return /(?:^|\s)[A-Z0-9]$/.test(label) ? `${label}${n}` : `${label} ${n}`;
+}
+
+export function buildSessions(
+  view: TrainingView,
+  language: ClientPlanLanguage,
+  dict: Dictionary,
+): BuiltSessions {
+  const ordered = view.sessions
+    .filter((s) => dayIndex(s.dia) >= 0)
+    .sort((a, b) => dayIndex(a.dia) - dayIndex(b.dia));
+  // Distinct sessions by label and prescription, in weekday order of first appearance.
+  const groups: { label: string; key: string; days: number[]; session: Session }[] = [];
+  ordered.forEach((session, i) => {
+    const label = clientText(session.nombre) ?? `${dict.session} ${String.fromCharCode(65 + i)}`;
+    const key = prescriptionKey(session);
+    const same = groups.find((g) => g.label === label && g.key === key);
+    if (same) same.days.push(dayIndex(session.dia));
+    else groups.push({ label, key, days: [dayIndex(session.dia)], session });
+  });
+  const warmUp = drills(view, 'calentamiento', language, dict);
+  const coolDown = drills(view, 'final', language, dict);
+  const byWeekday = new Map<number, number>();
+  const sessions = groups.map((group, index): ClientSession => {
+    const variants = groups.filter((g) => g.label === group.label);
+    const title = variants.length > 1 ? variantTitle(group.label, variants.indexOf(group) + 1) : group.label;
+    for (const day of group.days) byWeekday.set(day, index);
+    const focus = sessionFocusMuscles(
+      group.session.ejercicios.map((e) => e.ejercicio_id),
+      language,
+    );
+    const out: ClientSession = {
+      title,
+      days: group.days.map((d) => weekdayName(dict, d)),
+      warmUp,
+      exercises: group.session.ejercicios.map((e) => exercise(e, language, dict)),
+      coolDown,
+    };
+    if (focus.length > 0) out.focus = capitalize(joinList(focus, dict.and));
+    out.duration = dict.minutes(String(group.session.duracion_min));
+    return out;
+  });
+  return { sessions, byWeekday };
+}
