@@ -32,6 +32,7 @@ import {
   WorkerResponseSchema,
   type ApiErrorCode,
 } from './api';
+import { ClientPdfQuerySchema, PdfBytesSchema } from './client-plan-request';
 import { PlanEstimateSchema } from './pricing';
 import {
   CorrectReadingBodySchema,
@@ -69,6 +70,8 @@ export interface HttpRouteSpec {
   response: z.ZodType;
   /** `sse`: a `text/event-stream` whose events carry `response`; otherwise one JSON answer. */
   stream?: 'sse';
+  /** A file, not JSON: the success body is these bytes (`response` checks them). */
+  binary?: 'application/pdf';
   /** Statuses whose body is `response` (the first is the usual one); any other is an error body. */
   success: readonly number[];
   /** Error codes this route answers with on purpose, besides those every route may answer. */
@@ -132,6 +135,18 @@ function planRoutes<S extends z.ZodType, P extends string>(
       response: answer,
       success: [200],
       errors: ['plan_not_found', 'plan_not_blocked', 'validation_error'],
+    },
+    clientPdf: {
+      method: 'GET',
+      path: `/admin/${prefix}/:plan_id/client.pdf`,
+      access: 'admin',
+      summary: `The client's version of the ${kind} plan as a PDF; refused while its audit blocks it.`,
+      params: PlanParamsSchema,
+      query: ClientPdfQuerySchema,
+      response: PdfBytesSchema,
+      binary: 'application/pdf',
+      success: [200],
+      errors: ['plan_not_found', 'plan_blocked'],
     },
   } as const satisfies Record<string, HttpRouteSpec>;
 }
@@ -224,6 +239,18 @@ export const HTTP_ROUTES = {
     response: CancelJobResponseSchema,
     success: [200, 202],
     errors: ['job_not_found', 'job_not_cancellable'],
+  },
+  jobClientPdf: {
+    method: 'GET',
+    path: '/admin/jobs/:job_id/client.pdf',
+    access: 'admin',
+    summary: "The client's version of every plan a job produced, as one PDF; refused while any is blocked.",
+    params: JobParamsSchema,
+    query: ClientPdfQuerySchema,
+    response: PdfBytesSchema,
+    binary: 'application/pdf',
+    success: [200],
+    errors: ['job_not_found', 'plan_not_found', 'plan_blocked'],
   },
   retryJob: {
     method: 'POST',
@@ -325,9 +352,11 @@ export const HTTP_ROUTES = {
   getTrainingPlan: trainingPlan.get,
   exportTrainingPlan: trainingPlan.export,
   overrideTrainingPlan: trainingPlan.override,
+  trainingPlanClientPdf: trainingPlan.clientPdf,
   getNutritionPlan: nutritionPlan.get,
   exportNutritionPlan: nutritionPlan.export,
   overrideNutritionPlan: nutritionPlan.override,
+  nutritionPlanClientPdf: nutritionPlan.clientPdf,
 
   // --- Admin: catalog and worker --------------------------------------------------------------
   listExercises: {

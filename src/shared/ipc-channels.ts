@@ -36,6 +36,7 @@ export const IPC_METHOD_CHANNELS = {
   getTrainingPlan: 'plans:get-training',
   getNutritionPlan: 'plans:get-nutrition',
   exportPlanPdf: 'plans:export-pdf',
+  exportClientPdf: 'plans:export-client-pdf',
   exportPlanJson: 'plans:export-json',
   overridePlanBlock: 'plans:override-block',
   // worker

@@ -16,6 +16,7 @@ import { WorkerStatusSchema } from './worker-status';
 import { IPC_EVENT_CHANNELS, IPC_METHOD_CHANNELS, type IpcEventName, type IpcMethod } from './ipc-channels';
 import { DOMAIN_ERROR_CODES } from './domain-errors';
 import { FieldErrorSchema, type FieldError } from './field-error';
+import { ClientPdfOptionsShape } from './client-plan-request';
 import { IdSchema } from './ids';
 import { pageArgsShape, pageOf } from './paging';
 import { PlanSummarySchema, type PlanSummary } from './plan-summary';
@@ -147,6 +148,10 @@ export const SettingsValuesSchema = z.object({
   language: LanguageSchema,
   plan_language: LanguageSchema,
   theme: ThemeSchema,
+  /** The coach's brand on the client's PDF; null when unset. */
+  coach_name: z.string().nullable(),
+  coach_contact: z.string().nullable(),
+  coach_logo: z.string().nullable(),
   agent_models: z.record(z.string(), z.string()),
   prices: z.record(z.string(), ModelPriceSchema),
 });
@@ -387,6 +392,16 @@ export const IPC_CONTRACT = {
         .regex(/^[^\\/:*?"<>|]+\.pdf$/i, 'se esperaba un nombre de archivo acabado en .pdf, sin carpetas'),
       job_id: IdSchema,
     }),
+    result: PdfExportResultSchema,
+  },
+  /**
+   * The client's version of every plan a job produced (issue 15), drawn by main from the shared
+   * template (no printing of the page) and saved where the coach chooses; refused (`plan_blocked`)
+   * while any of them is blocked, before any dialog opens.
+   */
+  exportClientPdf: {
+    channel: IPC_METHOD_CHANNELS.exportClientPdf,
+    args: z.strictObject({ job_id: IdSchema, ...ClientPdfOptionsShape }),
     result: PdfExportResultSchema,
   },
   /**

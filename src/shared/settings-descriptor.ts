@@ -90,6 +90,20 @@ export const MIN_API_TOKEN_LENGTH = 16;
 
 const languageFromEnv = envEnum(LANGUAGES, 'usa "es" o "en"');
 
+/*
+ * The coach's brand on the client's PDF (docs/ARCHITECTURE.md "Doors: HTTP, IPC, CLI"). The logo is
+ * kept as a data URL in the settings file: it travels with the settings, needs no file path that
+ * could break, and pdfmake embeds it as is. PNG and JPEG only (what a PDF embeds), 300 KB at most.
+ */
+export const COACH_LOGO_MAX_BYTES = 300 * 1024;
+const CoachNameSchema = z.string().trim().min(1, 'no puede estar vacío').max(120, 'máximo 120 caracteres');
+const CoachContactSchema = z.string().trim().min(1, 'no puede estar vacío').max(200, 'máximo 200 caracteres');
+const CoachLogoSchema = z
+  .string()
+  .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/, 'se esperaba una imagen PNG o JPEG')
+  // Base64 holds 3 bytes in 4 characters.
+  .max(Math.ceil((COACH_LOGO_MAX_BYTES * 4) / 3) + 32, 'la imagen no puede pasar de 300 KB');
+
 /**
  * Every setting, in README order. Keys of entries with `file` are the fields of `settings.json`;
  * the editable ones, in this order, are the fields of the Ajustes patch.
@@ -382,6 +396,42 @@ export const SETTINGS = {
     defaultDoc: '`es`',
     applies: 'worker_restart',
     doc: { en: 'language of the plans (`es` or `en`)', es: 'idioma de los planes (`es` o `en`)' },
+  }),
+  coach_name: setting<string>()({
+    file: CoachNameSchema,
+    edit: CoachNameSchema,
+    env: ['EDN_COACH_NAME'],
+    default: undefined,
+    defaultDoc: 'unset → the PDF names no coach',
+    applies: 'live',
+    doc: {
+      en: "the coach's or studio's name on the client's PDF",
+      es: 'nombre del entrenador o del centro en el PDF del cliente',
+    },
+  }),
+  coach_contact: setting<string>()({
+    file: CoachContactSchema,
+    edit: CoachContactSchema,
+    env: ['EDN_COACH_CONTACT'],
+    default: undefined,
+    defaultDoc: 'unset',
+    applies: 'live',
+    doc: {
+      en: "contact line on the client's PDF (email, phone, web)",
+      es: 'línea de contacto en el PDF del cliente (correo, teléfono, web)',
+    },
+  }),
+  coach_logo: setting<string>()({
+    file: CoachLogoSchema,
+    edit: CoachLogoSchema,
+    env: [],
+    default: undefined,
+    defaultDoc: 'unset',
+    applies: 'live',
+    doc: {
+      en: "logo on the client's PDF (PNG or JPEG, chosen in Ajustes)",
+      es: 'logotipo en el PDF del cliente (PNG o JPEG, se elige en Ajustes)',
+    },
   }),
   theme: setting<(typeof THEMES)[number], (typeof THEMES)[number]>()({
     file: ThemeSchema,

@@ -12,6 +12,7 @@ import { registerRateLimit, publicRateLimit } from './rate-limit';
 import { ADMIN_PREFIX, registerRouteTable, type RouteHandlers } from './route-table';
 import { adminJobHandlers } from './routes/admin-jobs-routes';
 import { catalogHandlers } from './routes/catalog-routes';
+import { clientPdfHandlers } from './routes/client-pdf-routes';
 import { generateHandlers } from './routes/generate-routes';
 import { healthHandlers } from './routes/health-routes';
 import { jobHandlers } from './routes/jobs-routes';
@@ -93,6 +94,7 @@ export async function createApiServer(deps: ApiDependencies): Promise<FastifyIns
     ...workerHandlers(routeDeps),
     ...catalogHandlers(),
     ...readingHandlers(routeDeps),
+    ...clientPdfHandlers(routeDeps),
   };
   const tableOptions = { publicConfig: publicRateLimit(routeDeps), checkResponses: options.checkResponses };
   registerRouteTable(app, 'public', handlers, tableOptions);

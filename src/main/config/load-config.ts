@@ -93,7 +93,7 @@ export function readEnvSettings(env: Env): EnvValues {
 }
 
 /** Environment > settings file > the descriptor's default, for every entry. */
-function resolveSettings(envValues: EnvValues, settings: SettingsFile): ResolvedSettings {
+export function resolveSettings(envValues: EnvValues, settings: SettingsFile): ResolvedSettings {
   const file = settings as Record<string, unknown>;
   return Object.fromEntries(
     (Object.keys(SETTINGS) as SettingId[]).map((id) => [

@@ -52,6 +52,13 @@ beforeAll(async () => {
   });
   await api.repos.trainingPlans.saveOnce(okTraining);
   await api.repos.nutritionPlans.saveOnce(okNutrition);
+  await api.repos.jobs.insert({
+    ...buildPendingJob({ user_id: USER, submission_id: ids.submission, type: 'full' }),
+    _id: 'job-contrato-ok',
+    status: 'completed',
+    result: { training_plan_id: okTraining._id, nutrition_plan_id: okNutrition._id },
+    completed_at: new Date(),
+  });
   const failed = buildPendingJob({ user_id: USER, submission_id: ids.submission, type: 'training' });
   await api.repos.jobs.insert({
     ...failed,
@@ -82,6 +89,7 @@ const SAMPLES: Record<HttpRouteName, () => Sample> = {
   listJobs: () => ({ query: { user_id: USER, limit: '5' } }),
   estimatePlanCost: () => ({ query: { type: 'full' } }),
   cancelJob: () => ({ params: { job_id: pendingJobId } }),
+  jobClientPdf: () => ({ params: { job_id: 'job-contrato-ok' }, query: { lang: 'en', page_size: 'LETTER' } }),
   retryJob: () => ({ params: { job_id: ids.failedJob } }),
   listUsers: () => ({ query: { search: 'contrato' } }),
   createUser: () => ({ body: { _id: 'cliente-contrato-2', nombre_completo: 'Otra Clienta' } }),
@@ -101,9 +109,11 @@ const SAMPLES: Record<HttpRouteName, () => Sample> = {
   getTrainingPlan: () => ({ params: { plan_id: ids.blockedTraining } }),
   exportTrainingPlan: () => ({ params: { plan_id: okTraining._id } }),
   overrideTrainingPlan: () => ({ params: { plan_id: ids.blockedTraining }, body: { reason } }),
+  trainingPlanClientPdf: () => ({ params: { plan_id: okTraining._id } }),
   getNutritionPlan: () => ({ params: { plan_id: ids.blockedNutrition } }),
   exportNutritionPlan: () => ({ params: { plan_id: okNutrition._id } }),
   overrideNutritionPlan: () => ({ params: { plan_id: ids.blockedNutrition }, body: { reason } }),
+  nutritionPlanClientPdf: () => ({ params: { plan_id: okNutrition._id }, query: { lang: 'es' } }),
   listExercises: () => ({}),
   getWorker: () => ({}),
   restartWorker: () => ({}),
@@ -132,6 +142,12 @@ describe('the HTTP route table', () => {
           .filter((line) => line.startsWith('data: '))
           .map((line) => route.response.parse(JSON.parse(line.slice('data: '.length))));
         expect(events[0]).toMatchObject({ type: 'snapshot', job_id: ids.blockedJob });
+        return;
+      }
+      if ('binary' in route) {
+        expect(response.headers['content-type']).toBe(route.binary);
+        expect(response.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        route.response.parse(response.rawPayload);
         return;
       }
       const decoded = route.response.parse(response.json());

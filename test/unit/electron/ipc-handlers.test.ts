@@ -342,6 +342,34 @@ describe('IPC handlers on the core', () => {
     expect(existsSync(pdfTarget)).toBe(false);
   });
 
+  it("draws the client's PDF in main from the job's plans and saves it where the dialog says", async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'edn-client-pdf-'));
+    const job = buildPendingJob({ user_id: 'cli-ana', submission_id: 'sub-client-pdf', type: 'training' });
+    const plan = trainingPlanDoc(job._id, 'cli-ana');
+    await core?.repositories.jobs.insert({
+      ...job,
+      status: 'completed',
+      result: { training_plan_id: plan._id, nutrition_plan_id: null },
+      completed_at: new Date(),
+    });
+    await core?.repositories.trainingPlans.saveOnce(plan);
+    const printedBefore = printed;
+    pdfTarget = null;
+    expect(await ok('exportClientPdf', { job_id: job._id })).toEqual({ saved: false, path: null, bytes: 0 });
+    pdfTarget = join(folder, 'cliente.pdf');
+    const saved = await ok<{ saved: boolean; path: string; bytes: number }>('exportClientPdf', {
+      job_id: job._id,
+      lang: 'en',
+      page_size: 'LETTER',
+    });
+    expect(saved).toMatchObject({ saved: true, path: pdfTarget });
+    const written = readFileSync(pdfTarget);
+    expect(written.byteLength).toBe(saved.bytes);
+    expect(written.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Drawn from the template, not a print of the page.
+    expect(printed).toBe(printedBefore);
+  });
+
   it('shows the HTTP API token on request and regenerates it, stored and in force at once', async () => {
     const before = await ok<{ url: string; token: string; source: string }>('getApiAccess');
     expect(before).toEqual({ url: 'http://127.0.0.1:0', token: core?.config.api.token, source: 'settings' });

@@ -131,6 +131,15 @@ describe('a plan its audit blocked, over IPC', () => {
     expect(list).toMatchObject({ current_training_plan_id: null, current_nutrition_plan_id: null });
   });
 
+  it("refuses the client's PDF of a blocked job before any dialog, with the audit's rule in the message", async () => {
+    const refused = await failure('exportClientPdf', { job_id: blocked.jobId, lang: 'es' });
+    expect(refused.reason).toBe('plan_blocked');
+    expect(refused.message).toMatch(/TRN-06/);
+    expect(dialogs).toBe(0);
+    const bad = await failure('exportClientPdf', { job_id: blocked.jobId, page_size: 'A3' });
+    expect(bad).toMatchObject({ reason: 'validation_error', fields: [{ field: 'args.page_size' }] });
+  });
+
   it('refuses the PDF in main, before any dialog or printing, reading the plans from the job', async () => {
     const refused = await failure('exportPlanPdf', { file_name: 'plan.pdf', job_id: blocked.jobId });
     expect(refused.reason).toBe('plan_blocked');

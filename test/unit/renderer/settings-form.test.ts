@@ -20,6 +20,9 @@ const values: SettingsValues = {
   language: 'es',
   plan_language: 'es',
   theme: 'auto',
+  coach_name: null,
+  coach_contact: null,
+  coach_logo: null,
   agent_models: {},
   prices: DEFAULT_PRICES,
 };

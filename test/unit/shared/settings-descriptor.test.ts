@@ -60,7 +60,14 @@ describe('the settings descriptor', () => {
   });
 
   it('says where each change applies', () => {
-    expect(settingsApplying('live').sort()).toEqual(['api_token', 'language', 'theme']);
+    expect(settingsApplying('live').sort()).toEqual([
+      'api_token',
+      'coach_contact',
+      'coach_logo',
+      'coach_name',
+      'language',
+      'theme',
+    ]);
     expect(settingsApplying('app_restart')).toEqual(
       expect.arrayContaining(['mongo_url', 'db_name', 'api_host']),
     );

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { IpcParsedArgs, IpcResult } from '@shared/ipc-contract';
+import { clientPlanPdf } from '../../application/client-plan-pdf';
 import { checkJobPlansExportable } from '../../application/plan-delivery';
+import { readCoachBrand } from '../../config/coach-brand';
 import type { IpcCaller, IpcHandlers } from './dispatch';
 import { asIpcFailure, IpcFailure } from './errors';
 import { requireCore, type AppHost, type IpcCore } from './host';
@@ -37,18 +39,18 @@ function exportFailure(path: string | null, error: unknown): IpcFailure {
  * here, in main, before any dialog — on the plans main reads from the job's own `result`, never on
  * ids the page sends. Then asks where: a cancelled dialog costs no printing.
  */
-export async function exportPlanPdf(
-  host: Pick<AppHost, 'choosePdfPath' | 'printToPdf'>,
-  core: IpcCore | null,
-  args: IpcParsedArgs<'exportPlanPdf'>,
+/** Asks where, then writes: a cancelled dialog writes nothing, a failed write leaves nothing half-done. */
+async function saveWithDialog(
+  host: Pick<AppHost, 'choosePdfPath'>,
   caller: IpcCaller,
+  suggestedName: string,
+  produce: () => Promise<Uint8Array>,
 ): Promise<IpcResult<'exportPlanPdf'>> {
-  await checkJobPlansExportable(requireCore(core).repositories, args.job_id).catch(asIpcFailure);
-  const path = await host.choosePdfPath(caller.webContentsId, args.file_name);
+  const path = await host.choosePdfPath(caller.webContentsId, suggestedName);
   if (!path) return { saved: false, path: null, bytes: 0 };
   let data: Uint8Array;
   try {
-    data = await host.printToPdf(caller.webContentsId);
+    data = await produce();
   } catch (error) {
     throw exportFailure(null, error);
   }
@@ -60,9 +62,41 @@ export async function exportPlanPdf(
   return { saved: true, path, bytes: data.byteLength };
 }
 
+export async function exportPlanPdf(
+  host: Pick<AppHost, 'choosePdfPath' | 'printToPdf'>,
+  core: IpcCore | null,
+  args: IpcParsedArgs<'exportPlanPdf'>,
+  caller: IpcCaller,
+): Promise<IpcResult<'exportPlanPdf'>> {
+  await checkJobPlansExportable(requireCore(core).repositories, args.job_id).catch(asIpcFailure);
+  return saveWithDialog(host, caller, args.file_name, () => host.printToPdf(caller.webContentsId));
+}
+
+/**
+ * The client's PDF of a job's plans, drawn here from the shared template (not a print of the
+ * page): drawn first — a blocked plan is refused before any dialog — then saved where the coach says.
+ */
+export async function exportClientPdf(
+  host: Pick<AppHost, 'choosePdfPath'>,
+  core: IpcCore | null,
+  args: IpcParsedArgs<'exportClientPdf'>,
+  caller: IpcCaller,
+): Promise<IpcResult<'exportClientPdf'>> {
+  const { repositories, config } = requireCore(core);
+  const { job_id, ...options } = args;
+  const pdf = await clientPlanPdf(
+    { repositories, coachBrand: () => readCoachBrand(config.dataDir) },
+    { source: { job_id }, ...options },
+  ).catch(asIpcFailure);
+  return saveWithDialog(host, caller, pdf.file_name, async () => pdf.bytes);
+}
+
 export function pdfExportHandlers(
   host: AppHost,
   core: () => IpcCore | null,
-): Pick<IpcHandlers, 'exportPlanPdf'> {
-  return { exportPlanPdf: (args, caller) => exportPlanPdf(host, core(), args, caller) };
+): Pick<IpcHandlers, 'exportPlanPdf' | 'exportClientPdf'> {
+  return {
+    exportPlanPdf: (args, caller) => exportPlanPdf(host, core(), args, caller),
+    exportClientPdf: (args, caller) => exportClientPdf(host, core(), args, caller),
+  };
 }

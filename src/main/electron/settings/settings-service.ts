@@ -12,6 +12,7 @@ import {
   SETTINGS,
   type SettingApplies,
 } from '@shared/settings-descriptor';
+import { readCoachBrand } from '../../config/coach-brand';
 import { generateApiToken, loadConfig } from '../../config/load-config';
 import { readSettingsFile, SETTINGS_FILE_NAME, writeSettingsFile } from '../../config/settings-store';
 import { IpcFailure } from '../ipc/errors';
@@ -56,6 +57,7 @@ export class SettingsService {
     const { env, dataDir, codec } = this.options;
     const settings = await readSettingsFile(dataDir);
     const config = await loadConfig({ env, defaultDataDir: dataDir });
+    const coach = await readCoachBrand(config.dataDir, env);
     // Fields fixed by the environment (README.md "Configuration": env wins over the file).
     const envOverrides = envOverridesOf(EDITABLE_SETTINGS, env);
     return {
@@ -74,6 +76,9 @@ export class SettingsService {
         language: config.language,
         plan_language: config.planLanguage,
         theme: settings.theme ?? SETTINGS.theme.default,
+        coach_name: coach.name,
+        coach_contact: coach.contact,
+        coach_logo: coach.logo,
         agent_models: config.llm.agentModels,
         prices: config.llm.prices,
       },

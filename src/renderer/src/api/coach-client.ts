@@ -39,6 +39,7 @@ export type GenerateArgs = IpcArgs<'generatePlan'>;
 export type PlanList = IpcResult<'listPlans'>;
 export type TailLogsArgs = NonNullable<IpcArgs<'tailLogs'>>;
 export type OverridePlanArgs = IpcArgs<'overridePlanBlock'>;
+export type ClientPdfArgs = IpcArgs<'exportClientPdf'>;
 
 /** What a transport can do; screens hide what is missing instead of failing. */
 export interface ClientCapabilities {
@@ -117,6 +118,13 @@ export interface CoachClient {
    * reads its plans and refuses while any is blocked.
    */
   exportPdf(fileName: string, jobId: string): Promise<PdfExportResult | null>;
+
+  /**
+   * The client's version of a job's plans as a PDF (one template in every door): saved with the
+   * system dialog (IPC) or downloaded by the browser (HTTP). Refused with `plan_blocked` while any
+   * plan of the job is blocked.
+   */
+  exportClientPdf(args: ClientPdfArgs): Promise<PdfExportResult>;
 
   /** The exercise catalog (read-only): names in Spanish and English by id. */
   listExercises(): Promise<CatalogExercise[]>;

@@ -10,7 +10,7 @@ import type { JobType, PublicJob } from '@shared/job';
 import { QuestionnaireSubmissionSchema, type QuestionnaireSubmission } from '@shared/questionnaire';
 import type { ReadingCorrectionInput } from '@shared/reading-api';
 import { deliveryOf, type PlanKind } from '@shared/plan-delivery';
-import { ClientError, type CoachClient, type OverridePlanArgs } from './coach-client';
+import { ClientError, type ClientPdfArgs, type CoachClient, type OverridePlanArgs } from './coach-client';
 
 /**
  * `CoachClient` over the local HTTP API (`edn360 serve`): bearer token on /admin routes, SSE for one
@@ -68,8 +68,12 @@ export class HttpCoachClient implements CoachClient {
     } catch (error) {
       throw new ClientError('network_error', error instanceof Error ? error.message : String(error));
     }
+    const succeeded = (route.success as readonly number[]).includes(response.status);
+    if (succeeded && 'binary' in route) {
+      return route.response.parse(new Uint8Array(await response.arrayBuffer())) as RouteResponse<K>;
+    }
     const json: unknown = await response.json().catch(() => null);
-    if (!(route.success as readonly number[]).includes(response.status)) {
+    if (!succeeded) {
       const parsed = ApiErrorResponseSchema.safeParse(json);
       if (parsed.success)
         throw new ClientError(parsed.data.error, parsed.data.message, parsed.data.errors ?? []);
@@ -296,6 +300,24 @@ export class HttpCoachClient implements CoachClient {
   }
   regenerateApiToken(): never {
     throw new ClientError('not_supported', 'settings');
+  }
+  /** Drawn by the server from the shared template; the browser saves it as a download. */
+  async exportClientPdf(args: ClientPdfArgs) {
+    const { job_id, ...query } = args;
+    const bytes = await this.call('jobClientPdf', { params: { job_id }, query });
+    const url = URL.createObjectURL(
+      new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }),
+    );
+    try {
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `plan-${job_id}.pdf`;
+      link.click();
+    } finally {
+      // After the click has handed the file to the browser's download.
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    }
+    return { saved: true, path: null, bytes: bytes.byteLength };
   }
   exportPdf() {
     // A web page cannot write files: PlanScreen falls back to the browser's print dialog.

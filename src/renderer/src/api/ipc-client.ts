@@ -1,7 +1,7 @@
 import type { PublicJob } from '@shared/job';
 import type { ReadingCorrectionInput } from '@shared/reading-api';
 import type { PlanKind } from '@shared/plan-delivery';
-import type { CoachClient, OverridePlanArgs, TailLogsArgs } from './coach-client';
+import type { ClientPdfArgs, CoachClient, OverridePlanArgs, TailLogsArgs } from './coach-client';
 import { ClientError } from './coach-client';
 import { IpcError, ipcCall, ipcSubscribe } from './ipc-transport';
 
@@ -92,6 +92,9 @@ export class IpcCoachClient implements CoachClient {
   }
   exportPdf(file_name: string, job_id: string) {
     return call(() => ipcCall('exportPlanPdf', { file_name, job_id }));
+  }
+  exportClientPdf(args: ClientPdfArgs) {
+    return call(() => ipcCall('exportClientPdf', args));
   }
   listExercises() {
     return call(() => ipcCall('listExercises'));

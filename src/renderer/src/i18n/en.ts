@@ -534,6 +534,8 @@ export const en: Messages = {
     cancelRequested: 'Cancellation requested',
     openPlan: 'View plan',
     closeHint: 'Closing does not stop the job: find it in Jobs.',
+    /** The notice that replaces the modal when the plan opens. */
+    doneNotice: '{{type}}: {{total}} steps in {{elapsed}} · cost {{cost}}',
     fieldErrors: 'Fields with problems',
     lines: {
       queued: 'Queued: it starts as soon as the worker has a free slot.',
@@ -634,6 +636,8 @@ export const en: Messages = {
     correctiveMoment: { calentamiento: 'in the warm-up', final: 'at the end' },
     audit: 'Audit',
     auditStatus: { aprobado: 'Approved', con_warnings: 'With warnings', bloqueado: 'Blocked' },
+    /** A plan's badge in the plan's header, named by the plan: "Training: Approved". */
+    badgeFor: '{{plan}}: {{status}}',
     check: 'Check',
     severity: 'Severity',
     result: 'Result',
@@ -724,6 +728,23 @@ export const en: Messages = {
     llmKeyMissing: 'No key',
     llmKeyNotEncrypted:
       'The LLM key is stored without real encryption: this system offers no keyring (Electron falls back to "basic_text"). Install a keyring (GNOME Keyring, KWallet) or use the EDN_LLM_API_KEY variable.',
+    brand: {
+      title: "Your brand on the client's PDF",
+      intro:
+        'Your name, contact and logo appear on the cover and on every page of the plan you hand to your clients. It applies to the next PDF, no restart needed.',
+      name: "Coach's or studio's name",
+      namePlaceholder: 'e.g. Laura Gil · North Strength Studio',
+      contact: 'Contact',
+      contactPlaceholder: 'email, phone or website',
+      logo: 'Logo',
+      noLogo: 'No logo',
+      chooseLogo: 'Choose logo…',
+      removeLogo: 'Remove',
+      logoType: 'The logo must be a PNG or JPEG image.',
+      logoTooLarge: 'The logo cannot exceed 300 KB: use a smaller version.',
+      save: 'Save brand',
+      saved: 'Brand saved: it will be on the next PDF.',
+    },
     logs: {
       title: 'Application log',
       minLevel: 'Minimum level',

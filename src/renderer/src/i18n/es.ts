@@ -538,6 +538,8 @@ export const es = {
     cancelRequested: 'Cancelación solicitada',
     openPlan: 'Ver plan',
     closeHint: 'Cerrar no detiene el trabajo: lo verás en Trabajos.',
+    /** The notice that replaces the modal when the plan opens. */
+    doneNotice: '{{type}}: {{total}} pasos en {{elapsed}} · coste {{cost}}',
     fieldErrors: 'Campos con problemas',
     lines: {
       queued: 'En cola: empezará en cuanto haya un hueco en el worker.',
@@ -638,6 +640,8 @@ export const es = {
     correctiveMoment: { calentamiento: 'en el calentamiento', final: 'al final' },
     audit: 'Auditoría',
     auditStatus: { aprobado: 'Aprobado', con_warnings: 'Con avisos', bloqueado: 'Bloqueado' },
+    /** A plan's badge in the plan's header, named by the plan: "Entrenamiento: Aprobado". */
+    badgeFor: '{{plan}}: {{status}}',
     check: 'Comprobación',
     severity: 'Gravedad',
     result: 'Resultado',
@@ -730,6 +734,23 @@ export const es = {
     llmKeyMissing: 'Sin clave',
     llmKeyNotEncrypted:
       'La clave del LLM está guardada sin cifrar de verdad: este sistema no ofrece un llavero (Electron usa «basic_text»). Instala un llavero (GNOME Keyring, KWallet) o usa la variable EDN_LLM_API_KEY.',
+    brand: {
+      title: 'Tu marca en el PDF del cliente',
+      intro:
+        'Tu nombre, tu contacto y tu logotipo aparecen en la portada y en cada página del plan que entregas a tus clientes. Se aplica al siguiente PDF, sin reiniciar.',
+      name: 'Nombre del entrenador o del centro',
+      namePlaceholder: 'p. ej. Laura Gil · Estudio Fuerza Norte',
+      contact: 'Contacto',
+      contactPlaceholder: 'correo, teléfono o web',
+      logo: 'Logotipo',
+      noLogo: 'Sin logotipo',
+      chooseLogo: 'Elegir logotipo…',
+      removeLogo: 'Quitar',
+      logoType: 'El logotipo debe ser una imagen PNG o JPEG.',
+      logoTooLarge: 'El logotipo no puede pasar de 300 KB: usa una versión más pequeña.',
+      save: 'Guardar marca',
+      saved: 'Marca guardada: saldrá en el próximo PDF.',
+    },
     logs: {
       title: 'Registro de la aplicación',
       minLevel: 'Nivel mínimo',

@@ -20,6 +20,7 @@ import { errorText } from '../components/error-text';
 import { LogViewer } from '../components/LogViewer';
 import { AgentModelsEditor } from './AgentModelsEditor';
 import { ApiAccessPanel } from './ApiAccessPanel';
+import { CoachBrandPanel } from './CoachBrandPanel';
 import { PriceTableEditor } from './PriceTableEditor';
 import { Section } from '../components/Section';
 import {
@@ -139,6 +140,9 @@ export function DesktopSettings({
           {t('settings.restartRequired')}
         </Alert>
       )}
+      <Section title={t('settings.brand.title')}>
+        <CoachBrandPanel view={view} onChange={onChange} />
+      </Section>
       <Section title={t('settings.llm')}>
         <TextInput
           label={t('settings.llmBaseUrl')}

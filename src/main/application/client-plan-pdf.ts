@@ -1,0 +1,90 @@
+import { buildClientPlan } from '@shared/client-plan';
+import type { ClientPdfPageSize, ClientPdfSource, CoachBrand } from '@shared/client-plan-request';
+import type { NutritionPlanDocument, TrainingPlanDocument } from '@shared/plans';
+import type { Language } from '@shared/settings-descriptor';
+import { renderClientPlanPdf } from '../client-pdf/render-client-plan-pdf';
+import type { Repositories } from '../db/repositories';
+import { checkJobPlansExportable, getDeliverablePlan } from './plan-delivery';
+
+/*
+ * The client's version of a plan as a PDF (issue 15), once for every door: HTTP
+ * (`GET /admin/jobs/{id}/client.pdf`, `…/training-plans/{id}/client.pdf`,
+ * `…/nutrition-plans/{id}/client.pdf`), IPC (`exportClientPdf`) and so the browser build. Only what
+ * may reach the client is printed: a blocked plan is refused (`plan_blocked`), as for every export.
+ */
+
+export interface ClientPdfDeps {
+  repositories: Pick<Repositories, 'jobs' | 'users' | 'trainingPlans' | 'nutritionPlans'>;
+  /** The coach's brand as the settings say now (it applies live). */
+  coachBrand: () => Promise<CoachBrand>;
+}
+
+export interface ClientPdfRequest {
+  source: ClientPdfSource;
+  /** The plans' own language when absent. */
+  lang?: Language | undefined;
+  page_size?: ClientPdfPageSize | undefined;
+}
+
+export interface ClientPdf {
+  bytes: Buffer;
+  /** A download name every OS accepts: the client's name and the plan's date. */
+  file_name: string;
+}
+
+/** What the cover says when the coach has not set a name in Ajustes yet. */
+const UNNAMED_COACH = 'EDN360 Coach';
+
+async function deliverablePlans(
+  repositories: ClientPdfDeps['repositories'],
+  source: ClientPdfSource,
+): Promise<{ training?: TrainingPlanDocument; nutrition?: NutritionPlanDocument }> {
+  if ('job_id' in source) {
+    const ids = await checkJobPlansExportable(repositories, source.job_id);
+    return {
+      ...(ids.training_plan_id
+        ? { training: await getDeliverablePlan(repositories, 'training', ids.training_plan_id) }
+        : {}),
+      ...(ids.nutrition_plan_id
+        ? { nutrition: await getDeliverablePlan(repositories, 'nutrition', ids.nutrition_plan_id) }
+        : {}),
+    };
+  }
+  return source.kind === 'training'
+    ? { training: await getDeliverablePlan(repositories, 'training', source.plan_id) }
+    : { nutrition: await getDeliverablePlan(repositories, 'nutrition', source.plan_id) };
+}
+
+function fileNameOf(clientName: string, date: Date, language: Language): string {
+  const slug = clientName
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .replace(/[^\w]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase();
+  const day = date.toISOString().slice(0, 10);
+  return `plan-${slug || (language === 'en' ? 'client' : 'cliente')}-${day}.pdf`;
+}
+
+export async function clientPlanPdf(deps: ClientPdfDeps, request: ClientPdfRequest): Promise<ClientPdf> {
+  const plans = await deliverablePlans(deps.repositories, request.source);
+  const first = plans.training ?? plans.nutrition;
+  if (!first) throw new Error('deliverablePlans returned no plan');
+  const user = await deps.repositories.users.get(first.user_id);
+  // A client imported without a name keeps its id: the PDF still says whose plan it is.
+  const clientName = user?.nombre_completo.trim() || first.user_id;
+  const brand = await deps.coachBrand();
+  const language = request.lang ?? first.language;
+  const document = buildClientPlan({
+    ...plans,
+    client: { name: clientName },
+    coach: {
+      name: brand.name ?? UNNAMED_COACH,
+      ...(brand.contact ? { contact: brand.contact } : {}),
+      ...(brand.logo ? { logo: brand.logo } : {}),
+    },
+    language,
+  });
+  const bytes = await renderClientPlanPdf(document, { pageSize: request.page_size ?? 'A4' });
+  return { bytes, file_name: fileNameOf(clientName, first.created_at, language) };
+}
