@@ -14,7 +14,7 @@ import { checkJobPlansExportable, getDeliverablePlan } from './plan-delivery';
  */
 
 export interface ClientPdfDeps {
-  repositories: Pick<Repositories, 'jobs' | 'users' | 'trainingPlans' | 'nutritionPlans'>;
+  repositories: Pick<Repositories, 'jobs' | 'users' | 'submissions' | 'trainingPlans' | 'nutritionPlans'>;
   /** The coach's brand as the settings say now (it applies live). */
   coachBrand: () => Promise<CoachBrand>;
 }
@@ -74,6 +74,11 @@ export async function clientPlanPdf(deps: ClientPdfDeps, request: ClientPdfReque
   // A client imported without a name keeps its id: the PDF still says whose plan it is.
   const clientName = user?.nombre_completo.trim() || first.user_id;
   const brand = await deps.coachBrand();
+  // When the client trains places the pre/post-workout meals; the plans do not keep it, their
+  // questionnaire does (read as stored: the original's free text is understood by the builder).
+  const submission = await deps.repositories.submissions.getRaw(first.submission_id);
+  const responses = submission?.['responses'] as Record<string, unknown> | undefined;
+  const slot = responses?.['franja_horaria'];
   const language = request.lang ?? first.language;
   const document = buildClientPlan({
     ...plans,
@@ -84,6 +89,7 @@ export async function clientPlanPdf(deps: ClientPdfDeps, request: ClientPdfReque
       ...(brand.logo ? { logo: brand.logo } : {}),
     },
     language,
+    trainingSlot: typeof slot === 'string' ? slot : null,
   });
   const bytes = await renderClientPlanPdf(document, { pageSize: request.page_size ?? 'A4' });
   return { bytes, file_name: fileNameOf(clientName, first.created_at, language) };

@@ -1,9 +1,9 @@
 import type { NutritionPlanDocument, TrainingPlanDocument } from '../plans';
 import { buildAdvice } from './advice';
 import { clientText, formatDate } from './format';
-import { dictionary, type DayTypeCode, type Dictionary } from './i18n';
+import { dictionary, WEEKDAYS, type DayTypeCode, type Dictionary } from './i18n';
 import { buildMesocycle } from './mesocycle';
-import { buildNutrition, weekDayTypes } from './nutrition';
+import { buildNutrition, weekDayTypes, type TrainingSchedule } from './nutrition';
 import { readNutrition, readTraining, type NutritionView, type TrainingView } from './read-plans';
 import { buildSafety } from './safety';
 import {
@@ -15,6 +15,7 @@ import {
   type ClientSession,
 } from './schema';
 import { buildSessions } from './sessions';
+import { sessionStart } from './workout-timing';
 
 /*
  * The client version of a plan (issue #15): a pure function of the stored documents, so the same
@@ -30,6 +31,25 @@ export interface BuildClientPlanInput {
   language: ClientPlanLanguage;
   /** The delivered version's number (1 for the first); defaults to 1. */
   version?: number;
+  /**
+   * When the client trains, as the questionnaire says it: `franja_horaria` ("manana", "tarde"…) or
+   * an older free-text answer ("por la tarde, sobre las 19:00"). The stored plans do not keep it;
+   * without it no meal is labelled before or after training.
+   */
+  trainingSlot?: string | null;
+}
+
+function trainingSchedule(
+  training: TrainingView | undefined,
+  slot: string | null | undefined,
+): TrainingSchedule {
+  const sessionMinutes = new Map<number, number>();
+  for (const session of training?.sessions ?? []) {
+    const day = (WEEKDAYS as readonly string[]).indexOf(session.dia);
+    if (day >= 0) sessionMinutes.set(day, Math.max(sessionMinutes.get(day) ?? 0, session.duracion_min));
+  }
+  const start = sessionStart(slot);
+  return { ...(start === undefined ? {} : { start }), sessionMinutes, known: sessionMinutes.size > 0 };
 }
 
 function calendar(
@@ -73,7 +93,7 @@ export function buildClientPlan(input: BuildClientPlanInput): ClientPlanDocument
   const mesocycle = buildMesocycle(training?.mesocycle, language, dict);
   const dayTypes = weekDayTypes(nutrition, training);
   const nutritionPart = nutrition
-    ? buildNutrition(nutrition, dayTypes, language, dict)
+    ? buildNutrition(nutrition, dayTypes, trainingSchedule(training, input.trainingSlot), language, dict)
     : { nutrition: undefined, dayTypeIndex: new Map<DayTypeCode, number>() };
 
   const coach: ClientPlanCoach = { name: input.coach.name.trim() };

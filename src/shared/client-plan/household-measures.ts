@@ -13,18 +13,30 @@ interface Unit {
   g: number;
   es: readonly [string, string];
   en: readonly [string, string];
+  /**
+   * The most of this unit one meal says before the count stops helping ("30 dientes de ajo",
+   * "5 puñados" of chard): past it the grams alone are clearer.
+   */
+  max: number;
 }
 
-const u = (g: number, es: [string, string], en: [string, string]): Unit => ({ g, es, en });
+const u = (g: number, es: [string, string], en: [string, string], max = 6): Unit => ({ g, es, en, max });
 
-const CUP = (g: number) => u(g, ['taza', 'tazas'], ['cup', 'cups']);
+const CUP = (g: number) => u(g, ['taza', 'tazas'], ['cup', 'cups'], 4);
 const TBSP = (g: number) => u(g, ['cucharada', 'cucharadas'], ['tablespoon', 'tablespoons']);
 const TSP = (g: number) => u(g, ['cucharadita', 'cucharaditas'], ['teaspoon', 'teaspoons']);
-const PIECE = (g: number, es: [string, string], en: [string, string]) => u(g, es, en);
-const PALM = u(110, ['palma de la mano', 'palmas de la mano'], ['palm-sized portion', 'palm-sized portions']);
-const HANDFUL = u(30, ['puñado', 'puñados'], ['handful', 'handfuls']);
-const GLASS = u(200, ['vaso', 'vasos'], ['glass', 'glasses']);
-const SLICE = (g: number) => u(g, ['loncha', 'lonchas'], ['slice', 'slices']);
+const PIECE = (g: number, es: [string, string], en: [string, string], max = 6) => u(g, es, en, max);
+const PALM = u(
+  110,
+  ['palma de la mano', 'palmas de la mano'],
+  ['palm-sized portion', 'palm-sized portions'],
+  3,
+);
+const HANDFUL = u(30, ['puñado', 'puñados'], ['handful', 'handfuls'], 4);
+const GLASS = u(200, ['vaso', 'vasos'], ['glass', 'glasses'], 3);
+const SLICE = (g: number) => u(g, ['loncha', 'lonchas'], ['slice', 'slices'], 10);
+/** A week's shopping in units reads well up to about a unit a meal for a week. */
+const WEEK_MEALS = 7;
 
 /** By food id; what is not here falls back to its category. */
 const BY_FOOD: Readonly<Record<string, Unit>> = {
@@ -86,12 +98,12 @@ const BY_FOOD: Readonly<Record<string, Unit>> = {
   nectarina: PIECE(140, ['nectarina', 'nectarinas'], ['nectarine', 'nectarines']),
   ciruela: PIECE(65, ['ciruela', 'ciruelas'], ['plum', 'plums']),
   aguacate: PIECE(150, ['aguacate', 'aguacates'], ['avocado', 'avocados']),
-  datiles: PIECE(8, ['dátil', 'dátiles'], ['date', 'dates']),
+  datiles: PIECE(8, ['dátil', 'dátiles'], ['date', 'dates'], 8),
   higos: PIECE(50, ['higo', 'higos'], ['fig', 'figs']),
   tomate: PIECE(120, ['tomate', 'tomates'], ['tomato', 'tomatoes']),
   zanahoria: PIECE(70, ['zanahoria', 'zanahorias'], ['carrot', 'carrots']),
   cebolla: PIECE(110, ['cebolla', 'cebollas'], ['onion', 'onions']),
-  ajo: PIECE(5, ['diente de ajo', 'dientes de ajo'], ['garlic clove', 'garlic cloves']),
+  ajo: PIECE(5, ['diente de ajo', 'dientes de ajo'], ['garlic clove', 'garlic cloves'], 4),
   acelgas: HANDFUL,
   espinacas: HANDFUL,
   canonigos: HANDFUL,
@@ -99,8 +111,8 @@ const BY_FOOD: Readonly<Record<string, Unit>> = {
   kale: HANDFUL,
   lechuga: HANDFUL,
   lechuga_iceberg: HANDFUL,
-  aceitunas_negras: PIECE(4, ['aceituna', 'aceitunas'], ['olive', 'olives']),
-  aceitunas_verdes: PIECE(4, ['aceituna', 'aceitunas'], ['olive', 'olives']),
+  aceitunas_negras: PIECE(4, ['aceituna', 'aceitunas'], ['olive', 'olives'], 15),
+  aceitunas_verdes: PIECE(4, ['aceituna', 'aceitunas'], ['olive', 'olives'], 15),
   crema_almendras: TBSP(16),
   crema_cacahuete: TBSP(16),
   tahini: TBSP(15),
@@ -114,7 +126,7 @@ const BY_FOOD: Readonly<Record<string, Unit>> = {
   mermelada: TBSP(20),
   azucar: TSP(4),
   cacao_polvo: TBSP(5),
-  chocolate_negro: PIECE(10, ['onza', 'onzas'], ['square', 'squares']),
+  chocolate_negro: PIECE(10, ['onza', 'onzas'], ['square', 'squares'], 4),
   sal: TSP(6),
   salsa_soja: TBSP(16),
   vinagre: TBSP(15),
@@ -162,7 +174,7 @@ export function householdMeasure(
   // Cups divide into quarters, everything else into halves.
   const step = unit.es[0] === 'taza' ? 4 : 2;
   const count = Math.round((grams / unit.g) * step) / step;
-  if (count <= 0) return undefined;
+  if (count <= 0 || count > unit.max) return undefined;
   const [singular, plural] = unit[language];
   const amount = count >= 10 ? formatNumber(Math.round(count), language) : fraction(count);
   const noun = count <= 1 ? singular : plural;
@@ -174,11 +186,11 @@ export function householdMeasure(
 export function countableUnit(
   foodId: string | undefined,
   language: ClientPlanLanguage,
-): { grams: number; singular: string; plural: string } | undefined {
+): { grams: number; singular: string; plural: string; max: number } | undefined {
   const unit = foodId ? BY_FOOD[foodId] : undefined;
   if (!unit || unit.es[0].startsWith('cuchar') || unit.es[0] === 'taza' || unit.es[0] === 'puñado')
     return undefined;
   if (unit.es[0] === 'loncha') return undefined;
   const [singular, plural] = unit[language];
-  return { grams: unit.g, singular, plural };
+  return { grams: unit.g, singular, plural, max: unit.max * WEEK_MEALS };
 }

@@ -31,7 +31,8 @@ export interface Dictionary {
   weekTitle: (week: number, phase: string | undefined) => string;
   weekEffort: (rir: number) => string;
   weekVolume: (pct: string, direction: -1 | 0 | 1) => string;
-  weekLoad: (pct: string, direction: -1 | 0 | 1) => string;
+  /** `first`: the first week, which has no earlier weights to keep or change. */
+  weekLoad: (pct: string, direction: -1 | 0 | 1, first: boolean) => string;
   deload: (weeks: string) => string;
   targets: (kcal: string, protein: string, carbs: string, fat: string) => string;
   targetsIntro: string;
@@ -39,6 +40,9 @@ export interface Dictionary {
   gramsOf: (grams: string, name: string) => string;
   preWorkout: string;
   postWorkout: string;
+  /** When to eat the pre-workout meal, relative to the session. */
+  preWorkoutWhen: string;
+  postWorkoutWhen: string;
   otherGroup: string;
   and: string;
   or: string;
@@ -59,7 +63,7 @@ const es: Dictionary = {
   },
   sessionLabel: (title, focus) => (focus ? `${title} · ${focus}` : title),
   minutes: (n) => `${n} minutos`,
-  drill: (sets, reps) => `${sets} × ${reps} repeticiones`,
+  drill: (sets, reps) => `${sets} × ${reps} ${reps === '1' ? 'repetición' : 'repeticiones'}`,
   effort: (rir, rpe) => {
     const base =
       rir === 0
@@ -91,14 +95,16 @@ const es: Dictionary = {
     direction === 0
       ? 'Series: las indicadas en tus sesiones.'
       : `Series: alrededor del ${pct} % de las indicadas en tus sesiones${direction < 0 ? ' (algunas series menos)' : ' (alguna serie más)'}.`,
-  weekLoad: (pct, direction) =>
-    direction === 0
-      ? 'Cargas: mantén los pesos de la semana anterior.'
-      : direction > 0
-        ? `Cargas: sube el peso alrededor de un ${pct} % si completaste todas las repeticiones.`
-        : `Cargas: baja el peso alrededor de un ${pct} %.`,
+  weekLoad: (pct, direction, first) =>
+    first
+      ? 'Cargas: elige para cada ejercicio un peso con el que completes las repeticiones dejando en reserva las indicadas.'
+      : direction === 0
+        ? 'Cargas: mantén los pesos de la semana anterior.'
+        : direction > 0
+          ? `Cargas: sube el peso alrededor de un ${pct} % si completaste todas las repeticiones.`
+          : `Cargas: baja el peso alrededor de un ${pct} %.`,
   deload: (weeks) =>
-    `${weeks} de descarga: menos series y más repeticiones en reserva, con los mismos ejercicios, para que tu cuerpo se recupere y llegues con energía al siguiente bloque.`,
+    `Descarga (${weeks.toLowerCase()}): menos series y más repeticiones en reserva, con los mismos ejercicios, para que tu cuerpo se recupere y llegues con energía al siguiente bloque.`,
   targets: (kcal, protein, carbs, fat) =>
     `${kcal} kcal: ${protein} g de proteína, ${carbs} g de hidratos de carbono y ${fat} g de grasa.`,
   targetsIntro:
@@ -107,6 +113,8 @@ const es: Dictionary = {
   gramsOf: (grams, name) => `${grams} g de ${name.charAt(0).toLowerCase()}${name.slice(1)}`,
   preWorkout: 'Antes de entrenar',
   postWorkout: 'Después de entrenar',
+  preWorkoutWhen: 'Haz esta comida entre 1 y 2 horas antes de entrenar.',
+  postWorkoutWhen: 'Haz esta comida en las 2 horas siguientes al entrenamiento.',
   otherGroup: 'Otros',
   and: 'y',
   or: 'o',
@@ -124,7 +132,7 @@ const en: Dictionary = {
   dayType: { alto: 'Hard training day', medio: 'Moderate training day', bajo: 'Rest day' },
   sessionLabel: (title, focus) => (focus ? `${title} · ${focus}` : title),
   minutes: (n) => `${n} minutes`,
-  drill: (sets, reps) => `${sets} × ${reps} reps`,
+  drill: (sets, reps) => `${sets} × ${reps} ${reps === '1' ? 'rep' : 'reps'}`,
   effort: (rir, rpe) => {
     const base =
       rir === 0
@@ -156,14 +164,16 @@ const en: Dictionary = {
     direction === 0
       ? 'Sets: as written in your sessions.'
       : `Sets: about ${pct}% of those in your sessions${direction < 0 ? ' (a few sets fewer)' : ' (a set more here and there)'}.`,
-  weekLoad: (pct, direction) =>
-    direction === 0
-      ? "Loads: keep last week's weights."
-      : direction > 0
-        ? `Loads: add about ${pct}% to the weight if you completed every rep.`
-        : `Loads: lower the weight by about ${pct}%.`,
+  weekLoad: (pct, direction, first) =>
+    first
+      ? 'Loads: pick a weight for each exercise that lets you complete the reps with the reps in reserve shown.'
+      : direction === 0
+        ? "Loads: keep last week's weights."
+        : direction > 0
+          ? `Loads: add about ${pct}% to the weight if you completed every rep.`
+          : `Loads: lower the weight by about ${pct}%.`,
   deload: (weeks) =>
-    `${weeks} is a deload: fewer sets and more reps in reserve, with the same exercises, so your body recovers and you start the next block with energy.`,
+    `Deload (${weeks}): fewer sets and more reps in reserve, with the same exercises, so your body recovers and you start the next block with energy.`,
   targets: (kcal, protein, carbs, fat) =>
     `${kcal} kcal: ${protein} g protein, ${carbs} g carbohydrate and ${fat} g fat.`,
   targetsIntro: 'Your daily targets depend on the kind of day: days with more training get more energy.',
@@ -171,6 +181,8 @@ const en: Dictionary = {
   gramsOf: (grams, name) => `${grams} g ${name.charAt(0).toLowerCase()}${name.slice(1)}`,
   preWorkout: 'Before training',
   postWorkout: 'After training',
+  preWorkoutWhen: 'Eat this meal 1–2 hours before training.',
+  postWorkoutWhen: 'Eat this meal within 2 hours after training.',
   otherGroup: 'Other',
   and: 'and',
   or: 'or',

@@ -12,6 +12,7 @@ const sign = (value: number): -1 | 0 | 1 => (value > 0 ? 1 : value < 0 ? -1 : 0)
 
 function week(
   w: Mesocycle['semanas'][number],
+  first: boolean,
   language: ClientPlanLanguage,
   dict: Dictionary,
 ): ClientMesocycleWeek {
@@ -19,7 +20,7 @@ function week(
   const changes = [
     dict.weekEffort(w.rir_objetivo),
     dict.weekVolume(formatNumber(volumePct, language), sign(volumePct - 100)),
-    dict.weekLoad(formatNumber(Math.abs(w.cambio_carga_pct), language, 1), sign(w.cambio_carga_pct)),
+    dict.weekLoad(formatNumber(Math.abs(w.cambio_carga_pct), language, 1), sign(w.cambio_carga_pct), first),
   ];
   const note = clientText(w.notas);
   if (note) changes.push(note);
@@ -39,7 +40,7 @@ export function buildMesocycle(
   if (!mesocycle || mesocycle.semanas.length === 0) return undefined;
   const weeks = [...mesocycle.semanas]
     .sort((a, b) => a.semana - b.semana)
-    .map((w) => week(w, language, dict));
+    .map((w, i) => week(w, i === 0, language, dict));
   const out: ClientMesocycle = { weeks };
   const deloads = weeks.filter((w) => w.isDeload).map((w) => dict.weekTitle(w.week, undefined));
   if (deloads.length > 0) out.deload = dict.deload(joinList(deloads, dict.and));

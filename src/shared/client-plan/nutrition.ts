@@ -15,6 +15,7 @@ import type {
 } from './schema';
 import { buildShoppingList, type WeekMenu } from './shopping-list';
 import { mealSubstitutions } from './substitutions';
+import { workoutMeals, type WorkoutMeals } from './workout-timing';
 
 /*
  * The nutrition part: which weekdays use which day type (N4's week; E9's bridge when the nutrition
@@ -40,6 +41,16 @@ const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLo
 const PRE = /\b(?:pre[- ]?entreno|antes de entrenar|pre[- ]?workout|before training)\b/i;
 const POST = /\b(?:post[- ]?entreno|despues de entrenar|post[- ]?workout|after training)\b/i;
 
+/** When the client trains, for the labels of the meals around the session (workout-timing.ts). */
+export interface TrainingSchedule {
+  /** The hour sessions start, in minutes after midnight; undefined when the questionnaire does not say. */
+  start?: number;
+  /** Weekday index (0 = Monday) → the session's length in minutes, for the weekdays that train. */
+  sessionMinutes: ReadonlyMap<number, number>;
+  /** Whether a training plan says which weekdays train. */
+  known: boolean;
+}
+
 function targetsOf(
   macros: MacroDay | undefined,
   language: ClientPlanLanguage,
@@ -60,21 +71,59 @@ interface MealContext {
   view: NutritionView;
   policy: SwapPolicy;
   menuFoods: ReadonlySet<string>;
-  training: boolean;
+  /** Where this day type's session falls among its meals; absent on rest days or an unknown slot. */
+  around: WorkoutMeals | undefined;
   language: ClientPlanLanguage;
   dict: Dictionary;
 }
 
-function meal(
-  stored: StoredMenuDay['comidas'][number],
+type StoredMeal = StoredMenuDay['comidas'][number];
+
+/** "de día medio": the day type's code in words, which names no dish ("Desayuno de día medio"). */
+const DAY_TYPE_SUFFIX = /\s+(?:de|del)\s+d[ií]a\s+(?:alto|medio|bajo)\s*$/i;
+
+function dishName(name: string): string | undefined {
+  return clientText(clientText(name)?.replace(DAY_TYPE_SUFFIX, ''));
+}
+type TimingSlot = NonNullable<NutritionView['timing']>['comidas'][number];
+
+/** N5's schedule entry for a meal: by name, or by position when both lists have the same length. */
+function timingSlot(
+  view: NutritionView,
+  stored: StoredMeal,
   index: number,
   count: number,
-  ctx: MealContext,
-): ClientMeal | undefined {
+): TimingSlot | undefined {
+  const timing = view.timing?.comidas ?? [];
+  return (
+    timing.find((t) => fold(t.nombre) === fold(stored.nombre)) ??
+    (timing.length === count ? timing[index] : undefined)
+  );
+}
+
+/**
+ * The meals around the session on the weekdays of a day type: only when every one of those days
+ * trains (a menu shared with rest days cannot say "before training") and the hour is known.
+ */
+function aroundSession(
+  schedule: TrainingSchedule | undefined,
+  type: DayTypeCode,
+  days: readonly number[],
+  times: readonly (string | undefined)[],
+): WorkoutMeals | undefined {
+  if (schedule?.start === undefined) return undefined;
+  const minutes = days.map((d) => schedule.sessionMinutes.get(d));
+  const trains = schedule.known ? minutes.every((m) => m !== undefined) : type !== 'bajo';
+  if (!trains) return undefined;
+  const longest = Math.max(0, ...minutes.map((m) => m ?? 0));
+  return workoutMeals(times, schedule.start, longest > 0 ? longest : undefined);
+}
+
+function meal(stored: StoredMeal, index: number, count: number, ctx: MealContext): ClientMeal | undefined {
   const { language, dict } = ctx;
   const dishes = stored.platos
     .map((plato) => ({
-      name: clientText(plato.nombre) ?? clientText(stored.nombre) ?? dict.otherGroup,
+      name: dishName(plato.nombre) ?? clientText(stored.nombre) ?? dict.otherGroup,
       foods: plato.ingredientes
         .map((i) => {
           const name =
@@ -90,10 +139,7 @@ function meal(
     }))
     .filter((d) => d.foods.length > 0);
   if (dishes.length === 0) return undefined;
-  const timing = ctx.view.timing?.comidas ?? [];
-  const slot =
-    timing.find((t) => fold(t.nombre) === fold(stored.nombre)) ??
-    (timing.length === count ? timing[index] : undefined);
+  const slot = timingSlot(ctx.view, stored, index, count);
   const name = clientText(stored.nombre) ?? clientText(slot?.nombre) ?? dishes[0]?.name ?? dict.otherGroup;
   const out: ClientMeal = {
     name,
@@ -107,17 +153,24 @@ function meal(
     ),
   };
   if (slot) out.time = slot.hora;
-  const note = clientText(slot?.nota);
+  // A meal the plan itself names for the other side of the session keeps its name's word.
+  const named = fold(stored.nombre);
+  const when =
+    ctx.around?.pre === index && !POST.test(named)
+      ? { label: dict.preWorkout, advice: dict.preWorkoutWhen }
+      : ctx.around?.post === index && !PRE.test(named)
+        ? { label: dict.postWorkout, advice: dict.postWorkoutWhen }
+        : undefined;
+  if (when) out.workoutTiming = when.label;
+  const note = [when?.advice, clientText(slot?.nota)].filter((t) => t !== undefined).join(' ');
   if (note) out.note = note;
-  const said = fold(`${stored.nombre} ${slot?.nota ?? ''}`);
-  if (ctx.training && PRE.test(said)) out.workoutTiming = dict.preWorkout;
-  else if (ctx.training && POST.test(said)) out.workoutTiming = dict.postWorkout;
   return out;
 }
 
 export function buildNutrition(
   view: NutritionView,
   dayTypes: ReadonlyMap<number, DayTypeCode>,
+  schedule: TrainingSchedule | undefined,
   language: ClientPlanLanguage,
   dict: Dictionary,
 ): { nutrition?: ClientNutrition; dayTypeIndex: Map<DayTypeCode, number> } {
@@ -144,7 +197,10 @@ export function buildNutrition(
   const dayTypeMenus: ClientDayTypeMenu[] = [];
   const week: WeekMenu[] = [];
   for (const u of used) {
-    const ctx: MealContext = { view, policy, menuFoods, training: u.type !== 'bajo', language, dict };
+    const count = u.menu.comidas.length;
+    const times = u.menu.comidas.map((c, i) => timingSlot(view, c, i, count)?.hora);
+    const around = aroundSession(schedule, u.type, u.days, times);
+    const ctx: MealContext = { view, policy, menuFoods, around, language, dict };
     const meals = u.menu.comidas
       .map((c, i) => meal(c, i, u.menu.comidas.length, ctx))
       .filter((m) => m !== undefined);

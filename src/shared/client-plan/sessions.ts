@@ -97,36 +97,62 @@ function variantTitle(label: string, n: number): string {
   return /(?:^|\s)[A-Z0-9]$/.test(label) ? `${label}${n}` : `${label} ${n}`;
 }
 
-export function buildSessions(
-  view: TrainingView,
-  language: ClientPlanLanguage,
-  dict: Dictionary,
-): BuiltSessions {
-  const ordered = view.sessions
+export interface DistinctSession {
+  /** The label, or a variant title ("Sesión A1") when another distinct session shares the label. */
+  title: string;
+  /** The first day's session (every day of the group has the same prescription). */
+  session: Session;
+  /** Weekday indices (0 = Monday) the session is done on, in order. */
+  days: number[];
+}
+
+/**
+ * The week's distinct sessions by label and prescription, in weekday order of first appearance
+ * (sessions on an unknown day are left out). `labelOf` names a session (`index`: its place in
+ * weekday order); the client version and the coach's plan view both title sessions with this.
+ */
+export function distinctSessions(
+  sessions: readonly Session[],
+  labelOf: (session: Session, index: number) => string,
+): DistinctSession[] {
+  const ordered = sessions
     .filter((s) => dayIndex(s.dia) >= 0)
     .sort((a, b) => dayIndex(a.dia) - dayIndex(b.dia));
-  // Distinct sessions by label and prescription, in weekday order of first appearance.
   const groups: { label: string; key: string; days: number[]; session: Session }[] = [];
   ordered.forEach((session, i) => {
-    const label = clientText(session.nombre) ?? `${dict.session} ${String.fromCharCode(65 + i)}`;
+    const label = labelOf(session, i);
     const key = prescriptionKey(session);
     const same = groups.find((g) => g.label === label && g.key === key);
     if (same) same.days.push(dayIndex(session.dia));
     else groups.push({ label, key, days: [dayIndex(session.dia)], session });
   });
+  return groups.map((group) => {
+    const variants = groups.filter((g) => g.label === group.label);
+    const title = variants.length > 1 ? variantTitle(group.label, variants.indexOf(group) + 1) : group.label;
+    return { title, session: group.session, days: group.days };
+  });
+}
+
+export function buildSessions(
+  view: TrainingView,
+  language: ClientPlanLanguage,
+  dict: Dictionary,
+): BuiltSessions {
+  const groups = distinctSessions(
+    view.sessions,
+    (session, i) => clientText(session.nombre) ?? `${dict.session} ${String.fromCharCode(65 + i)}`,
+  );
   const warmUp = drills(view, 'calentamiento', language, dict);
   const coolDown = drills(view, 'final', language, dict);
   const byWeekday = new Map<number, number>();
   const sessions = groups.map((group, index): ClientSession => {
-    const variants = groups.filter((g) => g.label === group.label);
-    const title = variants.length > 1 ? variantTitle(group.label, variants.indexOf(group) + 1) : group.label;
     for (const day of group.days) byWeekday.set(day, index);
     const focus = sessionFocusMuscles(
       group.session.ejercicios.map((e) => e.ejercicio_id),
       language,
     );
     const out: ClientSession = {
-      title,
+      title: group.title,
       days: group.days.map((d) => weekdayName(dict, d)),
       warmUp,
       exercises: group.session.ejercicios.map((e) => exercise(e, language, dict)),

@@ -34,12 +34,18 @@ export function shoppingGrams(total: number): number {
   return Math.ceil(total / step) * step;
 }
 
+// A no-break space keeps "750 g" on one line in a narrow column.
+const NBSP = '\u00a0';
+
 function quantityText(foodId: string | undefined, grams: number, language: ClientPlanLanguage): string {
   const weight =
-    grams >= 1000 ? `${formatNumber(grams / 1000, language, 1)} kg` : `${formatNumber(grams, language)} g`;
+    grams >= 1000
+      ? `${formatNumber(grams / 1000, language, 1)}${NBSP}kg`
+      : `${formatNumber(grams, language)}${NBSP}g`;
   const unit = countableUnit(foodId, language);
   if (!unit) return weight;
   const count = Math.max(1, Math.ceil(grams / unit.grams));
+  if (count > unit.max) return weight;
   return `${count} ${count === 1 ? unit.singular : unit.plural} (${weight})`;
 }
 

@@ -34,7 +34,8 @@ async function fetchPdf(url: string) {
 
 beforeAll(async () => {
   await api.repos.users.create({ _id: USER, nombre_completo: CLIENT_NAME });
-  const submission = await api.repos.submissions.create(USER, validResponses());
+  // Trains in the afternoon: the questionnaire, not the plans, says so.
+  const submission = await api.repos.submissions.create(USER, validResponses({ franja_horaria: 'tarde' }));
   jobId = plans.training.job_id;
   const training = { ...plans.training, user_id: USER, submission_id: submission._id };
   const nutrition = { ...plans.nutrition, user_id: USER, submission_id: submission._id, job_id: jobId };
@@ -64,6 +65,10 @@ describe('GET /admin/jobs/{id}/client.pdf', () => {
       expect(text).toContain(day);
     expect(text).toMatch(/\b([01]\d|2[0-3]):[0-5]\d\b/);
     expect(text).toContain('Lista de la compra');
+    // The meal before an afternoon session (18:30), placed from the questionnaire's training slot:
+    // this plan's last meal is at 17:30, so nothing is labelled as after training.
+    expect(text).toMatch(/Antes de entrenar/);
+    expect(text).not.toMatch(/Después de entrenar/);
     expect(pages[0]).toMatchObject({ width: 595.28, height: 841.89 });
   });
 

@@ -1,18 +1,25 @@
-import { foodById, FOODS, type Food } from '@shared/foods';
-import type { ReviewItemFact } from '@shared/plan-content';
+import { foodById, type Food } from '@shared/foods';
 import {
-  foodPhrases,
-  intoleranceGroups,
-  mentionedPhrase,
-  patternGroups,
-  readAnswer,
-  wordPhrases,
-} from '@shared/reading';
-import type { Phrase } from '@shared/reading/text-match';
+  foodNames,
+  mentionedRestrictionWord,
+  resolveRestrictions,
+  type DeclaredRestrictions,
+  type Restriction,
+  type RestrictionKind,
+} from '@shared/foods/restrictions';
+import { mentionedPhrase } from '@shared/reading';
 import { findTokenRun, tokens } from './text';
-import { FOOD_GROUP_IDS, FOOD_GROUPS, type FoodGroupId, type FoodRule } from './food-groups';
+import { FOOD_GROUPS, type FoodGroupId, type FoodRule } from './food-groups';
 
 export { FOOD_GROUPS, type FoodGroup, type FoodGroupId } from './food-groups';
+export {
+  allowedFoods,
+  resolveRestrictions,
+  type DeclaredRestrictions,
+  type ResolvedRestrictions,
+  type Restriction,
+  type RestrictionKind,
+} from '@shared/foods/restrictions';
 
 /*
  * Finds the food groups a client must not eat (EU-14 allergens, intolerances, dietary patterns) in
@@ -22,106 +29,9 @@ export { FOOD_GROUPS, type FoodGroup, type FoodGroupId } from './food-groups';
  * matched by `wordMatches`) and the qualifiers that turn the word into something else ("leche de
  * almendra" and "almond milk" are not milk, "nuez moscada" is not a tree nut, "avena sin gluten" is
  * safe for a celiac). When in doubt a word stays in the list: a false alarm costs the coach a
- * glance, a miss can cost the client an anaphylaxis.
+ * glance, a miss can cost the client an anaphylaxis. Which groups and words a client must avoid is
+ * read in src/shared/foods/restrictions.ts, shared with the client version's swaps.
  */
-
-export type RestrictionKind = 'alergia' | 'intolerancia' | 'patron' | 'por_revisar';
-
-/** A client restriction: the food groups it rules out, and for foods outside them, their words. */
-export interface Restriction {
-  readonly kind: RestrictionKind;
-  /** As declared, for the reason text ("lactosa", "vegano", "alimento:kiwi"). */
-  readonly declared: string;
-  readonly groups: readonly FoodGroupId[];
-  /** Words of a food outside the groups ("kiwi", "peach") or of an open question. */
-  readonly words: readonly Phrase[];
-}
-
-const isGroup = (id: string): id is FoodGroupId => (FOOD_GROUP_IDS as readonly string[]).includes(id);
-
-export interface ResolvedRestrictions {
-  restrictions: Restriction[];
-  /** Declared restrictions no word list covers (FODMAP-type intolerances): checked by hand. */
-  unverifiable: string[];
-  /** Open allergy questions without a word to match: no menu is safe until the coach answers. */
-  unresolved: string[];
-  /** Kosher also forbids meat with dairy in the same meal. */
-  separateMeatAndDairy: boolean;
-}
-
-export interface DeclaredRestrictions {
-  alergias: readonly string[];
-  intolerancias: readonly string[];
-  patron_alimentario: string;
-  /** The reader's open allergy and intolerance questions (NutritionFacts.por_revisar). */
-  por_revisar?: readonly ReviewItemFact[];
-}
-
-const UNRESTRICTED_PATTERNS = new Set(['', 'omnivoro', 'flexitariano']);
-
-/** Codes the reader gives a declaration written in free text (plans stored before it existed). */
-function readCodes(field: string, declared: string, topic: 'alergia' | 'intolerancia' | 'patron'): string[] {
-  const { detected } = readAnswer(field, declared);
-  return detected.findings.filter((finding) => finding.topic === topic).map((finding) => finding.code);
-}
-
-function allergyRestriction(declared: string): Restriction | null {
-  const codes =
-    isGroup(declared) || declared.startsWith('alimento:')
-      ? [declared]
-      : readCodes('alergias', declared, 'alergia');
-  const groups = codes.filter(isGroup);
-  const words = codes
-    .filter((code) => code.startsWith('alimento:'))
-    .flatMap((code) => foodPhrases(code.slice('alimento:'.length)));
-  return groups.length > 0 || words.length > 0 ? { kind: 'alergia', declared, groups, words } : null;
-}
-
-function intoleranceRestriction(declared: string): Restriction | null | 'unverifiable' {
-  const ids = intoleranceGroups(declared) ? [declared] : readCodes('intolerancias', declared, 'intolerancia');
-  if (ids.length === 0) return null;
-  const groups = ids.flatMap((id) => intoleranceGroups(id) ?? []).filter(isGroup);
-  return groups.length > 0 ? { kind: 'intolerancia', declared, groups, words: [] } : 'unverifiable';
-}
-
-/**
- * The client's restrictions as food groups and words: the reader's facts (EU-14 ids,
- * `alimento:<food>`, intolerance and pattern ids) and its open questions. Free text stored by older
- * versions is read with the same reader, so it means the same thing.
- */
-export function resolveRestrictions(input: DeclaredRestrictions): ResolvedRestrictions {
-  const restrictions: Restriction[] = [];
-  const unverifiable: string[] = [];
-  const unresolved: string[] = [];
-  for (const declared of input.alergias) {
-    const restriction = allergyRestriction(declared);
-    if (restriction) restrictions.push(restriction);
-    else if (readAnswer('alergias', declared).status !== 'none') unverifiable.push(`alergia «${declared}»`);
-  }
-  for (const declared of input.intolerancias) {
-    const restriction = intoleranceRestriction(declared);
-    if (restriction === 'unverifiable') unverifiable.push(`intolerancia «${declared}»`);
-    else if (restriction) restrictions.push(restriction);
-    else if (readAnswer('intolerancias', declared).status !== 'none')
-      unverifiable.push(`intolerancia «${declared}»`);
-  }
-  const pattern = input.patron_alimentario.trim();
-  let separateMeatAndDairy = false;
-  if (!UNRESTRICTED_PATTERNS.has(pattern)) {
-    const ids = patternGroups(pattern) ? [pattern] : readCodes('dieta', pattern, 'patron');
-    const groups = ids.flatMap((id) => patternGroups(id) ?? []).filter(isGroup);
-    if (groups.length > 0) restrictions.push({ kind: 'patron', declared: pattern, groups, words: [] });
-    else if (!ids.some((id) => UNRESTRICTED_PATTERNS.has(id)))
-      unverifiable.push(`patrón alimentario «${pattern}»`);
-    separateMeatAndDairy = ids.includes('kosher');
-  }
-  for (const item of input.por_revisar ?? []) {
-    const words = wordPhrases(item.palabras);
-    if (words.length > 0) restrictions.push({ kind: 'por_revisar', declared: item.texto, groups: [], words });
-    else unresolved.push(`${item.tema} sin especificar («${item.texto.trim()}», ${item.campo})`);
-  }
-  return { restrictions, unverifiable, unresolved, separateMeatAndDairy };
-}
 
 interface CompiledRule {
   readonly terms: readonly (readonly string[])[];
@@ -215,15 +125,10 @@ interface Break {
   restriction: string;
 }
 
-/** Every name of a table food, so a food a client named in any language ("kiwi", "shrimp") is found. */
-function namesOf(food: Food): string[] {
-  return [food.name.es, food.name.en, ...food.synonyms.es, ...food.synonyms.en];
-}
-
 /** The names an ingredient goes by: all of its table food's, or the free text of an older plan. */
 export function ingredientNames(ingredient: IngredientLike): string[] {
   const food = ingredient.alimento_id ? foodById(ingredient.alimento_id) : undefined;
-  return food ? namesOf(food) : [ingredient.alimento ?? ''];
+  return food ? foodNames(food) : [ingredient.alimento ?? ''];
 }
 
 /**
@@ -243,8 +148,9 @@ function breaksOf(text: string, food: Food | undefined, restrictions: readonly R
         restriction: `${FOOD_GROUPS[group].label.es} (${KIND_LABEL[restriction.kind]}: ${restriction.declared})`,
       });
     }
-    const names = food ? namesOf(food) : [text];
-    const word = names.map((name) => mentionedPhrase(name, restriction.words)).find((hit) => hit !== null);
+    const word = food
+      ? mentionedRestrictionWord(food, restriction)
+      : mentionedPhrase(text, restriction.words);
     if (word) {
       found.push({
         term: word.source.replace(/\*$/, ''),
@@ -258,15 +164,6 @@ function breaksOf(text: string, food: Food | undefined, restrictions: readonly R
 function hasGroup(text: string, food: Food | undefined, group: FoodGroupId): string | null {
   if (food) return food.groups.includes(group) ? food.name.es : null;
   return findGroupTerm(text, group);
-}
-
-/**
- * The table's foods a client may eat: what N6 is offered to choose from, so a restricted food is
- * never on the menu agent's list in the first place. The audit still checks what comes back.
- */
-export function allowedFoods(declared: DeclaredRestrictions): Food[] {
-  const { restrictions } = resolveRestrictions(declared);
-  return FOODS.filter((food) => breaksOf(food.name.es, food, restrictions).length === 0);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { MenuPlan } from '@shared/menu-plan';
 import type { AuditCheckResult, NutritionFacts } from '@shared/plan-content';
-import { findRestrictedIngredients, ingredientNames, resolveRestrictions } from './allergens';
+import { resolveRestrictions } from '@shared/foods/restrictions';
+import { findRestrictedIngredients, ingredientNames } from './allergens';
 import { checkResult, listEs } from './check';
 import { findTokenRun, tokens } from './text';
 import { DAY_LABEL, type DayType } from './day-types';
