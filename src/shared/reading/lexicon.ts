@@ -36,6 +36,7 @@ const ReadingWordsSchema = z.object({
   clause_breaks: Bilingual,
   affirmatives: Bilingual,
   healthy_words: Bilingual,
+  uncertain_words: Bilingual,
   family_words: Bilingual,
   everything_words: Bilingual,
   exception_breaks: Bilingual,
@@ -196,6 +197,8 @@ export const WORDS = {
   clauseBreaks: phrases(both(readingWords.clause_breaks)),
   affirmatives: new Set(both(readingWords.affirmatives)),
   healthy: phrases(both(readingWords.healthy_words)),
+  /** Whole words, stopwords kept: "no sé" must not shrink to a bare "no". */
+  uncertain: both(readingWords.uncertain_words).map((text) => words(expandContractions(text)).join(' ')),
   family: phrases(both(readingWords.family_words)),
   everything: phrases(both(readingWords.everything_words)),
   exceptionBreaks: phrases(both(readingWords.exception_breaks)),
@@ -311,3 +314,12 @@ export const FIELDS = {
 };
 
 export const GOALS = Object.entries(goals.intents).flatMap(([intent, list]) => codedList(list, intent));
+
+/**
+ * Whether an answer says the client does not know or remember ("No sé", "no me acuerdo del nombre",
+ * "I can't remember"): its negator is about knowing, so the answer is never a "none".
+ */
+export function saysUncertain(text: string): boolean {
+  const joined = ` ${words(expandContractions(text)).join(' ')} `;
+  return joined.trim() === 'no se' || WORDS.uncertain.some((phrase) => joined.includes(` ${phrase} `));
+}

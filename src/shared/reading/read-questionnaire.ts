@@ -13,7 +13,7 @@ import {
   withoutCoverage,
   type Clause,
 } from './clauses';
-import { contentWords, FOOD, INJURY, WORDS } from './lexicon';
+import { contentWords, FOOD, INJURY, saysUncertain, WORDS } from './lexicon';
 import { affirmedCues } from './read-food';
 import { findPhrase } from './text-match';
 import { readFood } from './read-food';
@@ -159,8 +159,10 @@ export function readAnswer(
   readInjuries(clauses, context, out);
   readMedical(clauses, context, out);
 
-  const wholeAnswerNone = WORDS.noneAnswers.has(contentWords(text).join(' '));
-  const saysNone = wholeAnswerNone || clauses.every(clauseSaysNone);
+  // "No sé" is not "no": an answer that does not know is asked about, never read as nothing.
+  const uncertain = saysUncertain(text);
+  const wholeAnswerNone = !uncertain && WORDS.noneAnswers.has(contentWords(text).join(' '));
+  const saysNone = !uncertain && (wholeAnswerNone || clauses.every(clauseSaysNone));
   if (
     context.topics[0] === 'medicacion' &&
     !saysNone &&
@@ -185,6 +187,11 @@ export function readAnswer(
     if (out.findings.length === 0 && out.reviews.length === 0 && bare) {
       if (context.implies && affirmative) out.add(context.implies.topic, context.implies.code, text.trim());
       else out.review(reviewedTopic, 'unspecified');
+    }
+    // Words in a health field that are neither a "none" nor anything the lexicons know ("something I
+    // cannot name"): never read as nothing to declare — the coach is asked what they mean.
+    if (out.findings.length === 0 && out.reviews.length === 0 && !saysNone && /\p{L}{2,}/u.test(text)) {
+      out.review(reviewedTopic, 'unspecified');
     }
   }
   askAboutUnnamedObjects(clauses, out);

@@ -207,6 +207,15 @@ describe('phrasings a reviewer found lost (regression: each yields its fact or a
     ],
     [{ comentarios: 'no me baja la regla desde hace 5 meses' }, 'tca', null],
     [{ comentarios: 'Tomo sintrom' }, 'medicacion', 'otra'],
+    // A health field answered with words the lexicons do not know is asked about, never "nothing".
+    [{ alergias: 'a una cosa que no sé nombrar' }, 'alergia', null],
+    [{ alergias: 'something I cannot name' }, 'alergia', null],
+    [{ allergies: 'yes, to a thing whose name I forget' }, 'alergia', null],
+    [{ intolerancias: 'una que me dijeron en el hospital' }, 'intolerancia', null],
+    [{ alergias: 'No sé' }, 'alergia', null],
+    [{ alergias: 'sí, pero no me acuerdo del nombre' }, 'alergia', null],
+    [{ allergies: "I can't remember what it's called" }, 'alergia', null],
+    [{ intolerancias: 'no estoy segura, algo me sienta mal' }, 'intolerancia', null],
   ];
   it.each(cases)('%j → %s %s', (responses, topic, code) => {
     const reading = readQuestionnaire(responses);
