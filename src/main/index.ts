@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { app, BrowserWindow, ipcMain, powerMonitor, session } from 'electron';
+import { envSetting } from './config/load-config';
 import { createLogger } from './log/logger';
 import { logsDir } from './log/logger';
 import { DesktopHost } from './electron/desktop-host';
@@ -24,7 +25,7 @@ const location = rendererLocation(indexHtml, process.env['ELECTRON_RENDERER_URL'
 
 // EDN_DATA_DIR moves Chromium's profile and the single-instance lock too, so a test or a second
 // profile never collides with the coach's running app. setPath must happen before `ready`.
-const dataDirOverride = process.env['EDN_DATA_DIR']?.trim();
+const dataDirOverride = envSetting('data_dir', process.env);
 if (dataDirOverride) app.setPath('userData', resolve(dataDirOverride));
 const dataDir = resolve(app.getPath('userData'));
 

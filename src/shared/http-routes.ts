@@ -78,8 +78,13 @@ export interface HttpRouteSpec {
   errors: readonly ApiErrorCode[];
 }
 
-/** Errors any route may answer: framework, Host check, an unexpected failure. */
+/**
+ * Errors any route may answer: an input its schemas refuse (`validation_error`, fields named),
+ * a request the framework cannot read (`invalid_request`: a bad `%` escape), the Host check, an
+ * unexpected failure.
+ */
 export const COMMON_ERRORS: readonly ApiErrorCode[] = [
+  'validation_error',
   'forbidden_host',
   'not_found',
   'internal_error',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { LanguageSchema, ModelPriceSchema } from './config';
-import { EDITABLE_SETTING_KEYS, settingsPatchShape, ThemeSchema } from './settings-descriptor';
+import { LanguageSchema } from './config';
+import { EDITABLE_SETTING_KEYS, settingsPatchShape, settingsViewShape } from './settings-descriptor';
 import { CatalogExerciseSchema } from './exercise';
 import { JOB_STATUSES, JOB_TYPES, PublicJobSchema } from './job';
 import { PlanEstimateSchema } from './pricing';
@@ -135,26 +135,11 @@ export type WorkerOverview = z.infer<typeof WorkerOverviewSchema>;
 export const EDITABLE_SETTINGS = EDITABLE_SETTING_KEYS;
 export type EditableSetting = (typeof EDITABLE_SETTINGS)[number];
 
-export const SettingsValuesSchema = z.object({
-  mongo_url: z.string().nullable(),
-  db_name: z.string(),
-  llm_base_url: z.string().nullable(),
-  llm_model: z.string(),
-  api_host: z.string(),
-  api_port: z.number().int(),
-  worker_concurrency: z.number().int(),
-  job_timeout_ms: z.number().int(),
-  poll_interval_ms: z.number().int(),
-  language: LanguageSchema,
-  plan_language: LanguageSchema,
-  theme: ThemeSchema,
-  /** The coach's brand on the client's PDF; null when unset. */
-  coach_name: z.string().nullable(),
-  coach_contact: z.string().nullable(),
-  coach_logo: z.string().nullable(),
-  agent_models: z.record(z.string(), z.string()),
-  prices: z.record(z.string(), ModelPriceSchema),
-});
+/**
+ * The values Ajustes shows: every editable, non-secret entry of the settings descriptor with its settings
+ * file schema, `null` when an entry without a default is unset (e.g. the coach's brand on the PDF).
+ */
+export const SettingsValuesSchema = z.object(settingsViewShape());
 export type SettingsValues = z.infer<typeof SettingsValuesSchema>;
 
 export const LlmKeyStatusSchema = z.object({

@@ -3,9 +3,10 @@ import { z } from 'zod';
 /**
  * The one table of settings (issue 14, point 4). Each entry says where the value is kept
  * (`settings.json` and/or an environment variable), how it is checked, its default, and when a change
- * takes effect. From it come the settings file schema (`@shared/config`), the Ajustes patch schema
- * (`@shared/ipc-contract`), the environment overrides (`loadConfig`) and README.md "Configuration"'s
- * table (`renderSettingsTable`, kept in sync by `npm run docs:settings` and a unit test).
+ * takes effect. From it come the settings file schema (`@shared/config`), the Ajustes patch schema and
+ * the values Ajustes shows (`@shared/ipc-contract`), the environment overrides (`readEnvSetting`, read by
+ * `loadConfig`, the HTTP API's options, the logger and the desktop entry) and README.md
+ * "Configuration"'s table (`renderSettingsTable`, kept in sync by `npm run docs:settings` and a unit test).
  *
  * Precedence for every entry: environment > settings file > default.
  */
@@ -22,7 +23,10 @@ export type EnvParse<T> = (
 export interface SettingDescriptor<T = unknown, D extends T | undefined = T | undefined> {
   /** Kept in `settings.json` under the entry's key, checked by this schema. Absent: environment only. */
   file?: z.ZodType<T>;
-  /** Editable from Ajustes (IPC `updateSettings`), checked by this schema; absent: not editable. */
+  /**
+   * Editable from Ajustes (IPC `updateSettings`), checked by this schema; absent: not editable. Every
+   * editable entry that is not secret is also shown in Ajustes (`settingsViewShape`).
+   */
   edit?: z.ZodType<T>;
   /** Environment variables that override it, first non-empty one wins. */
   env: readonly string[];
@@ -68,6 +72,45 @@ function envEnum<const T extends readonly [string, ...string[]]>(
     (values as readonly string[]).includes(raw)
       ? { ok: true, value: raw as T[number] }
       : { ok: false, message: `Variable ${name}="${raw}" no válida: ${hint}.` };
+}
+
+/** A comma list from the environment (blank items dropped), each item checked and normalised by `item`. */
+function envList(
+  item: (value: string) => { ok: true; value: string } | { ok: false; problem: string } = (value) => ({
+    ok: true,
+    value,
+  }),
+): EnvParse<string[]> {
+  return (raw, name) => {
+    const values: string[] = [];
+    for (const value of raw.split(',').map((part) => part.trim())) {
+      if (!value) continue;
+      const checked = item(value);
+      if (!checked.ok) return { ok: false, message: `Variable ${name} no válida: ${checked.problem}` };
+      values.push(checked.value);
+    }
+    return { ok: true, value: values };
+  };
+}
+
+/**
+ * A browser origin exactly as browsers send it (`scheme://host[:port]`, http or https), without the
+ * trailing slash. A wildcard or a path would reopen what the Host check and closed CORS protect.
+ */
+function exactOrigin(origin: string): { ok: true; value: string } | { ok: false; problem: string } {
+  const value = origin.replace(/\/$/, '');
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    // Not a URL at all: refused below.
+  }
+  return parsed && /^https?:$/.test(parsed.protocol) && parsed.origin === value
+    ? { ok: true, value }
+    : {
+        ok: false,
+        problem: `«${origin}» no es un origen exacto (esquema://host[:puerto], sin ruta ni comodines), p. ej. http://localhost:5173.`,
+      };
 }
 
 export const LANGUAGES = ['es', 'en'] as const;
@@ -273,9 +316,10 @@ export const SETTINGS = {
     secret: true,
     doc: { en: 'bearer token for admin routes', es: 'token de las rutas de administración' },
   }),
-  api_cors_origins: setting<string>()({
+  api_cors_origins: setting<string[], string[]>()({
     env: ['EDN_API_CORS_ORIGINS'],
-    default: undefined,
+    fromEnv: envList(exactOrigin),
+    default: [],
     defaultDoc: 'unset → CORS closed',
     applies: 'app_restart',
     doc: {
@@ -283,9 +327,10 @@ export const SETTINGS = {
       es: 'orígenes de navegador que pueden llamar a la API (lista con comas)',
     },
   }),
-  api_allowed_hosts: setting<string>()({
+  api_allowed_hosts: setting<string[], string[]>()({
     env: ['EDN_API_ALLOWED_HOSTS'],
-    default: undefined,
+    fromEnv: envList(),
+    default: [],
     defaultDoc: 'unset → loopback names and the bind address only',
     applies: 'app_restart',
     doc: {
@@ -514,6 +559,69 @@ export function settingsPatchShape(): {
   ) as { [K in EditableSettingKey]: z.ZodOptional<z.ZodNullable<Extract<Settings[K]['edit'], z.ZodType>>> };
 }
 
+/** Keys the Ajustes view shows: every editable entry that is not a secret. */
+export type ViewSettingKey = {
+  [K in SettingId]: Settings[K] extends { edit: z.ZodType }
+    ? Settings[K] extends { secret: true }
+      ? never
+      : K
+    : never;
+}[SettingId];
+
+type SettingsTable = Readonly<Record<string, SettingDescriptor>>;
+
+/** The keys the settings view shows, of this table (the descriptor's unless a test passes another). */
+export function viewSettingKeys(table: SettingsTable = SETTINGS as unknown as SettingsTable): string[] {
+  return Object.keys(table).filter((id) => table[id]?.edit !== undefined && table[id]?.secret !== true);
+}
+
+export const VIEW_SETTING_KEYS = viewSettingKeys() as ViewSettingKey[];
+
+/** A value of the view: the settings file's schema, `null` when unset for entries without a default. */
+type ViewValueSchema<K extends SettingId> = Settings[K] extends { file: infer S extends z.ZodType }
+  ? Settings[K]['default'] extends undefined
+    ? z.ZodNullable<S>
+    : S
+  : never;
+
+/**
+ * The values Ajustes shows (`SettingsValuesSchema` in `@shared/ipc-contract`): each view key with its
+ * settings file schema (environment values are held to it too, see `readEnvSetting`), nullable when
+ * the entry has no default.
+ */
+export function settingsViewShape(table: SettingsTable = SETTINGS as unknown as SettingsTable): {
+  [K in ViewSettingKey]: ViewValueSchema<K>;
+} {
+  return Object.fromEntries(
+    viewSettingKeys(table).map((id) => {
+      const d = table[id] as SettingDescriptor;
+      // An editable entry is stored in the file; its edit schema stands in only if a table forgot `file`.
+      const schema = d.file ?? (d.edit as z.ZodType);
+      return [id, d.default === undefined ? schema.nullable() : schema];
+    }),
+  ) as { [K in ViewSettingKey]: ViewValueSchema<K> };
+}
+
+/** The values the view shows, as resolved: `null` where an entry without a default is unset. */
+export type SettingsViewValues = {
+  [K in ViewSettingKey]: undefined extends ResolvedSettings[K]
+    ? Exclude<ResolvedSettings[K], undefined> | null
+    : ResolvedSettings[K];
+};
+
+/** The view's values out of resolved settings (environment > settings file > default): unset → `null`. */
+export function settingsViewValues(resolved: ResolvedSettings): SettingsViewValues;
+export function settingsViewValues(
+  resolved: Readonly<Record<string, unknown>>,
+  table: SettingsTable,
+): Record<string, unknown>;
+export function settingsViewValues(
+  resolved: Readonly<Record<string, unknown>>,
+  table: SettingsTable = SETTINGS as unknown as SettingsTable,
+): Record<string, unknown> {
+  return Object.fromEntries(viewSettingKeys(table).map((id) => [id, resolved[id] ?? null]));
+}
+
 /** The first non-empty environment variable of an entry, trimmed. */
 export function rawEnvValue(id: SettingId, env: Readonly<Record<string, string | undefined>>) {
   for (const name of entry(id).env) {
@@ -521,6 +629,37 @@ export function rawEnvValue(id: SettingId, env: Readonly<Record<string, string |
     if (value) return { name, value };
   }
   return undefined;
+}
+
+/** An entry's environment value, parsed and checked, with the variable it came from. */
+export type EnvSettingRead<T> =
+  { ok: true; name: string; value: T } | { ok: false; name: string; message: string };
+
+/**
+ * An entry's environment value, as every reader of the environment takes it: the first non-empty
+ * variable, parsed by `fromEnv` (the trimmed string when it has none), then held to the settings file's
+ * schema when the entry has one, so a value from the environment is never one the file would refuse.
+ * Undefined when no variable is set; a failure's message names the variable (never a secret's value).
+ */
+export function readEnvSetting<K extends SettingId>(
+  id: K,
+  env: Readonly<Record<string, string | undefined>>,
+): EnvSettingRead<SettingValue<K>> | undefined {
+  const raw = rawEnvValue(id, env);
+  if (raw === undefined) return undefined;
+  const d = entry(id);
+  const parsed = d.fromEnv ? d.fromEnv(raw.value, raw.name) : { ok: true as const, value: raw.value };
+  if (!parsed.ok) return { ok: false, name: raw.name, message: parsed.message };
+  const checked = d.file ? d.file.safeParse(parsed.value) : { success: true as const, data: parsed.value };
+  if (!checked.success) {
+    const shown = d.secret ? '' : `="${raw.value}"`;
+    return {
+      ok: false,
+      name: raw.name,
+      message: `Variable ${raw.name}${shown} no válida: ${checked.error.issues[0]?.message ?? 'valor incorrecto'}`,
+    };
+  }
+  return { ok: true, name: raw.name, value: checked.data as SettingValue<K> };
 }
 
 /** Settings the environment fixes. */

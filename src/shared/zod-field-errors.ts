@@ -92,3 +92,11 @@ export function parseFields<T extends ZodType>(
   if (result.success) return { success: true, data: result.data };
   return { success: false, errors: zodFieldErrors(prefix, result.error.issues, schema) };
 }
+
+/**
+ * The one message for input its schema refuses, whichever door: "Datos no válidos — " and each
+ * field's message (each already starts with its field, `body.type: …` or `args.type: …`).
+ */
+export function invalidInputMessage(errors: readonly FieldError[]): string {
+  return `Datos no válidos — ${errors.map((error) => error.message).join('; ')}`;
+}

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { DEFAULTS, type Language, type SettingsFile } from '@shared/config';
 import {
   LOG_LEVELS,
-  rawEnvValue,
+  readEnvSetting,
   SETTINGS,
   type ResolvedSettings,
   type SettingDescriptor,
@@ -60,36 +60,29 @@ export class ConfigError extends Error {
   readonly reason = 'invalid_config';
 }
 
-function readEnvString(env: Env, ...names: string[]): string | undefined {
-  for (const name of names) {
-    const value = env[name]?.trim();
-    if (value) return value;
-  }
-  return undefined;
-}
-
 type EnvValues = { -readonly [K in SettingId]?: SettingValue<K> };
 
 /**
- * The environment overrides, one loop over the settings descriptor: each entry's first non-empty
- * variable, parsed by its `fromEnv` (trimmed string when it has none). A malformed value stops here
- * with a message naming the variable and what was expected.
+ * The environment overrides, one loop over the settings descriptor (`readEnvSetting`: each entry's first
+ * non-empty variable, parsed by its `fromEnv`, held to its settings file schema). A malformed value
+ * stops here with a message naming the variable and what was expected.
  */
 export function readEnvSettings(env: Env): EnvValues {
   const values: Record<string, unknown> = {};
   for (const id of Object.keys(SETTINGS) as SettingId[]) {
-    const raw = rawEnvValue(id, env);
-    if (raw === undefined) continue;
-    const fromEnv = (SETTINGS[id] as SettingDescriptor).fromEnv;
-    if (!fromEnv) {
-      values[id] = raw.value;
-      continue;
-    }
-    const parsed = fromEnv(raw.value, raw.name);
-    if (!parsed.ok) throw new ConfigError(parsed.message);
-    values[id] = parsed.value;
+    const read = readEnvSetting(id, env);
+    if (read === undefined) continue;
+    if (!read.ok) throw new ConfigError(read.message);
+    values[id] = read.value;
   }
   return values as EnvValues;
+}
+
+/** One entry's environment value (undefined when unset); a malformed one throws ConfigError. */
+export function envSetting<K extends SettingId>(id: K, env: Env): SettingValue<K> | undefined {
+  const read = readEnvSetting(id, env);
+  if (read && !read.ok) throw new ConfigError(read.message);
+  return read?.value;
 }
 
 /** Environment > settings file > the descriptor's default, for every entry. */
@@ -104,6 +97,21 @@ export function resolveSettings(envValues: EnvValues, settings: SettingsFile): R
 }
 
 export type DbNameSource = 'EDN_DB_NAME' | 'url' | 'settings' | 'default';
+
+/**
+ * Every entry as the app uses it: `resolveSettings` plus the two rules a default cannot state — the
+ * database named in the MongoDB URL's path (`resolveDbName`) and the coach's prices merged over the
+ * shipped table. loadConfig builds AppConfig from it; Ajustes shows it (SettingsService.view).
+ */
+export function effectiveSettings(
+  envValues: EnvValues,
+  settings: SettingsFile,
+): { values: ResolvedSettings; dbNameSource: DbNameSource } {
+  const values = resolveSettings(envValues, settings);
+  const dbName = resolveDbName(envValues.db_name, values.mongo_url ?? null, settings);
+  const prices: PriceTable = { ...DEFAULT_PRICES, ...settings.prices };
+  return { values: { ...values, db_name: dbName.name, prices }, dbNameSource: dbName.source };
+}
 
 /**
  * The database named in a MongoDB connection string's path (`mongodb://host:27017/clinica?…` →
@@ -165,8 +173,9 @@ export function generateApiToken(): string {
 }
 export { LOG_LEVELS };
 
+/** `EDN_DATA_DIR` (the settings descriptor's `data_dir`), else `~/.edn360`. */
 export function defaultDataDir(env: Env): string {
-  return resolve(readEnvString(env, 'EDN_DATA_DIR') ?? join(homedir(), '.edn360'));
+  return resolve(envSetting('data_dir', env) ?? join(homedir(), '.edn360'));
 }
 
 export interface LoadConfigOptions {
@@ -193,15 +202,13 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<AppCo
     await writeSettingsFile(dataDir, settings);
   }
 
-  const values = resolveSettings(fromEnv, settings);
-  const mongoUrl = values.mongo_url ?? null;
-  const dbName = resolveDbName(fromEnv.db_name, mongoUrl, settings);
+  const { values, dbNameSource } = effectiveSettings(fromEnv, settings);
 
   return {
     dataDir,
-    mongoUrl,
-    dbName: dbName.name,
-    dbNameSource: dbName.source,
+    mongoUrl: values.mongo_url ?? null,
+    dbName: values.db_name,
+    dbNameSource,
     llm: {
       baseUrl: values.llm_base_url ?? null,
       // Environment only here: the key saved from Ajustes is decrypted by the desktop host.
@@ -209,7 +216,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<AppCo
       model: values.llm_model,
       agentModels: values.agent_models,
       // The price table is data the coach edits in Ajustes; the shipped table is only the default.
-      prices: { ...DEFAULT_PRICES, ...settings.prices },
+      prices: values.prices,
       timeoutMs: values.llm_timeout_ms,
       maxRetries: values.llm_max_retries,
       retryBaseMs: values.llm_retry_base_ms,

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
-import { SECRET_SETTING_NAMES } from '@shared/settings-descriptor';
+import { readEnvSetting, SECRET_SETTING_NAMES, SETTINGS } from '@shared/settings-descriptor';
 
 export type { Logger } from 'pino';
 
@@ -23,6 +23,15 @@ const REDACT = [
   // Every secret of the settings descriptor (keys and their environment variables).
   ...SECRET_SETTING_NAMES.flatMap((name) => [name, `*.${name}`]),
 ].filter((path, index, all) => all.indexOf(path) === index);
+
+/**
+ * `EDN_LOG_LEVEL` as the settings descriptor parses it. A misspelt level falls back to the default here:
+ * the logger may be built before the configuration is read, and loadConfig refuses it with a clear message.
+ */
+function envLogLevel(): string {
+  const read = readEnvSetting('log_level', process.env);
+  return read?.ok ? read.value : SETTINGS.log_level.default;
+}
 
 export function logsDir(dataDir: string): string {
   return join(dataDir, 'logs');
@@ -53,7 +62,7 @@ export function createLogger(options: LoggerOptions): Logger {
   return pino(
     {
       name: options.name ?? 'edn360',
-      level: options.level ?? process.env['EDN_LOG_LEVEL'] ?? 'info',
+      level: options.level ?? envLogLevel(),
       redact: { paths: REDACT, censor: '[redactado]' },
     },
     pino.multistream(streams),

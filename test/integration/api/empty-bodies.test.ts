@@ -115,7 +115,7 @@ describe('bodiless action routes', () => {
     const withField = await post(await actions[0]!.path(), 'application/json', '{"force":true}');
     expect(withField.status).toBe(400);
     expect(await withField.json()).toMatchObject({
-      error: 'invalid_request',
+      error: 'validation_error',
       errors: [{ field: 'body.force', code: 'unknown_field' }],
     });
     for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', null]) {
@@ -134,7 +134,7 @@ describe('routes that need a body', () => {
         const label = `${contentType ?? 'sin Content-Type'} ${body === undefined ? 'sin cuerpo' : "cuerpo ''"}`;
         expect(response.status, label).toBe(400);
         const error = ApiErrorResponseSchema.parse(await response.json());
-        expect(error, label).toMatchObject({ error: 'invalid_request', errors: [{ field: 'body' }] });
+        expect(error, label).toMatchObject({ error: 'validation_error', errors: [{ field: 'body' }] });
         expect(error.message, label).toContain('nombre_completo');
       }
     }

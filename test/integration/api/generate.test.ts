@@ -112,7 +112,7 @@ describe('POST /admin/users/{user_id}/plans/generate_async', () => {
     });
     expect(badType.statusCode).toBe(400);
     expect(badType.json()).toMatchObject({
-      error: 'invalid_request',
+      error: 'validation_error',
       errors: [{ field: 'body.type', message: 'body.type: type debe ser "training", "nutrition" o "full"' }],
     });
 

@@ -136,7 +136,7 @@ describe('a plan its audit blocked, over HTTP', () => {
     const short = await api.request('POST', url, { body: { reason: '  porque sí  ' } });
     expect(short.statusCode).toBe(400);
     expect(error(short.json())).toMatchObject({
-      error: 'invalid_request',
+      error: 'validation_error',
       errors: [{ field: 'body.reason' }],
     });
     expect(error(short.json()).message).toMatch(/body\.reason: escribe al menos 20 caracteres/);

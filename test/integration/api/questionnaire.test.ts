@@ -91,7 +91,7 @@ describe('POST /submit-nutrition-questionnaire', () => {
     expect(response.statusCode).toBe(400);
     const body = ApiErrorResponseSchema.parse(response.json());
     expect(body).toMatchObject({
-      error: 'invalid_request',
+      error: 'validation_error',
       errors: [{ field: 'body.extra', code: 'unknown_field' }],
     });
     expect(body.message).toContain('body.extra');
@@ -111,13 +111,13 @@ describe('POST /submit-nutrition-questionnaire', () => {
     expect(empty.statusCode).toBe(400);
     expect(empty.json()).toMatchObject({
       success: false,
-      error: 'invalid_request',
+      error: 'validation_error',
       errors: [{ field: 'body' }],
     });
 
     const noBody = await api.request('POST', '/submit-nutrition-questionnaire', { token: false });
     expect(noBody.statusCode).toBe(400);
-    expect(noBody.json()).toMatchObject({ error: 'invalid_request', errors: [{ field: 'body' }] });
+    expect(noBody.json()).toMatchObject({ error: 'validation_error', errors: [{ field: 'body' }] });
 
     const text = await api.request('POST', '/submit-nutrition-questionnaire', {
       raw: 'user_id=a',

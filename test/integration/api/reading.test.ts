@@ -199,7 +199,7 @@ describe('PUT /admin/submissions/{id}/reading', () => {
       errors: [expect.objectContaining({ field: 'body.corrections.0.findings.0.code' })],
     });
     expect(invalid.json()).toMatchObject({
-      error: 'invalid_request',
+      error: 'validation_error',
       errors: [expect.objectContaining({ field: 'body.corrections.0.findings.0.topic' })],
     });
   });

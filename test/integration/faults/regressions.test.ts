@@ -74,6 +74,6 @@ describe('found by the HTTP fuzz', () => {
     expect(user.statusCode).toBe(200);
     const tooLong = await api.request('GET', `/jobs/${'x'.repeat(129)}`);
     expect(tooLong.statusCode).toBe(400);
-    expect(tooLong.json()).toMatchObject({ success: false, error: 'invalid_request' });
+    expect(tooLong.json()).toMatchObject({ success: false, error: 'validation_error' });
   });
 });

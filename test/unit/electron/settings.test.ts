@@ -6,6 +6,8 @@ import { readStoredLlmKey, type SecretCodec } from '../../../src/main/electron/s
 import { SettingsService } from '../../../src/main/electron/settings/settings-service';
 import { startupWarnings } from '../../../src/main/electron/startup-warnings';
 import { IpcFailure } from '../../../src/main/electron/ipc/errors';
+import { SettingsViewSchema } from '../../../src/shared/ipc-contract';
+import { SETTINGS, VIEW_SETTING_KEYS } from '../../../src/shared/settings-descriptor';
 
 /*
  * safeStorage is faked at the boundary by a SecretCodec that "encrypts" by reversing and base64-ing,
@@ -64,6 +66,53 @@ describe('SettingsService', () => {
     expect(text).not.toContain(KEY);
     expect(text).not.toContain('api_token');
     expect(text).not.toContain('llm_api_key_encrypted');
+  });
+
+  it('shows every value the descriptor puts in the view, resolved as loadConfig does (env > file > default)', async () => {
+    const { svc, dataDir } = service({
+      env: {
+        EDN_MONGO_URL: 'mongodb://clinica:27017/centro',
+        EDN_LLM_BASE_URL: 'http://127.0.0.1:11434/v1',
+        EDN_API_HOST: '0.0.0.0',
+        EDN_WORKER_CONCURRENCY: '4',
+        EDN_JOB_TIMEOUT_MS: '60000',
+        EDN_POLL_INTERVAL_MS: '500',
+        EDN_LANGUAGE: 'en',
+        EDN_COACH_NAME: ' Estudio Ana ',
+      },
+    });
+    writeFileSync(
+      join(dataDir, 'settings.json'),
+      JSON.stringify({
+        api_token: 'x'.repeat(32),
+        theme: 'dark',
+        coach_contact: 'ana@example.com',
+        language: 'es',
+      }),
+    );
+    const view = await svc.view();
+    // What the IPC door checks before answering.
+    expect(SettingsViewSchema.safeParse(view).success).toBe(true);
+    expect(Object.keys(view.values).sort()).toEqual([...VIEW_SETTING_KEYS].sort());
+    expect(view.values).toMatchObject({
+      mongo_url: 'mongodb://clinica:27017/centro',
+      db_name: 'centro', // the URL's path, as loadConfig reads it
+      llm_base_url: 'http://127.0.0.1:11434/v1',
+      llm_model: SETTINGS.llm_model.default,
+      api_host: '0.0.0.0',
+      api_port: SETTINGS.api_port.default,
+      worker_concurrency: 4,
+      job_timeout_ms: 60_000,
+      poll_interval_ms: 500,
+      language: 'en', // the environment wins over the file
+      plan_language: 'es',
+      theme: 'dark',
+      coach_name: 'Estudio Ana',
+      coach_contact: 'ana@example.com',
+      coach_logo: null,
+      agent_models: {},
+    });
+    expect(view.values.prices['gpt-5-mini']).toBeDefined(); // the shipped table under the coach's prices
   });
 
   it('stores the key encrypted (never in clear) and hands it to the running app', async () => {

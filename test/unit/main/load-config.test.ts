@@ -1,8 +1,13 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { homedir, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, dbNameFromMongoUrl, loadConfig } from '../../../src/main/config/load-config';
+import {
+  ConfigError,
+  dbNameFromMongoUrl,
+  defaultDataDir,
+  loadConfig,
+} from '../../../src/main/config/load-config';
 import { SettingsFileError, writeSettingsFile } from '../../../src/main/config/settings-store';
 
 async function tempDir(): Promise<string> {
@@ -113,6 +118,10 @@ describe('loadConfig rejects values that would be silently wrong', () => {
     ['EDN_LOG_LEVEL', 'verbose', /EDN_LOG_LEVEL.*info/],
     ['EDN_PLAN_LANGUAGE', 'fr', /EDN_PLAN_LANGUAGE.*"es" o "en"/],
     ['EDN_LANGUAGE', 'de', /EDN_LANGUAGE.*"es" o "en"/],
+    ['EDN_API_CORS_ORIGINS', 'http://a.example/ruta', /EDN_API_CORS_ORIGINS.*origen exacto/],
+    // Held to the settings file's schema: the environment never sets what the file would refuse.
+    ['EDN_LLM_BASE_URL', 'no es una url', /EDN_LLM_BASE_URL="no es una url"/],
+    ['EDN_COACH_NAME', 'x'.repeat(121), /EDN_COACH_NAME.*máximo 120/],
   ])('%s=%s → ConfigError naming the variable', async (name, value, message) => {
     const dataDir = await tempDir();
     const error = await loadConfig({ env: { EDN_DATA_DIR: dataDir, [name]: value } }).catch(
@@ -129,6 +138,14 @@ describe('loadConfig rejects values that would be silently wrong', () => {
     });
     expect(config.planLanguage).toBe('en');
     expect(config.language).toBe('en');
+  });
+});
+
+describe('defaultDataDir', () => {
+  it('is EDN_DATA_DIR (trimmed, through the settings descriptor), else ~/.edn360', () => {
+    expect(defaultDataDir({ EDN_DATA_DIR: '  /tmp/edn-datos  ' })).toBe(resolve('/tmp/edn-datos'));
+    expect(defaultDataDir({ EDN_DATA_DIR: '  ' })).toBe(join(homedir(), '.edn360'));
+    expect(defaultDataDir({})).toBe(join(homedir(), '.edn360'));
   });
 });
 

@@ -1,19 +1,30 @@
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { SettingsFileSchema } from '../../../src/shared/config';
-import { EDITABLE_SETTINGS, SettingsPatchSchema } from '../../../src/shared/ipc-contract';
+import {
+  EDITABLE_SETTINGS,
+  SettingsPatchSchema,
+  SettingsValuesSchema,
+  type SettingsValues,
+} from '../../../src/shared/ipc-contract';
 import {
   envOverrides,
+  readEnvSetting,
   redactSettings,
   renderSettingsTable,
   SETTINGS,
   SETTINGS_TABLE_END,
   SETTINGS_TABLE_START,
   settingsApplying,
+  settingsViewShape,
+  settingsViewValues,
+  VIEW_SETTING_KEYS,
+  type SettingDescriptor,
 } from '../../../src/shared/settings-descriptor';
-import { readEnvSettings } from '../../../src/main/config/load-config';
+import { readEnvSettings, resolveSettings } from '../../../src/main/config/load-config';
 import { createLogger } from '../../../src/main/log/logger';
 
 const README = readFileSync(join(__dirname, '../../../README.md'), 'utf8');
@@ -123,5 +134,101 @@ describe('the settings descriptor', () => {
     const text = lines.join('');
     expect(text).toContain('ajustes');
     for (const secret of ['c2VjcmV0', 'tok-0123456789abcdef', 'sk-x']) expect(text).not.toContain(secret);
+  });
+
+  it('generates the values Ajustes shows: every editable, non-secret entry, with its settings file schema', () => {
+    const expected = Object.entries(SETTINGS)
+      .filter(([, entry]) => 'edit' in entry && !('secret' in entry))
+      .map(([key]) => key);
+    const shown = Object.keys(SettingsValuesSchema.shape);
+    expect(shown.sort()).toEqual(expected.sort());
+    expect([...VIEW_SETTING_KEYS].sort()).toEqual(expected.sort());
+    for (const key of shown) {
+      expect(SETTINGS).toHaveProperty(key);
+      expect(SETTINGS[key as keyof typeof SETTINGS]).toHaveProperty('file');
+    }
+    for (const secret of ['api_token', 'llm_api_key', 'llm_api_key_encrypted'])
+      expect(shown).not.toContain(secret);
+    // Unset entries without a default are null; entries with a default are never null.
+    expect(SettingsValuesSchema.shape.coach_name.safeParse(null).success).toBe(true);
+    expect(SettingsValuesSchema.shape.api_port.safeParse(null).success).toBe(false);
+    expect(SettingsValuesSchema.shape.api_port.safeParse(70000).success).toBe(false);
+    expectTypeOf<SettingsValues['coach_name']>().toEqualTypeOf<string | null>();
+    expectTypeOf<SettingsValues['api_port']>().toEqualTypeOf<number>();
+    expectTypeOf<SettingsValues['theme']>().toEqualTypeOf<'light' | 'dark' | 'auto'>();
+  });
+
+  it('shows a new editable entry in Ajustes without touching the IPC contract', () => {
+    const nuevo: SettingDescriptor<string> = {
+      file: z.string().trim().min(1),
+      edit: z.string().min(1),
+      env: ['EDN_NUEVO'],
+      default: undefined,
+      defaultDoc: 'unset',
+      applies: 'live',
+      doc: { en: 'new', es: 'nuevo' },
+    };
+    const oculto: SettingDescriptor<string> = { ...nuevo, env: [], secret: true };
+    const table = { ...(SETTINGS as unknown as Record<string, SettingDescriptor>), nuevo, oculto };
+    const shape = settingsViewShape(table) as Record<string, z.ZodType>;
+    expect(Object.keys(shape)).toEqual([...VIEW_SETTING_KEYS, 'nuevo']);
+    const schema = z.object(shape);
+    const defaults = resolveSettings({}, {});
+    const values = schema.parse(settingsViewValues({ ...defaults, nuevo: ' valor', oculto: 's' }, table));
+    expect(values).toMatchObject({ nuevo: 'valor', api_port: 8360 });
+    expect(values).not.toHaveProperty('oculto');
+    expect(schema.parse(settingsViewValues(defaults, table))).toMatchObject({ nuevo: null });
+  });
+
+  it('parses the API list variables: comma lists, origins exact (scheme://host[:port])', () => {
+    expect(
+      readEnvSettings({
+        EDN_API_CORS_ORIGINS: 'http://localhost:5173, https://panel.clinica.es/ ,',
+        EDN_API_ALLOWED_HOSTS: ' edn360.clinica.lan ,, 192.168.1.10 ',
+      }),
+    ).toEqual({
+      api_cors_origins: ['http://localhost:5173', 'https://panel.clinica.es'],
+      api_allowed_hosts: ['edn360.clinica.lan', '192.168.1.10'],
+    });
+    for (const bad of ['*', 'http://a.example/ruta', 'ftp://a.example', 'localhost:5173']) {
+      expect(
+        readEnvSetting('api_cors_origins', { EDN_API_CORS_ORIGINS: `http://ok.example,${bad}` }),
+      ).toEqual({
+        ok: false,
+        name: 'EDN_API_CORS_ORIGINS',
+        message: `Variable EDN_API_CORS_ORIGINS no válida: «${bad}» no es un origen exacto (esquema://host[:puerto], sin ruta ni comodines), p. ej. http://localhost:5173.`,
+      });
+    }
+  });
+
+  it('holds environment values to the settings file schema, never echoing a secret', () => {
+    expect(readEnvSetting('llm_base_url', { EDN_LLM_BASE_URL: 'no es una url' })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Variable EDN_LLM_BASE_URL="no es una url" no válida: /),
+    });
+    expect(readEnvSetting('coach_name', { EDN_COACH_NAME: 'x'.repeat(121) })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('máximo 120 caracteres'),
+    });
+    expect(readEnvSetting('coach_name', { EDN_COACH_NAME: ' Estudio Ana ' })).toEqual({
+      ok: true,
+      name: 'EDN_COACH_NAME',
+      value: 'Estudio Ana',
+    });
+    const short = readEnvSetting('api_token', { EDN_API_TOKEN: 'corto-secreto' });
+    expect(short).toMatchObject({ ok: false });
+    expect(JSON.stringify(short)).not.toContain('corto-secreto');
+    expect(readEnvSetting('log_level', {})).toBeUndefined();
+  });
+
+  it('gives the logger EDN_LOG_LEVEL as the descriptor parses it (a misspelt one waits for loadConfig)', () => {
+    try {
+      vi.stubEnv('EDN_LOG_LEVEL', ' debug ');
+      expect(createLogger({ dataDir: null, stdout: false }).level).toBe('debug');
+      vi.stubEnv('EDN_LOG_LEVEL', 'verbose');
+      expect(createLogger({ dataDir: null, stdout: false }).level).toBe(SETTINGS.log_level.default);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { IpcEnvelope, IpcErrorPayload, IpcErrorReason, IpcFieldError } from '@shared/ipc-contract';
 import type { DomainErrorCode } from '@shared/domain-errors';
+import { invalidInputMessage } from '@shared/zod-field-errors';
 import { DomainError, placeFields, type FieldPlacement } from '../../application/domain-error';
 
 /** A failure a handler reports on purpose: it reaches the renderer as `{ok: false, error}`. */
@@ -49,8 +50,7 @@ export function asIpcFailure(error: unknown, placement: FieldPlacement = 'args')
  * (`@shared/zod-field-errors`), each message already starting with its field (`args.id: …`).
  */
 export function validationFailure(fields: IpcFieldError[]): IpcFailure {
-  const list = fields.map((f) => f.message).join('; ');
-  return new IpcFailure('validation_error', `Datos no válidos — ${list}`, fields);
+  return new IpcFailure('validation_error', invalidInputMessage(fields), fields);
 }
 
 /**

@@ -10,10 +10,10 @@ import {
   envOverrides as envOverridesOf,
   rawEnvValue,
   SETTINGS,
+  settingsViewValues,
   type SettingApplies,
 } from '@shared/settings-descriptor';
-import { readCoachBrand } from '../../config/coach-brand';
-import { generateApiToken, loadConfig } from '../../config/load-config';
+import { effectiveSettings, generateApiToken, loadConfig, readEnvSettings } from '../../config/load-config';
 import { readSettingsFile, SETTINGS_FILE_NAME, writeSettingsFile } from '../../config/settings-store';
 import { IpcFailure } from '../ipc/errors';
 import { llmKeyStatus, type SecretCodec } from './llm-key';
@@ -57,31 +57,15 @@ export class SettingsService {
     const { env, dataDir, codec } = this.options;
     const settings = await readSettingsFile(dataDir);
     const config = await loadConfig({ env, defaultDataDir: dataDir });
-    const coach = await readCoachBrand(config.dataDir, env);
+    // Every value the view shows, resolved as loadConfig resolves it (environment > settings file >
+    // default); which entries those are comes from the settings descriptor.
+    const { values } = effectiveSettings(readEnvSettings(env), await readSettingsFile(config.dataDir));
     // Fields fixed by the environment (README.md "Configuration": env wins over the file).
     const envOverrides = envOverridesOf(EDITABLE_SETTINGS, env);
     return {
       data_dir: config.dataDir,
       settings_file: this.settingsFile,
-      values: {
-        mongo_url: config.mongoUrl,
-        db_name: config.dbName,
-        llm_base_url: config.llm.baseUrl,
-        llm_model: config.llm.model,
-        api_host: config.api.host,
-        api_port: config.api.port,
-        worker_concurrency: config.worker.concurrency,
-        job_timeout_ms: config.worker.jobTimeoutMs,
-        poll_interval_ms: config.worker.pollIntervalMs,
-        language: config.language,
-        plan_language: config.planLanguage,
-        theme: settings.theme ?? SETTINGS.theme.default,
-        coach_name: coach.name,
-        coach_contact: coach.contact,
-        coach_logo: coach.logo,
-        agent_models: config.llm.agentModels,
-        prices: config.llm.prices,
-      },
+      values: settingsViewValues(values),
       env_overrides: envOverrides,
       llm_api_key: llmKeyStatus(env, settings, codec),
       restart_required: this.restartRequired,
