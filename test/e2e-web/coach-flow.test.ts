@@ -5,6 +5,7 @@ import type { Page } from 'playwright';
 import { REPO_ROOT } from '../support/spawn-cli';
 import { accessibilityViolations } from './a11y';
 import { SHOTS, shot, startWebHarness, type WebHarness } from './harness';
+import { pdfPages, type PdfPage } from './pdf-pages';
 
 let h: WebHarness;
 let page: Page;
@@ -82,14 +83,23 @@ describe('coach flow in the browser (edn360 serve + fake LLM)', () => {
     await modal.getByTestId('progress-agent').waitFor();
     await shot(page, 'generation-progress');
     expect(await accessibilityViolations(page)).toEqual([]);
-    await expect
-      .poll(() => modal.getByTestId('progress-percentage').textContent(), { timeout: 90_000 })
-      .toMatch(/^100/);
-    await modal.getByTestId('progress-completed').waitFor();
-    expect(await modal.getByTestId('progress-step').textContent()).toMatch(/18 de 18/);
-    await modal.getByTestId('progress-close').click();
+    // Done: the plan opens and the modal gets out of its way; a notice (closable) says it is ready.
+    await page.getByTestId('plan-screen').waitFor({ timeout: 90_000 });
+    await modal.waitFor({ state: 'detached' });
+    const done = page.getByTestId('generation-done-notice');
+    await done.waitFor();
+    expect(await done.textContent()).toMatch(
+      /Plan listo.*Completo \(entrenamiento \+ nutrición\): 18 pasos en \d+:\d\d · coste /,
+    );
+    await shot(page, 'generation-done');
+    await done.getByRole('button', { name: 'Cerrar' }).click();
+    await done.waitFor({ state: 'detached' });
 
-    await page.getByTestId('plan-screen').waitFor();
+    // Each audit verdict names its plan (two bare "Aprobado" side by side said nothing).
+    const verdicts = await page.locator('[data-testid="audit-status"][data-kind]').allTextContents();
+    expect(verdicts).toHaveLength(2);
+    expect(verdicts[0]).toMatch(/^Entrenamiento: (Aprobado|Con avisos|Bloqueado)$/);
+    expect(verdicts[1]).toMatch(/^Nutrición: (Aprobado|Con avisos|Bloqueado)$/);
     await page.getByTestId('plan-audit').first().waitFor();
     expect(await page.getByTestId('audit-check').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('mesocycle-table').count()).toBe(1);
@@ -101,6 +111,47 @@ describe('coach flow in the browser (edn360 serve + fake LLM)', () => {
     await expect
       .poll(async () => nombres.has((await page.getByTestId('exercise-name').first().textContent()) ?? ''))
       .toBe(true);
+    // A model that labels two different sessions alike ("Sesión A" on Monday and on Friday, with
+    // other exercises): the plan view tells them apart as variants A1 and A2, as the client's
+    // version of the plan does. The stored plan is relabelled the way such a model would write it.
+    const trainingPlans = h.mongo
+      .db(h.dbName)
+      .collection<{ job_id: string; training: { safe_sessions: { sesiones: { nombre: string }[] } } }>(
+        'training_plans',
+      );
+    const jobId = decodeURIComponent(page.url().split('/plan/')[1] ?? '');
+    const stored = await trainingPlans.findOne({ job_id: jobId });
+    const safe = stored?.training.safe_sessions;
+    expect(safe?.sesiones.map((s) => s.nombre)).toEqual(['Sesión A', 'Sesión B', 'Sesión C']);
+    safe!.sesiones[2]!.nombre = 'Sesión A';
+    await trainingPlans.updateOne({ job_id: jobId }, { $set: { 'training.safe_sessions': safe } });
+    await page.reload();
+    await page.getByTestId('plan-session').first().waitFor();
+    expect(await page.getByTestId('plan-session-title').allTextContents()).toEqual([
+      'Sesión A1',
+      'Sesión B',
+      'Sesión A2',
+    ]);
+    // The audit's severity badges show whole ("Bloqueante", not "BLOQUEA…") at usual window widths.
+    for (const width of [1440, 1280, 1024]) {
+      await page.setViewportSize({ width, height: 900 });
+      const severities = page.getByTestId('audit-severity');
+      expect(await severities.count()).toBeGreaterThan(0);
+      const cut = await severities.evaluateAll((badges) =>
+        badges
+          .map((badge) => badge.querySelector('.mantine-Badge-label') ?? badge)
+          .filter((label) => label.scrollWidth > label.clientWidth)
+          .map((label) => label.textContent),
+      );
+      expect(cut, `cut at ${width}px`).toEqual([]);
+    }
+    await page.getByTestId('plan-audit').first().scrollIntoViewIfNeeded();
+    await shot(page, 'plan-audit-1024');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.evaluate(() =>
+      (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
+    );
+    expect(await page.getByTestId('audit-severity').allTextContents()).toContain('Bloqueante');
     await shot(page, 'plan-training');
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('tab', { name: 'Nutrición' }).click();
@@ -152,6 +203,44 @@ describe('coach flow in the browser (edn360 serve + fake LLM)', () => {
     expect(layoutText).not.toContain('Tokens'); // metrics stay internal
     await page.getByTestId('plan-print-layout').waitFor({ state: 'detached' });
 
+    // "PDF para el cliente": the client's version drawn by the server from the shared template and
+    // downloaded by the browser — in the plan's language on A4 unless the coach picks otherwise.
+    await page.getByTestId('client-pdf-open').click();
+    const options = page.getByTestId('client-pdf-options');
+    await options.waitFor();
+    expect(await options.getByRole('radio', { name: 'Español' }).isChecked()).toBe(true);
+    expect(await options.getByRole('radio', { name: 'A4' }).isChecked()).toBe(true);
+    await page.waitForTimeout(400); // the popover's fade-in
+    await shot(page, 'plan-client-pdf');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const clientPdf = async (name: string): Promise<PdfPage[]> => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        options.getByTestId('client-pdf-create').click(),
+      ]);
+      const saved = join(SHOTS, name);
+      await download.saveAs(saved);
+      const bytes = readFileSync(saved);
+      expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      return pdfPages(bytes);
+    };
+    const es = await clientPdf('client-plan-es-a4.pdf');
+    await options.waitFor({ state: 'hidden' });
+    const esText = es.map((p) => p.text).join('\n');
+    expect(esText).toContain('Laura Gómez Ruiz');
+    expect(esText).toMatch(/Lunes/);
+    expect(esText).not.toContain('Tokens'); // no internal figures
+    expect(es[0]).toMatchObject({ width: expect.closeTo(595.28, 0), height: expect.closeTo(841.89, 0) });
+    // English on US Letter, as picked.
+    await page.getByTestId('client-pdf-open').click();
+    await options.getByText('Inglés', { exact: true }).click();
+    await options.getByText('Carta (EE. UU.)', { exact: true }).click();
+    expect(await options.getByRole('radio', { name: 'Inglés' }).isChecked()).toBe(true);
+    expect(await options.getByRole('radio', { name: 'Carta (EE. UU.)' }).isChecked()).toBe(true);
+    const en = await clientPdf('client-plan-en-letter.pdf');
+    expect(en.map((p) => p.text).join('\n')).toMatch(/Monday/);
+    expect(en[0]).toMatchObject({ width: 612, height: 792 });
+
     await page.getByRole('tab', { name: 'Entrenamiento' }).click();
     await page.emulateMedia({ media: 'print' });
     const pdf = join(SHOTS, 'plan.pdf');
@@ -185,12 +274,9 @@ describe('coach flow in the browser (edn360 serve + fake LLM)', () => {
     await modal.getByTestId('progress-waiting').waitFor({ timeout: 30_000 });
     await shot(page, 'generation-offline');
     await h.llm.start();
-    await expect
-      .poll(() => modal.getByTestId('progress-percentage').textContent(), { timeout: 60_000 })
-      .toMatch(/^100/);
-    await modal.getByTestId('progress-completed').waitFor();
-    await modal.getByTestId('progress-close').click();
-    await page.getByTestId('plan-screen').waitFor();
+    await page.getByTestId('plan-screen').waitFor({ timeout: 60_000 });
+    await modal.waitFor({ state: 'detached' });
+    await page.getByTestId('generation-done-notice').waitFor();
   });
 
   it('shows a job that fails validation with the fields at fault, in Trabajos', async () => {
@@ -337,6 +423,46 @@ describe('coach flow in the browser (edn360 serve + fake LLM)', () => {
     ]);
     expect((stored?.responses['parq'] as Record<string, boolean>)['p2']).toBe(false);
     expect((stored?.responses['consentimientos'] as { datos_salud: boolean }).datos_salud).toBe(true);
+  });
+
+  it('starts without a failed request or console error, favicon included', async () => {
+    const fresh = await page.context().newPage();
+    const failed: string[] = [];
+    const errors: string[] = [];
+    fresh.on('response', (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+    });
+    fresh.on('requestfailed', (request) => failed.push(`failed ${request.url()}`));
+    fresh.on('console', (message) => {
+      // The one known line: index.html's meta CSP (shared with Electron, src/main/electron/csp.ts)
+      // carries frame-ancestors, which only a header can deliver (x-frame-options covers it here).
+      if (message.type() === 'error' && !/'frame-ancestors' is ignored/.test(message.text()))
+        errors.push(message.text());
+    });
+    try {
+      await fresh.goto(h.cli.url);
+      await fresh.getByTestId('token-input').fill(h.token);
+      await fresh.getByTestId('token-submit').click();
+      await fresh.getByTestId('nav-clients').waitFor();
+      await fresh.waitForLoadState('networkidle');
+      // The icon the page declares, and the one a browser asks for by itself.
+      const icons = await fresh
+        .locator('link[rel="icon"]')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+      expect(icons).toEqual(['./favicon.svg', './favicon.ico']);
+      for (const [path, type] of [
+        ['/favicon.svg', 'image/svg+xml'],
+        ['/favicon.ico', /icon/],
+      ] as const) {
+        const response = await fresh.request.get(`${h.cli.url}${path}`);
+        expect(response.status(), path).toBe(200);
+        expect(response.headers()['content-type']).toMatch(type);
+      }
+      expect(failed).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('Clientes and Ajustes render (screenshots)', async () => {

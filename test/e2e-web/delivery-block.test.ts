@@ -83,9 +83,12 @@ describe('a plan its audit blocks, in the browser', () => {
     expect(await banner.getByTestId('delivery-blocked-rule').allTextContents()).toContainEqual(
       expect.stringMatching(/^TRN-06: .*pecho/),
     );
-    expect(await page.getByTestId('delivery-badge').textContent()).toBe('Bloqueado — no entregable');
+    expect(await page.getByTestId('delivery-badge').textContent()).toBe(
+      'Entrenamiento: Bloqueado — no entregable',
+    );
     expect(await page.getByTestId('export-pdf').isDisabled()).toBe(true);
     expect(await page.getByTestId('export-json').isDisabled()).toBe(true);
+    expect(await page.getByTestId('client-pdf-open').isDisabled()).toBe(true);
     expect(await page.getByTestId('export-disabled-reason').textContent()).toMatch(
       /^Exportación desactivada/,
     );
@@ -126,6 +129,7 @@ describe('a plan its audit blocks, in the browser', () => {
     expect(await page.getByTestId('delivery-banner').count()).toBe(0);
     expect(await page.getByTestId('export-pdf').isDisabled()).toBe(false);
     expect(await page.getByTestId('export-json').isDisabled()).toBe(false);
+    expect(await page.getByTestId('client-pdf-open').isDisabled()).toBe(false);
     expect(await page.getByTestId('export-disabled-reason').count()).toBe(0);
     await page.mouse.move(0, 0);
     await shot(page, 'plan-overridden');

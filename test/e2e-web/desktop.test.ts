@@ -5,6 +5,7 @@ import type { Page } from 'playwright';
 import { validResponses } from '../support/api-harness';
 import { startDesktopHarness, type DesktopHarness } from './desktop-harness';
 import { accessibilityViolations } from './a11y';
+import { pdfPages } from './pdf-pages';
 import { shot } from './harness';
 
 /*
@@ -186,12 +187,10 @@ describe('desktop renderer over IPC (Chromium, real main-process handlers)', () 
     await page.getByTestId('generate-start').click();
     const modal = page.getByTestId('generation-progress-modal');
     await modal.getByTestId('progress-agent').waitFor();
-    await expect
-      .poll(() => modal.getByTestId('progress-percentage').textContent(), { timeout: 90_000 })
-      .toMatch(/^100/);
-    await modal.getByTestId('progress-completed').waitFor();
-    await modal.getByTestId('progress-close').click();
-    await page.getByTestId('plan-screen').waitFor();
+    // Done: the plan opens, uncovered (the modal closes; a notice says the plan is ready).
+    await page.getByTestId('plan-screen').waitFor({ timeout: 90_000 });
+    await modal.waitFor({ state: 'detached' });
+    await notification(/Plan listo/);
     planUrl = page.url();
 
     const jobId = decodeURIComponent(page.url().split('/plan/')[1] ?? '');
@@ -236,6 +235,23 @@ describe('desktop renderer over IPC (Chromium, real main-process handlers)', () 
     // Back to the tabs the coach was using.
     await page.getByTestId('plan-print-layout').waitFor({ state: 'detached' });
     expect(existsSync(h.pdfTarget)).toBe(true);
+
+    // "PDF para el cliente" over IPC: drawn by main from the shared template (no print of the page),
+    // saved where the save dialog says; in the plan's language (English here) unless changed.
+    h.pdfTarget = join(h.pdfDir, 'cliente-marta.pdf');
+    await page.getByTestId('client-pdf-open').click();
+    const options = page.getByTestId('client-pdf-options');
+    await options.waitFor();
+    expect(await options.getByRole('radio', { name: 'Inglés' }).isChecked()).toBe(true);
+    expect(await options.getByRole('radio', { name: 'A4' }).isChecked()).toBe(true);
+    await options.getByTestId('client-pdf-create').click();
+    await notification(/PDF para el cliente guardado en .*cliente-marta\.pdf/);
+    expect(h.printedLayouts).toBe(1); // not printed from the screen
+    const clientPdf = readFileSync(h.pdfTarget);
+    expect(clientPdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pages = await pdfPages(clientPdf);
+    expect(pages.map((p) => p.text).join('\n')).toContain('Marta Díaz Sanz');
+    expect(pages.map((p) => p.text).join('\n')).toMatch(/Monday|Tuesday|Wednesday/);
     await shot(page, 'desktop-plan-after-pdf');
   });
 
@@ -249,11 +265,8 @@ describe('desktop renderer over IPC (Chromium, real main-process handlers)', () 
     await dialog.getByText('Entrenamiento', { exact: true }).click();
     await page.getByTestId('generate-start').click();
     const modal = page.getByTestId('generation-progress-modal');
-    await expect
-      .poll(() => modal.getByTestId('progress-percentage').textContent(), { timeout: 90_000 })
-      .toMatch(/^100/);
-    await modal.getByTestId('progress-close').click();
-    await page.getByTestId('plan-screen').waitFor();
+    await page.getByTestId('plan-screen').waitFor({ timeout: 90_000 });
+    await modal.waitFor({ state: 'detached' });
     await page.getByTestId('plan-client').click();
     await expect
       .poll(() => page.getByTestId('plan-block').allTextContents())

@@ -90,7 +90,8 @@ export function App(): React.JSX.Element {
   else body = client ? <Routed /> : <TokenPrompt />;
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto" colorSchemeManager={colorSchemeManager}>
-      <Notifications position="top-right" />
+      {/* Bottom right: a notice never covers the header actions a coach clicks next. */}
+      <Notifications position="bottom-right" />
       {body}
     </MantineProvider>
   );

@@ -40,6 +40,9 @@ export function AuditPanel({ audit }: { audit: unknown }): React.JSX.Element {
                   </Table.Td>
                   <Table.Td>
                     <Badge
+                      // Whole at any width ("Bloqueante", not "BLOQUEA…"): the column gives way instead.
+                      miw="max-content"
+                      data-testid="audit-severity"
                       variant="outline"
                       color={
                         check.severity === 'block' ? 'red' : check.severity === 'warn' ? 'yellow' : 'gray'

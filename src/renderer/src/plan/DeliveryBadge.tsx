@@ -1,11 +1,21 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { DeliveryStatus } from '@shared/plan-delivery';
+import type { DeliveryStatus, PlanKind } from '@shared/plan-delivery';
 
-/** "Bloqueado — no entregable" / "Aprobado por el coach"; nothing for an ordinary deliverable plan. */
-export function DeliveryBadge({ status }: { status: DeliveryStatus | undefined }): React.JSX.Element | null {
+/**
+ * "Bloqueado — no entregable" / "Aprobado por el coach"; nothing for an ordinary deliverable plan.
+ * With `kind` it names its plan ("Nutrición: Bloqueado — no entregable").
+ */
+export function DeliveryBadge({
+  status,
+  kind,
+}: {
+  status: DeliveryStatus | undefined;
+  kind?: PlanKind;
+}): React.JSX.Element | null {
   const { t } = useTranslation();
   if (status === undefined || status === 'deliverable') return null;
+  const label = t(`delivery.badge.${status}`);
   return (
     <Badge
       // Light variants: their text colours are darkened to pass AA contrast (styles.css).
@@ -13,8 +23,10 @@ export function DeliveryBadge({ status }: { status: DeliveryStatus | undefined }
       variant="light"
       data-testid="delivery-badge"
       data-status={status}
+      data-kind={kind}
+      miw="max-content"
     >
-      {t(`delivery.badge.${status}`)}
+      {kind ? t('plan.badgeFor', { plan: t(`plan.${kind}`), status: label }) : label}
     </Badge>
   );
 }

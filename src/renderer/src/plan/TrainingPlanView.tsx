@@ -7,6 +7,7 @@ import { formatNumber } from '../format';
 import { AuditPanel } from './AuditPanel';
 import { PlanBlock } from './PlanBlock';
 import { enumLabelKey } from './enum-labels';
+import { planSessions } from './plan-sessions';
 import { useExerciseNames } from './useExerciseNames';
 
 function Unparsed(): React.JSX.Element {
@@ -99,11 +100,17 @@ export function TrainingPlanView({ plan }: { plan: TrainingPlanDocument }): Reac
       <PlanBlock title={t('plan.sessions')}>
         {sessions.success ? (
           <Stack>
-            {sessions.data.sesiones.map((s) => (
-              <div key={`${s.dia}-${s.nombre}`} data-testid="plan-session">
+            {/* One block per distinct session, with every day it is done on; two sessions that share a
+                label but not their exercises read as variants (A1, A2), as in the client's version. */}
+            {planSessions(sessions.data.sesiones).map(({ title, session: s, days }) => (
+              <div key={`${days.join('-')}-${title}`} data-testid="plan-session">
                 <Group gap="xs" mb={4}>
-                  <Badge>{t(enumLabelKey('dia', s.dia))}</Badge>
-                  <Text fw={600}>{s.nombre}</Text>
+                  {days.map((day) => (
+                    <Badge key={day}>{t(enumLabelKey('dia', day))}</Badge>
+                  ))}
+                  <Text fw={600} data-testid="plan-session-title">
+                    {title}
+                  </Text>
                   <Text size="sm" c="dimmed">
                     {t('plan.minutes', { n: s.duracion_min })}
                   </Text>

@@ -12,6 +12,7 @@ import { AuditBadge } from '../components/AuditBadge';
 import { JobFailure } from '../components/JobFailure';
 import { errorText } from '../components/error-text';
 import { formatDateTime } from '../format';
+import { ClientPdfExport } from '../plan/ClientPdfExport';
 import { DeliveryBadge } from '../plan/DeliveryBadge';
 import { MetricsPanel } from '../plan/MetricsPanel';
 import { NutritionPlanView } from '../plan/NutritionPlanView';
@@ -157,10 +158,11 @@ export function PlanScreen(): React.JSX.Element {
               </Anchor>{' '}
               · {formatDateTime(job.completed_at)}
             </Text>
-            <AuditBadge status={training?.training.audit.status} />
-            <AuditBadge status={nutrition?.nutrition.audit.status} />
+            {/* Each verdict names its plan: two bare "Aprobado" side by side say nothing. */}
+            <AuditBadge status={training?.training.audit.status} kind="training" />
+            <AuditBadge status={nutrition?.nutrition.audit.status} kind="nutrition" />
             {shown.map((plan) => (
-              <DeliveryBadge key={plan.kind} status={plan.delivery.status} />
+              <DeliveryBadge key={plan.kind} status={plan.delivery.status} kind={plan.kind} />
             ))}
           </Group>
         </div>
@@ -186,6 +188,11 @@ export function PlanScreen(): React.JSX.Element {
             >
               {t('plan.exportPdf')}
             </Button>
+            <ClientPdfExport
+              jobId={job._id}
+              planLanguage={training?.language ?? nutrition?.language ?? 'es'}
+              disabled={blocked}
+            />
           </Group>
           {blocked && (
             <Text size="sm" c="dimmed" maw={420} ta="right" data-testid="export-disabled-reason">
