@@ -11,7 +11,7 @@ import {
 import { NutritionPlanDocumentSchema, TrainingPlanDocumentSchema } from './plans';
 import { LooseAnswerSchema, QuestionnaireSubmissionSchema } from './questionnaire';
 import { NewUserInputSchema, UserSchema, UserUpdateSchema } from './user';
-import { WorkerStatusSchema } from './worker-status';
+import { JobCountsSchema, WorkerStatusSchema } from './worker-status';
 import { DOMAIN_ERROR_CODES } from './domain-errors';
 import { FieldErrorSchema, type FieldError } from './field-error';
 import { IdSchema } from './ids';
@@ -158,6 +158,8 @@ export const SubmitQuestionnaireResponseSchema = z.object({
    * to the original's answer; its clients ignore it.
    */
   loose_answers: z.array(LooseAnswerSchema).default([]),
+  /** The submission as stored (an addition, so a client needs no second request; others ignore it). */
+  submission: z.lazy(() => SubmissionJsonSchema),
 });
 export type SubmitQuestionnaireResponse = z.infer<typeof SubmitQuestionnaireResponseSchema>;
 
@@ -249,11 +251,8 @@ export const UserListQuerySchema = z.strictObject({
 });
 export const UserListResponseSchema = successPageOf(UserJsonSchema);
 export const CreateUserBodySchema = NewUserInputSchema;
-export const UpdateUserBodySchema = UserUpdateSchema.refine((changes) => Object.keys(changes).length > 0, {
-  message: 'Indica al menos un campo que cambiar (nombre_completo, email, telefono, notas o archived)',
-  // Only for an otherwise valid body: an unknown field already explains what is wrong.
-  when: (payload) => payload.issues.length === 0,
-});
+/** The changes; "at least one" is the use case's rule (application/clients.ts), for both doors. */
+export const UpdateUserBodySchema = UserUpdateSchema;
 export const UserResponseSchema = z.object({ success: z.literal(true), user: UserJsonSchema });
 
 export const PageQuerySchema = z.strictObject(pageQueryShape);
@@ -316,7 +315,8 @@ export const WorkerResponseSchema = z.object({
   success: z.literal(true),
   /** null: this instance runs no worker (a UI-only instance on a clinic database). */
   worker: WorkerStatusJsonSchema.nullable(),
-  queue: z.record(z.enum(JOB_STATUSES), z.number().int().min(0)),
+  /** Jobs per status (the same counts IPC `getWorkerStatus` answers). */
+  jobs: JobCountsSchema,
 });
 
 export const LlmHealthSchema = z.object({

@@ -12,10 +12,16 @@ import { OPTIONAL_FIELDS_MODES } from './questionnaire-validation';
 import { CorrectReadingBodySchema, SubmissionReadingSchema } from './reading-api';
 import { StartupStateSchema } from './startup';
 import { NewUserInputSchema, UserSchema, UserUpdateSchema } from './user';
-import { WorkerStatusSchema } from './worker-status';
+import {
+  JobCountsSchema,
+  WorkerOverviewSchema,
+  WorkerStatusSchema,
+  type WorkerOverview,
+} from './worker-status';
 import { IPC_EVENT_CHANNELS, IPC_METHOD_CHANNELS, type IpcEventName, type IpcMethod } from './ipc-channels';
 import { DOMAIN_ERROR_CODES } from './domain-errors';
 import { FieldErrorSchema, type FieldError } from './field-error';
+import { SubmitQuestionnaireBodySchema } from './api';
 import { ClientPdfOptionsShape } from './client-plan-request';
 import { IdSchema } from './ids';
 import { pageArgsShape, pageOf } from './paging';
@@ -117,19 +123,7 @@ export const OverridePlanResultSchema = z.object({
 });
 export type OverridePlanResult = z.infer<typeof OverridePlanResultSchema>;
 
-export const JobCountsSchema = z.object(
-  Object.fromEntries(JOB_STATUSES.map((status) => [status, z.number().int().min(0)])) as Record<
-    (typeof JOB_STATUSES)[number],
-    z.ZodNumber
-  >,
-);
-
-export const WorkerOverviewSchema = z.object({
-  /** Null when this instance runs no worker. */
-  worker: WorkerStatusSchema.nullable(),
-  jobs: JobCountsSchema,
-});
-export type WorkerOverview = z.infer<typeof WorkerOverviewSchema>;
+export { JobCountsSchema, WorkerOverviewSchema, type WorkerOverview };
 
 /** Settings the coach may change from the app; the API token and the encrypted key are not among them. */
 export const EDITABLE_SETTINGS = EDITABLE_SETTING_KEYS;
@@ -276,7 +270,9 @@ export const IPC_CONTRACT = {
   },
   submitQuestionnaire: {
     channel: IPC_METHOD_CHANNELS.submitQuestionnaire,
-    args: z.strictObject({ user_id: IdSchema, responses: responsesArg }),
+    // The HTTP route's envelope: the use case checks user_id and the answers with the original's
+    // rules and messages, so both doors refuse the same input the same way.
+    args: SubmitQuestionnaireBodySchema,
     result: QuestionnaireSubmissionSchema,
   },
   listQuestionnaires: {

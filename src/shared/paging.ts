@@ -6,6 +6,22 @@ import { z } from 'zod';
  */
 
 export const PAGE_LIMIT_MAX = 500;
+/** A list asked for without a limit answers this many. */
+export const PAGE_LIMIT_DEFAULT = 50;
+
+/** Which part of a list to answer. */
+export interface PageRequest {
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+/** One page of a list, whichever door answers it. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
 
 /** `limit`/`offset` as IPC arguments (numbers, structured clone). */
 export const pageArgsShape = {

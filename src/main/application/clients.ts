@@ -56,6 +56,13 @@ export async function createClient(repos: UserRepos, input: NewUserInput): Promi
 }
 
 export async function updateClient(repos: UserRepos, id: string, changes: UserUpdate): Promise<User> {
+  // An empty change is a mistake of the caller (a form that sent nothing), whichever door it came by.
+  if (Object.keys(changes).length === 0) {
+    throw new DomainError(
+      'validation_error',
+      'Indica al menos un campo que cambiar (nombre_completo, email, telefono, notas o archived).',
+    );
+  }
   const user = await repos.users.update(id, changes);
   if (!user) throw clientNotFound(id);
   return user;

@@ -1,5 +1,10 @@
-import type { GenerationJob, PublicJob } from '@shared/job';
+import type { GenerationJob, JobType, PublicJob } from '@shared/job';
+import type { Page } from '@shared/paging';
+import type { PlanEstimate } from '@shared/pricing';
+import type { AppConfig } from '../config/load-config';
 import type { Repositories } from '../db/repositories';
+import type { JobListFilter } from '../db/repositories/jobs-repository';
+import { estimateJobCost } from '../pipeline/plan-estimate';
 import type { JobQueue } from '../queue/job-queue';
 import { DomainError } from './domain-error';
 import { retryFailedJob } from './job-retry';
@@ -22,6 +27,22 @@ export async function getPublicJob(repos: Pick<Repositories, 'jobs'>, id: string
   const job = await repos.jobs.getPublic(id);
   if (!job) throw jobNotFound(id);
   return job;
+}
+
+/** Jobs, newest first (or, with `updated_since`, every change since then, oldest first). */
+export function listJobs(
+  repos: Pick<Repositories, 'jobs'>,
+  filter: JobListFilter = {},
+): Promise<Page<PublicJob>> {
+  return repos.jobs.list(filter);
+}
+
+/** What a job of this type would cost with the models per agent and the prices in force. */
+export function estimatePlanCost(
+  llm: Pick<AppConfig['llm'], 'model' | 'agentModels' | 'prices'>,
+  type: JobType,
+): PlanEstimate {
+  return estimateJobCost(type, llm);
 }
 
 /** `cancelled`: done now (pending job); `cancel_requested`: the worker stops it at its next checkpoint. */

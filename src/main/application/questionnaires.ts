@@ -1,6 +1,12 @@
 import { looseAnswersForReview } from '@shared/loose-answers';
 import type { LooseAnswer, QuestionnaireResponses, QuestionnaireSubmission } from '@shared/questionnaire';
-import { formatValidationErrors, validateQuestionnaire } from '@shared/questionnaire-validation';
+import {
+  formatValidationErrors,
+  validateQuestionnaire,
+  type OptionalFieldsMode,
+} from '@shared/questionnaire-validation';
+import type { QuestionnaireCheck } from '@shared/ipc-contract';
+import type { Language } from '@shared/settings-descriptor';
 import { UserSchema } from '@shared/user';
 import type { Repositories } from '../db/repositories';
 import { isDuplicateKeyError } from '../db/repositories/duplicate-key';
@@ -124,4 +130,25 @@ export async function getQuestionnaire(
     throw new DomainError('submission_not_found', `No existe ningún cuestionario con id «${id}».`);
   }
   return submission;
+}
+
+/** Placeholder ids: the form checks only the answers; ids are assigned when it is submitted. */
+const PREVIEW_ID = 'vista-previa';
+
+/**
+ * The original system's rules, as a job will apply them (lenient about optional answers), without
+ * storing anything; `mode: 'strict'` also reports each typed optional answer that does not fit.
+ */
+export function checkQuestionnaireAnswers(args: {
+  responses: Record<string, unknown>;
+  lang?: Language | undefined;
+  mode?: OptionalFieldsMode | undefined;
+}): QuestionnaireCheck {
+  const lang = args.lang ?? 'es';
+  const result = validateQuestionnaire(
+    { _id: PREVIEW_ID, user_id: PREVIEW_ID, responses: args.responses },
+    { lang, optionalFields: args.mode ?? 'lenient' },
+  );
+  const errors = result.errors.map(({ field, code, message }) => ({ field, code, message }));
+  return { is_valid: result.isValid, errors, message: formatValidationErrors(result.errors, lang) };
 }

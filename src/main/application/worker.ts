@@ -1,3 +1,5 @@
+import type { WorkerOverview } from '@shared/worker-status';
+import type { Repositories } from '../db/repositories';
 import type { WorkerSupervisor } from '../worker/worker-supervisor';
 import { DomainError } from './domain-error';
 
@@ -15,4 +17,12 @@ export async function restartWorker(worker: Pick<WorkerSupervisor, 'restart'> | 
     );
   }
   await worker.restart();
+}
+
+/** The worker process's state (null on a UI-only instance) and the jobs per status. */
+export async function workerOverview(deps: {
+  worker: Pick<WorkerSupervisor, 'getStatus'> | null;
+  repositories: Pick<Repositories, 'jobs'>;
+}): Promise<WorkerOverview> {
+  return { worker: deps.worker?.getStatus() ?? null, jobs: await deps.repositories.jobs.countByStatus() };
 }

@@ -86,6 +86,8 @@ interface Outcome {
 }
 
 const unprefixed = (field: string): string => field.replace(/^(body|params|query|args)\./, '');
+/** A message names its fields with the door's prefix (`body.type: …`, `args.type: …`); the rest is equal. */
+const unprefixedMessage = (message: string): string => message.replace(/\b(body|params|query|args)\./g, '');
 
 async function overHttp(method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown): Promise<Outcome> {
   const response = await api.request(method, url, body === undefined ? {} : { body });
@@ -93,7 +95,7 @@ async function overHttp(method: 'GET' | 'POST' | 'PATCH', url: string, body?: un
   if (response.statusCode < 400) return { outcome: 'ok', fields: [] };
   return {
     outcome: json.error ?? `http_${response.statusCode}`,
-    ...(json.message !== undefined ? { message: json.message } : {}),
+    ...(json.message !== undefined ? { message: unprefixedMessage(json.message) } : {}),
     fields: (json.errors ?? []).map((e) => unprefixed(e.field)),
   };
 }
@@ -106,7 +108,7 @@ async function overIpc(method: IpcMethod, args: unknown): Promise<Outcome> {
   if (reply.ok) return { outcome: 'ok', fields: [] };
   return {
     outcome: reply.error.reason,
-    message: reply.error.message,
+    message: unprefixedMessage(reply.error.message),
     fields: (reply.error.fields ?? []).map((e) => unprefixed(e.field)),
   };
 }
@@ -184,6 +186,41 @@ const CASES: DoorCase[] = [
     expected: { outcome: 'no_worker', fields: [] },
     http: () => overHttp('POST', '/admin/worker/restart'),
     ipc: () => overIpc('restartWorker', undefined),
+  },
+  {
+    name: 'update a client with no change at all',
+    expected: { outcome: 'validation_error', fields: [] },
+    http: () => overHttp('PATCH', '/admin/users/ana', {}),
+    ipc: () => overIpc('updateClient', { id: 'ana', changes: {} }),
+  },
+  {
+    name: 'generate a plan of a type that does not exist',
+    expected: { outcome: 'validation_error', fields: ['type'] },
+    ...generate('ana', () => ({ type: 'yoga', submission_id: anaSubmission })),
+  },
+  {
+    name: 'approve a blocked plan with a reason too short to mean anything',
+    expected: { outcome: 'validation_error', fields: ['reason'] },
+    http: () => overHttp('POST', `/admin/training-plans/${blockedTrainingId}/override`, { reason: 'ok' }),
+    ipc: () => overIpc('overridePlanBlock', { kind: 'training', plan_id: blockedTrainingId, reason: 'ok' }),
+  },
+  {
+    name: 'create a client with an email that is not one',
+    expected: { outcome: 'validation_error', fields: ['email'] },
+    http: () => overHttp('POST', '/admin/users', { nombre_completo: 'Eva Luna', email: 'eva.luna' }),
+    ipc: () => overIpc('createClient', { nombre_completo: 'Eva Luna', email: 'eva.luna' }),
+  },
+  {
+    name: 'list clients with a page size of zero',
+    expected: { outcome: 'validation_error', fields: ['limit'] },
+    http: () => overHttp('GET', '/admin/users?limit=0'),
+    ipc: () => overIpc('listClients', { limit: 0 }),
+  },
+  {
+    name: 'submit a questionnaire without answers',
+    expected: { outcome: 'validation_error', fields: ['responses'] },
+    http: () => overHttp('POST', '/submit-nutrition-questionnaire', { user_id: 'ana' }),
+    ipc: () => overIpc('submitQuestionnaire', { user_id: 'ana' }),
   },
   {
     name: 'submit invalid answers',

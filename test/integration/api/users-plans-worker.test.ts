@@ -245,7 +245,7 @@ describe('worker', () => {
       pid: 4242,
       last_exit: { at: new Date('2026-01-02T03:04:05.000Z') },
     });
-    expect(status.queue).toEqual({ pending: 0, running: 0, completed: 0, failed: 0 });
+    expect(status.jobs).toEqual({ pending: 0, running: 0, completed: 0, failed: 0 });
 
     const restarted = await api.request('POST', '/admin/worker/restart');
     expect(restarted.statusCode).toBe(200);

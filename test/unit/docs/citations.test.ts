@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = join(__dirname, '../../..');
 const CITATION = /\b(docs\/[A-Z]+\.md|README(?:\.md)?) "([^"\n]+)"/g;
+/** A numbered section of one of our documents (`docs/AUDITS.md §8`): its heading starts "8. ". */
+const SECTION_CITATION = /\b(docs\/[A-Z]+\.md) §(\d+)\b/g;
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -48,6 +50,23 @@ describe('citations of the docs in code', () => {
       return !known.get(doc)!.has(heading);
     });
     expect(broken.map(({ file, doc, heading }) => `${file}: ${doc} "${heading}"`)).toEqual([]);
+  });
+
+  it('every cited section number is a numbered heading of that document', () => {
+    const sections = ['src', 'test', 'bench', 'scripts'].flatMap((dir) =>
+      files(join(ROOT, dir)).flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(SECTION_CITATION)].map((match) => ({
+          file: file.slice(ROOT.length + 1),
+          doc: match[1]!,
+          number: match[2]!,
+        })),
+      ),
+    );
+    expect(sections.length).toBeGreaterThan(10);
+    const broken = sections.filter(
+      ({ doc, number }) => ![...headings(doc)].some((heading) => heading.startsWith(`${number}. `)),
+    );
+    expect(broken.map(({ file, doc, number }) => `${file}: ${doc} §${number}`)).toEqual([]);
   });
 
   it('no code cites the DESIGN / DOMAIN section numbers of documents outside the repository', () => {

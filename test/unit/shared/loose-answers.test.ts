@@ -13,7 +13,7 @@ import { FIELD_SPECS, HEALTH_FIELDS } from '../../../src/shared/loose-answers';
 import { ANSWER_WORDS, SCALE_WORDS, valuesForPhrase } from '../../../src/shared/loose-answers/lexicon';
 import { fold } from '../../../src/shared/loose-answers/text';
 import { answersFor } from '../../../src/main/pipeline/agents/select-helpers';
-import { checkQuestionnaire } from '../../../src/main/electron/ipc/questionnaires';
+import { checkQuestionnaireAnswers } from '../../../src/main/application/questionnaires';
 import { IPC_CONTRACT } from '../../../src/shared/ipc-contract';
 
 const NOW = new Date('2025-06-15T12:00:00Z');
@@ -115,7 +115,8 @@ describe('the issue 12 submission (original format, loose typed keys)', () => {
 
 describe('the IPC check (validateQuestionnaire channel, used by other clients too)', () => {
   const responses = { ...REQUIRED, horas_sueno: '7', nivel_estres: 'Medio' };
-  const check = (args: unknown) => checkQuestionnaire(IPC_CONTRACT.validateQuestionnaire.args.parse(args));
+  const check = (args: unknown) =>
+    checkQuestionnaireAnswers(IPC_CONTRACT.validateQuestionnaire.args.parse(args));
 
   it('is lenient unless the caller asks for strict', () => {
     expect(check({ responses })).toMatchObject({ is_valid: true, errors: [], message: '' });

@@ -1,6 +1,5 @@
 import { toPublicJob as toPublic } from '@shared/job';
-import { cancelJob, retryJob } from '../../application/jobs';
-import { estimateJobCost } from '../../pipeline/plan-estimate';
+import { cancelJob, estimatePlanCost, listJobs, retryJob } from '../../application/jobs';
 import type { ApiDependencies } from '../deps';
 import { apiErrorAt } from '../errors';
 import type { RouteHandlers } from '../route-table';
@@ -11,12 +10,12 @@ export function adminJobHandlers(
 ): Pick<RouteHandlers, 'listJobs' | 'estimatePlanCost' | 'cancelJob' | 'retryJob'> {
   const { repositories, queue } = deps;
   return {
-    listJobs: async ({ query }) => ({ success: true, ...(await repositories.jobs.list(query)) }),
+    listJobs: async ({ query }) => ({ success: true, ...(await listJobs(repositories, query)) }),
 
     // Before "Generar": the cost with the models per agent and prices this server runs with.
     estimatePlanCost: async ({ query }) => ({
       success: true,
-      ...estimateJobCost(query.type, deps.config.llm),
+      ...estimatePlanCost(deps.config.llm, query.type),
     }),
 
     cancelJob: async ({ params }, { reply }) => {

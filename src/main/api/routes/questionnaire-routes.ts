@@ -26,6 +26,7 @@ export function questionnaireHandlers(deps: ApiDependencies): Pick<RouteHandlers
         user_id: submission.user_id,
         user_created,
         loose_answers: stored.loose_answers,
+        submission,
       };
     },
   };

@@ -1,20 +1,14 @@
 import type { ApiDependencies } from '../deps';
-import { restartWorker } from '../../application/worker';
+import { restartWorker, workerOverview } from '../../application/worker';
 import type { RouteHandlers } from '../route-table';
 
-/** Worker process status (with the queue's counts, to see at a glance whether work is piling up) and restart. */
+/** Worker process status (with the jobs per status, to see at a glance whether work is piling up) and restart. */
 export function workerHandlers(deps: ApiDependencies): Pick<RouteHandlers, 'getWorker' | 'restartWorker'> {
-  const { repositories, worker } = deps;
-  const overview = async () => ({
-    success: true as const,
-    worker: worker?.getStatus() ?? null,
-    queue: await repositories.jobs.countByStatus(),
-  });
   return {
-    getWorker: overview,
+    getWorker: async () => ({ success: true, ...(await workerOverview(deps)) }),
     restartWorker: async () => {
-      await restartWorker(worker);
-      return overview();
+      await restartWorker(deps.worker);
+      return { success: true, ...(await workerOverview(deps)) };
     },
   };
 }

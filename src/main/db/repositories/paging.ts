@@ -1,18 +1,7 @@
 import type { Collection, Document, Filter, Sort, WithId } from 'mongodb';
+import { PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, type Page, type PageRequest } from '@shared/paging';
 
-export interface PageRequest {
-  limit?: number;
-  offset?: number;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  limit: number;
-  offset: number;
-}
-
-export const MAX_PAGE_SIZE = 500;
+export type { Page, PageRequest };
 
 /** Bounded pages: an admin listing 10 000 jobs must never pull them all into memory at once. */
 export async function pageOf<T extends Document>(
@@ -21,7 +10,7 @@ export async function pageOf<T extends Document>(
   sort: Sort,
   request: PageRequest,
 ): Promise<Page<WithId<T>>> {
-  const limit = Math.min(Math.max(Math.trunc(request.limit ?? 50), 1), MAX_PAGE_SIZE);
+  const limit = Math.min(Math.max(Math.trunc(request.limit ?? PAGE_LIMIT_DEFAULT), 1), PAGE_LIMIT_MAX);
   const offset = Math.max(Math.trunc(request.offset ?? 0), 0);
   const [items, total] = await Promise.all([
     collection.find(query).sort(sort).skip(offset).limit(limit).toArray(),

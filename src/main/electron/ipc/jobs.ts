@@ -1,7 +1,6 @@
 import { toPublicJob } from '@shared/job';
 import { generatePlan } from '../../application/generate-plan';
-import { cancelJob, getPublicJob, retryJob } from '../../application/jobs';
-import { estimateJobCost } from '../../pipeline/plan-estimate';
+import { cancelJob, estimatePlanCost, getPublicJob, listJobs, retryJob } from '../../application/jobs';
 import type { IpcHandlers } from './dispatch';
 import { requireCore, type IpcCore } from './host';
 
@@ -19,10 +18,10 @@ type JobHandlers = Pick<
 export function jobHandlers(core: () => IpcCore | null): JobHandlers {
   const c = (): IpcCore => requireCore(core());
   return {
-    estimatePlanCost: (args) => estimateJobCost(args.type, c().config.llm),
+    estimatePlanCost: (args) => estimatePlanCost(c().config.llm, args.type),
     generatePlan: async (args) => toPublicJob(await generatePlan(c(), args)),
     getJob: (args) => getPublicJob(c().repositories, args.id),
-    listJobs: (args) => c().repositories.jobs.list(args ?? {}),
+    listJobs: (args) => listJobs(c().repositories, args ?? {}),
     cancelJob: async (args) => {
       const { outcome, job } = await cancelJob(c().queue, args.id);
       return { outcome, job: toPublicJob(job) };

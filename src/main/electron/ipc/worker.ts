@@ -1,11 +1,6 @@
-import type { IpcResult } from '@shared/ipc-contract';
 import type { IpcHandlers } from './dispatch';
-import { restartWorker } from '../../application/worker';
+import { restartWorker, workerOverview } from '../../application/worker';
 import { requireCore, type IpcCore } from './host';
-
-export async function workerOverview(core: IpcCore): Promise<IpcResult<'getWorkerStatus'>> {
-  return { worker: core.worker?.getStatus() ?? null, jobs: await core.repositories.jobs.countByStatus() };
-}
 
 type WorkerHandlers = Pick<IpcHandlers, 'getWorkerStatus' | 'restartWorker'>;
 

@@ -12,6 +12,7 @@ import type {
   WorkerOverview,
 } from '@shared/ipc-contract';
 import type { CatalogExercise } from '@shared/exercise';
+import type { Page } from '@shared/paging';
 import type { JobType, PublicJob } from '@shared/job';
 import type { PlanKind } from '@shared/plan-delivery';
 import type { PlanEstimate } from '@shared/pricing';
@@ -26,12 +27,7 @@ import type { NewUserInput, User, UserUpdate } from '@shared/user';
  * schemas (the IPC contract's results), so both transports hand the UI the same shapes (Dates as Dates).
  */
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  limit: number;
-  offset: number;
-}
+export type { Page } from '@shared/paging';
 
 export type ListClientsArgs = NonNullable<IpcArgs<'listClients'>>;
 export type ListJobsArgs = NonNullable<IpcArgs<'listJobs'>>;

@@ -7,7 +7,7 @@ import {
   type RouteResponse,
 } from '@shared/http-routes';
 import type { JobType, PublicJob } from '@shared/job';
-import { QuestionnaireSubmissionSchema, type QuestionnaireSubmission } from '@shared/questionnaire';
+import type { QuestionnaireSubmission } from '@shared/questionnaire';
 import type { ReadingCorrectionInput } from '@shared/reading-api';
 import { deliveryOf, type PlanKind } from '@shared/plan-delivery';
 import { ClientError, type ClientPdfArgs, type CoachClient, type OverridePlanArgs } from './coach-client';
@@ -50,8 +50,8 @@ export class HttpCoachClient implements CoachClient {
     private token: string,
   ) {}
 
-  /** One route of the HTTP contract, by name: the path, query and body from `input`, the answer decoded. */
-  private async call<K extends HttpRouteName>(name: K, input: RouteRequest<K>): Promise<RouteResponse<K>> {
+  /** One route of the HTTP contract, by name: the path, query and body from `input`; a refusal thrown. */
+  private async send<K extends HttpRouteName>(name: K, input: RouteRequest<K>): Promise<Response> {
     const route = HTTP_ROUTES[name];
     const parts = input as { params?: Record<string, unknown>; query?: object; body?: unknown };
     const url = `${this.baseUrl}${routePath(route.path, parts.params)}${queryString(parts.query)}`;
@@ -68,18 +68,22 @@ export class HttpCoachClient implements CoachClient {
     } catch (error) {
       throw new ClientError('network_error', error instanceof Error ? error.message : String(error));
     }
-    const succeeded = (route.success as readonly number[]).includes(response.status);
-    if (succeeded && 'binary' in route) {
-      return route.response.parse(new Uint8Array(await response.arrayBuffer())) as RouteResponse<K>;
-    }
-    const json: unknown = await response.json().catch(() => null);
-    if (!succeeded) {
-      const parsed = ApiErrorResponseSchema.safeParse(json);
-      if (parsed.success)
-        throw new ClientError(parsed.data.error, parsed.data.message, parsed.data.errors ?? []);
-      throw new ClientError('internal_error', `HTTP ${response.status}`);
-    }
-    return route.response.parse(json) as RouteResponse<K>;
+    if ((route.success as readonly number[]).includes(response.status)) return response;
+    const parsed = ApiErrorResponseSchema.safeParse(await response.json().catch(() => null));
+    if (parsed.success)
+      throw new ClientError(parsed.data.error, parsed.data.message, parsed.data.errors ?? []);
+    throw new ClientError('internal_error', `HTTP ${response.status}`);
+  }
+
+  /** A route's answer decoded with the route's own response schema (Dates as Dates, bytes as bytes). */
+  private async call<K extends HttpRouteName>(name: K, input: RouteRequest<K>): Promise<RouteResponse<K>> {
+    const route = HTTP_ROUTES[name];
+    const response = await this.send(name, input);
+    const answer: unknown =
+      'binary' in route
+        ? new Uint8Array(await response.arrayBuffer())
+        : await response.json().catch(() => null);
+    return route.response.parse(answer) as RouteResponse<K>;
   }
 
   /** Checks the token with a cheap admin call; rejects with `unauthorized` when it is wrong. */
@@ -112,15 +116,7 @@ export class HttpCoachClient implements CoachClient {
     responses: Record<string, unknown>,
   ): Promise<QuestionnaireSubmission> {
     const stored = await this.call('submitQuestionnaire', { body: { user_id: userId, responses } });
-    // The route answers ids only (the original's answer); the rest is what was sent.
-    return QuestionnaireSubmissionSchema.parse({
-      _id: stored.submission_id,
-      user_id: stored.user_id,
-      responses,
-      submitted_at: new Date(),
-      plan_generated: false,
-      plan_id: null,
-    });
+    return stored.submission;
   }
   async listQuestionnaires(userId: string) {
     const page = await this.call('listUserSubmissions', {
@@ -274,12 +270,12 @@ export class HttpCoachClient implements CoachClient {
   }
 
   async getWorker() {
-    const { worker, queue } = await this.call('getWorker', {});
-    return { worker, jobs: queue };
+    const { success: _, ...overview } = await this.call('getWorker', {});
+    return overview;
   }
   async restartWorker() {
-    const { worker, queue } = await this.call('restartWorker', { body: {} });
-    return { worker, jobs: queue };
+    const { success: _, ...overview } = await this.call('restartWorker', { body: {} });
+    return overview;
   }
 
   getSettings() {
@@ -304,14 +300,17 @@ export class HttpCoachClient implements CoachClient {
   /** Drawn by the server from the shared template; the browser saves it as a download. */
   async exportClientPdf(args: ClientPdfArgs) {
     const { job_id, ...query } = args;
-    const bytes = await this.call('jobClientPdf', { params: { job_id }, query });
+    const response = await this.send('jobClientPdf', { params: { job_id }, query });
+    const bytes = HTTP_ROUTES.jobClientPdf.response.parse(new Uint8Array(await response.arrayBuffer()));
+    // The server names the file (client and date), as the desktop app's save dialog suggests it.
+    const named = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1];
     const url = URL.createObjectURL(
       new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }),
     );
     try {
       const link = document.createElement('a');
       link.href = url;
-      link.download = `plan-${job_id}.pdf`;
+      link.download = named ?? `plan-${job_id}.pdf`;
       link.click();
     } finally {
       // After the click has handed the file to the browser's download.
