@@ -1096,5 +1096,37 @@ export const en: Messages = {
   errors: {
     network_error: 'Could not reach the server. Check that «edn360 serve» is still running.',
     unauthorized: 'The token is no longer valid. Enter it again.',
+    /** A sentence per error code: what the UI shows in a language the server's message is not in. */
+    codes: {
+      validation_error: 'Some data is not valid: check the fields marked.',
+      user_not_found: 'That client does not exist (it may have been deleted, or the id is wrong).',
+      user_exists: 'A client with that id or email already exists.',
+      submission_not_found: 'That questionnaire does not exist for this client.',
+      plan_not_found: 'That plan does not exist.',
+      plan_blocked:
+        'The plan is blocked by its safety audit: review it, and approve it with a written reason or generate a new one.',
+      plan_not_blocked: 'The plan is not blocked: there is nothing to approve.',
+      job_not_found: 'That generation job does not exist.',
+      job_not_cancellable: 'The job has already finished: only pending or running jobs can be cancelled.',
+      job_not_retryable: 'This job cannot be retried (only failed jobs whose plan was not blocked).',
+      no_worker: 'This instance runs no worker process: restart it on the computer that runs it.',
+      internal_error: 'Something went wrong. The details are in the log.',
+      forbidden_sender: 'The request did not come from the app window.',
+      not_ready: 'The app is still starting (or could not start): wait, or check the start-up screen.',
+      encryption_unavailable:
+        'This system cannot encrypt the API key: use the EDN_LLM_API_KEY variable instead.',
+      forbidden_url: 'That address cannot be opened from the app.',
+      database_unreachable: 'The database cannot be reached: check the connection and try again.',
+      export_failed: 'The PDF could not be saved: try another folder or free some disk space.',
+      invalid_request: 'The request could not be read.',
+      invalid_json: 'The request is not valid JSON.',
+      unsupported_media_type: 'The request must be sent as JSON.',
+      payload_too_large: 'The request is too large (1 MB at most).',
+      forbidden_host: 'This address is not allowed to reach the API.',
+      not_found: 'Not found.',
+      unauthorized: 'The admin token is missing or wrong.',
+      rate_limited: 'Too many requests: wait a moment and try again.',
+    },
+    fields: 'Fields: {{fields}}',
   },
 };

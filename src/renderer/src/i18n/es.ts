@@ -1102,6 +1102,40 @@ export const es = {
   errors: {
     network_error: 'No se pudo contactar con el servidor. Comprueba que «edn360 serve» sigue en marcha.',
     unauthorized: 'El token ya no es válido. Vuelve a introducirlo.',
+    /** A sentence per error code: what the UI shows in a language the server's message is not in. */
+    codes: {
+      validation_error: 'Hay datos no válidos: revisa los campos marcados.',
+      user_not_found: 'Ese cliente no existe (puede que se borrara o que el id no sea correcto).',
+      user_exists: 'Ya existe un cliente con ese id o ese correo.',
+      submission_not_found: 'Ese cuestionario no existe para este cliente.',
+      plan_not_found: 'Ese plan no existe.',
+      plan_blocked:
+        'El plan está bloqueado por su auditoría de seguridad: revísalo y apruébalo con un motivo escrito, o genera uno nuevo.',
+      plan_not_blocked: 'El plan no está bloqueado: no hay nada que aprobar.',
+      job_not_found: 'Ese trabajo de generación no existe.',
+      job_not_cancellable: 'El trabajo ya terminó: solo se cancelan trabajos pendientes o en curso.',
+      job_not_retryable: 'Este trabajo no se puede reintentar (solo los fallidos cuyo plan no se bloqueó).',
+      no_worker:
+        'Esta instancia no ejecuta ningún proceso de trabajo: reinícialo en el equipo que lo ejecuta.',
+      internal_error: 'Algo ha fallado. Los detalles están en el registro.',
+      forbidden_sender: 'La petición no viene de la ventana de la aplicación.',
+      not_ready:
+        'La aplicación aún está arrancando (o no pudo arrancar): espera o revisa la pantalla de inicio.',
+      encryption_unavailable: 'Este sistema no puede cifrar la clave: usa la variable EDN_LLM_API_KEY.',
+      forbidden_url: 'Esa dirección no se puede abrir desde la aplicación.',
+      database_unreachable:
+        'No se puede contactar con la base de datos: revisa la conexión y vuelve a intentarlo.',
+      export_failed: 'No se pudo guardar el PDF: prueba otra carpeta o libera espacio en el disco.',
+      invalid_request: 'No se pudo leer la petición.',
+      invalid_json: 'La petición no es JSON válido.',
+      unsupported_media_type: 'La petición debe enviarse como JSON.',
+      payload_too_large: 'La petición es demasiado grande (1 MB como máximo).',
+      forbidden_host: 'Esta dirección no puede llegar a la API.',
+      not_found: 'No encontrado.',
+      unauthorized: 'Falta el token de administración o no es correcto.',
+      rate_limited: 'Demasiadas peticiones: espera un momento y vuelve a intentarlo.',
+    },
+    fields: 'Campos: {{fields}}',
   },
 };
 export type Messages = typeof es;
