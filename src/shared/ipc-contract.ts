@@ -21,7 +21,7 @@ import {
 import { IPC_EVENT_CHANNELS, IPC_METHOD_CHANNELS, type IpcEventName, type IpcMethod } from './ipc-channels';
 import { DOMAIN_ERROR_CODES } from './domain-errors';
 import { FieldErrorSchema, type FieldError } from './field-error';
-import { SubmitQuestionnaireBodySchema } from './api';
+import { EstimateQuerySchema, GenerateAsyncBodySchema, SubmitQuestionnaireBodySchema } from './api';
 import { ClientPdfOptionsShape } from './client-plan-request';
 import { IdSchema } from './ids';
 import { pageArgsShape, pageOf } from './paging';
@@ -300,12 +300,8 @@ export const IPC_CONTRACT = {
 
   generatePlan: {
     channel: IPC_METHOD_CHANNELS.generatePlan,
-    args: z.strictObject({
-      user_id: IdSchema,
-      submission_id: IdSchema,
-      type: z.enum(JOB_TYPES, { error: 'type debe ser "training", "nutrition" o "full"' }),
-      previous_training_plan_id: IdSchema.nullable().optional(),
-    }),
+    // The HTTP route's body, with the client's id the route takes from its path.
+    args: GenerateAsyncBodySchema.extend({ user_id: IdSchema }),
     result: PublicJobSchema,
   },
   getJob: { channel: IPC_METHOD_CHANNELS.getJob, args: ById, result: PublicJobSchema },
@@ -330,7 +326,7 @@ export const IPC_CONTRACT = {
   /** What a job of this type would cost with the models and prices in force (typical token use). */
   estimatePlanCost: {
     channel: IPC_METHOD_CHANNELS.estimatePlanCost,
-    args: z.strictObject({ type: z.enum(JOB_TYPES) }),
+    args: EstimateQuerySchema,
     result: PlanEstimateSchema,
   },
 

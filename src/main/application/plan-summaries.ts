@@ -1,4 +1,4 @@
-import type { PlanSummary } from '@shared/ipc-contract';
+import type { PlanSummary } from '@shared/plan-summary';
 import { deliveryOf } from '@shared/plan-delivery';
 import type { NutritionPlanDocument, TrainingPlanDocument } from '@shared/plans';
 import type { Repositories } from '../db/repositories';
