@@ -9,8 +9,8 @@
 
 /** Lowest first. */
 const MAIN_LAYERS = [
-  ['util', 'client-pdf'],
-  ['log'],
+  ['util'],
+  ['log', 'client-pdf'],
   ['config'],
   ['db'],
   ['queue'],

@@ -1,41 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { CLIENT_PDF_FONT_FILES, CLIENT_PDF_SYMBOL_FONT_FILE } from '@shared/client-pdf/client-plan-pdf';
+import { resourceCandidates } from '../util/resource-paths';
 
 export type ClientPdfFontStyle = keyof typeof CLIENT_PDF_FONT_FILES;
 /** The text font's four styles, and the symbol fallback (one file for every style). */
 export type ClientPdfFontBuffers = Record<ClientPdfFontStyle, Buffer> & { symbols: Buffer };
 
-/** Packaged Electron apps expose their resources directory on `process` (no electron import needed). */
-function packagedResourcesDir(): string | undefined {
-  const dir = (process as NodeJS.Process & { resourcesPath?: unknown }).resourcesPath;
-  return typeof dir === 'string' && dir.length > 0 ? dir : undefined;
-}
-
-function walkUp(start: string, maxLevels = 8): string[] {
-  const out: string[] = [];
-  let dir = resolve(start);
-  for (let i = 0; i <= maxLevels; i += 1) {
-    out.push(join(dir, 'resources', 'fonts'));
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return out;
-}
-
-/**
- * Where the fonts may live, most specific first: the packaged app's resources (`fonts/`), then
- * `resources/fonts` in any ancestor of this module (a checkout, or `out/main/` in a build), then in
- * any ancestor of the working directory (the headless server started from the repo).
- */
+/** Where the fonts may live (resources/fonts in a checkout or a build, fonts/ in an installer). */
 export function fontDirCandidates(): string[] {
-  const candidates: string[] = [];
-  const packaged = packagedResourcesDir();
-  if (packaged) candidates.push(join(packaged, 'fonts'));
-  if (typeof __dirname === 'string') candidates.push(...walkUp(__dirname));
-  candidates.push(...walkUp(process.cwd()));
-  return [...new Set(candidates)];
+  return resourceCandidates('fonts');
 }
 
 export class ClientPdfFontsNotFoundError extends Error {

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { ExerciseSchema, type Exercise } from '@shared/exercise';
 import { ExerciseCatalog } from './catalog';
 import { CatalogLoadError } from './errors';
+import { resourceCandidates } from '../../util/resource-paths';
 
 export const CATALOG_FILE_NAME = 'exercise-catalog.json';
 
@@ -11,42 +12,9 @@ export function defaultCatalogPath(resourcesDir: string): string {
   return join(resourcesDir, CATALOG_FILE_NAME);
 }
 
-/** Packaged Electron apps expose their resources directory on `process` (no electron import needed). */
-function packagedResourcesDir(): string | undefined {
-  const dir = (process as NodeJS.Process & { resourcesPath?: unknown }).resourcesPath;
-  return typeof dir === 'string' && dir.length > 0 ? dir : undefined;
-}
-
-/** This module's directory when the runtime provides it (CommonJS build, Vitest). */
-function moduleDir(): string | undefined {
-  return typeof __dirname === 'string' ? __dirname : undefined;
-}
-
-function walkUp(start: string, maxLevels = 8): string[] {
-  const out: string[] = [];
-  let dir = resolve(start);
-  for (let i = 0; i <= maxLevels; i += 1) {
-    out.push(defaultCatalogPath(join(dir, 'resources')));
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return out;
-}
-
-/**
- * Where the default catalog may live, most specific first: the packaged app's resources directory,
- * then `resources/` in any ancestor of this module (works from `src/main/pipeline/catalog/` in a
- * checkout and from `out/main/` in a build), then in any ancestor of the working directory.
- */
+/** Where the default catalog may live (see resourceCandidates: installer, build, checkout). */
 export function catalogPathCandidates(): string[] {
-  const candidates: string[] = [];
-  const packaged = packagedResourcesDir();
-  if (packaged) candidates.push(defaultCatalogPath(packaged));
-  const here = moduleDir();
-  if (here) candidates.push(...walkUp(here));
-  candidates.push(...walkUp(process.cwd()));
-  return [...new Set(candidates)];
+  return resourceCandidates(CATALOG_FILE_NAME);
 }
 
 export function resolveDefaultCatalogPath(): string {
