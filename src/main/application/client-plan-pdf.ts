@@ -55,6 +55,33 @@ async function deliverablePlans(
     : { nutrition: await getDeliverablePlan(repositories, 'nutrition', source.plan_id) };
 }
 
+/** How far back a chain of blocks is followed (a coach's client rarely has more than a few). */
+const MAX_BLOCKS = 100;
+
+/**
+ * The plan's number in its client's sequence of blocks ("generar siguiente bloque"): 1 for a first
+ * block, +1 for each earlier block it continues. Either kind's chain counts; the longer one wins.
+ */
+async function blockNumber(
+  repositories: ClientPdfDeps['repositories'],
+  plans: { training?: TrainingPlanDocument; nutrition?: NutritionPlanDocument },
+): Promise<number> {
+  let training = 0;
+  let previous = plans.training?.previous_training_plan_id ?? null;
+  while (previous && training < MAX_BLOCKS) {
+    training += 1;
+    previous = (await repositories.trainingPlans.get(previous))?.previous_training_plan_id ?? null;
+  }
+  let nutrition = 0;
+  let previousNutrition = plans.nutrition?.previous_nutrition_plan_id ?? null;
+  while (previousNutrition && nutrition < MAX_BLOCKS) {
+    nutrition += 1;
+    previousNutrition =
+      (await repositories.nutritionPlans.get(previousNutrition))?.previous_nutrition_plan_id ?? null;
+  }
+  return 1 + Math.max(training, nutrition);
+}
+
 function fileNameOf(clientName: string, date: Date, language: Language): string {
   const slug = clientName
     .normalize('NFD')
@@ -89,6 +116,7 @@ export async function clientPlanPdf(deps: ClientPdfDeps, request: ClientPdfReque
       ...(brand.logo ? { logo: brand.logo } : {}),
     },
     language,
+    version: await blockNumber(deps.repositories, plans),
     trainingSlot: typeof slot === 'string' ? slot : null,
   });
   const bytes = await renderClientPlanPdf(document, { pageSize: request.page_size ?? 'A4' });

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SETTINGS_FILE_NAME } from '../../../src/main/config/settings-store';
 import { buildPendingJob } from '../../../src/main/queue/enqueue';
 import { findInternalMarkers } from '../../../src/shared/client-plan';
+import { trainingPlanIdForJob } from '../../../src/shared/plans';
 import { testApiConfig, useApiServer, validResponses } from '../../support/api-harness';
 import { seedAuditBlockedJob } from '../../support/plan-fixtures';
 import { readPdf } from '../../unit/client-pdf/pdf-tools';
@@ -117,6 +118,22 @@ describe('GET /admin/jobs/{id}/client.pdf', () => {
 });
 
 describe('GET /admin/{training,nutrition}-plans/{id}/client.pdf', () => {
+  it('numbers the block: a plan that continues an earlier one is version 2', async () => {
+    const next = {
+      ...plans.training,
+      _id: trainingPlanIdForJob('job-bloque-2'),
+      job_id: 'job-bloque-2',
+      user_id: USER,
+      previous_training_plan_id: plans.training._id,
+      created_at: new Date('2026-12-01T10:00:00Z'),
+    };
+    await api.repos.trainingPlans.saveOnce(next);
+    expect((await fetchPdf(`/admin/training-plans/${plans.training._id}/client.pdf`)).text).toContain(
+      'Versión 1',
+    );
+    expect((await fetchPdf(`/admin/training-plans/${next._id}/client.pdf`)).text).toContain('Versión 2');
+  });
+
   it('prints one plan: the training plan without meals, the nutrition plan without sessions', async () => {
     const training = (await fetchPdf(`/admin/training-plans/${plans.training._id}/client.pdf`)).text;
     expect(training).toContain(CLIENT_NAME);
