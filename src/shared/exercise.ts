@@ -190,6 +190,23 @@ export const CONTRA_DESCRIPTIONS: Record<Contra, { es: string; en: string }> = {
   },
 };
 
+/** Longest technique cue, per language: one short sentence that fits under the exercise in the client's PDF. */
+export const TECNICA_MAX_CHARS = 140;
+
+const cueText = z
+  .string()
+  .trim()
+  .min(10, 'indicación técnica demasiado corta')
+  .max(TECNICA_MAX_CHARS, `indicación técnica de más de ${TECNICA_MAX_CHARS} caracteres`);
+
+/**
+ * One technique cue for the client, in both plan languages: a short, concrete instruction for doing
+ * this exact exercise safely, in the second person (shown under the exercise in the client version;
+ * wording authored after [NSCA], docs/SOURCES.md §3).
+ */
+export const TecnicaSchema = z.strictObject({ es: cueText, en: cueText });
+export type Tecnica = z.infer<typeof TecnicaSchema>;
+
 export const EMPUJE_TRACCION_VALUES = ['empuje', 'traccion'] as const;
 export type EmpujeTraccion = (typeof EMPUJE_TRACCION_VALUES)[number];
 
@@ -213,6 +230,7 @@ export const ExerciseSchema = z
     contraindicaciones: uniqueList(CONTRA_VALUES),
     unilateral: z.boolean(),
     empuje_traccion: z.enum(EMPUJE_TRACCION_VALUES).nullable(),
+    tecnica: TecnicaSchema,
   })
   .superRefine((ex, ctx) => {
     const strength = STRENGTH_TIPOS.includes(ex.tipo);

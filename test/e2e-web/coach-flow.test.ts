@@ -237,6 +237,8 @@ describe('coach flow in the browser (edn360 serve + fake LLM)', () => {
     await options.getByText('Carta (EE. UU.)', { exact: true }).click();
     expect(await options.getByRole('radio', { name: 'Inglés' }).isChecked()).toBe(true);
     expect(await options.getByRole('radio', { name: 'Carta (EE. UU.)' }).isChecked()).toBe(true);
+    // A language other than the plan's: the coach is told the plan's own texts stay in Spanish.
+    expect(await options.getByTestId('client-pdf-other-language').textContent()).toMatch(/en español/);
     const en = await clientPdf('client-plan-en-letter.pdf');
     expect(en.map((p) => p.text).join('\n')).toMatch(/Monday/);
     expect(en[0]).toMatchObject({ width: 612, height: 792 });

@@ -1,9 +1,11 @@
 import { buildClientPlan } from '@shared/client-plan';
 import type { ClientPdfPageSize, ClientPdfSource, CoachBrand } from '@shared/client-plan-request';
 import type { NutritionPlanDocument, TrainingPlanDocument } from '@shared/plans';
+import { validateQuestionnaire } from '@shared/questionnaire-validation';
 import type { Language } from '@shared/settings-descriptor';
 import { renderClientPlanPdf } from '../client-pdf/render-client-plan-pdf';
 import type { Repositories } from '../db/repositories';
+import { readAndScreen } from '../pipeline/audits';
 import { checkJobPlansExportable, getDeliverablePlan } from './plan-delivery';
 
 /*
@@ -31,9 +33,6 @@ export interface ClientPdf {
   /** A download name every OS accepts: the client's name and the plan's date. */
   file_name: string;
 }
-
-/** What the cover says when the coach has not set a name in Ajustes yet. */
-const UNNAMED_COACH = 'EDN360 Coach';
 
 async function deliverablePlans(
   repositories: ClientPdfDeps['repositories'],
@@ -82,6 +81,27 @@ async function blockNumber(
   return 1 + Math.max(training, nutrition);
 }
 
+/**
+ * What the plans do not keep and their questionnaire does: when the client trains (it places the
+ * pre/post-workout meals; the original's free text is understood by the builder) and which
+ * screening checks failed (the medical notes the client must read, in a training-only PDF too).
+ */
+function fromQuestionnaire(
+  raw: Record<string, unknown>,
+  planDate: Date,
+): { trainingSlot: string | null; screening: string[] } {
+  const responses = raw['responses'] as Record<string, unknown> | undefined;
+  const slot = responses?.['franja_horaria'];
+  const validation = validateQuestionnaire(raw, { lang: 'es', now: planDate });
+  const screening =
+    validation.isValid && validation.data
+      ? readAndScreen(raw, validation.data.responses, planDate)
+          .screening.checks.filter((check) => !check.passed)
+          .map((check) => check.id)
+      : [];
+  return { trainingSlot: typeof slot === 'string' ? slot : null, screening };
+}
+
 function fileNameOf(clientName: string, date: Date, language: Language): string {
   const slug = clientName
     .normalize('NFD')
@@ -101,23 +121,22 @@ export async function clientPlanPdf(deps: ClientPdfDeps, request: ClientPdfReque
   // A client imported without a name keeps its id: the PDF still says whose plan it is.
   const clientName = user?.nombre_completo.trim() || first.user_id;
   const brand = await deps.coachBrand();
-  // When the client trains places the pre/post-workout meals; the plans do not keep it, their
-  // questionnaire does (read as stored: the original's free text is understood by the builder).
   const submission = await deps.repositories.submissions.getRaw(first.submission_id);
-  const responses = submission?.['responses'] as Record<string, unknown> | undefined;
-  const slot = responses?.['franja_horaria'];
   const language = request.lang ?? first.language;
   const document = buildClientPlan({
     ...plans,
     client: { name: clientName },
-    coach: {
-      name: brand.name ?? UNNAMED_COACH,
-      ...(brand.contact ? { contact: brand.contact } : {}),
-      ...(brand.logo ? { logo: brand.logo } : {}),
-    },
+    // No name set in Ajustes: the PDF names no coach (never the app as if it were one).
+    coach: brand.name
+      ? {
+          name: brand.name,
+          ...(brand.contact ? { contact: brand.contact } : {}),
+          ...(brand.logo ? { logo: brand.logo } : {}),
+        }
+      : null,
     language,
     version: await blockNumber(deps.repositories, plans),
-    trainingSlot: typeof slot === 'string' ? slot : null,
+    ...(submission ? fromQuestionnaire(submission, first.created_at) : {}),
   });
   const bytes = await renderClientPlanPdf(document, { pageSize: request.page_size ?? 'A4' });
   return { bytes, file_name: fileNameOf(clientName, first.created_at, language) };

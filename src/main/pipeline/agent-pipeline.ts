@@ -20,8 +20,7 @@ import { JobFailure } from './job-errors';
 import type { JobPipeline, PipelineContext } from './pipeline-types';
 import type { AgentId, PipelineInputs } from './agent-definition';
 import { AGENTS } from './agents/registry';
-import { correctionsOf, readQuestionnaire } from '@shared/reading';
-import { screenQuestionnaire } from './audits';
+import { readAndScreen } from './audits';
 import { assertPlansDeliverable } from './delivery-gate';
 import { buildClientFacts } from './facts/client-facts';
 import { buildNutritionFacts } from './facts/nutrition-facts';
@@ -63,8 +62,7 @@ export class AgentPipeline implements JobPipeline {
     }
     const questionnaire = validation.data;
     // One reading of every answer, with the coach's corrections, for screening, facts and audits.
-    const reading = readQuestionnaire(raw.responses, { corrections: correctionsOf(raw) });
-    const screening = screenQuestionnaire(questionnaire.responses, { now, reading });
+    const { reading, screening } = readAndScreen(raw, questionnaire.responses, now);
     if (screening.blocked) {
       const blocking = screening.checks.filter((c) => !c.passed && c.severity === 'block');
       const reasons = blocking.map((c) => `• ${c.id}: ${c.reason}`);

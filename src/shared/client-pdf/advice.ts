@@ -44,8 +44,11 @@ function nutritionAdvice(advice: ClientAdvice, labels: ClientPdfLabels): PdfCont
   return out;
 }
 
-/** One row per note, so a page break falls between notes and never inside one. */
-function safetyNotes(notes: readonly string[]): PdfTable {
+/**
+ * One row per note, so a page break falls between notes and never inside one. The notes may be cut
+ * into two tables (see safetyBlock); `opens` / `closes` say whether this one starts / ends the box.
+ */
+function safetyNotes(notes: readonly string[], opens: boolean, closes: boolean): PdfTable {
   return {
     table: {
       widths: ['*'],
@@ -56,26 +59,34 @@ function safetyNotes(notes: readonly string[]): PdfTable {
       ...TABLE_LAYOUT,
       hLineWidth: () => 0,
       paddingLeft: () => 10,
-      paddingTop: (i) => (i === 0 ? 8 : 0),
-      paddingBottom: (i) => (i === notes.length - 1 ? 4 : 0),
+      paddingTop: (i) => (opens && i === 0 ? 8 : 0),
+      paddingBottom: (i) => (closes && i === notes.length - 1 ? 4 : 0),
     },
-    margin: [0, 0, 0, 10],
+    margin: [0, 0, 0, closes ? 10 : 0],
   };
 }
 
+/**
+ * The health notes and the disclaimer. The disclaimer never starts a page alone: it is bound, in
+ * one unbreakable block, to the last note (or to the heading when there are no notes), and the
+ * heading to the first note when there is only one.
+ */
 function safetyBlock(safety: ClientSafety, labels: ClientPdfLabels): PdfContent[] {
-  return [
-    heading(labels.safety),
-    ...(safety.notes.length > 0 ? [safetyNotes(safety.notes)] : []),
-    {
-      stack: [
-        { text: labels.disclaimer.toUpperCase(), style: 'label', margin: [0, 0, 0, 3] },
-        { text: safety.disclaimer, style: 'small' },
-      ],
-      margin: [0, 6, 0, 0],
-      unbreakable: true,
-    },
-  ];
+  const disclaimer: PdfContent = {
+    stack: [
+      { text: labels.disclaimer.toUpperCase(), style: 'label', margin: [0, 0, 0, 3] },
+      { text: safety.disclaimer, style: 'small' },
+    ],
+    margin: [0, 6, 0, 0],
+  };
+  const notes = safety.notes;
+  const last = notes[notes.length - 1];
+  if (last === undefined) return [{ stack: [heading(labels.safety), disclaimer], unbreakable: true }];
+  const earlier = notes.slice(0, -1);
+  const tail: PdfContent[] = [safetyNotes([last], earlier.length === 0, true), disclaimer];
+  return earlier.length === 0
+    ? [{ stack: [heading(labels.safety), ...tail], unbreakable: true }]
+    : [heading(labels.safety), safetyNotes(earlier, true, false), { stack: tail, unbreakable: true }];
 }
 
 /** Training and nutrition advice, then health and safety notes with the disclaimer. */

@@ -1,7 +1,8 @@
+import { formatNumber } from '../client-plan/format';
 import type { ClientCalendarDay, ClientPlanDocument } from '../client-plan/schema';
 import type { ClientPdfLabels } from './labels';
 import type { PdfContent, PdfStack, PdfTableRow, PdfText } from './pdf-types';
-import { COLORS, TABLE_LAYOUT, formatNumber, headerCell, heading, paragraph, sectionTitle } from './styles';
+import { COLORS, TABLE_LAYOUT, headerCell, heading, paragraph, sectionTitle } from './styles';
 
 function dayCell(day: ClientCalendarDay, labels: ClientPdfLabels): PdfStack {
   const training = day.sessionIndex !== undefined;

@@ -1,13 +1,13 @@
 /*
  * The client plan PDF template: one pure function from a ClientPlanDocument to a pdfmake document
- * definition, rendered by every door (Electron main and the headless server through
- * src/main/client-pdf, the browser build through pdfmake's browser bundle).
+ * definition. It is rendered in Node only, by src/main/client-pdf, for every door: the Electron
+ * main process (IPC export) and the headless server (`GET /admin/jobs/{id}/client.pdf` and the
+ * per-plan routes). The browser build does not render: it downloads the server's PDF over HTTP.
  *
  * Library: pdfmake 0.3 (MIT; pdfkit underneath). Chosen over @react-pdf/renderer because
  *  - the definition is plain data, so this template imports nothing and bundles anywhere (no Node
  *    API, no React reconciler, no yoga/wasm layout);
- *  - it is pure JavaScript in Node (no Chromium, no native module, nothing for npm to build) and
- *    ships a prebuilt browser bundle (~1.1 MB minified) that the renderer can load lazily;
+ *  - it is pure JavaScript in Node (no Chromium, no native module, nothing for npm to build);
  *  - tables with repeated header rows, headers/footers with "page X of Y", a table of contents
  *    and A4/Letter are built in;
  *  - it embeds subset TrueType fonts (resources/fonts, Roboto) with their ToUnicode maps, so the
@@ -21,10 +21,10 @@
 import type { ClientPlanDocument } from '../client-plan/schema';
 import { advicePages } from './advice';
 import { calendarPages } from './calendar';
-import { cover, coverBackground } from './cover';
+import { contentsColumns, cover, coverBackground, planCoach } from './cover';
 import { clientPdfLabels } from './labels';
 import { nutritionPages } from './nutrition';
-import type { PdfContent, PdfDocumentDefinition } from './pdf-types';
+import type { PdfContent, PdfDocumentDefinition, PdfText } from './pdf-types';
 import { sessionPages } from './sessions';
 import { shoppingListPage } from './shopping-list';
 import { withSymbolFont } from './symbols';
@@ -58,32 +58,46 @@ export interface ClientPlanPdfOptions {
 /** The metadata date when none is given (the date the client reads is `meta.createdDate`, printed on the cover). */
 export const CLIENT_PDF_FIXED_CREATION_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
 
+function isContentsEntry(node: PdfContent): node is PdfText {
+  return typeof node === 'object' && !Array.isArray(node) && 'text' in node && node.tocItem === true;
+}
+
+/** Points every section title at the cover's contents list (column) it belongs to. */
+function withContentsColumns(sections: PdfContent[]): { sections: PdfContent[]; entries: number } {
+  const entries = sections.filter(isContentsEntry).length;
+  const columns = contentsColumns(entries);
+  let i = 0;
+  return {
+    sections: sections.map((node) => (isContentsEntry(node) ? { ...node, tocItem: columns[i++] } : node)),
+    entries,
+  };
+}
+
 export function clientPlanPdfDefinition(
   doc: ClientPlanDocument,
   options: ClientPlanPdfOptions,
 ): PdfDocumentDefinition {
   const labels = clientPdfLabels(doc.meta.language);
   const { meta } = doc;
+  const coach = planCoach(meta);
   const width = contentWidth(options.pageSize);
 
-  const content: PdfContent[] = [
-    ...cover(doc, labels),
+  const { sections, entries } = withContentsColumns([
     ...calendarPages(doc, labels, width),
     ...(doc.sessions?.length ? sessionPages(doc.sessions, labels) : []),
     ...(doc.nutrition ? nutritionPages(doc.nutrition, labels, meta.language, width) : []),
     ...(doc.nutrition ? shoppingListPage(doc.nutrition.shoppingList, labels) : []),
     ...advicePages(doc.advice, doc.safety, labels),
-  ];
+  ]);
+  const content: PdfContent[] = [...cover(doc, labels, entries), ...sections];
 
   const definition: PdfDocumentDefinition = {
     pageSize: options.pageSize,
     pageMargins: [MARGIN_X, MARGIN_TOP, MARGIN_X, MARGIN_BOTTOM],
     info: {
       title: meta.title,
-      author: meta.coach.name,
       subject: meta.clientName,
-      creator: meta.coach.name,
-      producer: meta.coach.name,
+      ...(coach ? { author: coach.name, creator: coach.name, producer: coach.name } : {}),
       creationDate: options.creationDate ?? CLIENT_PDF_FIXED_CREATION_DATE,
     },
     language: meta.language,
@@ -94,10 +108,12 @@ export function clientPlanPdfDefinition(
         : {
             stack: [
               {
-                columns: [
-                  { text: meta.coach.name, bold: true, color: COLORS.primary },
-                  { text: meta.clientName, alignment: 'right', color: COLORS.muted },
-                ],
+                columns: coach
+                  ? [
+                      { text: coach.name, bold: true, color: COLORS.primary },
+                      { text: meta.clientName, alignment: 'right', color: COLORS.muted },
+                    ]
+                  : [{ text: meta.clientName, bold: true, color: COLORS.primary }],
                 fontSize: 8.5,
               },
               {

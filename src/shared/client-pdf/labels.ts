@@ -72,7 +72,7 @@ export interface ClientPdfLabels {
 const ES: ClientPdfLabels = {
   page: (current, total) => `Página ${current} de ${total}`,
   preparedFor: 'Plan preparado para',
-  coach: 'Entrenador',
+  coach: 'Entrenador/a',
   contact: 'Contacto',
   date: 'Fecha',
   version: 'Versión',

@@ -1,3 +1,4 @@
+import { formatNumber } from '../client-plan/format';
 import type {
   ClientDailyTargets,
   ClientDayTypeMenu,
@@ -7,7 +8,7 @@ import type {
 } from '../client-plan/schema';
 import type { ClientPdfLabels } from './labels';
 import type { PdfContent, PdfTable, PdfTableRow, PdfText } from './pdf-types';
-import { COLORS, TABLE_LAYOUT, bullets, formatNumber, heading, paragraph, sectionTitle } from './styles';
+import { COLORS, TABLE_LAYOUT, bullets, heading, paragraph, sectionTitle } from './styles';
 
 const BOX_GAP = 4;
 const BOX_PADDING = 10;
@@ -101,17 +102,25 @@ function mealTitle(meal: ClientMeal): PdfTable {
   };
 }
 
+/** Names compared as a reader would, ignoring case and surrounding spaces. */
+export function sameName(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return false;
+  return a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+}
+
 function mealBlock(meal: ClientMeal, labels: ClientPdfLabels, language: ClientPlanLanguage): PdfContent {
   const rows: PdfTableRow[] = [];
   for (const dish of meal.dishes) {
-    const single = dish.foods.length === 1 && dish.foods[0]?.name === dish.name;
+    // No title row for a dish named like its single food, or like the meal ("Desayuno" under "Desayuno").
+    const single =
+      (dish.foods.length === 1 && sameName(dish.foods[0]?.name, dish.name)) || sameName(dish.name, meal.name);
     if (!single) {
       rows.push([{ text: dish.name, style: 'td', bold: true, colSpan: 3, color: COLORS.text }, {}, {}]);
     }
     for (const food of dish.foods) {
       rows.push([
         { text: food.name, style: 'td', margin: [single ? 0 : 8, 0, 0, 0] },
-        { text: `${formatNumber(food.grams, language)} g`, style: 'td', alignment: 'right' },
+        { text: `${formatNumber(food.grams, language, 1)} g`, style: 'td', alignment: 'right' },
         { text: food.household ?? '', style: 'td', color: COLORS.muted },
       ]);
     }

@@ -37,7 +37,8 @@ export interface PdfInline extends PdfStyle {
 
 export interface PdfText extends PdfBase {
   text: string | (string | PdfInline)[];
-  tocItem?: boolean;
+  /** `true` for the default contents list, or the `id` of the contents list this entry belongs to. */
+  tocItem?: boolean | string;
   tocStyle?: string | string[];
   tocMargin?: PdfMargin;
 }
@@ -122,7 +123,7 @@ export interface PdfTable extends PdfBase {
 }
 
 export interface PdfToc extends PdfBase {
-  toc: { title?: PdfText; numberStyle?: PdfStyle; textStyle?: PdfStyle; textMargin?: PdfMargin };
+  toc: { id?: string; title?: PdfText; numberStyle?: PdfStyle; textStyle?: PdfStyle; textMargin?: PdfMargin };
 }
 
 export type PdfContent =
@@ -147,10 +148,11 @@ export interface PdfDocumentDefinition {
   pageMargins: [number, number, number, number];
   info: {
     title: string;
-    author: string;
+    /** The coach's name; left out when the plan names no coach. */
+    author?: string;
     subject: string;
-    creator: string;
-    producer: string;
+    creator?: string;
+    producer?: string;
     creationDate: Date;
   };
   language: string;

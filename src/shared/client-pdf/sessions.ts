@@ -55,14 +55,28 @@ function drills(title: string, list: readonly ClientDrill[], labels: ClientPdfLa
   ];
 }
 
+/**
+ * The tempo line as [bold lead, rest]: "Ritmo: " before the view model's text, unless that text
+ * already starts with the label ("Ritmo: 3-1-X-0…", "Ritmo controlado…"), which is then printed as
+ * it is, its own label in bold — never "Ritmo: Ritmo: …".
+ */
+export function tempoLine(tempo: string, label: string): [lead: string, rest: string] {
+  const text = tempo.trim();
+  const head = text.slice(0, label.length);
+  const next = text.charAt(label.length);
+  if (head.toLocaleLowerCase() === label.toLocaleLowerCase() && !/[\p{L}\p{N}]/u.test(next)) {
+    const separator = /^\s*:?\s*/.exec(text.slice(label.length))?.[0] ?? '';
+    return [text.slice(0, label.length + separator.length), text.slice(label.length + separator.length)];
+  }
+  return [`${label}: `, text];
+}
+
 function exerciseDetails(exercise: ClientExercise, labels: ClientPdfLabels): PdfText[] {
   const lines: PdfText[] = [];
-  if (exercise.tempo)
-    lines.push({
-      text: [{ text: `${labels.tempo}: `, bold: true }, exercise.tempo],
-      style: 'small',
-      margin: [0, 2, 0, 0],
-    });
+  if (exercise.tempo) {
+    const [lead, rest] = tempoLine(exercise.tempo, labels.tempo);
+    lines.push({ text: [{ text: lead, bold: true }, rest], style: 'small', margin: [0, 2, 0, 0] });
+  }
   if (exercise.cue) lines.push({ text: exercise.cue, style: 'small', margin: [0, 2, 0, 0] });
   if (exercise.notes)
     lines.push({ text: exercise.notes, style: 'small', italics: true, margin: [0, 2, 0, 0] });

@@ -1,4 +1,3 @@
-import type { ClientPlanLanguage } from '../client-plan/schema';
 import type { PdfContent, PdfStyle, PdfTableLayout, PdfText } from './pdf-types';
 
 /** The font family name the definition uses; the renderers register the files of CLIENT_PDF_FONT_FILES under it. */
@@ -105,11 +104,4 @@ export function bullets(items: readonly string[]): PdfContent {
 
 export function headerCell(text: string, alignment: 'left' | 'right' | 'center' = 'left'): PdfText {
   return { text, style: 'th', alignment };
-}
-
-/** "120" / "1.5" → "1,5" in Spanish. */
-export function formatNumber(value: number, language: ClientPlanLanguage): string {
-  return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'es-ES', { maximumFractionDigits: 1 }).format(
-    value,
-  );
 }

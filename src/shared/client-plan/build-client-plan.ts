@@ -27,7 +27,8 @@ export interface BuildClientPlanInput {
   training?: TrainingPlanDocument;
   nutrition?: NutritionPlanDocument;
   client: { name: string };
-  coach: ClientPlanCoach;
+  /** The coach's brand; absent (or with a blank name) → the document has no coach block. */
+  coach?: { name: string; contact?: string | undefined; logo?: string | undefined } | null;
   language: ClientPlanLanguage;
   /** The delivered version's number (1 for the first); defaults to 1. */
   version?: number;
@@ -37,6 +38,12 @@ export interface BuildClientPlanInput {
    * without it no meal is labelled before or after training.
    */
   trainingSlot?: string | null;
+  /**
+   * Ids of the screening checks that did not pass ("SCR-01", "SCR-02"…), as the job's screening
+   * found them. The nutrition plan stores its screening; the training plan does not, so a
+   * training-only document shows the medical notes only when these are given.
+   */
+  screening?: readonly string[];
 }
 
 function trainingSchedule(
@@ -80,6 +87,16 @@ function calendar(
   });
 }
 
+function coachBlock(given: BuildClientPlanInput['coach']): ClientPlanCoach | undefined {
+  const name = given?.name.trim();
+  if (!given || !name) return undefined;
+  const coach: ClientPlanCoach = { name };
+  const contact = clientText(given.contact);
+  if (contact) coach.contact = contact;
+  if (given.logo) coach.logo = given.logo;
+  return coach;
+}
+
 export function buildClientPlan(input: BuildClientPlanInput): ClientPlanDocument {
   const { language } = input;
   const source = input.training ?? input.nutrition;
@@ -96,17 +113,18 @@ export function buildClientPlan(input: BuildClientPlanInput): ClientPlanDocument
     ? buildNutrition(nutrition, dayTypes, trainingSchedule(training, input.trainingSlot), language, dict)
     : { nutrition: undefined, dayTypeIndex: new Map<DayTypeCode, number>() };
 
-  const coach: ClientPlanCoach = { name: input.coach.name.trim() };
-  const contact = clientText(input.coach.contact);
-  if (contact) coach.contact = contact;
-  if (input.coach.logo) coach.logo = input.coach.logo;
+  const coach = coachBlock(input.coach);
 
   const doc: ClientPlanDocument = {
     meta: {
       language,
-      title: dict.title,
+      title: input.training
+        ? input.nutrition
+          ? dict.title.both
+          : dict.title.training
+        : dict.title.nutrition,
       clientName: input.client.name.trim(),
-      coach,
+      ...(coach ? { coach } : {}),
       createdDate: formatDate(source.created_at, language),
       versionLabel: dict.version(input.version ?? 1),
       ...(mesocycle ? { period: dict.period(mesocycle.weeks.length) } : {}),
@@ -120,7 +138,7 @@ export function buildClientPlan(input: BuildClientPlanInput): ClientPlanDocument
       built !== undefined,
     ),
     advice: buildAdvice(training, nutrition, dict),
-    safety: buildSafety(training, nutrition, language, dict),
+    safety: buildSafety(training, nutrition, language, dict, input.screening),
   };
   if (built) doc.sessions = built.sessions;
   if (mesocycle) doc.mesocycle = mesocycle;

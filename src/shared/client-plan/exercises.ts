@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import catalogJson from '../../../resources/exercise-catalog.json';
-import { MUSCLE_VALUES, PATRON_VALUES, TIPO_EJERCICIO_VALUES, type Muscle, type Patron } from '../exercise';
+import { MUSCLE_VALUES, PATRON_VALUES, TecnicaSchema, TIPO_EJERCICIO_VALUES, type Muscle } from '../exercise';
 import type { ClientPlanLanguage } from './schema';
 
 /*
  * What the client version needs from the exercise catalog (resources/exercise-catalog.json): the
- * name in both languages, and the movement pattern and muscles it derives a cue and a session's
- * focus from. The catalog has no technique-cue field, so the cue is one neutral sentence per
- * movement pattern, true of every exercise of the pattern.
+ * name in both languages, the exercise's own technique cue (`tecnica`, one per exercise and
+ * language), and the movement pattern and muscles a session's focus is derived from.
  */
 
 const CatalogEntrySchema = z.looseObject({
@@ -17,6 +16,7 @@ const CatalogEntrySchema = z.looseObject({
   patron: z.enum(PATRON_VALUES),
   tipo: z.enum(TIPO_EJERCICIO_VALUES),
   musculos_primarios: z.array(z.enum(MUSCLE_VALUES)),
+  tecnica: TecnicaSchema,
 });
 export type CatalogEntry = z.infer<typeof CatalogEntrySchema>;
 
@@ -37,64 +37,14 @@ export function exerciseName(id: string, language: ClientPlanLanguage): string |
   return language === 'es' ? entry.nombre : entry.name_en;
 }
 
-const CUES: Record<Patron, { es: string; en: string }> = {
-  sentadilla: {
-    es: 'Rodillas en la dirección de las puntas de los pies y espalda neutra; baja solo hasta donde mantengas la técnica.',
-    en: 'Knees tracking over your toes and a neutral back; go only as low as you can keep good form.',
-  },
-  bisagra: {
-    es: 'Lleva la cadera hacia atrás con la espalda neutra y la carga pegada al cuerpo.',
-    en: 'Push your hips back with a neutral back and keep the load close to your body.',
-  },
-  zancada: {
-    es: 'Paso estable, rodilla delantera alineada con el pie y tronco erguido.',
-    en: 'Stable stance, front knee in line with your foot and torso upright.',
-  },
-  empuje_horizontal: {
-    es: 'Omóplatos juntos y hacia abajo; baja controlando y empuja sin perder esa posición.',
-    en: 'Shoulder blades back and down; lower under control and press without losing that position.',
-  },
-  empuje_vertical: {
-    es: 'Abdomen firme y costillas abajo; empuja en línea recta sin arquear la zona lumbar.',
-    en: 'Brace your abs and keep your ribs down; press in a straight line without arching your lower back.',
-  },
-  traccion_horizontal: {
-    es: 'Tira llevando los codos hacia atrás y junta los omóplatos, sin balancear el tronco.',
-    en: 'Pull your elbows back and squeeze your shoulder blades together, without swinging your torso.',
-  },
-  traccion_vertical: {
-    es: 'Pecho arriba y codos hacia abajo y atrás, sin balanceo.',
-    en: 'Chest up, drive your elbows down and back, no swinging.',
-  },
-  aislamiento_tren_superior: {
-    es: 'Movimiento controlado en todo el recorrido, sin impulso.',
-    en: 'Controlled movement through the whole range, no momentum.',
-  },
-  aislamiento_tren_inferior: {
-    es: 'Controla la bajada y aprieta el músculo al final del recorrido.',
-    en: 'Control the lowering and squeeze the muscle at the end of the range.',
-  },
-  core: {
-    es: 'Abdomen firme, columna neutra y respiración continua.',
-    en: 'Abs braced, spine neutral and keep breathing.',
-  },
-  transporte: {
-    es: 'Camina erguido, con pasos cortos y el abdomen firme.',
-    en: 'Walk tall with short steps and your abs braced.',
-  },
-  cardio: {
-    es: 'Mantén un ritmo que te permita hablar con frases cortas.',
-    en: 'Keep a pace at which you can still talk in short sentences.',
-  },
-  movilidad: {
-    es: 'Movimiento lento y sin dolor, respirando con calma.',
-    en: 'Slow, pain-free movement, breathing calmly.',
-  },
-};
-
+/**
+ * The exercise's technique cue from the catalog, in the plan's language. The catalog requires one for
+ * every exercise (`tecnica`, checked where it is loaded), so a generic per-pattern sentence has
+ * nothing left to cover: an id the catalog does not know has no pattern either, and gets no cue
+ * (its name falls back to the id in words, `sessions.ts`).
+ */
 export function exerciseCue(id: string, language: ClientPlanLanguage): string | undefined {
-  const entry = BY_ID.get(id);
-  return entry ? CUES[entry.patron][language] : undefined;
+  return BY_ID.get(id)?.tecnica[language];
 }
 
 const MUSCLE_NAMES: Record<Muscle, { es: string; en: string }> = {

@@ -11,7 +11,8 @@ export type DayTypeCode = 'alto' | 'medio' | 'bajo';
 export const DAY_TYPE_ORDER: readonly DayTypeCode[] = ['alto', 'medio', 'bajo'];
 
 export interface Dictionary {
-  title: string;
+  /** The document's title by the plans it holds. */
+  title: { both: string; training: string; nutrition: string };
   version: (n: number) => string;
   period: (weeks: number) => string;
   weekdays: readonly string[];
@@ -25,8 +26,11 @@ export interface Dictionary {
   rest_between: (time: string) => string;
   seconds: (s: number) => string;
   minutesSeconds: (m: number, s: number) => string;
+  /**
+   * The tempo's four digits explained, without a "Ritmo:" label (the PDF prints its own); "X" is
+   * explosive. A tempo that does not parse is printed as written.
+   */
   tempo: (parts: readonly string[]) => string;
-  tempoRaw: (tempo: string) => string;
   phase: Record<string, string>;
   weekTitle: (week: number, phase: string | undefined) => string;
   weekEffort: (rir: number) => string;
@@ -49,8 +53,15 @@ export interface Dictionary {
   disclaimer: string;
 }
 
+/** A pause of some seconds ("0" and an explosive "X" are none). */
+const pause = (digit: string): boolean => /^[1-9]$/.test(digit);
+
 const es: Dictionary = {
-  title: 'Tu plan de entrenamiento y nutrición',
+  title: {
+    both: 'Tu plan de entrenamiento y nutrición',
+    training: 'Tu plan de entrenamiento',
+    nutrition: 'Tu plan de nutrición',
+  },
   version: (n) => `Versión ${n}`,
   period: (weeks) => `Semanas 1–${weeks}`,
   weekdays: ['Lunes', 'Martes', 'Miércoles', 'Jueves', 'Viernes', 'Sábado', 'Domingo'],
@@ -77,9 +88,14 @@ const es: Dictionary = {
   rest_between: (time) => `Descansa ${time} entre series`,
   seconds: (s) => `${s} s`,
   minutesSeconds: (m, s) => (s === 0 ? `${m} min` : `${m} min ${s} s`),
-  tempo: ([down, pauseDown, up, pauseUp]) =>
-    `Ritmo ${down}-${pauseDown}-${up}-${pauseUp}: ${down} s bajando, ${pauseDown} s de pausa abajo, ${up} s subiendo y ${pauseUp} s arriba`,
-  tempoRaw: (tempo) => `Ritmo: ${tempo}`,
+  tempo: ([down = '', bottom = '', up = '', top = '']) =>
+    `${down}-${bottom}-${up}-${top}: ` +
+    [
+      down === 'X' ? 'baja de forma explosiva, lo más rápido que puedas con control' : `${down} s bajando`,
+      pause(bottom) ? `${bottom} s de pausa abajo` : 'sin pausa abajo',
+      up === 'X' ? 'sube de forma explosiva, lo más rápido que puedas con control' : `${up} s subiendo`,
+    ].join(', ') +
+    (pause(top) ? ` y ${top} s arriba` : ' y sin pausa arriba'),
   phase: {
     adaptacion: 'Adaptación',
     acumulacion: 'Acumulación',
@@ -119,11 +135,15 @@ const es: Dictionary = {
   and: 'y',
   or: 'o',
   disclaimer:
-    'Este plan es una orientación general de entrenamiento y alimentación preparada por tu entrenador para ti; no sustituye el consejo de un médico ni de un dietista-nutricionista. Si notas dolor, mareo, falta de aire o cualquier síntoma extraño, detente y consulta con un profesional sanitario.',
+    'Este plan es una orientación general de entrenamiento y alimentación preparada por tu entrenador/a para ti; no sustituye el consejo de un médico ni de un dietista-nutricionista. Si notas dolor, mareo, falta de aire o cualquier síntoma extraño, detente y consulta con un profesional sanitario.',
 };
 
 const en: Dictionary = {
-  title: 'Your training and nutrition plan',
+  title: {
+    both: 'Your training and nutrition plan',
+    training: 'Your training plan',
+    nutrition: 'Your nutrition plan',
+  },
   version: (n) => `Version ${n}`,
   period: (weeks) => `Weeks 1–${weeks}`,
   weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
@@ -146,9 +166,14 @@ const en: Dictionary = {
   rest_between: (time) => `Rest ${time} between sets`,
   seconds: (s) => `${s} s`,
   minutesSeconds: (m, s) => (s === 0 ? `${m} min` : `${m} min ${s} s`),
-  tempo: ([down, pauseDown, up, pauseUp]) =>
-    `Tempo ${down}-${pauseDown}-${up}-${pauseUp}: ${down} s down, ${pauseDown} s pause at the bottom, ${up} s up and ${pauseUp} s at the top`,
-  tempoRaw: (tempo) => `Tempo: ${tempo}`,
+  tempo: ([down = '', bottom = '', up = '', top = '']) =>
+    `${down}-${bottom}-${up}-${top}: ` +
+    [
+      down === 'X' ? 'lower explosively, as fast as you can with control' : `${down} s down`,
+      pause(bottom) ? `${bottom} s pause at the bottom` : 'no pause at the bottom',
+      up === 'X' ? 'lift explosively, as fast as you can with control' : `${up} s up`,
+    ].join(', ') +
+    (pause(top) ? ` and ${top} s at the top` : ' and no pause at the top'),
   phase: {
     adaptacion: 'Adaptation',
     acumulacion: 'Accumulation',

@@ -3,6 +3,6 @@
  */
 export * from './schema';
 export { buildClientPlan, type BuildClientPlanInput } from './build-client-plan';
-export { findInternalMarkers, collectStrings } from './internal-markers';
+export { findInternalMarkers, findClientMarkers, collectStrings } from './internal-markers';
 export { householdMeasure } from './household-measures';
 export { shoppingGrams } from './shopping-list';

@@ -1,6 +1,7 @@
 import foodGroupsJson from '../../../resources/lexicons/food-groups.json';
 import { intoleranceGroups } from '../reading';
-import { clientText, joinList, words } from './format';
+import { otherFoodLabel, zoneLabel } from './code-labels';
+import { clientText, joinList } from './format';
 import type { Dictionary } from './i18n';
 import type { NutritionView, TrainingView } from './read-plans';
 import type { ClientPlanLanguage, ClientSafety } from './schema';
@@ -23,7 +24,7 @@ const SCREENING_NOTES: Readonly<Record<string, Bilingual>> = {
     en: 'You have declared a health condition or medication: follow your doctor’s advice on exercise intensity and check with them before raising it or if your treatment changes.',
   },
   'SCR-03': {
-    es: 'Como eres menor de edad, entrena con la supervisión de un adulto responsable y de tu entrenador.',
+    es: 'Como eres menor de edad, entrena con la supervisión de un adulto responsable y de tu entrenador/a.',
     en: 'As you are under 18, train under the supervision of a responsible adult and your coach.',
   },
   'SCR-04': {
@@ -52,11 +53,12 @@ const SCREENING_NOTES: Readonly<Record<string, Bilingual>> = {
   },
 };
 
-const INJURY: Record<ClientPlanLanguage, (zone: string) => string> = {
-  es: (zone) =>
-    `Lesión declarada (${zone}): si un ejercicio te provoca dolor, detente y consúltalo con tu fisioterapeuta o tu médico.`,
-  en: (zone) =>
-    `You have an injury (${zone}): if an exercise causes pain, stop and check with your physiotherapist or doctor.`,
+/** `zones`: the injured zones' labels, already joined ("rodilla y muñeca"); absent when none is known. */
+const INJURY: Record<ClientPlanLanguage, (zones: string | undefined) => string> = {
+  es: (zones) =>
+    `${zones ? `Lesión declarada (${zones})` : 'Has declarado una lesión'}: si un ejercicio te provoca dolor, detente y consúltalo con tu fisioterapeuta o tu médico.`,
+  en: (zones) =>
+    `${zones ? `You have an injury (${zones})` : 'You have declared an injury'}: if an exercise causes pain, stop and check with your physiotherapist or doctor.`,
 };
 
 const AVOIDED: Record<ClientPlanLanguage, (list: string) => string> = {
@@ -69,14 +71,27 @@ const GROUP_LABELS = foodGroupsJson.groups as Readonly<Record<string, { label: B
 function avoidedGroups(view: NutritionView | undefined, language: ClientPlanLanguage): string[] {
   const facts = view?.profile?.datos;
   if (!facts) return [];
-  const ids = [
-    ...facts.alergias,
-    ...facts.intolerancias.flatMap((i) => (intoleranceGroups(i) ? [...(intoleranceGroups(i) ?? [])] : [i])),
-  ];
-  const labels = ids.map(
-    (id) => GROUP_LABELS[id]?.label[language] ?? clientText(words(id.replace(/^alimento:/, ''))),
+  // An intolerance the menu cannot be checked against (fructose, "otra") and a non-food allergy
+  // (pollen, latex) leave nothing out of the menu, so they are not listed.
+  const ids = [...facts.alergias, ...facts.intolerancias.flatMap((i) => intoleranceGroups(i) ?? [])];
+  const labels = ids.map((id) =>
+    id.startsWith('alimento:')
+      ? otherFoodLabel(id.slice('alimento:'.length), language)
+      : GROUP_LABELS[id]?.label[language],
   );
   return [...new Set(labels.filter((l): l is string => l !== undefined))];
+}
+
+/**
+ * The screening checks that did not pass: those the caller names (read from the job), else those the
+ * nutrition plan stored — the training plan keeps no screening of its own.
+ */
+export function failedScreening(
+  nutrition: NutritionView | undefined,
+  given: readonly string[] | undefined,
+): string[] {
+  const stored = (nutrition?.profile?.datos.screening.checks ?? []).filter((c) => !c.passed).map((c) => c.id);
+  return [...new Set([...(given ?? []), ...stored])];
 }
 
 export function buildSafety(
@@ -84,20 +99,24 @@ export function buildSafety(
   nutrition: NutritionView | undefined,
   language: ClientPlanLanguage,
   dict: Dictionary,
+  screening?: readonly string[],
 ): ClientSafety {
   const notes: string[] = [];
-  for (const injury of training?.summary?.perfil.lesiones ?? []) {
-    if (injury.estado === 'recuperada') continue;
-    const zone = clientText(words(injury.zona));
-    if (zone) notes.push(INJURY[language](zone));
+  const injured = (training?.summary?.perfil.lesiones ?? []).filter((i) => i.estado !== 'recuperada');
+  if (injured.length > 0) {
+    // A zone without a label (an older plan's free text) is never printed as its code.
+    const zones = [
+      ...new Set(injured.map((i) => zoneLabel(i.zona, language)).filter((z): z is string => z !== undefined)),
+    ];
+    notes.push(INJURY[language](zones.length > 0 ? joinList(zones, dict.and) : undefined));
   }
   for (const prehab of training?.summary?.prehab ?? []) {
     const text = clientText(prehab.recomendacion);
     if (text) notes.push(text);
   }
-  for (const check of nutrition?.profile?.datos.screening.checks ?? []) {
-    const note = SCREENING_NOTES[check.id];
-    if (!check.passed && note) notes.push(note[language]);
+  for (const id of failedScreening(nutrition, screening)) {
+    const note = SCREENING_NOTES[id];
+    if (note) notes.push(note[language]);
   }
   const avoided = avoidedGroups(nutrition, language);
   if (avoided.length > 0) notes.push(AVOIDED[language](joinList(avoided, dict.and)));

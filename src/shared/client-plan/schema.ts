@@ -28,9 +28,11 @@ export type ClientPlanCoach = z.infer<typeof ClientPlanCoachSchema>;
 
 export const ClientPlanMetaSchema = z.object({
   language: ClientPlanLanguageSchema,
+  /** By the plans present: "Tu plan de entrenamiento y nutrición", "Tu plan de entrenamiento"… */
   title: Text,
   clientName: Text,
-  coach: ClientPlanCoachSchema,
+  /** Absent when the coach has not set a name: the document then has no coach block. */
+  coach: ClientPlanCoachSchema.optional(),
   /** The plan's creation date, written out ("3 de marzo de 2025" / "3 March 2025"). */
   createdDate: Text,
   /** "Versión 1" / "Version 1". */
@@ -78,7 +80,11 @@ export const ClientExerciseSchema = z.object({
   effort: Text,
   /** "Descansa 2 min entre series". */
   rest: Text,
-  /** "Ritmo 3-1-1-0: 3 s bajando, 1 s de pausa abajo, 1 s subiendo, 0 s arriba". */
+  /**
+   * The tempo explained, WITHOUT a label (the PDF prints "Ritmo:" / "Tempo:" before it):
+   * "3-1-X-0: 3 s bajando, 1 s de pausa abajo, sube de forma explosiva, lo más rápido que puedas con
+   * control y sin pausa arriba"; a tempo that does not parse, as the plan wrote it.
+   */
   tempo: Text.optional(),
   /** One technique cue derived from the exercise's catalog data. */
   cue: Text.optional(),
@@ -169,10 +175,14 @@ export const ClientDayTypeMenuSchema = z.object({
 export type ClientDayTypeMenu = z.infer<typeof ClientDayTypeMenuSchema>;
 
 export const ClientShoppingItemSchema = z.object({
+  /** What is bought: a cooked food of the menus is listed as its raw form ("Arroz integral (en crudo)"). */
   name: Text,
-  /** The week's total, rounded for shopping. */
+  /** The week's total in grams (raw weight), rounded up for shopping. */
   grams: Grams,
-  /** "1,2 kg", "350 g", or with a household measure ("12 huevos (≈720 g)"). */
+  /**
+   * "1,2 kg", "350 g", with a household measure ("12 huevos (≈720 g)"), or for oils a volume with
+   * the bottle it fits in ("330 ml (≈ 0,5 l)").
+   */
   quantity: Text,
 });
 export type ClientShoppingItem = z.infer<typeof ClientShoppingItemSchema>;

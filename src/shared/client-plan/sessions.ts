@@ -46,7 +46,8 @@ function tempoText(tempo: string | null, dict: Dictionary): string | undefined {
   const text = clientText(tempo);
   if (!text) return undefined;
   const parts = TEMPO.exec(text);
-  return parts ? dict.tempo(parts.slice(1, 5).map((p) => p.toUpperCase())) : dict.tempoRaw(text);
+  // The PDF prints its own "Ritmo:" label: an unparseable tempo is kept as written.
+  return parts ? dict.tempo(parts.slice(1, 5).map((p) => p.toUpperCase())) : text;
 }
 
 function displayName(id: string, language: ClientPlanLanguage): string {

@@ -1,13 +1,16 @@
 import { FOOD_CATEGORIES, foodById, foodName, type FoodCategory } from '../foods';
 import type { StoredMenuDay } from '../menu-plan';
 import { formatNumber } from './format';
+import { boughtForm, OIL_DENSITY_G_PER_ML, SHOPPING_NAMES } from './cooking-yields';
 import { countableUnit } from './household-measures';
 import type { Dictionary } from './i18n';
 import type { ClientPlanLanguage, ClientShoppingGroup } from './schema';
 
 /*
  * The week's shopping: every food of each day type's menu times the days of that type in the
- * week, grouped as a shop is. Totals are rounded up, so following the list never runs short.
+ * week, grouped as a shop is. A cooked food is bought raw: it is counted as its raw form
+ * (cooking-yields.ts), merged with that form's own grams. Totals are rounded up, so following the
+ * list never runs short.
  */
 
 const GROUP_NAMES: Record<FoodCategory, { es: string; en: string }> = {
@@ -36,6 +39,24 @@ export function shoppingGrams(total: number): number {
 
 // A no-break space keeps "750 g" on one line in a narrow column.
 const NBSP = '\u00a0';
+
+/** Oils bottled in these sizes (litres); a week's oil is named by the smallest that holds it. */
+const BOTTLES_L = [0.25, 0.5, 0.75, 1] as const;
+
+const isOil = (foodId: string | undefined): boolean => foodId?.startsWith('aceite_') ?? false;
+
+/** "120 ml"; from 250 ml with the bottle it fits in: "330 ml (≈ 0,5 l)", "1,4 l (≈ 2 × 1 l)". */
+function oilText(grams: number, language: ClientPlanLanguage): string {
+  const ml = Math.ceil(grams / OIL_DENSITY_G_PER_ML / 10) * 10;
+  const volume =
+    ml >= 1000 ? `${formatNumber(ml / 1000, language, 2)}${NBSP}l` : `${formatNumber(ml, language)}${NBSP}ml`;
+  if (ml < 250) return volume;
+  const bottle = BOTTLES_L.find((size) => size * 1000 >= ml);
+  const fits = bottle
+    ? `${formatNumber(bottle, language, 2)}${NBSP}l`
+    : `${Math.ceil(ml / 1000)} × 1${NBSP}l`;
+  return `${volume} (≈${NBSP}${fits})`;
+}
 
 function quantityText(foodId: string | undefined, grams: number, language: ClientPlanLanguage): string {
   const weight =
@@ -78,20 +99,51 @@ export function weeklyGrams(
   return totals;
 }
 
+/**
+ * Exact weekly grams of what is bought: `weeklyGrams` with each cooked food turned into its raw form
+ * and merged with it (cooked rice and raw rice → raw rice).
+ */
+export function shoppingTotals(
+  week: readonly WeekMenu[],
+): Map<string, { foodId?: string; name: string; grams: number }> {
+  const totals = new Map<string, { foodId?: string; name: string; grams: number }>();
+  for (const [key, entry] of weeklyGrams(week)) {
+    if (!entry.foodId) {
+      totals.set(key, { ...entry });
+      continue;
+    }
+    const bought = boughtForm(entry.foodId, entry.grams);
+    const merged = totals.get(bought.foodId) ?? { foodId: bought.foodId, name: entry.name, grams: 0 };
+    merged.grams += bought.grams;
+    totals.set(bought.foodId, merged);
+  }
+  return totals;
+}
+
+function shoppingName(foodId: string, language: ClientPlanLanguage): string {
+  return Object.prototype.hasOwnProperty.call(SHOPPING_NAMES, foodId)
+    ? (SHOPPING_NAMES[foodId]?.[language] ?? foodName(foodId, language))
+    : foodName(foodId, language);
+}
+
 export function buildShoppingList(
   week: readonly WeekMenu[],
   language: ClientPlanLanguage,
   dict: Dictionary,
 ): ClientShoppingGroup[] {
   const byGroup = new Map<string, { name: string; grams: number; quantity: string }[]>();
-  for (const entry of weeklyGrams(week).values()) {
+  for (const entry of shoppingTotals(week).values()) {
     if (entry.grams <= 0) continue;
     const food = entry.foodId ? foodById(entry.foodId) : undefined;
     const group = food ? GROUP_NAMES[food.category][language] : dict.otherGroup;
     const grams = shoppingGrams(entry.grams);
-    const name = food ? foodName(food.id, language) : entry.name;
+    const name = food ? shoppingName(food.id, language) : entry.name;
     const items = byGroup.get(group) ?? [];
-    items.push({ name, grams, quantity: quantityText(food?.id, grams, language) });
+    // An oil's volume comes from the exact grams: rounding twice would add a spoonful each time.
+    const quantity = isOil(food?.id)
+      ? oilText(entry.grams, language)
+      : quantityText(food?.id, grams, language);
+    items.push({ name, grams, quantity });
     byGroup.set(group, items);
   }
   const order = [...FOOD_CATEGORIES.map((c) => GROUP_NAMES[c][language]), dict.otherGroup];

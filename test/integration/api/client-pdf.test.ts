@@ -5,7 +5,9 @@ import { SETTINGS_FILE_NAME } from '../../../src/main/config/settings-store';
 import { buildPendingJob } from '../../../src/main/queue/enqueue';
 import { findInternalMarkers } from '../../../src/shared/client-plan';
 import { trainingPlanIdForJob } from '../../../src/shared/plans';
+import { QuestionnaireResponsesSchema } from '../../../src/shared/questionnaire';
 import { testApiConfig, useApiServer, validResponses } from '../../support/api-harness';
+import { PROFILES } from '../../support/profiles';
 import { seedAuditBlockedJob } from '../../support/plan-fixtures';
 import { readPdf } from '../../unit/client-pdf/pdf-tools';
 import { storedPlans } from '../../unit/shared/client-plan/stored-plans';
@@ -118,6 +120,28 @@ describe('GET /admin/jobs/{id}/client.pdf', () => {
 });
 
 describe('GET /admin/{training,nutrition}-plans/{id}/client.pdf', () => {
+  it('a training-only PDF still carries the medical notes its questionnaire calls for', async () => {
+    // Hypertension on enalapril, cleared by a doctor: the plans keep no screening, the questionnaire does.
+    const submission = await api.repos.submissions.create(
+      USER,
+      QuestionnaireResponsesSchema.parse(PROFILES['mayorLumbarAutorizado']),
+    );
+    const training = {
+      ...plans.training,
+      _id: trainingPlanIdForJob('job-medico'),
+      job_id: 'job-medico',
+      user_id: USER,
+      submission_id: submission._id,
+      previous_training_plan_id: null,
+    };
+    await api.repos.trainingPlans.saveOnce(training);
+    const { text } = await fetchPdf(`/admin/training-plans/${training._id}/client.pdf`);
+    // The note of a declared condition or medication (SCR-02), not only the disclaimer every PDF has.
+    expect(text).toMatch(/condición de salud o una\s+medicación/);
+    expect(text).toContain('Tu plan de entrenamiento');
+    expect(text).not.toContain('Tu plan de entrenamiento y nutrición');
+  });
+
   it('numbers the block: a plan that continues an earlier one is version 2', async () => {
     const next = {
       ...plans.training,

@@ -284,7 +284,7 @@ describe('sections the document leaves out', () => {
     const full = sampleClientPlan('en');
     const doc = {
       ...full,
-      meta: { ...full.meta, coach: { ...full.meta.coach, logo: 'data:image/svg+xml;base64,PHN2Zy8+' } },
+      meta: { ...full.meta, coach: { ...full.meta.coach!, logo: 'data:image/svg+xml;base64,PHN2Zy8+' } },
     };
     const definition = JSON.stringify(clientPlanPdfDefinition(doc, { pageSize: 'A4' }).content);
     expect(definition).not.toContain('data:image/svg+xml');

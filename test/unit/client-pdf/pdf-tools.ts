@@ -48,6 +48,50 @@ export async function readPdf(pdf: Uint8Array): Promise<PdfPageText[]> {
   }
 }
 
+/**
+ * The lines of text in each page's body (between `top` and `bottom`, in pt from the page's top
+ * edge, so the running header and footer are left out): runs on the same baseline, left to right.
+ */
+export async function readBodyLines(
+  pdf: Uint8Array,
+  band: { top: number; bottom: number },
+): Promise<string[][]> {
+  const { doc, close } = await open(pdf);
+  try {
+    const pages: string[][] = [];
+    for (let n = 1; n <= doc.numPages; n += 1) {
+      const page = await doc.getPage(n);
+      const [, , , y1] = page.view as [number, number, number, number];
+      const lines = new Map<number, { x: number; str: string }[]>();
+      for (const item of (await page.getTextContent()).items) {
+        if (!('str' in item) || item.str.trim() === '') continue;
+        const [, , , , x, y] = item.transform as number[];
+        const fromTop = y1 - (y ?? 0);
+        if (fromTop < band.top || fromTop > y1 - band.bottom) continue;
+        const key = Math.round(fromTop);
+        const line = lines.get(key) ?? [];
+        line.push({ x: x ?? 0, str: item.str });
+        lines.set(key, line);
+      }
+      pages.push(
+        [...lines.entries()]
+          .sort(([a], [b]) => a - b)
+          .map(([, runs]) =>
+            runs
+              .sort((a, b) => a.x - b.x)
+              .map((run) => run.str)
+              .join(' ')
+              .replace(/\s+/g, ' ')
+              .trim(),
+          ),
+      );
+    }
+    return pages;
+  } finally {
+    await close();
+  }
+}
+
 /** The document information dictionary (Title, Author, CreationDate …) as pdf.js reads it. */
 export async function pdfInfo(pdf: Uint8Array): Promise<Record<string, unknown>> {
   const { doc, close } = await open(pdf);

@@ -83,6 +83,7 @@ describe('weeklySetsPerMuscle (fractional counting, docs/DOMAIN.md "Training vol
           contraindicaciones: [],
           unilateral: false,
           empuje_traccion: 'empuje',
+          tecnica: { es: 'Empuja en línea recta.', en: 'Press in a straight line.' },
         },
       ],
       'mem',

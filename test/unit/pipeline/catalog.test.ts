@@ -7,6 +7,7 @@ import {
   EQUIPMENT_VALUES,
   MUSCLE_VALUES,
   PATRON_VALUES,
+  TECNICA_MAX_CHARS,
   type Exercise,
 } from '@shared/exercise';
 import {
@@ -48,6 +49,10 @@ const valid = (overrides: Partial<Exercise> = {}): Exercise => ({
   contraindicaciones: [],
   unilateral: false,
   empuje_traccion: 'traccion',
+  tecnica: {
+    es: 'Tira de los codos hacia atrás y junta los omóplatos.',
+    en: 'Pull your elbows back and squeeze your shoulder blades.',
+  },
   ...overrides,
 });
 
@@ -258,6 +263,26 @@ describe('loader errors', () => {
     expect(
       problems([valid({ id: 'cardio_x', patron: 'cardio', tipo: 'compuesto', empuje_traccion: null })])[0],
     ).toMatch(/cardio/);
+  });
+
+  it('requires a technique cue in both languages, within the length limit', () => {
+    const problems = (entries: unknown[]): readonly string[] => {
+      try {
+        parseCatalog(entries, 'mem');
+      } catch (e) {
+        return (e as CatalogLoadError).problems;
+      }
+      return [];
+    };
+    const { tecnica, ...withoutCue } = valid();
+    expect(problems([withoutCue])[0]).toMatch(/#0 "remo_prueba": tecnica/);
+    expect(problems([valid({ tecnica: { es: tecnica.es } as never })])[0]).toMatch(/tecnica\.en/);
+    expect(problems([valid({ tecnica: { ...tecnica, es: '   ' } })])[0]).toMatch(/tecnica\.es/);
+    expect(problems([valid({ tecnica: { ...tecnica, en: 'x'.repeat(TECNICA_MAX_CHARS + 1) } })])[0]).toMatch(
+      /tecnica\.en.*140/,
+    );
+    expect(problems([valid({ tecnica: { ...tecnica, fr: 'Tirez.' } as never })])[0]).toMatch(/fr/);
+    expect(problems([valid({ tecnica: { ...tecnica, en: 'y'.repeat(TECNICA_MAX_CHARS) } })])).toEqual([]);
   });
 
   it('reports unreadable, non-JSON, non-array and empty files', () => {

@@ -22,6 +22,7 @@ export {
   ADULT_CAFFEINE_LIMIT_MG,
   MINOR_CAFFEINE_MG_PER_KG,
   PREGNANCY_CAFFEINE_LIMIT_MG,
+  readAndScreen,
   screenQuestionnaire,
   screeningMessage,
   type ScreeningOptions,

@@ -2,6 +2,7 @@ import type { AuditCheckResult, Screening } from '@shared/plan-content';
 import type { NormalizedResponses } from '@shared/questionnaire';
 import { ageInYears, parseCalendarDate } from '@shared/questionnaire-validation';
 import {
+  correctionsOf,
   PREGNANCY_STATES,
   readQuestionnaire,
   type Finding,
@@ -558,4 +559,18 @@ export function screeningMessage(screening: Screening): string {
     'El cuestionario requiere revisión profesional antes de generar el plan:',
     ...blocking.map((result) => `• ${result.id}: ${result.reason}`),
   ].join('\n');
+}
+
+/**
+ * A stored questionnaire read and screened as a job does: every answer read once, with the coach's
+ * corrections, then the screening checks on the validated answers. The pipeline and the client PDF
+ * (which notes from the screening apply to the client) both start here.
+ */
+export function readAndScreen(
+  raw: Readonly<Record<string, unknown>>,
+  responses: NormalizedResponses,
+  now: Date,
+): { reading: QuestionnaireReading; screening: Screening } {
+  const reading = readQuestionnaire(raw['responses'], { corrections: correctionsOf(raw) });
+  return { reading, screening: screenQuestionnaire(responses, { now, reading }) };
 }

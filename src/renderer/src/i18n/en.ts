@@ -618,6 +618,11 @@ export const en: Messages = {
       saved: 'Client PDF saved to {{path}}',
       downloaded: 'Client PDF downloaded',
       failed: 'The client PDF could not be created',
+      otherLanguage:
+        'The plan was written in {{plan}}: its own texts (session and meal names, advice) stay in that language; only the headings and explanations change.',
+      noBrand: "You haven't set your name or logo yet: the PDF will not say who prepared it.",
+      setBrand: 'Add them in Settings',
+      planLanguages: { es: 'Spanish', en: 'English' },
     },
     loadFailed: 'The plan could not be opened',
     notReady: 'This job has not produced a plan.',

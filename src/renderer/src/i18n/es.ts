@@ -622,6 +622,11 @@ export const es = {
       saved: 'PDF para el cliente guardado en {{path}}',
       downloaded: 'PDF para el cliente descargado',
       failed: 'No se pudo crear el PDF para el cliente',
+      otherLanguage:
+        'El plan se escribió en {{plan}}: sus propios textos (nombres de sesiones y comidas, consejos) seguirán en ese idioma; solo cambian los rótulos y las explicaciones.',
+      noBrand: 'Aún no has puesto tu nombre ni tu logotipo: el PDF no dirá quién lo prepara.',
+      setBrand: 'Añádelos en Ajustes',
+      planLanguages: { es: 'español', en: 'inglés' },
     },
     loadFailed: 'No se pudo abrir el plan',
     notReady: 'Este trabajo no ha producido un plan.',

@@ -1,7 +1,8 @@
-import { Button, Popover, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Popover, SegmentedControl, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileTypePdf } from '@tabler/icons-react';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CLIENT_PDF_PAGE_SIZES } from '@shared/client-plan-request';
 import type { ClientPdfArgs } from '../api/coach-client';
@@ -34,6 +35,16 @@ export function ClientPdfExport({
   const [lang, setLang] = useState<Language>(planLanguage);
   const [pageSize, setPageSize] = useState<PageSize>('A4');
   const [busy, setBusy] = useState(false);
+  // Whether the coach has signed the PDF yet (null: unknown, e.g. the browser build has no settings).
+  const [branded, setBranded] = useState<boolean | null>(null);
+
+  useEffect(() => {
+    if (!opened) return;
+    void api.getSettings().then(
+      (view) => setBranded(view ? Boolean(view.values.coach_name) : null),
+      () => setBranded(null),
+    );
+  }, [api, opened]);
 
   async function create(): Promise<void> {
     setBusy(true);
@@ -111,6 +122,19 @@ export function ClientPdfExport({
               data-testid="client-pdf-page-size"
             />
           </div>
+          {lang !== planLanguage && (
+            <Text size="sm" fw={500} data-testid="client-pdf-other-language">
+              {t('plan.clientPdf.otherLanguage', { plan: t(`plan.clientPdf.planLanguages.${planLanguage}`) })}
+            </Text>
+          )}
+          {branded === false && (
+            <Text size="sm" data-testid="client-pdf-no-brand">
+              {t('plan.clientPdf.noBrand')}{' '}
+              <Anchor component={Link} to="/settings">
+                {t('plan.clientPdf.setBrand')}
+              </Anchor>
+            </Text>
+          )}
           <Button onClick={() => void create()} loading={busy} data-testid="client-pdf-create">
             {t('plan.clientPdf.create')}
           </Button>

@@ -183,7 +183,8 @@ export function n6(data: Data): Data {
   const legumes = ofKind(['legumbre', 'proteina_vegetal'], (m) => m.p >= 0.08 && m.f <= 0.1);
   const carbs = ofKind(['cereal', 'tuberculo'], (m) => m.c >= 0.15 && m.c > 3 * m.p && m.f <= 0.05);
   const fats = ofKind(['grasa'], (m) => m.f >= 0.8);
-  const vegetables = ofKind(['verdura'], () => true);
+  // 150 g of a vegetable per meal: not of a seasoning (garlic is a vegetable in the table, ~1.5 kcal/g).
+  const vegetables = ofKind(['verdura'], (m) => m.kcal <= 0.6);
   const meals = asArray<string>(data['comidas']);
   const targets = obj(data['objetivos_por_tipo_dia']);
   const menus = asArray<string>(data['tipos_de_dia']).map((tipo, t) => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import catalogJson from '../../../../resources/exercise-catalog.json';
 import { FOODS, findFoodsInText } from '../../../../src/shared/foods';
 import { MenuPlanSchema } from '../../../../src/shared/menu-plan';
 import {
@@ -14,8 +15,14 @@ import {
   shoppingGrams,
   type ClientPlanDocument,
 } from '../../../../src/shared/client-plan';
+import { COOKING_YIELDS, SHOPPING_NAMES } from '../../../../src/shared/client-plan/cooking-yields';
 import { swapPolicy } from '../../../../src/shared/client-plan/restrictions';
 import { FIXTURE_PROFILES, storedPlans, type StoredPlans } from './stored-plans';
+
+/** Each exercise's technique cue, straight from the catalog file (not through the code under test). */
+const CATALOG_CUES = new Map(
+  (catalogJson as { id: string; tecnica: { es: string; en: string } }[]).map((e) => [e.id, e.tecnica]),
+);
 
 const WEEKDAYS = ['lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado', 'domingo'];
 const COACH = { name: 'Laura Entrenadora', contact: 'laura@example.com' };
@@ -61,6 +68,27 @@ describe.each(FIXTURE_PROFILES)('client version of %s (%s)', (profile, language)
     }
   });
 
+  it('gives each exercise its own technique cue from the catalog, in the plan language', () => {
+    let checked = 0;
+    for (const day of doc.calendar) {
+      if (day.sessionIndex === undefined) continue;
+      const session = doc.sessions![day.sessionIndex]!;
+      const stored = sessions.find((s) => WEEKDAYS.indexOf(s.dia) === day.dayIndex)!;
+      stored.ejercicios.forEach((e, i) => {
+        const cue = CATALOG_CUES.get(e.ejercicio_id);
+        expect(cue, e.ejercicio_id).toBeDefined();
+        expect(session.exercises[i]!.cue, e.ejercicio_id).toBe(cue![language]);
+        checked += 1;
+      });
+    }
+    expect(checked).toBeGreaterThan(0);
+    // Specific, not one sentence per pattern: a session's exercises do not share one cue.
+    for (const session of doc.sessions!) {
+      const cues = session.exercises.map((e) => e.cue);
+      expect(new Set(cues).size, session.title).toBe(cues.length);
+    }
+  });
+
   it('shows only the day types the week uses, on the weekdays that use them', () => {
     const used = new Set(week.map((d) => d.tipo_dia));
     const labels = {
@@ -85,19 +113,22 @@ describe.each(FIXTURE_PROFILES)('client version of %s (%s)', (profile, language)
     }
   });
 
-  it('lists the week’s sum of every food in the shopping list', () => {
+  it('lists the week’s sum of every food in the shopping list, cooked foods as their raw form', () => {
     const expected = new Map<string, number>();
     for (const d of week) {
       const menu = menus.find((m) => m.tipo_dia === d.tipo_dia)!;
       for (const meal of menu.comidas)
         for (const dish of meal.platos)
-          for (const i of dish.ingredientes)
-            expected.set(i.alimento_id!, (expected.get(i.alimento_id!) ?? 0) + i.cantidad_g);
+          for (const i of dish.ingredientes) {
+            const cooked = COOKING_YIELDS[i.alimento_id!];
+            const id = cooked?.rawId ?? i.alimento_id!;
+            expected.set(id, (expected.get(id) ?? 0) + i.cantidad_g * (cooked?.factor ?? 1));
+          }
     }
     const listed = new Map(doc.nutrition!.shoppingList.flatMap((g) => g.items.map((i) => [i.name, i.grams])));
     expect(listed.size).toBe(expected.size);
     for (const [id, grams] of expected) {
-      const name = FOODS.find((f) => f.id === id)!.name[language];
+      const name = SHOPPING_NAMES[id]?.[language] ?? FOODS.find((f) => f.id === id)!.name[language];
       expect(listed.get(name), name).toBe(shoppingGrams(grams));
       expect(listed.get(name)! - grams).toBeGreaterThanOrEqual(0);
     }
