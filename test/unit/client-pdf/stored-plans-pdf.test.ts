@@ -50,3 +50,29 @@ describe.each(FIXTURE_PROFILES)('client plan PDF of %s (%s)', (profile, language
     expect(unset).toEqual([]);
   });
 });
+
+describe.each(FIXTURE_PROFILES)('the week of %s (%s) as the client reads it', (profile, language) => {
+  it('the calendar page names each weekday with its own session and menu, in weekday order', async () => {
+    const doc = buildClientPlan({
+      ...storedPlans(profile, language),
+      client: { name: 'Lucía Peña' },
+      language,
+    });
+    const pages = await readPdf(await renderClientPlanPdf(doc, { pageSize: 'A4' }));
+    const days = doc.calendar.map((day) => day.dayName);
+    const calendar = pages.find((page) => days.every((day) => page.text.includes(day)));
+    expect(calendar, 'a page with the seven weekdays').toBeDefined();
+    // Flattened, the grid reads: the weekday headers, then each day's cell in the same order.
+    const flat = calendar!.text.replace(/\s+/g, ' ');
+    let from = flat.indexOf(days[6]!) + days[6]!.length;
+    for (const day of doc.calendar) {
+      for (const label of [day.trainingLabel, day.dayTypeLabel]) {
+        if (!label) continue;
+        const words = label.replace(/\s+/g, ' ');
+        const at = flat.indexOf(words, from);
+        expect(at, `${day.dayName}: ${label}`).toBeGreaterThanOrEqual(from);
+        from = at + words.length;
+      }
+    }
+  });
+});
