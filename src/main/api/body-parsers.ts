@@ -12,6 +12,11 @@ import { unsupportedMediaType } from './errors';
  * form body ever reaches a handler (a cross-site form post needs no CORS preflight).
  */
 export function registerBodyParsers(app: FastifyInstance): void {
+  // `Content-Type:` sent with no value says nothing: read the request as if it had none (an empty
+  // body is then no body; a non-empty one still needs a JSON type and gets its 415).
+  app.addHook('onRequest', async (request) => {
+    if (request.headers['content-type']?.trim() === '') delete request.headers['content-type'];
+  });
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {

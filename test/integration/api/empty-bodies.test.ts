@@ -84,6 +84,8 @@ const contentTypes = [
   'application/json; charset=utf-8',
   'application/x-www-form-urlencoded',
   'text/plain',
+  // A header with no value at all.
+  '',
 ];
 
 describe('bodiless action routes', () => {
