@@ -284,11 +284,9 @@ describe('IPC handlers on the core', () => {
     expect((await failure('updateSettings', { api_token: 'x' })).fields?.[0]?.field).toBe('args.api_token');
   });
 
-  it('saves the printed plan where the save dialog says, atomically, and reports failures', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'edn-pdf-'));
-    // Main checks that the plans on the page may be delivered (ipc-plan-delivery.test.ts) first.
-    // The page names its job; main reads that job's plans itself.
-    const job = buildPendingJob({ user_id: 'cli-ana', submission_id: 'sub-pdf', type: 'training' });
+  /** A finished training job of client cli-ana with its (deliverable) plan stored. */
+  async function completedTrainingJob(submissionId: string): Promise<{ _id: string }> {
+    const job = buildPendingJob({ user_id: 'cli-ana', submission_id: submissionId, type: 'training' });
     const plan = trainingPlanDoc(job._id, 'cli-ana');
     await core?.repositories.jobs.insert({
       ...job,
@@ -297,6 +295,14 @@ describe('IPC handlers on the core', () => {
       completed_at: new Date(),
     });
     await core?.repositories.trainingPlans.saveOnce(plan);
+    return job;
+  }
+
+  it('saves the printed plan where the save dialog says, atomically, and reports failures', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'edn-pdf-'));
+    // Main checks that the plans on the page may be delivered (ipc-plan-delivery.test.ts) first.
+    // The page names its job; main reads that job's plans itself.
+    const job = await completedTrainingJob('sub-pdf');
     const ids = { job_id: job._id };
     pdfTarget = null;
     expect(await ok('exportPlanPdf', { file_name: 'plan-ana.pdf', ...ids })).toEqual({
@@ -344,15 +350,7 @@ describe('IPC handlers on the core', () => {
 
   it("draws the client's PDF in main from the job's plans and saves it where the dialog says", async () => {
     const folder = mkdtempSync(join(tmpdir(), 'edn-client-pdf-'));
-    const job = buildPendingJob({ user_id: 'cli-ana', submission_id: 'sub-client-pdf', type: 'training' });
-    const plan = trainingPlanDoc(job._id, 'cli-ana');
-    await core?.repositories.jobs.insert({
-      ...job,
-      status: 'completed',
-      result: { training_plan_id: plan._id, nutrition_plan_id: null },
-      completed_at: new Date(),
-    });
-    await core?.repositories.trainingPlans.saveOnce(plan);
+    const job = await completedTrainingJob('sub-client-pdf');
     const printedBefore = printed;
     pdfTarget = null;
     expect(await ok('exportClientPdf', { job_id: job._id })).toEqual({ saved: false, path: null, bytes: 0 });

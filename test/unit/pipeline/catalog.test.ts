@@ -239,15 +239,17 @@ describe('loader errors', () => {
     expect(err.path).toBe(file);
   });
 
+  /** What the loader finds wrong with these entries (none when they load). */
+  const problems = (entries: unknown[]): readonly string[] => {
+    try {
+      parseCatalog(entries, 'mem');
+    } catch (e) {
+      return (e as CatalogLoadError).problems;
+    }
+    return [];
+  };
+
   it('rejects duplicates, inconsistent push/pull, ninguno mixed with equipment, muscle overlap, empty strength muscles', () => {
-    const problems = (entries: unknown[]): readonly string[] => {
-      try {
-        parseCatalog(entries, 'mem');
-      } catch (e) {
-        return (e as CatalogLoadError).problems;
-      }
-      return [];
-    };
     expect(problems([valid(), valid({ nombre: 'Otro nombre' })])[0]).toMatch(
       /#1 "remo_prueba": id repetido \(ya usado en #0\)/,
     );
@@ -266,14 +268,6 @@ describe('loader errors', () => {
   });
 
   it('requires a technique cue in both languages, within the length limit', () => {
-    const problems = (entries: unknown[]): readonly string[] => {
-      try {
-        parseCatalog(entries, 'mem');
-      } catch (e) {
-        return (e as CatalogLoadError).problems;
-      }
-      return [];
-    };
     const { tecnica, ...withoutCue } = valid();
     expect(problems([withoutCue])[0]).toMatch(/#0 "remo_prueba": tecnica/);
     expect(problems([valid({ tecnica: { es: tecnica.es } as never })])[0]).toMatch(/tecnica\.en/);
