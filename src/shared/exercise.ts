@@ -230,6 +230,8 @@ export const ExerciseSchema = z
     contraindicaciones: uniqueList(CONTRA_VALUES),
     unilateral: z.boolean(),
     empuje_traccion: z.enum(EMPUJE_TRACCION_VALUES).nullable(),
+    /** A hold (plank, wall sit): its "reps" are seconds, what the client reads says so. */
+    isometrico: z.literal(true).optional(),
     tecnica: TecnicaSchema,
   })
   .superRefine((ex, ctx) => {

@@ -16,6 +16,7 @@ const CatalogEntrySchema = z.looseObject({
   patron: z.enum(PATRON_VALUES),
   tipo: z.enum(TIPO_EJERCICIO_VALUES),
   musculos_primarios: z.array(z.enum(MUSCLE_VALUES)),
+  isometrico: z.boolean().optional(),
   tecnica: TecnicaSchema,
 });
 export type CatalogEntry = z.infer<typeof CatalogEntrySchema>;
@@ -43,6 +44,11 @@ export function exerciseName(id: string, language: ClientPlanLanguage): string |
  * nothing left to cover: an id the catalog does not know has no pattern either, and gets no cue
  * (its name falls back to the id in words, `sessions.ts`).
  */
+/** Whether the exercise is a hold (its prescribed numbers are seconds, not repetitions). */
+export function isHold(id: string): boolean {
+  return BY_ID.get(id)?.isometrico === true;
+}
+
 export function exerciseCue(id: string, language: ClientPlanLanguage): string | undefined {
   return BY_ID.get(id)?.tecnica[language];
 }

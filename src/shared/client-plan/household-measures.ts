@@ -151,6 +151,23 @@ const BY_CATEGORY: Readonly<Partial<Record<FoodCategory, Unit>>> = {
   bebida: GLASS,
 };
 
+/**
+ * The next larger household measure of the same kind, by volume (3 teaspoons = 1 tablespoon,
+ * 16 tablespoons = 1 cup) or, for leafy greens, a plate (5 handfuls).
+ */
+function largerUnit(unit: Unit): Unit | undefined {
+  switch (unit.es[0]) {
+    case 'cucharadita':
+      return TBSP(unit.g * 3);
+    case 'cucharada':
+      return CUP(unit.g * 16);
+    case 'puñado':
+      return u(unit.g * 5, ['plato', 'platos'], ['plate', 'plates'], 3);
+    default:
+      return undefined;
+  }
+}
+
 function fraction(n: number): string {
   const whole = Math.floor(n);
   const rest = n - whole;
@@ -169,8 +186,10 @@ export function householdMeasure(
 ): string | undefined {
   const food = foodId ? foodById(foodId) : undefined;
   if (!food) return undefined;
-  const unit = BY_FOOD[food.id] ?? BY_CATEGORY[food.category];
+  let unit = BY_FOOD[food.id] ?? BY_CATEGORY[food.category];
   if (!unit) return undefined;
+  // Too many small spoons or handfuls: say it in the next larger measure ("½ taza", "1 plato").
+  for (let next = largerUnit(unit); next && grams / unit.g > unit.max; next = largerUnit(unit)) unit = next;
   // Cups divide into quarters, everything else into halves.
   const step = unit.es[0] === 'taza' ? 4 : 2;
   const count = Math.round((grams / unit.g) * step) / step;
@@ -178,8 +197,11 @@ export function householdMeasure(
   const [singular, plural] = unit[language];
   const amount = count >= 10 ? formatNumber(Math.round(count), language) : fraction(count);
   const noun = count <= 1 ? singular : plural;
-  // "¾ de taza" but "½ cacito": Spanish puts "de" only after a fraction of a cup.
-  return language === 'es' && count < 1 && step === 4 ? `${amount} de ${noun}` : `${amount} ${noun}`;
+  // "¾ de taza", "¼ de taza" but "½ taza" (media taza) and "½ cacito": Spanish puts "de" only
+  // after a quarter fraction of a cup.
+  return language === 'es' && count < 1 && step === 4 && count !== 0.5
+    ? `${amount} de ${noun}`
+    : `${amount} ${noun}`;
 }
 
 /** The unit weight of a countable food (eggs, fruit, cans), for the shopping list; undefined otherwise. */

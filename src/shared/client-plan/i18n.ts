@@ -22,7 +22,13 @@ export interface Dictionary {
   sessionLabel: (title: string, focus: string | undefined) => string;
   minutes: (n: string) => string;
   drill: (sets: number, reps: string) => string;
+  /** A hold's sets and seconds ("2 × 20–30 s"). */
+  hold: (sets: number, seconds: string) => string;
   effort: (rir: number, rpe: string | null) => string;
+  /** The effort of a hold, where repetitions in reserve mean nothing. */
+  holdEffort: string;
+  /** A warm-up for a plan that names none: general, then lighter sets of the first exercise. */
+  defaultWarmUp: readonly { name: string; prescription: string }[];
   rest_between: (time: string) => string;
   seconds: (s: number) => string;
   minutesSeconds: (m: number, s: number) => string;
@@ -75,6 +81,19 @@ const es: Dictionary = {
   sessionLabel: (title, focus) => (focus ? `${title} · ${focus}` : title),
   minutes: (n) => `${n} minutos`,
   drill: (sets, reps) => `${sets} × ${reps} ${reps === '1' ? 'repetición' : 'repeticiones'}`,
+  hold: (sets, seconds) => `${sets} × ${seconds} s`,
+  holdEffort:
+    'Aguanta cada serie con buena técnica y termina sintiendo que podrías aguantar unos segundos más',
+  defaultWarmUp: [
+    {
+      name: 'Calentamiento general: bici, remo o caminar rápido, y movilidad suave',
+      prescription: '5–8 minutos',
+    },
+    {
+      name: 'Series de aproximación del primer ejercicio, con poco peso',
+      prescription: '2 × 6–8 repeticiones',
+    },
+  ],
   effort: (rir, rpe) => {
     const base =
       rir === 0
@@ -153,6 +172,12 @@ const en: Dictionary = {
   sessionLabel: (title, focus) => (focus ? `${title} · ${focus}` : title),
   minutes: (n) => `${n} minutes`,
   drill: (sets, reps) => `${sets} × ${reps} ${reps === '1' ? 'rep' : 'reps'}`,
+  hold: (sets, seconds) => `${sets} × ${seconds} s`,
+  holdEffort: 'Hold each set with good form and finish feeling you could hold a few seconds longer',
+  defaultWarmUp: [
+    { name: 'General warm-up: bike, rower or brisk walk, and easy mobility', prescription: '5–8 minutes' },
+    { name: 'Lighter ramp-up sets of the first exercise', prescription: '2 × 6–8 reps' },
+  ],
   effort: (rir, rpe) => {
     const base =
       rir === 0

@@ -1,5 +1,5 @@
 import type { PrescribedExercise, Session } from '../agent-outputs/training';
-import { catalogEntry, exerciseCue, exerciseName, sessionFocusMuscles } from './exercises';
+import { catalogEntry, exerciseCue, exerciseName, isHold, sessionFocusMuscles } from './exercises';
 import { capitalize, clientText, joinList, words } from './format';
 import { WEEKDAYS, weekdayName, type Dictionary } from './i18n';
 import type { TrainingView } from './read-plans';
@@ -55,16 +55,18 @@ function displayName(id: string, language: ClientPlanLanguage): string {
 }
 
 function exercise(e: PrescribedExercise, language: ClientPlanLanguage, dict: Dictionary): ClientExercise {
-  const reps = e.reps_min === e.reps_max ? `${e.reps_min}` : `${e.reps_min}–${e.reps_max}`;
+  const range = e.reps_min === e.reps_max ? `${e.reps_min}` : `${e.reps_min}–${e.reps_max}`;
+  // A plank's "10–12" can only be seconds: a hold is prescribed and explained as one.
+  const hold = isHold(e.ejercicio_id);
+  const reps = hold ? `${range} s` : range;
   const out: ClientExercise = {
     name: displayName(e.ejercicio_id, language),
     sets: e.series,
     reps,
     setsReps: `${e.series} × ${reps}`,
-    effort: dict.effort(
-      e.rir,
-      e.rpe === null ? null : String(e.rpe).replace('.', language === 'es' ? ',' : '.'),
-    ),
+    effort: hold
+      ? dict.holdEffort
+      : dict.effort(e.rir, e.rpe === null ? null : String(e.rpe).replace('.', language === 'es' ? ',' : '.')),
     rest: restText(e.descanso_seg, dict),
   };
   const tempo = tempoText(e.tempo, dict);
@@ -84,13 +86,14 @@ function drills(
 ): ClientDrill[] {
   return view.correctives
     .filter((c) => c.momento === moment && catalogEntry(c.ejercicio_id))
-    .map((c) => ({
-      name: displayName(c.ejercicio_id, language),
-      prescription: dict.drill(
-        c.series,
-        clientText(c.repeticiones)?.replace(/(\d)\s*-\s*(\d)/g, '$1–$2') ?? '10',
-      ),
-    }));
+    .map((c) => {
+      const amount = clientText(c.repeticiones)?.replace(/(\d)\s*-\s*(\d)/g, '$1–$2') ?? '10';
+      const seconds = isHold(c.ejercicio_id) && /^[\d–]+$/.test(amount);
+      return {
+        name: displayName(c.ejercicio_id, language),
+        prescription: seconds ? dict.hold(c.series, amount) : dict.drill(c.series, amount),
+      };
+    });
 }
 
 /** "Sesión A" → "Sesión A1"; "Pierna" → "Pierna 1". */
@@ -143,7 +146,9 @@ export function buildSessions(
     view.sessions,
     (session, i) => clientText(session.nombre) ?? `${dict.session} ${String.fromCharCode(65 + i)}`,
   );
-  const warmUp = drills(view, 'calentamiento', language, dict);
+  const planned = drills(view, 'calentamiento', language, dict);
+  // Every session starts warm: a plan that names no warm-up drills gets the general one.
+  const warmUp = planned.length > 0 ? planned : dict.defaultWarmUp.map((drill) => ({ ...drill }));
   const coolDown = drills(view, 'final', language, dict);
   const byWeekday = new Map<number, number>();
   const sessions = groups.map((group, index): ClientSession => {
