@@ -11,7 +11,10 @@ import {
   FOOD_IDS,
   FOODS,
   FoodSchema,
+  ENERGY_FACTORS,
+  ENERGY_TOLERANCE,
   energyProblem,
+  massProblem,
   findFoodsInText,
   foodById,
   foodName,
@@ -65,6 +68,30 @@ describe('compiled table', () => {
 });
 
 describe('energy check', () => {
+  it('is the same check in the compiler (a standalone Node script) and in the app', async () => {
+    // The compiler runs with plain Node before any build, so it keeps its own copy of the check;
+    // this proves the two agree, so a factor changed in one place and not the other fails here.
+    const compiler = (await import(COMPILER)) as {
+      ENERGY_FACTORS: Record<string, number>;
+      ENERGY_TOLERANCE: { kcal: number; fraction: number };
+      energyProblem(n: unknown): string | null;
+      massProblem(n: unknown): string | null;
+    };
+    expect(compiler.ENERGY_FACTORS).toEqual({ ...ENERGY_FACTORS });
+    expect(compiler.ENERGY_TOLERANCE).toEqual({ ...ENERGY_TOLERANCE });
+    const rows = tableJson.foods.map((food) => food.per100g);
+    const shifted = rows.flatMap((n) => [
+      n,
+      { ...n, grasa_g: n.grasa_g * 10 },
+      { ...n, kcal: n.kcal * 1.2 },
+      { ...n, proteina_g: n.proteina_g + 60 },
+    ]);
+    for (const n of shifted) {
+      expect(compiler.energyProblem(n)).toBe(energyProblem(n));
+      expect(compiler.massProblem(n)).toBe(massProblem(n));
+    }
+  });
+
   // Raw chicken breast with the fat typed a decimal place off: 26.2 g instead of 2.62 g.
   const slip = { kcal: 120, proteina_g: 22.5, carbohidratos_g: 0, grasa_g: 26.2, fibra_g: 0, alcohol_g: 0 };
 
