@@ -1,18 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IpcMethod } from '../../../src/shared/ipc-contract';
 import { UserPlansResponseSchema } from '../../../src/shared/api';
-import { loadConfig } from '../../../src/main/config/load-config';
-import { dispatch } from '../../../src/main/electron/ipc/dispatch';
-import { createIpcHandlers } from '../../../src/main/electron/ipc/handlers';
-import type { AppHost, IpcCore } from '../../../src/main/electron/ipc/host';
-import { SettingsService } from '../../../src/main/electron/settings/settings-service';
-import { silentLogger } from '../../../src/main/log/logger';
-import { databaseHandle, useApiServer, validResponses } from '../../support/api-harness';
+import { useApiServer, validResponses } from '../../support/api-harness';
+import { createTestIpc, type TestIpc } from '../../support/ipc-harness';
 import { seedAuditBlockedJob } from '../../support/plan-fixtures';
-import { appFrame, builtLocation } from '../../unit/electron/fakes';
 
 /*
  * One application layer behind two doors: the same use-case table runs through the HTTP API (the
@@ -21,54 +12,15 @@ import { appFrame, builtLocation } from '../../unit/electron/fakes';
  * field names (each door only adds its own prefix: `body.`/`params.` or `args.`).
  */
 const api = useApiServer();
-let handlers: ReturnType<typeof createIpcHandlers>;
+let ipc: TestIpc;
 let anaSubmission = '';
 let beaSubmission = '';
 let blockedTrainingId = '';
 let blockedJobId = '';
 
 beforeAll(async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'edn-doors-'));
-  const config = await loadConfig({ env: { EDN_DATA_DIR: dataDir } });
   // The IPC core shares the HTTP server's repositories and queue: one core, two doors.
-  const core: IpcCore = {
-    config,
-    database: databaseHandle(api.testDb),
-    repositories: api.repos,
-    queue: api.queue,
-    worker: null,
-    apiUrl: 'http://127.0.0.1:0',
-  };
-  const notUsed = (): never => {
-    throw new Error('not used');
-  };
-  const app: AppHost = {
-    startupState: () => ({ phase: 'starting', step: 'database' }),
-    appInfo: notUsed,
-    openExternal: async () => undefined,
-    rendererReady: () => undefined,
-    choosePdfPath: async () => null,
-    printToPdf: notUsed,
-  };
-  const codec = {
-    isAvailable: async () => true,
-    backend: () => null,
-    encrypt: async (s: string) => s,
-    decrypt: async (s: string) => s,
-  };
-  handlers = createIpcHandlers({
-    core: () => core,
-    app,
-    settings: new SettingsService({
-      dataDir,
-      env: {},
-      codec,
-      onLlmKeyChanged: async () => undefined,
-      onWorkerSettingsChanged: async () => undefined,
-      onApiTokenChanged: () => undefined,
-    }),
-    logFiles: () => [],
-  });
+  ipc = await createTestIpc(api.testDb, { repositories: api.repos, queue: api.queue });
   await api.repos.users.create({ _id: 'ana', nombre_completo: 'Ana Ruiz' });
   await api.repos.users.create({ _id: 'bea', nombre_completo: 'Bea Soto' });
   anaSubmission = (await api.repos.submissions.create('ana', validResponses()))._id;
@@ -101,10 +53,7 @@ async function overHttp(method: 'GET' | 'POST' | 'PATCH', url: string, body?: un
 }
 
 async function overIpc(method: IpcMethod, args: unknown): Promise<Outcome> {
-  const reply = await dispatch(method, [args], appFrame, { webContentsId: 1 }, handlers, {
-    location: builtLocation,
-    logger: silentLogger(),
-  });
+  const reply = await ipc.call(method, args);
   if (reply.ok) return { outcome: 'ok', fields: [] };
   return {
     outcome: reply.error.reason,
@@ -262,17 +211,7 @@ describe('one use case, two doors (HTTP and IPC)', () => {
 
   it('lists plan summaries of the same shape through either door', async () => {
     const http = UserPlansResponseSchema.parse((await api.request('GET', '/admin/users/ana/plans')).json());
-    const reply = await dispatch(
-      'listPlans',
-      [{ user_id: 'ana' }],
-      appFrame,
-      { webContentsId: 1 },
-      handlers,
-      {
-        location: builtLocation,
-        logger: silentLogger(),
-      },
-    );
+    const reply = await ipc.call('listPlans', { user_id: 'ana' });
     if (!reply.ok) throw new Error(reply.error.message);
     // Dates travel as ISO text over HTTP and as Dates over IPC; decoded with the HTTP contract, equal.
     expect(http.summaries).toEqual(reply.data);

@@ -2,23 +2,15 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { IpcEnvelope, IpcMethod } from '../../../src/shared/ipc-contract';
+import type { IpcMethod } from '../../../src/shared/ipc-contract';
 import type { JobEvent } from '../../../src/shared/job-events';
-import { loadConfig } from '../../../src/main/config/load-config';
-import { getCollections } from '../../../src/main/db/collections';
-import { createRepositories } from '../../../src/main/db/repositories';
-import { dispatch } from '../../../src/main/electron/ipc/dispatch';
-import { createIpcHandlers } from '../../../src/main/electron/ipc/handlers';
-import type { AppHost, IpcCore } from '../../../src/main/electron/ipc/host';
-import { SettingsService } from '../../../src/main/electron/settings/settings-service';
-import { silentLogger } from '../../../src/main/log/logger';
+import type { IpcCore } from '../../../src/main/electron/ipc/host';
 import { JobEventBus } from '../../../src/main/queue/job-events';
-import { JobQueue } from '../../../src/main/queue/job-queue';
-import { databaseHandle, validResponses } from '../../support/api-harness';
+import { validResponses } from '../../support/api-harness';
 import { buildPendingJob } from '../../../src/main/queue/enqueue';
+import { createTestIpc, type TestIpc } from '../../support/ipc-harness';
 import { trainingPlanDoc } from '../../support/plan-fixtures';
 import { useTestDatabase } from '../../support/test-db';
-import { appFrame, builtLocation } from './fakes';
 
 /*
  * The IPC handlers against the test MongoDB, called through `dispatch` exactly as ipcMain would call
@@ -28,7 +20,6 @@ import { appFrame, builtLocation } from './fakes';
 const testDb = useTestDatabase();
 const events: JobEvent[] = [];
 let core: IpcCore | null = null;
-let handlers: ReturnType<typeof createIpcHandlers>;
 let coreEnabled = true;
 const opened: string[] = [];
 /** What the fake save dialog answers (null = the coach cancels) and what the fake printer returns. */
@@ -36,77 +27,35 @@ let pdfTarget: string | null = null;
 let printed = 0;
 const printedPdf = new TextEncoder().encode('%PDF-1.7 fake page\n%%EOF\n');
 
+let ipc: TestIpc;
+const ok = <T = Record<string, unknown>>(method: IpcMethod, args?: unknown) => ipc.ok<T>(method, args);
+const failure = (method: IpcMethod, args?: unknown) => ipc.failure(method, args);
+
 beforeAll(async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'edn-ipc-'));
-  const config = await loadConfig({ env: { EDN_DATA_DIR: dataDir } });
   const bus = new JobEventBus();
   bus.subscribe((e) => events.push(e));
-  core = {
-    config,
-    database: databaseHandle(testDb),
-    repositories: createRepositories(testDb.db),
-    queue: new JobQueue(getCollections(testDb.db).jobs, bus, null),
-    worker: null,
-    apiUrl: 'http://127.0.0.1:0',
-  };
-  const app: AppHost = {
-    startupState: () => ({ phase: 'starting', step: 'database' }),
-    appInfo: () => {
-      throw new Error('not used');
-    },
-    openExternal: async (url) => {
-      opened.push(url);
-    },
-    rendererReady: () => undefined,
-    // Electron's save dialog and webContents.printToPDF; the browser e2e suite prints for real.
-    choosePdfPath: async () => pdfTarget,
-    printToPdf: async () => {
-      printed += 1;
-      return printedPdf;
-    },
-  };
-  const codec = {
-    isAvailable: async () => true,
-    backend: () => null,
-    encrypt: async (s: string) => s,
-    decrypt: async (s: string) => s,
-  };
-  handlers = createIpcHandlers({
-    core: () => (coreEnabled ? core : null),
-    app,
-    settings: new SettingsService({
-      dataDir,
-      env: {},
-      codec,
-      onLlmKeyChanged: async () => undefined,
-      onWorkerSettingsChanged: async () => undefined,
-      // What DesktopHost does: the running API reads config.api.token at every request.
-      onApiTokenChanged: (token) => {
-        if (core) core.config.api.token = token;
+  ipc = await createTestIpc(testDb, {
+    events: bus,
+    coreEnabled: () => coreEnabled,
+    app: {
+      openExternal: async (url) => {
+        opened.push(url);
       },
-    }),
-    logFiles: () => [join(dataDir, 'logs', 'edn360.log')],
+      // Electron's save dialog and webContents.printToPDF; the browser e2e suite prints for real.
+      choosePdfPath: async () => pdfTarget,
+      printToPdf: async () => {
+        printed += 1;
+        return printedPdf;
+      },
+    },
+    // What DesktopHost does: the running API reads config.api.token at every request.
+    onApiTokenChanged: (token, running) => {
+      running.config.api.token = token;
+    },
+    logFiles: (dataDir) => [join(dataDir, 'logs', 'edn360.log')],
   });
+  core = ipc.core;
 });
-
-function call<M extends IpcMethod>(method: M, args?: unknown): Promise<IpcEnvelope<unknown>> {
-  return dispatch(method, args === undefined ? [] : [args], appFrame, { webContentsId: 1 }, handlers, {
-    location: builtLocation,
-    logger: silentLogger(),
-  });
-}
-
-async function ok<T = Record<string, unknown>>(method: IpcMethod, args?: unknown): Promise<T> {
-  const reply = await call(method, args);
-  if (!reply.ok) throw new Error(`${method} failed: ${reply.error.reason} ${reply.error.message}`);
-  return reply.data as T;
-}
-
-async function failure(method: IpcMethod, args?: unknown) {
-  const reply = await call(method, args);
-  if (reply.ok) throw new Error(`${method} unexpectedly succeeded`);
-  return reply.error;
-}
 
 describe('IPC handlers on the core', () => {
   it('answers not_ready for domain calls while the core is not running', async () => {

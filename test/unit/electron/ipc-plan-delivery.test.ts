@@ -2,21 +2,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { IpcEnvelope, IpcMethod } from '../../../src/shared/ipc-contract';
-import { loadConfig } from '../../../src/main/config/load-config';
-import { getCollections } from '../../../src/main/db/collections';
-import { createRepositories, type Repositories } from '../../../src/main/db/repositories';
-import { dispatch } from '../../../src/main/electron/ipc/dispatch';
-import { createIpcHandlers } from '../../../src/main/electron/ipc/handlers';
-import type { AppHost } from '../../../src/main/electron/ipc/host';
-import { SettingsService } from '../../../src/main/electron/settings/settings-service';
-import { silentLogger } from '../../../src/main/log/logger';
-import { JobEventBus } from '../../../src/main/queue/job-events';
-import { JobQueue } from '../../../src/main/queue/job-queue';
-import { databaseHandle, validResponses } from '../../support/api-harness';
+import type { IpcMethod } from '../../../src/shared/ipc-contract';
+import type { Repositories } from '../../../src/main/db/repositories';
+import { validResponses } from '../../support/api-harness';
+import { createTestIpc, type TestIpc } from '../../support/ipc-harness';
 import { BLOCKED_TRAINING_AUDIT, seedAuditBlockedJob, trainingPlanDoc } from '../../support/plan-fixtures';
 import { useTestDatabase } from '../../support/test-db';
-import { appFrame, builtLocation } from './fakes';
 
 /*
  * "Blocked means blocked" over IPC (docs/AUDITS.md §8): the same use case as over HTTP, reached
@@ -26,7 +17,6 @@ import { appFrame, builtLocation } from './fakes';
 const testDb = useTestDatabase();
 const USER = 'cli-bloqueo';
 let repos: Repositories;
-let handlers: ReturnType<typeof createIpcHandlers>;
 let submissionId = '';
 let blocked = { jobId: '', trainingId: '', nutritionId: '' };
 const legacy = trainingPlanDoc('job-legacy', USER, { audit: BLOCKED_TRAINING_AUDIT, withDelivery: false });
@@ -34,76 +24,30 @@ const folder = mkdtempSync(join(tmpdir(), 'edn-ipc-delivery-'));
 let dialogs = 0;
 let prints = 0;
 
+let ipc: TestIpc;
+const ok = <T = Record<string, unknown>>(method: IpcMethod, args?: unknown) => ipc.ok<T>(method, args);
+const failure = (method: IpcMethod, args?: unknown) => ipc.failure(method, args);
+
 beforeAll(async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'edn-ipc-'));
-  const config = await loadConfig({ env: { EDN_DATA_DIR: dataDir } });
-  repos = createRepositories(testDb.db);
-  const core = {
-    config,
-    database: databaseHandle(testDb),
-    repositories: repos,
-    queue: new JobQueue(getCollections(testDb.db).jobs, new JobEventBus(), null),
-    worker: null,
-    apiUrl: 'http://127.0.0.1:0',
-  };
-  const app: AppHost = {
-    startupState: () => ({ phase: 'starting', step: 'database' }),
-    appInfo: () => {
-      throw new Error('not used');
+  ipc = await createTestIpc(testDb, {
+    app: {
+      choosePdfPath: async () => {
+        dialogs += 1;
+        return join(folder, 'plan.pdf');
+      },
+      printToPdf: async () => {
+        prints += 1;
+        return new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
+      },
     },
-    openExternal: async () => undefined,
-    rendererReady: () => undefined,
-    choosePdfPath: async () => {
-      dialogs += 1;
-      return join(folder, 'plan.pdf');
-    },
-    printToPdf: async () => {
-      prints += 1;
-      return new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
-    },
-  };
-  const codec = {
-    isAvailable: async () => true,
-    backend: () => null,
-    encrypt: async (s: string) => s,
-    decrypt: async (s: string) => s,
-  };
-  handlers = createIpcHandlers({
-    core: () => core,
-    app,
-    settings: new SettingsService({
-      dataDir,
-      env: {},
-      codec,
-      onLlmKeyChanged: async () => undefined,
-      onWorkerSettingsChanged: async () => undefined,
-      onApiTokenChanged: () => undefined,
-    }),
-    logFiles: () => [],
   });
+  repos = ipc.core.repositories;
   await repos.users.create({ _id: USER, nombre_completo: 'Cliente Bloqueo' });
   submissionId = (await repos.submissions.create(USER, validResponses()))._id;
   const seeded = await seedAuditBlockedJob(repos, USER, submissionId);
   blocked = { jobId: seeded.job._id, trainingId: seeded.trainingId, nutritionId: seeded.nutritionId };
   await repos.trainingPlans.saveOnce(legacy);
 });
-
-function call(method: IpcMethod, args?: unknown): Promise<IpcEnvelope<unknown>> {
-  return dispatch(method, args === undefined ? [] : [args], appFrame, { webContentsId: 1 }, handlers, {
-    location: builtLocation,
-    logger: silentLogger(),
-  });
-}
-async function ok<T = Record<string, unknown>>(method: IpcMethod, args?: unknown): Promise<T> {
-  const reply = await call(method, args);
-  if (!reply.ok) throw new Error(`${method} failed: ${reply.error.reason} ${reply.error.message}`);
-  return reply.data as T;
-}
-async function failure(method: IpcMethod, args?: unknown) {
-  const reply = await call(method, args);
-  if (reply.ok) throw new Error(`${method} unexpectedly succeeded`);
-  return reply.error;
-}
 
 const reason = 'Revisado con el cliente: hace 35 series de pecho desde hace un año sin molestias.';
 
