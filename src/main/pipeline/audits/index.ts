@@ -16,7 +16,8 @@ export {
   type Restriction,
 } from './allergens';
 export { buildAudit } from './build-audit';
-export { MENU_TOLERANCES, menuDayTotals, menuTargetProblems } from './menu-targets';
+export { menuTargetProblems } from './menu-targets';
+export { MENU_TOLERANCES, menuDayTotals } from '@shared/menu-totals';
 export { auditNutrition, type NutritionAuditInput } from './nutrition';
 export {
   ADULT_CAFFEINE_LIMIT_MG,

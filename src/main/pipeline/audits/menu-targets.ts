@@ -1,7 +1,13 @@
-import { foodById, nutrientsFor, roundNutrients, sumNutrients, type Nutrients } from '@shared/foods';
 import type { DayType } from '@shared/agent-outputs/common';
 import type { AuditCheckResult, DayTypeCounts, MacroDesign } from '@shared/plan-content';
 import { FIBRE_MIN_G, type MenuTarget } from '@shared/menu-plan';
+import {
+  MENU_TOLERANCES,
+  deviationsFromTarget,
+  menuDayTotals,
+  type Deviation,
+  type MenuDayLike,
+} from '@shared/menu-totals';
 import { checkResult, listEs } from './check';
 import { fmt } from './text';
 import { DAY_TYPES, DAY_LABEL } from './day-types';
@@ -10,74 +16,9 @@ import { DAY_TYPES, DAY_LABEL } from './day-types';
  * NUT-13 and NUT-16 (docs/AUDITS.md): a menu's totals are recomputed from the food table
  * (resources/foods) by id and grams — never taken from numbers the model wrote — and compared with
  * the day type's targets from the macro design. N6's repair round uses the same comparison at the
- * blocking tolerance, so a menu that fails here has already had its second chance.
+ * blocking tolerance, so a menu that fails here has already had its second chance. The totals, the
+ * tolerances and the comparison live in src/shared/menu-totals.ts, shared with the coach's editor.
  */
-
-type Compared = keyof MenuTarget;
-
-/**
- * Relative deviation from the target that warns and that blocks. Energy is held tightest (the
- * plan's whole point; ±10 % is the QA tolerance used for menus built from a food database), protein
- * next (a menu with a fraction of the protein target undoes the macro design), carbohydrate and fat
- * loosest, because a real menu trades one for the other.
- */
-export const MENU_TOLERANCES: Record<Compared, { warn: number; block: number; label: string; unit: string }> =
-  {
-    kcal: { warn: 0.05, block: 0.1, label: 'energía', unit: 'kcal' },
-    proteina_g: { warn: 0.1, block: 0.15, label: 'proteína', unit: 'g' },
-    carbohidratos_g: { warn: 0.15, block: 0.25, label: 'hidratos', unit: 'g' },
-    grasa_g: { warn: 0.15, block: 0.25, label: 'grasa', unit: 'g' },
-  };
-
-interface IngredientLike {
-  readonly alimento_id?: string;
-  readonly alimento?: string;
-  readonly cantidad_g: number;
-}
-export interface MenuDayLike {
-  readonly tipo_dia: string;
-  readonly comidas: readonly {
-    readonly platos: readonly { readonly ingredientes: readonly IngredientLike[] }[];
-  }[];
-}
-
-/** A day's totals from the table, and the ingredients it could not count (no known id). */
-export function menuDayTotals(day: MenuDayLike): { totals: Nutrients; unknown: string[] } {
-  const parts: Nutrients[] = [];
-  const unknown: string[] = [];
-  for (const meal of day.comidas)
-    for (const dish of meal.platos)
-      for (const ingredient of dish.ingredientes) {
-        const food = ingredient.alimento_id ? foodById(ingredient.alimento_id) : undefined;
-        if (food) parts.push(nutrientsFor(food, ingredient.cantidad_g));
-        else unknown.push(ingredient.alimento_id ?? ingredient.alimento ?? '?');
-      }
-  return { totals: roundNutrients(sumNutrients(parts)), unknown };
-}
-
-export interface Deviation {
-  nutrient: Compared;
-  total: number;
-  target: number;
-  /** Signed, relative to the target. */
-  ratio: number;
-  level: 'warn' | 'block';
-}
-
-export function deviationsFromTarget(totals: Nutrients, target: MenuTarget): Deviation[] {
-  const found: Deviation[] = [];
-  for (const nutrient of Object.keys(MENU_TOLERANCES) as Compared[]) {
-    const goal = target[nutrient];
-    if (goal <= 0) continue;
-    const ratio = (totals[nutrient] - goal) / goal;
-    const tolerance = MENU_TOLERANCES[nutrient];
-    if (Math.abs(ratio) > tolerance.block)
-      found.push({ nutrient, total: totals[nutrient], target: goal, ratio, level: 'block' });
-    else if (Math.abs(ratio) > tolerance.warn)
-      found.push({ nutrient, total: totals[nutrient], target: goal, ratio, level: 'warn' });
-  }
-  return found;
-}
 
 function describe(type: DayType, deviation: Deviation): string {
   const { label, unit } = MENU_TOLERANCES[deviation.nutrient];

@@ -1,20 +1,15 @@
 import { AGENT_NAMES } from '@shared/agent-names';
 import { N6OutputSchema, type N6Output } from '@shared/agent-outputs/menus';
-import { foodName, type Food } from '@shared/foods';
+import type { Food } from '@shared/foods';
 import type { MenuPlan } from '@shared/menu-plan';
+import { MENU_TOLERANCES, menuDayTotals, storedIngredient } from '@shared/menu-totals';
 import type { EnergyStrategy, MacroDesign, NutritionProfile } from '@shared/plan-content';
 import type { PlanLanguage } from '@shared/plans';
 import type { N5Output } from '@shared/agent-outputs/nutrition';
 import { defineAgent } from '../../agent-definition';
 import { agentMessages } from '../../prompts/agent-messages';
 import { answersFor, outputOf } from '../select-helpers';
-import {
-  allowedFoods,
-  findRestrictedIngredients,
-  MENU_TOLERANCES,
-  menuDayTotals,
-  menuTargetProblems,
-} from '../../audits';
+import { allowedFoods, findRestrictedIngredients, menuTargetProblems } from '../../audits';
 
 const pct = (ratio: number): number => Math.round(ratio * 100);
 
@@ -43,11 +38,9 @@ function storedMenu(output: N6Output, macros: MacroDesign, language: PlanLanguag
           nombre: meal.nombre,
           platos: meal.platos.map((dish) => ({
             nombre: dish.nombre,
-            ingredientes: dish.ingredientes.map((i) => ({
-              alimento_id: i.alimento_id,
-              alimento: foodName(i.alimento_id, language),
-              cantidad_g: i.cantidad_g,
-            })),
+            ingredientes: dish.ingredientes.map((i) =>
+              storedIngredient(i.alimento_id, i.cantidad_g, language),
+            ),
           })),
         })),
       };

@@ -1,0 +1,7 @@
+export * from './training-edit-schema';
+export * from './training-edits';
+export * from './training-options';
+export { NutritionEditSchema, type NutritionEdit, type NutritionEditType } from './nutrition-edit-schema';
+export { applyNutritionEdit, type NutritionEditResult } from './nutrition-edits';
+export { clientRestrictions, foodOptions, foodPolicy, type FoodOption } from './nutrition-food-options';
+export { dayTotalsAgainstTargets, type DayTotalsAgainstTargets } from './nutrition-targets';
