@@ -329,3 +329,21 @@ export function nivelRank(nivel: NivelEjercicio): number {
 export function requiredEquipment(ex: Pick<Exercise, 'material'>): Equipment[] {
   return ex.material.filter((m) => m !== 'ninguno');
 }
+
+/** Equipment the exercise needs that the client does not have (empty = available). */
+export function missingEquipment(
+  exercise: Pick<Exercise, 'material'>,
+  material: readonly Equipment[],
+): Equipment[] {
+  const have = new Set(material);
+  return requiredEquipment(exercise).filter((item) => !have.has(item));
+}
+
+/** Contraindication tags of the exercise that the client must avoid (empty = safe). */
+export function contraindicationConflicts(
+  exercise: Pick<Exercise, 'contraindicaciones'>,
+  avoid: readonly Contra[],
+): Contra[] {
+  const set = new Set(avoid);
+  return exercise.contraindicaciones.filter((tag) => set.has(tag));
+}

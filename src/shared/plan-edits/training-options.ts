@@ -2,7 +2,8 @@ import {
   CONTRA_DESCRIPTIONS,
   CONTRA_VALUES,
   EQUIPMENT_VALUES,
-  requiredEquipment,
+  contraindicationConflicts,
+  missingEquipment,
   type Contra,
   type Equipment,
   type Exercise,
@@ -85,8 +86,7 @@ export function clientConstraintsOf(plan: TrainingPlanDocument): ClientConstrain
 
 /** Equipment the exercise needs that the client does not have (empty = available). */
 export function missingEquipmentFor(exercise: EditableExercise, client: ClientConstraints): Equipment[] {
-  const have = new Set(client.material);
-  return requiredEquipment(exercise).filter((item) => !have.has(item));
+  return missingEquipment(exercise, client.material);
 }
 
 /** Each restricting injury the exercise conflicts with, and the tags at fault. */
@@ -97,7 +97,7 @@ export function injuryConflicts(
   return client.injuries
     .map((injury) => ({
       zona: injury.zona,
-      tags: exercise.contraindicaciones.filter((tag) => injury.tags.includes(tag)),
+      tags: contraindicationConflicts(exercise, injury.tags),
     }))
     .filter((conflict) => conflict.tags.length > 0);
 }

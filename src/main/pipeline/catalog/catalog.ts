@@ -5,8 +5,9 @@ import {
   type NivelEjercicio,
   type Patron,
   type TipoEjercicio,
+  contraindicationConflicts,
+  missingEquipment,
   nivelRank,
-  requiredEquipment,
 } from '@shared/exercise';
 import { UnknownExerciseError } from './errors';
 
@@ -26,24 +27,6 @@ export interface ExerciseFilter {
 
 const asList = <T>(value: T | readonly T[] | undefined): readonly T[] | undefined =>
   value === undefined ? undefined : Array.isArray(value) ? (value as readonly T[]) : [value as T];
-
-/** Equipment the exercise needs that the client does not have (empty = available). */
-export function missingEquipment(
-  exercise: Pick<Exercise, 'material'>,
-  material: readonly Equipment[],
-): Equipment[] {
-  const have = new Set(material);
-  return requiredEquipment(exercise).filter((item) => !have.has(item));
-}
-
-/** Contraindication tags of the exercise that the client must avoid (empty = safe). */
-export function contraindicationConflicts(
-  exercise: Pick<Exercise, 'contraindicaciones'>,
-  avoid: readonly Contra[],
-): Contra[] {
-  const set = new Set(avoid);
-  return exercise.contraindicaciones.filter((tag) => set.has(tag));
-}
 
 /** A validated, immutable catalog with an id index. */
 export class ExerciseCatalog {

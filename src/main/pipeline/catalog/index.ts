@@ -15,7 +15,8 @@ import {
   type SessionLike,
 } from './volume';
 
-export { ExerciseCatalog, contraindicationConflicts, missingEquipment, type ExerciseFilter } from './catalog';
+export { ExerciseCatalog, type ExerciseFilter } from './catalog';
+export { contraindicationConflicts, missingEquipment } from '@shared/exercise';
 export { CatalogLoadError, UnknownExerciseError } from './errors';
 export {
   CATALOG_FILE_NAME,
