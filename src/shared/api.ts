@@ -9,6 +9,7 @@ import {
   PlanDeliverySchema,
 } from './plan-delivery';
 import { NutritionPlanDocumentSchema, TrainingPlanDocumentSchema } from './plans';
+import { PlanReviewSchema } from './plan-versions';
 import { LooseAnswerSchema, QuestionnaireSubmissionSchema } from './questionnaire';
 import { NewUserInputSchema, UserSchema, UserUpdateSchema } from './user';
 import { JobCountsSchema, WorkerStatusSchema } from './worker-status';
@@ -32,7 +33,7 @@ import { PlanSummarySchema } from './plan-summary';
  * describes the bytes (`z.toJSONSchema`, tests) and hands the browser the same Dates IPC does, and a
  * handler returns its documents as they are (JSON.stringify writes a Date as this very text).
  */
-const IsoDate = z.codec(z.iso.datetime(), z.date(), {
+export const IsoDate = z.codec(z.iso.datetime(), z.date(), {
   decode: (text) => new Date(text),
   encode: (date) => date.toISOString(),
 });
@@ -89,6 +90,11 @@ export const PlanDeliveryJsonSchema = PlanDeliverySchema.extend({
   override: DeliveryOverrideSchema.extend({ at: IsoDate }).nullable(),
 });
 
+export const PlanReviewJsonSchema = PlanReviewSchema.extend({
+  approved: PlanReviewSchema.shape.approved.unwrap().extend({ at: IsoDate }).nullable(),
+  delivered: PlanReviewSchema.shape.delivered.unwrap().extend({ at: IsoDate }).nullable(),
+});
+
 /**
  * Plans keep every field their agents wrote; only the envelope is described here. `delivery` is
  * always present (derived from the audit for plans stored before it existed).
@@ -100,6 +106,7 @@ export const PlanJsonSchema = z.looseObject({
   submission_id: z.string(),
   created_at: IsoDate,
   delivery: PlanDeliveryJsonSchema,
+  review: PlanReviewJsonSchema.optional(),
 });
 export type PlanJson = z.infer<typeof PlanJsonSchema>;
 

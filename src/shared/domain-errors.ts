@@ -13,6 +13,10 @@ export const DOMAIN_ERROR_CODES = [
   'plan_blocked',
   /** An approval despite the block was asked for a plan that is not blocked. */
   'plan_not_blocked',
+  /** A save, restore or approval named a version that is no longer the plan's current one. */
+  'plan_version_conflict',
+  /** The client's copy was asked for a plan whose current version the coach has not approved. */
+  'plan_not_approved',
   'job_not_found',
   'job_not_cancellable',
   'job_not_retryable',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FieldErrorSchema, type FieldError } from './field-error';
+import { JobRegenerationSchema } from './plan-regeneration';
 
 /**
  * The generation job (collection `generation_jobs`). Field names and value shapes are the original
@@ -129,6 +130,13 @@ export const GenerationJobSchema = z.object({
    * agents' cost is unknown. Documents written before this field parse as [].
    */
   unpriced_models: z.array(z.string()).default([]),
+  /**
+   * Set on a job that regenerates part of an existing plan (issue #16 point 5,
+   * src/shared/plan-regeneration.ts): which plan, on top of which version, what to redo and the
+   * coach's note. Its `result` names that same plan, which gets a new version. Absent on ordinary
+   * generation jobs (and on every document written before it existed).
+   */
+  regeneration: JobRegenerationSchema.optional(),
   created_at: z.date(),
   started_at: z.date().nullable(),
   completed_at: z.date().nullable(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PlanDeliverySchema } from './plan-delivery';
+import { PlanReviewSchema } from './plan-versions';
 
 /*
  * Finished plans (collections `training_plans` / `nutrition_plans`; docs/ARCHITECTURE.md "Data in
@@ -220,6 +221,10 @@ const planBaseShape = {
    * it). Absent on documents stored before it existed: read it through `deliveryOf(plan)`.
    */
   delivery: PlanDeliverySchema.optional(),
+  /** The current version (docs/ARCHITECTURE.md "Plan versions and review"); absent = 1, as generated. */
+  version: z.number().int().min(1).optional(),
+  /** draft → approved → delivered; absent = a draft. Read it through `reviewOf(plan)`. */
+  review: PlanReviewSchema.optional(),
 };
 
 export const TrainingPlanDocumentSchema = z

@@ -42,6 +42,8 @@ export const HTTP_STATUS_OF: Record<DomainErrorCode, number> = {
   plan_not_found: 404,
   plan_blocked: 409,
   plan_not_blocked: 409,
+  plan_version_conflict: 409,
+  plan_not_approved: 409,
   job_not_found: 404,
   job_not_cancellable: 409,
   job_not_retryable: 409,

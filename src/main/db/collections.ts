@@ -4,6 +4,7 @@ import type { User } from '@shared/user';
 import type { QuestionnaireSubmission } from '@shared/questionnaire';
 import type { NutritionPlanDocument, TrainingPlanDocument } from '@shared/plans';
 import type { GenerationStep } from '@shared/generation-step';
+import { PLAN_VERSIONS_COLLECTION, type PlanVersionDocument } from '@shared/plan-versions';
 
 /** Collection names are the original system's, so a clinic's existing data and tools keep working. */
 export const COLLECTIONS = {
@@ -13,6 +14,8 @@ export const COLLECTIONS = {
   steps: 'generation_steps',
   trainingPlans: 'training_plans',
   nutritionPlans: 'nutrition_plans',
+  /** New in this app (the original system kept one copy of each plan). */
+  planVersions: PLAN_VERSIONS_COLLECTION,
 } as const;
 
 export interface Collections {
@@ -22,6 +25,7 @@ export interface Collections {
   steps: Collection<GenerationStep>;
   trainingPlans: Collection<TrainingPlanDocument>;
   nutritionPlans: Collection<NutritionPlanDocument>;
+  planVersions: Collection<PlanVersionDocument>;
 }
 
 export function getCollections(db: Db): Collections {
@@ -32,5 +36,6 @@ export function getCollections(db: Db): Collections {
     steps: db.collection<GenerationStep>(COLLECTIONS.steps),
     trainingPlans: db.collection<TrainingPlanDocument>(COLLECTIONS.trainingPlans),
     nutritionPlans: db.collection<NutritionPlanDocument>(COLLECTIONS.nutritionPlans),
+    planVersions: db.collection<PlanVersionDocument>(COLLECTIONS.planVersions),
   };
 }

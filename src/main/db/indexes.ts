@@ -29,6 +29,8 @@ export const INDEXES: Record<string, IndexDescription[]> = {
     { key: { user_id: 1, created_at: -1 }, name: 'nutrition_plans_user_created' },
     { key: { job_id: 1 }, name: 'nutrition_plans_job', unique: true },
   ],
+  // `_id` (`<plan>#v<n>`) is the version check; this lists one plan's versions in order.
+  [COLLECTIONS.planVersions]: [{ key: { plan_id: 1, version: 1 }, name: 'plan_versions_plan' }],
 };
 
 export async function ensureIndexes(db: Db): Promise<void> {

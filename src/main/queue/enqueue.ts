@@ -5,6 +5,7 @@ import {
   type GenerationJob,
   type JobType,
 } from '@shared/job';
+import type { JobRegeneration } from '@shared/plan-regeneration';
 import { newId } from '../db/ids';
 import type { JobCollection } from './job-update';
 
@@ -14,6 +15,10 @@ export interface NewJobInput {
   type: JobType;
   previous_training_plan_id?: string | null;
   max_attempts?: number;
+  /** A regeneration of part of an existing plan (src/shared/plan-regeneration.ts). */
+  regeneration?: JobRegeneration;
+  /** Agents the job will run, when not the whole chain of its type (a regeneration). */
+  total_steps?: number;
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 3;
@@ -34,7 +39,7 @@ export function buildPendingJob(input: NewJobInput, now = new Date()): Generatio
       phase: 'queued',
       current_agent: null,
       completed_steps: 0,
-      total_steps: TOTAL_STEPS_BY_TYPE[input.type],
+      total_steps: input.total_steps ?? TOTAL_STEPS_BY_TYPE[input.type],
       percentage: 0,
       message: 'En cola',
     },
@@ -43,6 +48,7 @@ export function buildPendingJob(input: NewJobInput, now = new Date()): Generatio
     error_reason: null,
     token_usage: emptyTokenUsage(),
     cost_usd: 0,
+    ...(input.regeneration ? { regeneration: input.regeneration } : {}),
     created_at: now,
     started_at: null,
     completed_at: null,

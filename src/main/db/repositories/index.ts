@@ -9,6 +9,7 @@ import { deliveryOf } from '@shared/plan-delivery';
 import { getCollections } from '../collections';
 import { JobsRepository } from './jobs-repository';
 import { PlansRepository } from './plans-repository';
+import { PlanVersionsRepository } from './plan-versions-repository';
 import { StepsRepository } from './steps-repository';
 import { SubmissionsRepository } from './submissions-repository';
 import { UsersRepository } from './users-repository';
@@ -20,6 +21,7 @@ export interface Repositories {
   steps: StepsRepository;
   trainingPlans: PlansRepository<TrainingPlanDocument>;
   nutritionPlans: PlansRepository<NutritionPlanDocument>;
+  planVersions: PlanVersionsRepository;
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -31,5 +33,6 @@ export function createRepositories(db: Db): Repositories {
     steps: new StepsRepository(c.steps),
     trainingPlans: new PlansRepository(c.trainingPlans, TrainingPlanDocumentSchema, deliveryOf),
     nutritionPlans: new PlansRepository(c.nutritionPlans, NutritionPlanDocumentSchema, deliveryOf),
+    planVersions: new PlanVersionsRepository(c.planVersions),
   };
 }

@@ -1,6 +1,7 @@
 import type { Collection } from 'mongodb';
 import type { ZodType } from 'zod';
 import { isDeliverable, type PlanDelivery } from '@shared/plan-delivery';
+import type { PlanReview } from '@shared/plan-versions';
 import { isDuplicateKeyError } from './duplicate-key';
 import { pageOf, type Page, type PageRequest } from './paging';
 
@@ -10,6 +11,13 @@ interface PlanShape {
   job_id: string;
   created_at: Date;
   delivery?: PlanDelivery | undefined;
+  version?: number | undefined;
+  review?: PlanReview | undefined;
+}
+
+/** Matches the plan while it is at `version` (documents stored before versions are at 1). */
+function atVersion(version: number): Record<string, unknown> {
+  return version === 1 ? { $or: [{ version: 1 }, { version: { $exists: false } }] } : { version };
 }
 
 /**
@@ -78,5 +86,32 @@ export class PlansRepository<T extends PlanShape> {
       { $set: { delivery } },
     );
     return result.modifiedCount === 1;
+  }
+
+  /**
+   * Moves the plan from version `base` to `base + 1` with the given fields (the new content, its
+   * delivery and review). Conditional on the plan still being at `base`: false when another save
+   * moved it first (docs/ARCHITECTURE.md "Plan versions and review").
+   */
+  async advanceVersion(id: string, base: number, fields: Record<string, unknown>): Promise<boolean> {
+    const result = await this.plans.updateOne(
+      { _id: id, ...atVersion(base) },
+      { $set: { ...fields, version: base + 1 } },
+    );
+    return result.modifiedCount === 1;
+  }
+
+  /** Writes the review state (and a delivery change) while the plan is still at `version`. */
+  async recordReview(
+    id: string,
+    version: number,
+    review: PlanReview,
+    delivery?: PlanDelivery,
+  ): Promise<boolean> {
+    const result = await this.plans.updateOne(
+      { _id: id, ...atVersion(version) },
+      { $set: { review, ...(delivery ? { delivery } : {}) } },
+    );
+    return result.matchedCount === 1;
   }
 }

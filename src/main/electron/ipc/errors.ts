@@ -24,6 +24,8 @@ export const IPC_REASON_OF: Record<DomainErrorCode, IpcErrorReason> = {
   plan_not_found: 'plan_not_found',
   plan_blocked: 'plan_blocked',
   plan_not_blocked: 'plan_not_blocked',
+  plan_version_conflict: 'plan_version_conflict',
+  plan_not_approved: 'plan_not_approved',
   job_not_found: 'job_not_found',
   job_not_cancellable: 'job_not_cancellable',
   job_not_retryable: 'job_not_retryable',

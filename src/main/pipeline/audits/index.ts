@@ -17,6 +17,15 @@ export {
 } from './allergens';
 export { buildAudit } from './build-audit';
 export { menuTargetProblems } from './menu-targets';
+export {
+  reauditNutritionPlan,
+  reauditTrainingPlan,
+  type NutritionReaudit,
+  type NutritionReauditOptions,
+  type TrainingReaudit,
+  type TrainingReauditOptions,
+} from './reaudit';
+export { recoverLlmReview } from './reaudit-review';
 export { MENU_TOLERANCES, menuDayTotals } from '@shared/menu-totals';
 export { auditNutrition, type NutritionAuditInput } from './nutrition';
 export {

@@ -1111,6 +1111,10 @@ export const en: Messages = {
       plan_blocked:
         'The plan is blocked by its safety audit: review it, and approve it with a written reason or generate a new one.',
       plan_not_blocked: 'The plan is not blocked: there is nothing to approve.',
+      plan_version_conflict:
+        'Someone saved another version of this plan meanwhile: reopen it to see their changes, then apply yours again.',
+      plan_not_approved:
+        'The current version of the plan is not approved yet: approve it before sending it to the client.',
       job_not_found: 'That generation job does not exist.',
       job_not_cancellable: 'The job has already finished: only pending or running jobs can be cancelled.',
       job_not_retryable: 'This job cannot be retried (only failed jobs whose plan was not blocked).',

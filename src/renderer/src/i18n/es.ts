@@ -1117,6 +1117,10 @@ export const es = {
       plan_blocked:
         'El plan está bloqueado por su auditoría de seguridad: revísalo y apruébalo con un motivo escrito, o genera uno nuevo.',
       plan_not_blocked: 'El plan no está bloqueado: no hay nada que aprobar.',
+      plan_version_conflict:
+        'Otra persona guardó otra versión de este plan mientras tanto: vuelve a abrirlo para ver sus cambios y aplica los tuyos de nuevo.',
+      plan_not_approved:
+        'La versión actual del plan aún no está aprobada: apruébala antes de enviarla al cliente.',
       job_not_found: 'Ese trabajo de generación no existe.',
       job_not_cancellable: 'El trabajo ya terminó: solo se cancelan trabajos pendientes o en curso.',
       job_not_retryable: 'Este trabajo no se puede reintentar (solo los fallidos cuyo plan no se bloqueó).',
