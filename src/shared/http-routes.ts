@@ -33,6 +33,23 @@ import {
   type ApiErrorCode,
 } from './api';
 import { ClientPdfQuerySchema, PdfBytesSchema } from './client-plan-request';
+import {
+  ApproveBodySchema,
+  DiffQuerySchema,
+  NutritionPreviewBodySchema,
+  NutritionPreviewSchema,
+  NutritionSaveBodySchema,
+  NutritionSavedSchema,
+  PlanDiffSchema,
+  PlanVersionAnswerSchema,
+  PlanVersionListSchema,
+  RestoreBodySchema,
+  TrainingPreviewBodySchema,
+  TrainingPreviewSchema,
+  TrainingSaveBodySchema,
+  TrainingSavedSchema,
+  VersionParamsSchema,
+} from './plan-versions-api';
 import { PlanEstimateSchema } from './pricing';
 import {
   CorrectReadingBodySchema,
@@ -124,11 +141,11 @@ function planRoutes<S extends z.ZodType, P extends string>(
       method: 'GET',
       path: `/admin/${prefix}/:plan_id/export`,
       access: 'admin',
-      summary: `The ${kind} plan's JSON document as a download; refused while its audit blocks it.`,
+      summary: `The ${kind} plan's JSON document as a download: only an approved current version its audit does not block; recorded as delivered.`,
       params: PlanParamsSchema,
       response: plan,
       success: [200],
-      errors: ['plan_not_found', 'plan_blocked'],
+      errors: ['plan_not_found', 'plan_blocked', 'plan_not_approved'],
     },
     override: {
       method: 'POST',
@@ -145,19 +162,126 @@ function planRoutes<S extends z.ZodType, P extends string>(
       method: 'GET',
       path: `/admin/${prefix}/:plan_id/client.pdf`,
       access: 'admin',
-      summary: `The client's version of the ${kind} plan as a PDF; refused while its audit blocks it.`,
+      summary: `The client's version of the ${kind} plan as a PDF: only an approved current version its audit does not block; recorded as delivered.`,
       params: PlanParamsSchema,
       query: ClientPdfQuerySchema,
       response: PdfBytesSchema,
       binary: 'application/pdf',
       success: [200],
-      errors: ['plan_not_found', 'plan_blocked'],
+      errors: ['plan_not_found', 'plan_blocked', 'plan_not_approved'],
+    },
+  } as const satisfies Record<string, HttpRouteSpec>;
+}
+
+/**
+ * The editor, versions and approval of each plan kind (issue #16; docs/ARCHITECTURE.md "Plan
+ * versions and review"): the same use cases as the IPC methods of plan-versions-ipc.ts.
+ */
+function versionRoutes<
+  P extends string,
+  PreviewBody extends z.ZodType,
+  SaveBody extends z.ZodType,
+  PreviewAnswer extends z.ZodType,
+  Saved extends z.ZodType,
+>(
+  kind: 'training' | 'nutrition',
+  prefix: P,
+  bodies: { preview: PreviewBody; save: SaveBody; previewAnswer: PreviewAnswer; saved: Saved },
+) {
+  const base = `/admin/${prefix}/:plan_id` as const;
+  return {
+    versions: {
+      method: 'GET',
+      path: `${base}/versions`,
+      access: 'admin',
+      summary: `The ${kind} plan's versions (who, when, note, origin, audit state) and its review state.`,
+      params: PlanParamsSchema,
+      response: PlanVersionListSchema,
+      success: [200],
+      errors: ['plan_not_found'],
+    },
+    version: {
+      method: 'GET',
+      path: `${base}/versions/:version`,
+      access: 'admin',
+      summary: `One version of the ${kind} plan, whole.`,
+      params: VersionParamsSchema,
+      response: PlanVersionAnswerSchema,
+      success: [200],
+      errors: ['plan_not_found', 'validation_error'],
+    },
+    diff: {
+      method: 'GET',
+      path: `${base}/diff`,
+      access: 'admin',
+      summary: `The readable changes between two versions of the ${kind} plan (?from=1&to=3).`,
+      params: PlanParamsSchema,
+      query: DiffQuerySchema,
+      response: PlanDiffSchema,
+      success: [200],
+      errors: ['plan_not_found', 'validation_error'],
+    },
+    preview: {
+      method: 'POST',
+      path: `${base}/preview`,
+      access: 'admin',
+      summary: `Edits applied to the ${kind} plan and re-audited, nothing saved.`,
+      params: PlanParamsSchema,
+      body: bodies.preview,
+      response: bodies.previewAnswer,
+      success: [200],
+      errors: ['plan_not_found', 'plan_version_conflict', 'validation_error'],
+    },
+    save: {
+      method: 'POST',
+      path: `${base}/versions`,
+      access: 'admin',
+      summary: `Edits saved as a new version of the ${kind} plan (a draft until approved).`,
+      params: PlanParamsSchema,
+      body: bodies.save,
+      response: bodies.saved,
+      success: [201],
+      errors: ['plan_not_found', 'plan_version_conflict', 'validation_error'],
+    },
+    restore: {
+      method: 'POST',
+      path: `${base}/versions/:version/restore`,
+      access: 'admin',
+      summary: `An older version's content back as a new version of the ${kind} plan.`,
+      params: VersionParamsSchema,
+      body: RestoreBodySchema,
+      response: bodies.saved,
+      success: [201],
+      errors: ['plan_not_found', 'plan_version_conflict', 'validation_error'],
+    },
+    approve: {
+      method: 'POST',
+      path: `${base}/approve`,
+      access: 'admin',
+      summary: `Approves the current version of the ${kind} plan (a blocked one needs override_reason).`,
+      params: PlanParamsSchema,
+      body: ApproveBodySchema,
+      response: bodies.saved,
+      success: [200],
+      errors: ['plan_not_found', 'plan_version_conflict', 'plan_blocked', 'validation_error'],
     },
   } as const satisfies Record<string, HttpRouteSpec>;
 }
 
 const trainingPlan = planRoutes('training', TrainingPlanJsonSchema, 'training-plans');
 const nutritionPlan = planRoutes('nutrition', NutritionPlanJsonSchema, 'nutrition-plans');
+const trainingVersions = versionRoutes('training', 'training-plans', {
+  preview: TrainingPreviewBodySchema,
+  save: TrainingSaveBodySchema,
+  previewAnswer: TrainingPreviewSchema,
+  saved: TrainingSavedSchema,
+});
+const nutritionVersions = versionRoutes('nutrition', 'nutrition-plans', {
+  preview: NutritionPreviewBodySchema,
+  save: NutritionSaveBodySchema,
+  previewAnswer: NutritionPreviewSchema,
+  saved: NutritionSavedSchema,
+});
 
 export const HTTP_ROUTES = {
   // --- Public: the original system's routes, and health -------------------------------------
@@ -255,7 +379,7 @@ export const HTTP_ROUTES = {
     response: PdfBytesSchema,
     binary: 'application/pdf',
     success: [200],
-    errors: ['job_not_found', 'plan_not_found', 'plan_blocked'],
+    errors: ['job_not_found', 'plan_not_found', 'plan_blocked', 'plan_not_approved'],
   },
   retryJob: {
     method: 'POST',
@@ -362,6 +486,20 @@ export const HTTP_ROUTES = {
   exportNutritionPlan: nutritionPlan.export,
   overrideNutritionPlan: nutritionPlan.override,
   nutritionPlanClientPdf: nutritionPlan.clientPdf,
+  listTrainingPlanVersions: trainingVersions.versions,
+  getTrainingPlanVersion: trainingVersions.version,
+  compareTrainingPlanVersions: trainingVersions.diff,
+  previewTrainingPlanEdits: trainingVersions.preview,
+  saveTrainingPlanEdits: trainingVersions.save,
+  restoreTrainingPlanVersion: trainingVersions.restore,
+  approveTrainingPlan: trainingVersions.approve,
+  listNutritionPlanVersions: nutritionVersions.versions,
+  getNutritionPlanVersion: nutritionVersions.version,
+  compareNutritionPlanVersions: nutritionVersions.diff,
+  previewNutritionPlanEdits: nutritionVersions.preview,
+  saveNutritionPlanEdits: nutritionVersions.save,
+  restoreNutritionPlanVersion: nutritionVersions.restore,
+  approveNutritionPlan: nutritionVersions.approve,
 
   // --- Admin: catalog and worker --------------------------------------------------------------
   listExercises: {

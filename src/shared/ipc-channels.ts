@@ -39,6 +39,14 @@ export const IPC_METHOD_CHANNELS = {
   exportClientPdf: 'plans:export-client-pdf',
   exportPlanJson: 'plans:export-json',
   overridePlanBlock: 'plans:override-block',
+  // plan versions and review (issue 16)
+  listPlanVersions: 'plans:list-versions',
+  getPlanVersion: 'plans:get-version',
+  comparePlanVersions: 'plans:compare-versions',
+  previewPlanEdits: 'plans:preview-edits',
+  savePlanEdits: 'plans:save-edits',
+  restorePlanVersion: 'plans:restore-version',
+  approvePlan: 'plans:approve',
   // worker
   getWorkerStatus: 'worker:get-status',
   restartWorker: 'worker:restart',

@@ -26,6 +26,7 @@ import { ClientPdfOptionsShape } from './client-plan-request';
 import { IdSchema } from './ids';
 import { pageArgsShape, pageOf } from './paging';
 import { PlanSummarySchema, type PlanSummary } from './plan-summary';
+import { PLAN_VERSION_IPC_METHODS } from './plan-versions-ipc';
 
 /*
  * The IPC contract between the renderer and the Electron main process (docs/ARCHITECTURE.md "Doors: HTTP, IPC, CLI"): every channel with
@@ -407,6 +408,7 @@ export const IPC_CONTRACT = {
     }),
     result: OverridePlanResultSchema,
   },
+  ...PLAN_VERSION_IPC_METHODS,
 
   getWorkerStatus: {
     channel: IPC_METHOD_CHANNELS.getWorkerStatus,

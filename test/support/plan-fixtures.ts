@@ -1,3 +1,4 @@
+import { approvePlan } from '../../src/main/application/plan-review';
 import type { Repositories } from '../../src/main/db/repositories';
 import { buildPendingJob } from '../../src/main/queue/enqueue';
 import type { GenerationJob } from '../../src/shared/job';
@@ -147,4 +148,19 @@ export async function seedAuditBlockedJob(
   await repos.trainingPlans.saveOnce(training);
   await repos.nutritionPlans.saveOnce(nutritionPlanDoc(job._id, userId, { bridgeFrom: training }));
   return { job, trainingId, nutritionId };
+}
+
+/**
+ * The coach approves a stored plan's current version (issue 16: only approved versions leave the
+ * app), through the same use case both doors call.
+ */
+export async function approveCurrentVersion(
+  repos: Repositories,
+  kind: 'training' | 'nutrition',
+  planId: string,
+): Promise<void> {
+  const plan =
+    kind === 'training' ? await repos.trainingPlans.get(planId) : await repos.nutritionPlans.get(planId);
+  if (!plan) throw new Error(`approveCurrentVersion: no ${kind} plan ${planId}`);
+  await approvePlan(repos, { kind, plan_id: planId, version: plan.version ?? 1, via: 'api' });
 }

@@ -17,6 +17,7 @@ import { generateHandlers } from './routes/generate-routes';
 import { healthHandlers } from './routes/health-routes';
 import { jobHandlers } from './routes/jobs-routes';
 import { planHandlers } from './routes/plans-routes';
+import { planVersionHandlers } from './routes/plan-versions-routes';
 import { questionnaireHandlers } from './routes/questionnaire-routes';
 import { readingHandlers } from './routes/reading-routes';
 import { userHandlers } from './routes/users-routes';
@@ -91,6 +92,7 @@ export async function createApiServer(deps: ApiDependencies): Promise<FastifyIns
     ...adminJobHandlers(routeDeps),
     ...userHandlers(routeDeps),
     ...planHandlers(routeDeps),
+    ...planVersionHandlers(routeDeps),
     ...workerHandlers(routeDeps),
     ...catalogHandlers(),
     ...readingHandlers(routeDeps),

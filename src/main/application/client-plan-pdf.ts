@@ -6,17 +6,26 @@ import type { Language } from '@shared/settings-descriptor';
 import { renderClientPlanPdf } from '../client-pdf/render-client-plan-pdf';
 import type { Repositories } from '../db/repositories';
 import { readAndScreen } from '../pipeline/audits';
-import { checkJobPlansExportable, getDeliverablePlan } from './plan-delivery';
+import type { OverrideDoor } from '@shared/plan-delivery';
+import { reviewOf } from '@shared/plan-versions';
+import { checkJobPlansExportable } from './plan-delivery';
+import { getApprovedPlan, recordDelivery } from './plan-review';
 
 /*
  * The client's version of a plan as a PDF (issue 15), once for every door: HTTP
  * (`GET /admin/jobs/{id}/client.pdf`, `…/training-plans/{id}/client.pdf`,
  * `…/nutrition-plans/{id}/client.pdf`), IPC (`exportClientPdf`) and so the browser build. Only what
- * may reach the client is printed: a blocked plan is refused (`plan_blocked`), as for every export.
+ * may reach the client is printed: a blocked plan is refused (`plan_blocked`), a current version the
+ * coach has not approved too (`plan_not_approved`); the copy names the version and its approval
+ * date, and producing it records the version the client now has (docs/ARCHITECTURE.md "Plan
+ * versions and review").
  */
 
 export interface ClientPdfDeps {
-  repositories: Pick<Repositories, 'jobs' | 'users' | 'submissions' | 'trainingPlans' | 'nutritionPlans'>;
+  repositories: Pick<
+    Repositories,
+    'jobs' | 'users' | 'submissions' | 'trainingPlans' | 'nutritionPlans' | 'planVersions'
+  >;
   /** The coach's brand as the settings say now (it applies live). */
   coachBrand: () => Promise<CoachBrand>;
 }
@@ -26,15 +35,19 @@ export interface ClientPdfRequest {
   /** The plans' own language when absent. */
   lang?: Language | undefined;
   page_size?: ClientPdfPageSize | undefined;
+  /** The door that asked: recorded with the delivery. */
+  via: OverrideDoor;
 }
 
 export interface ClientPdf {
   bytes: Buffer;
   /** A download name every OS accepts: the client's name and the plan's date. */
   file_name: string;
+  /** Records that the client now has these versions: call it once the copy has left (sent or saved). */
+  markDelivered: () => Promise<void>;
 }
 
-async function deliverablePlans(
+async function approvedPlans(
   repositories: ClientPdfDeps['repositories'],
   source: ClientPdfSource,
 ): Promise<{ training?: TrainingPlanDocument; nutrition?: NutritionPlanDocument }> {
@@ -42,16 +55,16 @@ async function deliverablePlans(
     const ids = await checkJobPlansExportable(repositories, source.job_id);
     return {
       ...(ids.training_plan_id
-        ? { training: await getDeliverablePlan(repositories, 'training', ids.training_plan_id) }
+        ? { training: await getApprovedPlan(repositories, 'training', ids.training_plan_id) }
         : {}),
       ...(ids.nutrition_plan_id
-        ? { nutrition: await getDeliverablePlan(repositories, 'nutrition', ids.nutrition_plan_id) }
+        ? { nutrition: await getApprovedPlan(repositories, 'nutrition', ids.nutrition_plan_id) }
         : {}),
     };
   }
   return source.kind === 'training'
-    ? { training: await getDeliverablePlan(repositories, 'training', source.plan_id) }
-    : { nutrition: await getDeliverablePlan(repositories, 'nutrition', source.plan_id) };
+    ? { training: await getApprovedPlan(repositories, 'training', source.plan_id) }
+    : { nutrition: await getApprovedPlan(repositories, 'nutrition', source.plan_id) };
 }
 
 /** How far back a chain of blocks is followed (a coach's client rarely has more than a few). */
@@ -102,6 +115,19 @@ function fromQuestionnaire(
   return { trainingSlot: typeof slot === 'string' ? slot : null, screening };
 }
 
+/** The approval the copy is printed under: each plan's approved version and the latest date. */
+function approvalOf(plans: { training?: TrainingPlanDocument; nutrition?: NutritionPlanDocument }) {
+  const training = plans.training ? reviewOf(plans.training).approved : null;
+  const nutrition = plans.nutrition ? reviewOf(plans.nutrition).approved : null;
+  const dates = [training?.at, nutrition?.at].filter((at): at is Date => at !== undefined);
+  if (dates.length === 0) return undefined;
+  return {
+    at: new Date(Math.max(...dates.map((at) => at.getTime()))),
+    ...(training ? { training: training.version } : {}),
+    ...(nutrition ? { nutrition: nutrition.version } : {}),
+  };
+}
+
 function fileNameOf(clientName: string, date: Date, language: Language): string {
   const slug = clientName
     .normalize('NFD')
@@ -114,7 +140,7 @@ function fileNameOf(clientName: string, date: Date, language: Language): string 
 }
 
 export async function clientPlanPdf(deps: ClientPdfDeps, request: ClientPdfRequest): Promise<ClientPdf> {
-  const plans = await deliverablePlans(deps.repositories, request.source);
+  const plans = await approvedPlans(deps.repositories, request.source);
   const first = plans.training ?? plans.nutrition;
   if (!first) throw new Error('deliverablePlans returned no plan');
   const user = await deps.repositories.users.get(first.user_id);
@@ -135,9 +161,16 @@ export async function clientPlanPdf(deps: ClientPdfDeps, request: ClientPdfReque
         }
       : null,
     language,
-    version: await blockNumber(deps.repositories, plans),
+    block: await blockNumber(deps.repositories, plans),
+    approval: approvalOf(plans),
     ...(submission ? fromQuestionnaire(submission, first.created_at) : {}),
   });
   const bytes = await renderClientPlanPdf(document, { pageSize: request.page_size ?? 'A4' });
-  return { bytes, file_name: fileNameOf(clientName, first.created_at, language) };
+  const markDelivered = async (): Promise<void> => {
+    if (plans.training)
+      await recordDelivery(deps.repositories, 'training', plans.training, 'pdf', request.via);
+    if (plans.nutrition)
+      await recordDelivery(deps.repositories, 'nutrition', plans.nutrition, 'pdf', request.via);
+  };
+  return { bytes, file_name: fileNameOf(clientName, first.created_at, language), markDelivered };
 }

@@ -30,8 +30,13 @@ export interface BuildClientPlanInput {
   /** The coach's brand; absent (or with a blank name) → the document has no coach block. */
   coach?: { name: string; contact?: string | undefined; logo?: string | undefined } | null;
   language: ClientPlanLanguage;
-  /** The delivered version's number (1 for the first); defaults to 1. */
-  version?: number;
+  /** The plan's block in the client's sequence ("generar siguiente bloque"); defaults to 1. */
+  block?: number;
+  /**
+   * The approval the copy is printed under: when, and each plan's version
+   * (docs/ARCHITECTURE.md "Plan versions and review"); absent, the plans' own version, no date.
+   */
+  approval?: { at: Date; training?: number | undefined; nutrition?: number | undefined } | undefined;
   /**
    * When the client trains, as the questionnaire says it: `franja_horaria` ("manana", "tarde"…) or
    * an older free-text answer ("por la tarde, sobre las 19:00"). The stored plans do not keep it;
@@ -126,7 +131,12 @@ export function buildClientPlan(input: BuildClientPlanInput): ClientPlanDocument
       clientName: input.client.name.trim(),
       ...(coach ? { coach } : {}),
       createdDate: formatDate(source.created_at, language),
-      versionLabel: dict.version(input.version ?? 1),
+      versionLabel: dict.version({
+        block: input.block ?? 1,
+        ...(input.training ? { training: input.approval?.training ?? input.training.version ?? 1 } : {}),
+        ...(input.nutrition ? { nutrition: input.approval?.nutrition ?? input.nutrition.version ?? 1 } : {}),
+        ...(input.approval ? { approved: formatDate(input.approval.at, language) } : {}),
+      }),
       ...(mesocycle ? { period: dict.period(mesocycle.weeks.length) } : {}),
     },
     calendar: calendar(

@@ -10,10 +10,19 @@ export type Weekday = (typeof WEEKDAYS)[number];
 export type DayTypeCode = 'alto' | 'medio' | 'bajo';
 export const DAY_TYPE_ORDER: readonly DayTypeCode[] = ['alto', 'medio', 'bajo'];
 
+export interface VersionLabelParts {
+  block: number;
+  training?: number | undefined;
+  nutrition?: number | undefined;
+  /** The latest approval of the plans printed, already formatted. */
+  approved?: string | undefined;
+}
+
 export interface Dictionary {
   /** The document's title by the plans it holds. */
   title: { both: string; training: string; nutrition: string };
-  version: (n: number) => string;
+  /** Which block of the client's sequence and which version of each plan, with its approval date. */
+  version: (label: VersionLabelParts) => string;
   period: (weeks: number) => string;
   weekdays: readonly string[];
   rest: string;
@@ -68,7 +77,14 @@ const es: Dictionary = {
     training: 'Tu plan de entrenamiento',
     nutrition: 'Tu plan de nutrición',
   },
-  version: (n) => `Versión ${n}`,
+  version: ({ block, training, nutrition, approved }) =>
+    [
+      `Bloque ${block}`,
+      training !== undefined && nutrition !== undefined
+        ? `entrenamiento versión ${training} · nutrición versión ${nutrition}`
+        : `versión ${training ?? nutrition ?? 1}`,
+      ...(approved ? [`aprobada el ${approved}`] : []),
+    ].join(' · '),
   period: (weeks) => `Semanas 1–${weeks}`,
   weekdays: ['Lunes', 'Martes', 'Miércoles', 'Jueves', 'Viernes', 'Sábado', 'Domingo'],
   rest: 'Descanso',
@@ -163,7 +179,14 @@ const en: Dictionary = {
     training: 'Your training plan',
     nutrition: 'Your nutrition plan',
   },
-  version: (n) => `Version ${n}`,
+  version: ({ block, training, nutrition, approved }) =>
+    [
+      `Block ${block}`,
+      training !== undefined && nutrition !== undefined
+        ? `training version ${training} · nutrition version ${nutrition}`
+        : `version ${training ?? nutrition ?? 1}`,
+      ...(approved ? [`approved on ${approved}`] : []),
+    ].join(' · '),
   period: (weeks) => `Weeks 1–${weeks}`,
   weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
   rest: 'Rest',

@@ -8,7 +8,7 @@ import { trainingPlanIdForJob } from '../../../src/shared/plans';
 import { QuestionnaireResponsesSchema } from '../../../src/shared/questionnaire';
 import { testApiConfig, useApiServer, validResponses } from '../../support/api-harness';
 import { PROFILES } from '../../support/profiles';
-import { seedAuditBlockedJob } from '../../support/plan-fixtures';
+import { approveCurrentVersion, seedAuditBlockedJob } from '../../support/plan-fixtures';
 import { readPdf } from '../../unit/client-pdf/pdf-tools';
 import { storedPlans } from '../../unit/shared/client-plan/stored-plans';
 
@@ -57,6 +57,8 @@ beforeAll(async () => {
     },
     completed_at: new Date(),
   });
+  await approveCurrentVersion(api.repos, 'training', training._id);
+  await approveCurrentVersion(api.repos, 'nutrition', nutrition._id.replace(plans.nutrition.job_id, jobId));
   blockedJobId = (await seedAuditBlockedJob(api.repos, USER, submission._id)).job._id;
 });
 
@@ -135,6 +137,7 @@ describe('GET /admin/{training,nutrition}-plans/{id}/client.pdf', () => {
       previous_training_plan_id: null,
     };
     await api.repos.trainingPlans.saveOnce(training);
+    await approveCurrentVersion(api.repos, 'training', training._id);
     const { text } = await fetchPdf(`/admin/training-plans/${training._id}/client.pdf`);
     // The note of a declared condition or medication (SCR-02), not only the disclaimer every PDF has.
     expect(text).toMatch(/condición de salud o una\s+medicación/);
@@ -142,7 +145,7 @@ describe('GET /admin/{training,nutrition}-plans/{id}/client.pdf', () => {
     expect(text).not.toContain('Tu plan de entrenamiento y nutrición');
   });
 
-  it('numbers the block: a plan that continues an earlier one is version 2', async () => {
+  it('numbers the block: a plan that continues an earlier one is block 2', async () => {
     const next = {
       ...plans.training,
       _id: trainingPlanIdForJob('job-bloque-2'),
@@ -152,10 +155,11 @@ describe('GET /admin/{training,nutrition}-plans/{id}/client.pdf', () => {
       created_at: new Date('2026-12-01T10:00:00Z'),
     };
     await api.repos.trainingPlans.saveOnce(next);
+    await approveCurrentVersion(api.repos, 'training', next._id);
     expect((await fetchPdf(`/admin/training-plans/${plans.training._id}/client.pdf`)).text).toContain(
-      'Versión 1',
+      'Bloque 1',
     );
-    expect((await fetchPdf(`/admin/training-plans/${next._id}/client.pdf`)).text).toContain('Versión 2');
+    expect((await fetchPdf(`/admin/training-plans/${next._id}/client.pdf`)).text).toContain('Bloque 2');
   });
 
   it('prints one plan: the training plan without meals, the nutrition plan without sessions', async () => {
@@ -166,5 +170,39 @@ describe('GET /admin/{training,nutrition}-plans/{id}/client.pdf', () => {
     const nutrition = (await fetchPdf(`/admin/nutrition-plans/${nutritionId}/client.pdf`)).text;
     expect(nutrition).toContain('Lista de la compra');
     expect(nutrition).not.toMatch(/Calentamiento/);
+  });
+});
+
+describe('only an approved version reaches the client (issue 16)', () => {
+  it('a draft is refused; once approved the copy names its version and approval date, and the delivery is recorded', async () => {
+    const draft = {
+      ...plans.training,
+      _id: trainingPlanIdForJob('job-borrador'),
+      job_id: 'job-borrador',
+      user_id: USER,
+      previous_training_plan_id: null,
+    };
+    await api.repos.trainingPlans.saveOnce(draft);
+    const refused = await api.request('GET', `/admin/training-plans/${draft._id}/client.pdf`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ error: 'plan_not_approved' });
+    expect((await api.request('GET', `/admin/training-plans/${draft._id}/export`)).statusCode).toBe(409);
+
+    const saved = await api.request('POST', `/admin/training-plans/${draft._id}/versions`, {
+      body: { base_version: 1, edits: [{ type: 'set_prescription', session: 0, exercise: 0, series: 4 }] },
+    });
+    expect(saved.statusCode, saved.body).toBe(201);
+    const approved = await api.request('POST', `/admin/training-plans/${draft._id}/approve`, {
+      body: { version: 2, coach: 'Ana' },
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+
+    const { text } = await fetchPdf(`/admin/training-plans/${draft._id}/client.pdf`);
+    expect(text).toMatch(/versión 2 · aprobada el \d{1,2} de \p{L}+ de \d{4}/u);
+    const stored = await api.repos.trainingPlans.get(draft._id);
+    expect(stored?.review).toMatchObject({
+      state: 'delivered',
+      delivered: { version: 2, format: 'pdf', via: 'api' },
+    });
   });
 });

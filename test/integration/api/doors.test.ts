@@ -4,6 +4,7 @@ import { UserPlansResponseSchema } from '../../../src/shared/api';
 import { useApiServer, validResponses } from '../../support/api-harness';
 import { createTestIpc, type TestIpc } from '../../support/ipc-harness';
 import { seedAuditBlockedJob } from '../../support/plan-fixtures';
+import { storedPlans } from '../../unit/shared/client-plan/stored-plans';
 
 /*
  * One application layer behind two doors: the same use-case table runs through the HTTP API (the
@@ -17,6 +18,8 @@ let anaSubmission = '';
 let beaSubmission = '';
 let blockedTrainingId = '';
 let blockedJobId = '';
+// A real generated pair for the editor's cases: a knee injury and lactose intolerance.
+const knee = storedPlans('rodillaLactosa', 'es');
 
 beforeAll(async () => {
   // The IPC core shares the HTTP server's repositories and queue: one core, two doors.
@@ -28,6 +31,8 @@ beforeAll(async () => {
   const blocked = await seedAuditBlockedJob(api.repos, 'ana', anaSubmission);
   blockedTrainingId = blocked.trainingId;
   blockedJobId = blocked.job._id;
+  await api.repos.trainingPlans.saveOnce(knee.training);
+  await api.repos.nutritionPlans.saveOnce(knee.nutrition);
 });
 
 /** What a door answered, door-neutral: `ok` or the error code, its message and unprefixed field names. */
@@ -74,6 +79,18 @@ const generate = (user: string, body: () => Record<string, unknown>): Pick<DoorC
   http: () => overHttp('POST', `/admin/users/${user}/plans/generate_async`, body()),
   ipc: () => overIpc('generatePlan', { user_id: user, ...body() }),
 });
+
+/** An edit previewed on a plan kind, through both doors (the plan's id is read when the case runs). */
+const preview = (
+  kind: 'training' | 'nutrition',
+  body: Record<string, unknown>,
+): Pick<DoorCase, 'http' | 'ipc'> => {
+  const id = () => (kind === 'training' ? knee.training._id : knee.nutrition._id);
+  return {
+    http: () => overHttp('POST', `/admin/${kind}-plans/${id()}/preview`, body),
+    ipc: () => overIpc('previewPlanEdits', { kind, plan_id: id(), ...body }),
+  };
+};
 
 const CASES: DoorCase[] = [
   {
@@ -152,6 +169,45 @@ const CASES: DoorCase[] = [
     expected: { outcome: 'validation_error', fields: ['reason'] },
     http: () => overHttp('POST', `/admin/training-plans/${blockedTrainingId}/override`, { reason: 'ok' }),
     ipc: () => overIpc('overridePlanBlock', { kind: 'training', plan_id: blockedTrainingId, reason: 'ok' }),
+  },
+  {
+    name: 'edit a plan with an exercise the catalog does not have',
+    expected: { outcome: 'validation_error', fields: ['edits.0.exercise_id'] },
+    ...preview('training', {
+      base_version: 1,
+      edits: [{ type: 'swap_exercise', session: 0, exercise: 0, exercise_id: 'press_de_unicornio' }],
+    }),
+  },
+  {
+    name: 'replace a food with a dairy one for the lactose-intolerant client',
+    expected: { outcome: 'validation_error', fields: ['edits.0.food_id'] },
+    ...preview('nutrition', {
+      base_version: 1,
+      edits: [
+        { type: 'replace_food', day_type: 'medio', meal: 1, dish: 0, item: 0, food_id: 'yogur_natural' },
+      ],
+    }),
+  },
+  {
+    name: 'edit a version that is no longer the current one',
+    expected: { outcome: 'plan_version_conflict', fields: ['base_version'] },
+    ...preview('training', {
+      base_version: 4,
+      edits: [{ type: 'set_prescription', session: 0, exercise: 0, series: 4 }],
+    }),
+  },
+  {
+    name: 'approve a version its audit blocks without the written reason',
+    expected: { outcome: 'plan_blocked', fields: ['override_reason'] },
+    http: () => overHttp('POST', `/admin/training-plans/${blockedTrainingId}/approve`, { version: 1 }),
+    ipc: () => overIpc('approvePlan', { kind: 'training', plan_id: blockedTrainingId, version: 1 }),
+  },
+  {
+    name: 'compare with a version that does not exist',
+    expected: { outcome: 'plan_not_found', fields: ['version'] },
+    http: () => overHttp('GET', `/admin/training-plans/${knee.training._id}/diff?from=1&to=9`),
+    ipc: () =>
+      overIpc('comparePlanVersions', { kind: 'training', plan_id: knee.training._id, from: 1, to: 9 }),
   },
   {
     name: 'create a client with an email that is not one',

@@ -40,6 +40,14 @@ beforeAll(async () => {
   await api.repos.nutritionPlans.saveOnce(blockedNutrition);
 });
 
+/** The coach approves the plan's current (first) version over HTTP: exports need it (issue 16). */
+async function approveVersion(kind: 'training' | 'nutrition', planId: string): Promise<void> {
+  const response = await api.request('POST', `/admin/${kind}-plans/${planId}/approve`, {
+    body: { version: 1 },
+  });
+  expect(response.statusCode, response.body).toBe(200);
+}
+
 describe('a plan its audit blocked, over HTTP', () => {
   it('the job reads failed/audit_blocked with the plan ids, and a retry is refused', async () => {
     const job = (await api.request('GET', `/jobs/${blocked.jobId}`)).json();
@@ -105,6 +113,11 @@ describe('a plan its audit blocked, over HTTP', () => {
       error((await api.request('GET', `/admin/nutrition-plans/${blocked.nutritionId}/export`)).json())
         .message,
     ).toMatch(/PUENTE: construido sobre el plan de entrenamiento .*bloqueado por su auditoría \(TRN-06\)/);
+    // Deliverable is not enough: the coach approves the version first (issue 16).
+    expect(
+      error((await api.request('GET', `/admin/training-plans/${approved._id}/export`)).json()).error,
+    ).toBe('plan_not_approved');
+    await approveVersion('training', approved._id);
     const download = await api.request('GET', `/admin/training-plans/${approved._id}/export`);
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-disposition']).toBe(
@@ -191,6 +204,7 @@ describe('a plan its audit blocked, over HTTP', () => {
     });
     expect(plan.delivery.override!.at.getTime()).toBeGreaterThanOrEqual(before - 1000);
 
+    await approveVersion('training', blocked.trainingId);
     expect((await api.request('GET', `/admin/training-plans/${blocked.trainingId}/export`)).statusCode).toBe(
       200,
     );
@@ -211,6 +225,7 @@ describe('a plan its audit blocked, over HTTP', () => {
     expect(override).toMatchObject({ via: 'api' });
     expect(override).not.toHaveProperty('by');
     expect(override).not.toHaveProperty('coach');
+    await approveVersion('nutrition', blockedNutrition._id);
     expect(
       (await api.request('GET', `/admin/nutrition-plans/${blockedNutrition._id}/export`)).statusCode,
     ).toBe(200);
@@ -219,6 +234,7 @@ describe('a plan its audit blocked, over HTTP', () => {
     const bridged = `/admin/nutrition-plans/${blocked.nutritionId}`;
     expect(error((await api.request('GET', `${bridged}/export`)).json()).error).toBe('plan_blocked');
     expect((await api.request('POST', `${bridged}/override`, { body: { reason } })).statusCode).toBe(200);
+    await approveVersion('nutrition', blocked.nutritionId);
     expect((await api.request('GET', `${bridged}/export`)).statusCode).toBe(200);
     const list = UserPlansResponseSchema.parse(
       (await api.request('GET', `/admin/users/${USER}/plans`)).json(),

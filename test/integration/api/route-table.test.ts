@@ -5,7 +5,13 @@ import { buildPendingJob } from '../../../src/main/queue/enqueue';
 import { HTTP_ROUTES, routePath, type HttpRouteName } from '../../../src/shared/http-routes';
 import type { WorkerStatus } from '../../../src/shared/worker-status';
 import { useApiServer, validResponses } from '../../support/api-harness';
-import { nutritionPlanDoc, seedAuditBlockedJob, trainingPlanDoc } from '../../support/plan-fixtures';
+import {
+  approveCurrentVersion,
+  nutritionPlanDoc,
+  seedAuditBlockedJob,
+  trainingPlanDoc,
+} from '../../support/plan-fixtures';
+import { storedPlans } from '../../unit/shared/client-plan/stored-plans';
 
 /*
  * The HTTP contract (@shared/http-routes) is what the server runs: every route of the table is
@@ -34,6 +40,11 @@ const USER = 'cliente-contrato';
 const ids = { submission: '', blockedJob: '', blockedTraining: '', blockedNutrition: '', failedJob: '' };
 const okTraining = trainingPlanDoc('job-contrato-ok', USER);
 const okNutrition = nutritionPlanDoc('job-contrato-ok', USER);
+// A real generated pair, for the editor's routes (edits need sessions and menus to act on).
+const stored = storedPlans('rodillaLactosa', 'es');
+const firstMenu = (stored.nutrition.nutrition.menu_plan as { menus: { tipo_dia: string }[] }).menus[0];
+const gramsEdit = { type: 'set_grams', day_type: firstMenu?.tipo_dia, meal: 0, dish: 0, item: 0, grams: 90 };
+const setsEdit = { type: 'set_prescription', session: 0, exercise: 0, series: 4 };
 const reason = 'Revisado con el cliente en consulta: lo tolera bien desde hace meses, sin molestias.';
 
 beforeAll(async () => {
@@ -52,6 +63,10 @@ beforeAll(async () => {
   });
   await api.repos.trainingPlans.saveOnce(okTraining);
   await api.repos.nutritionPlans.saveOnce(okNutrition);
+  await approveCurrentVersion(api.repos, 'training', okTraining._id);
+  await approveCurrentVersion(api.repos, 'nutrition', okNutrition._id);
+  await api.repos.trainingPlans.saveOnce(stored.training);
+  await api.repos.nutritionPlans.saveOnce(stored.nutrition);
   await api.repos.jobs.insert({
     ...buildPendingJob({ user_id: USER, submission_id: ids.submission, type: 'full' }),
     _id: 'job-contrato-ok',
@@ -114,6 +129,44 @@ const SAMPLES: Record<HttpRouteName, () => Sample> = {
   exportNutritionPlan: () => ({ params: { plan_id: okNutrition._id } }),
   overrideNutritionPlan: () => ({ params: { plan_id: ids.blockedNutrition }, body: { reason } }),
   nutritionPlanClientPdf: () => ({ params: { plan_id: okNutrition._id }, query: { lang: 'es' } }),
+  listTrainingPlanVersions: () => ({ params: { plan_id: stored.training._id } }),
+  getTrainingPlanVersion: () => ({ params: { plan_id: stored.training._id, version: '1' } }),
+  compareTrainingPlanVersions: () => ({
+    params: { plan_id: stored.training._id },
+    query: { from: '1', to: '1' },
+  }),
+  previewTrainingPlanEdits: () => ({
+    params: { plan_id: stored.training._id },
+    body: { base_version: 1, edits: [setsEdit] },
+  }),
+  saveTrainingPlanEdits: () => ({
+    params: { plan_id: stored.training._id },
+    body: { base_version: 1, edits: [setsEdit], note: 'una serie más', coach: 'Ana' },
+  }),
+  restoreTrainingPlanVersion: () => ({
+    params: { plan_id: stored.training._id, version: '1' },
+    body: { base_version: 2 },
+  }),
+  approveTrainingPlan: () => ({ params: { plan_id: stored.training._id }, body: { version: 3 } }),
+  listNutritionPlanVersions: () => ({ params: { plan_id: stored.nutrition._id } }),
+  getNutritionPlanVersion: () => ({ params: { plan_id: stored.nutrition._id, version: '1' } }),
+  compareNutritionPlanVersions: () => ({
+    params: { plan_id: stored.nutrition._id },
+    query: { from: '1', to: '1' },
+  }),
+  previewNutritionPlanEdits: () => ({
+    params: { plan_id: stored.nutrition._id },
+    body: { base_version: 1, edits: [gramsEdit] },
+  }),
+  saveNutritionPlanEdits: () => ({
+    params: { plan_id: stored.nutrition._id },
+    body: { base_version: 1, edits: [gramsEdit] },
+  }),
+  restoreNutritionPlanVersion: () => ({
+    params: { plan_id: stored.nutrition._id, version: '1' },
+    body: { base_version: 2 },
+  }),
+  approveNutritionPlan: () => ({ params: { plan_id: stored.nutrition._id }, body: { version: 3 } }),
   listExercises: () => ({}),
   getWorker: () => ({}),
   restartWorker: () => ({}),

@@ -1,3 +1,4 @@
+import { trainingPlanIdForJob } from '../../../src/shared/plans';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -302,7 +303,13 @@ describe('IPC handlers on the core', () => {
     const job = await completedTrainingJob('sub-client-pdf');
     const printedBefore = printed;
     pdfTarget = null;
+    // Only an approved version leaves the app (issue 16): refused before any dialog opens.
+    expect((await failure('exportClientPdf', { job_id: job._id })).reason).toBe('plan_not_approved');
+    const planId = trainingPlanIdForJob(job._id);
+    await ok('approvePlan', { kind: 'training', plan_id: planId, version: 1 });
     expect(await ok('exportClientPdf', { job_id: job._id })).toEqual({ saved: false, path: null, bytes: 0 });
+    // A cancelled dialog delivered nothing.
+    expect((await core?.repositories.trainingPlans.get(planId))?.review?.state).toBe('approved');
     pdfTarget = join(folder, 'cliente.pdf');
     const saved = await ok<{ saved: boolean; path: string; bytes: number }>('exportClientPdf', {
       job_id: job._id,
@@ -315,6 +322,10 @@ describe('IPC handlers on the core', () => {
     expect(written.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     // Drawn from the template, not a print of the page.
     expect(printed).toBe(printedBefore);
+    expect((await core?.repositories.trainingPlans.get(planId))?.review).toMatchObject({
+      state: 'delivered',
+      delivered: { version: 1, format: 'pdf', via: 'desktop' },
+    });
   });
 
   it('shows the HTTP API token on request and regenerates it, stored and in force at once', async () => {

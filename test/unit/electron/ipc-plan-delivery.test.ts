@@ -175,6 +175,11 @@ describe('a plan its audit blocked, over IPC', () => {
     expect(
       (await failure('exportPlanJson', { kind: 'nutrition', plan_id: blocked.nutritionId })).reason,
     ).toBe('plan_blocked');
+    // Approved despite the block is deliverable; the coach still approves the version (issue 16).
+    expect((await failure('exportPlanJson', { kind: 'training', plan_id: blocked.trainingId })).reason).toBe(
+      'plan_not_approved',
+    );
+    await ok('approvePlan', { kind: 'training', plan_id: blocked.trainingId, version: 1 });
     expect(await ok('exportPlanJson', { kind: 'training', plan_id: blocked.trainingId })).toMatchObject({
       _id: blocked.trainingId,
       delivery: { status: 'overridden' },
@@ -185,6 +190,7 @@ describe('a plan its audit blocked, over IPC', () => {
       reason,
       coach: 'Marta',
     });
+    await ok('approvePlan', { kind: 'nutrition', plan_id: blocked.nutritionId, version: 1 });
     expect(await ok('exportPlanJson', { kind: 'nutrition', plan_id: blocked.nutritionId })).toMatchObject({
       delivery: { status: 'overridden', override: { via: 'desktop', coach: 'Marta' } },
     });

@@ -18,15 +18,16 @@ export function clientPdfHandlers(
   };
   const send = async (request: ClientPdfRequest, reply: FastifyReply): Promise<Buffer> => {
     const pdf = await clientPlanPdf(pdfDeps, request).catch(asApiError);
+    await pdf.markDelivered();
     reply.header('content-disposition', `attachment; filename="${pdf.file_name}"`).type('application/pdf');
     return pdf.bytes;
   };
   return {
     jobClientPdf: ({ params, query }, { reply }) =>
-      send({ source: { job_id: params.job_id }, ...query }, reply),
+      send({ source: { job_id: params.job_id }, ...query, via: 'api' }, reply),
     trainingPlanClientPdf: ({ params, query }, { reply }) =>
-      send({ source: { kind: 'training', plan_id: params.plan_id }, ...query }, reply),
+      send({ source: { kind: 'training', plan_id: params.plan_id }, ...query, via: 'api' }, reply),
     nutritionPlanClientPdf: ({ params, query }, { reply }) =>
-      send({ source: { kind: 'nutrition', plan_id: params.plan_id }, ...query }, reply),
+      send({ source: { kind: 'nutrition', plan_id: params.plan_id }, ...query, via: 'api' }, reply),
   };
 }

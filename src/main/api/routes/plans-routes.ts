@@ -1,7 +1,8 @@
 import type { FastifyReply } from 'fastify';
 import type { OverridePlanBody } from '@shared/api';
 import type { PlanKind } from '@shared/plan-delivery';
-import { getDeliverablePlan, getPlan, overridePlanBlock } from '../../application/plan-delivery';
+import { getPlan, overridePlanBlock } from '../../application/plan-delivery';
+import { exportApprovedPlan } from '../../application/plan-review';
 import type { ApiDependencies } from '../deps';
 import { asApiError } from '../errors';
 import type { RouteHandlers } from '../route-table';
@@ -21,7 +22,8 @@ type PlanHandlerNames =
 
 /**
  * Plans by id (the ids a job reports in `result.*_plan_id`): read for review — blocked ones too,
- * with `delivery` — exported as a JSON download only when deliverable, and approved despite their
+ * with `delivery` — exported as a JSON download only when deliverable and approved (recorded as
+ * delivered), and approved despite their
  * audit's block by the coach with a written reason (docs/AUDITS.md §8). A thin door onto the
  * delivery use case.
  */
@@ -29,7 +31,7 @@ export function planHandlers(deps: ApiDependencies): Pick<RouteHandlers, PlanHan
   const { repositories } = deps;
 
   const download = async <K extends PlanKind>(kind: K, planId: string, reply: FastifyReply) => {
-    const plan = await getDeliverablePlan(repositories, kind, planId).catch(asApiError);
+    const plan = await exportApprovedPlan(repositories, kind, planId, 'api').catch(asApiError);
     reply
       .header('content-disposition', `attachment; filename="${downloadName(kind, planId)}"`)
       .type('application/json; charset=utf-8');

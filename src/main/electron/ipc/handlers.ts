@@ -7,6 +7,7 @@ import type { AppHost, IpcCore } from './host';
 import { jobHandlers } from './jobs';
 import { pdfExportHandlers } from './pdf-export';
 import { planHandlers } from './plans';
+import { planVersionHandlers } from './plan-versions';
 import { questionnaireHandlers } from './questionnaires';
 import { settingsHandlers } from './settings';
 import { workerHandlers } from './worker';
@@ -27,6 +28,7 @@ export function createIpcHandlers(deps: HandlerDependencies): IpcHandlers {
     ...questionnaireHandlers(deps.core),
     ...jobHandlers(deps.core),
     ...planHandlers(deps.core),
+    ...planVersionHandlers(deps.core),
     ...pdfExportHandlers(deps.app, deps.core),
     ...workerHandlers(deps.core),
     ...settingsHandlers(deps.settings, deps.core),

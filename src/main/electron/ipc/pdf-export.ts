@@ -74,7 +74,8 @@ export async function exportPlanPdf(
 
 /**
  * The client's PDF of a job's plans, drawn here from the shared template (not a print of the
- * page): drawn first — a blocked plan is refused before any dialog — then saved where the coach says.
+ * page): drawn first — a blocked or unapproved plan is refused before any dialog — then saved where
+ * the coach says, and only then recorded as delivered.
  */
 export async function exportClientPdf(
   host: Pick<AppHost, 'choosePdfPath'>,
@@ -86,9 +87,12 @@ export async function exportClientPdf(
   const { job_id, ...options } = args;
   const pdf = await clientPlanPdf(
     { repositories, coachBrand: () => readCoachBrand(config.dataDir) },
-    { source: { job_id }, ...options },
+    { source: { job_id }, ...options, via: 'desktop' },
   ).catch(asIpcFailure);
-  return saveWithDialog(host, caller, pdf.file_name, async () => pdf.bytes);
+  const result = await saveWithDialog(host, caller, pdf.file_name, async () => pdf.bytes);
+  // Cancelled in the dialog: nothing reached the client.
+  if (result.saved) await pdf.markDelivered();
+  return result;
 }
 
 export function pdfExportHandlers(

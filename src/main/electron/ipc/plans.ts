@@ -1,4 +1,5 @@
-import { getDeliverablePlan, getPlan, overridePlanBlock } from '../../application/plan-delivery';
+import { getPlan, overridePlanBlock } from '../../application/plan-delivery';
+import { exportApprovedPlan } from '../../application/plan-review';
 import { listClientPlanSummaries } from '../../application/plan-summaries';
 import type { IpcHandlers } from './dispatch';
 import { asIpcFailure } from './errors';
@@ -17,8 +18,10 @@ export function planHandlers(core: () => IpcCore | null): PlanHandlers {
     // Blocked plans are readable (for review), with their delivery state.
     getTrainingPlan: (args) => getPlan(repos(), 'training', args.id).catch(asIpcFailure),
     getNutritionPlan: (args) => getPlan(repos(), 'nutrition', args.id).catch(asIpcFailure),
-    // The JSON download leaves the app: refused here, in main, while the plan is blocked.
-    exportPlanJson: (args) => getDeliverablePlan(repos(), args.kind, args.plan_id).catch(asIpcFailure),
+    // The JSON download leaves the app: refused here, in main, while the plan is blocked or its
+    // current version unapproved; handing it out records the delivery.
+    exportPlanJson: (args) =>
+      exportApprovedPlan(repos(), args.kind, args.plan_id, 'desktop').catch(asIpcFailure),
     overridePlanBlock: async (args) => {
       const plan = await overridePlanBlock(repos(), {
         kind: args.kind,
