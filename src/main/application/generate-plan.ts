@@ -24,18 +24,27 @@ export interface GeneratePlanDeps {
   queue: Pick<JobQueue, 'enqueue'>;
 }
 
-export async function generatePlan(deps: GeneratePlanDeps, input: GeneratePlanInput): Promise<GenerationJob> {
-  const { repositories: repos, queue } = deps;
-  await requireClient(repos, input.user_id, 'user_id');
-  const submission = await repos.submissions.getRaw(input.submission_id);
+/** The client's questionnaire a job will read; `submission_not_found` when missing or another client's. */
+export async function requireSubmission(
+  repos: Pick<Repositories, 'submissions'>,
+  userId: string,
+  submissionId: string,
+): Promise<void> {
+  const submission = await repos.submissions.getRaw(submissionId);
   // Another client's questionnaire is reported as missing: the id alone must not reveal it exists.
-  if (!submission || submission['user_id'] !== input.user_id) {
+  if (!submission || submission['user_id'] !== userId) {
     throw new DomainError(
       'submission_not_found',
-      `El cliente «${input.user_id}» no tiene ningún cuestionario con id «${input.submission_id}». Usa el id del cuestionario que se guardó al enviarlo (submission_id).`,
+      `El cliente «${userId}» no tiene ningún cuestionario con id «${submissionId}». Usa el id del cuestionario que se guardó al enviarlo (submission_id).`,
       [fieldError('submission_id', 'not_found', 'cuestionario no encontrado')],
     );
   }
+}
+
+export async function generatePlan(deps: GeneratePlanDeps, input: GeneratePlanInput): Promise<GenerationJob> {
+  const { repositories: repos, queue } = deps;
+  await requireClient(repos, input.user_id, 'user_id');
+  await requireSubmission(repos, input.user_id, input.submission_id);
   const previousId = input.previous_training_plan_id ?? null;
   // Missing, another client's, or blocked by its audit (plan_blocked): the delivery use case decides.
   if (previousId) await checkPreviousTrainingPlan(repos, input.user_id, previousId);

@@ -3,6 +3,7 @@ import type { ZodType } from 'zod';
 import type { PlanLanguage, TrainingPlanDocument } from '@shared/plans';
 import type { Bridge, ClientFacts, NutritionFacts } from '@shared/plan-content';
 import type { NormalizedQuestionnaire } from '@shared/questionnaire';
+import { withCoachNote } from './prompts/agent-messages';
 
 export const TRAINING_AGENT_IDS = ['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9'] as const;
 export const NUTRITION_AGENT_IDS = ['N0', 'N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'N7', 'N8'] as const;
@@ -21,6 +22,11 @@ export interface PipelineInputs {
   /** Stored field values of finished agents (this run or checkpoints). */
   outputs: ReadonlyMap<AgentId, unknown>;
   language: PlanLanguage;
+  /**
+   * A regeneration's instruction from the coach (the note, and what to redo), added to the prompt
+   * of every re-run agent that takes it (auditors do not). Absent on ordinary generation.
+   */
+  coachNote?: string | null;
 }
 
 /**
@@ -42,6 +48,11 @@ export interface AgentDefinition<Input = unknown, Output = unknown, Field = unkn
   /** Extra validation the schema cannot express; problems go back to the model in the repair round. */
   validate?(output: Output, input: Input): string[];
   finalize(output: Output, input: Input): Field;
+  /**
+   * False for the auditors (E8, N8): a regeneration's coach note never reaches them, so the
+   * review judges the plan by the rules alone. Default true.
+   */
+  takesCoachNote?: boolean;
 }
 
 /** A prepared LLM call for one agent: the only shape the orchestrator deals with. */
@@ -75,8 +86,10 @@ export function defineAgent<Input, Output, Field>(
     needsBridge: agent.needsBridge ?? false,
     prepare(inputs) {
       const input = agent.select(inputs);
+      const messages = agent.buildPrompt(input, inputs.language);
+      const note = agent.takesCoachNote === false ? null : (inputs.coachNote ?? null);
       return {
-        messages: agent.buildPrompt(input, inputs.language),
+        messages: note ? withCoachNote(messages, note, inputs.language) : messages,
         schema: agent.outputSchema,
         // Safe: the orchestrator only passes values that `outputSchema` has just parsed.
         validate: (output) => agent.validate?.(output as Output, input) ?? [],

@@ -25,6 +25,15 @@ import { assertPlansDeliverable } from './delivery-gate';
 import { buildClientFacts } from './facts/client-facts';
 import { buildNutritionFacts } from './facts/nutrition-facts';
 import { planAgents, runAgents, type OrchestratorSettings } from './orchestrator';
+import {
+  baseVersionOf,
+  coachInstruction,
+  commitRegeneration,
+  regeneratedContent,
+  regenerationAgents,
+  seededOutputs,
+  sessionMerge,
+} from './regeneration';
 
 export interface AgentPipelineSettings extends Omit<OrchestratorSettings, 'client'> {
   client: OpenAI;
@@ -75,12 +84,17 @@ export class AgentPipeline implements JobPipeline {
       );
     }
     const clientFacts = buildClientFacts(questionnaire, now, reading);
+    const regeneration = job.regeneration ?? null;
+    const base = regeneration ? await baseVersionOf(context, regeneration) : null;
     // A nutrition-only job takes its training load from the client's latest training plan that may
-    // be delivered: a blocked plan's bridge would carry its unsafe load into the menus.
+    // be delivered: a blocked plan's bridge would carry its unsafe load into the menus. A
+    // regeneration keeps the training plan its nutrition plan was built on.
     const bridgeSource =
-      job.type === 'nutrition'
-        ? await repositories.trainingPlans.latestDeliverableForUser(job.user_id)
-        : null;
+      job.type !== 'nutrition'
+        ? null
+        : base
+          ? await this.bridgeOfPlan(context, base.plan as NutritionPlanDocument)
+          : await repositories.trainingPlans.latestDeliverableForUser(job.user_id);
     const inputs: Omit<PipelineInputs, 'outputs'> = {
       questionnaire,
       clientFacts,
@@ -89,8 +103,37 @@ export class AgentPipeline implements JobPipeline {
       existingBridge: (bridgeSource?.training.bridge_for_nutrition as Bridge | undefined) ?? null,
       language: this.settings.language,
     };
+    if (regeneration && base) {
+      // Only the affected agents run; the others' outputs are the base version's fields (the
+      // coach's edits included), free and not counted as steps of this job.
+      const kind = regeneration.kind;
+      const rerun = regenerationAgents(kind, regeneration.scope);
+      const outputs = await runAgents(
+        context,
+        planAgents(job.type, AGENTS).filter((p) => rerun.includes(p.agent.id)),
+        { ...inputs, coachNote: coachInstruction(regeneration, base.plan, this.settings.language) },
+        this.settings,
+        {
+          seeded: seededOutputs(kind, base.content, rerun),
+          adjust:
+            regeneration.scope.type === 'session'
+              ? sessionMerge(base.plan as TrainingPlanDocument, regeneration.scope.session)
+              : undefined,
+        },
+      );
+      return commitRegeneration(context, regeneration, regeneratedContent(kind, base.content, outputs));
+    }
     const outputs = await runAgents(context, planAgents(job.type, AGENTS), inputs, this.settings);
     return this.savePlans(context, outputs, bridgeSource?._id ?? null);
+  }
+
+  /** The training plan a nutrition plan's bridge came from, if it still exists. */
+  private async bridgeOfPlan(
+    context: PipelineContext,
+    plan: NutritionPlanDocument,
+  ): Promise<TrainingPlanDocument | null> {
+    const id = plan.training_plan_id;
+    return id ? context.repositories.trainingPlans.get(id) : null;
   }
 
   /**

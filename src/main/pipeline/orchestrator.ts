@@ -17,6 +17,18 @@ export interface OrchestratorSettings {
   llmRetryMaxMs: number;
 }
 
+/** How a regeneration runs part of a chain (pipeline/regeneration.ts); absent for a generation. */
+export interface RunOptions {
+  /**
+   * Outputs of agents that are not run: the base version's plan fields. They satisfy the
+   * dependencies of the planned agents, cost nothing and count for no progress (they are not
+   * steps of this job).
+   */
+  seeded?: ReadonlyMap<AgentId, unknown>;
+  /** Applied to an agent's stored field before it is checkpointed (a merge by code). */
+  adjust?: (agentId: AgentId, field: unknown) => unknown;
+}
+
 export interface PlannedAgent {
   agent: RunnableAgent;
   dependsOn: AgentId[];
@@ -47,8 +59,9 @@ export async function runAgents(
   plan: PlannedAgent[],
   baseInputs: Omit<PipelineInputs, 'outputs'>,
   settings: OrchestratorSettings,
+  options: RunOptions = {},
 ): Promise<Map<AgentId, unknown>> {
-  const outputs = new Map<AgentId, unknown>();
+  const outputs = new Map<AgentId, unknown>(options.seeded ?? []);
   for (const { agent } of plan) {
     const checkpoint = context.checkpoints.get(agent.id);
     if (checkpoint) {
@@ -62,9 +75,11 @@ export async function runAgents(
   let failure: unknown = null;
 
   const start = ({ agent }: PlannedAgent): void => {
-    const task = runOne(context, agent, { ...baseInputs, outputs }, settings).then((field) => {
-      outputs.set(agent.id, field);
-    });
+    const task = runOne(context, agent, { ...baseInputs, outputs }, settings, options.adjust).then(
+      (field) => {
+        outputs.set(agent.id, field);
+      },
+    );
     running.set(
       agent.id,
       task
@@ -101,6 +116,7 @@ async function runOne(
   agent: RunnableAgent,
   inputs: PipelineInputs,
   settings: OrchestratorSettings,
+  adjust?: RunOptions['adjust'],
 ): Promise<unknown> {
   const startedAt = new Date();
   const prepared = agent.prepare(inputs);
@@ -119,7 +135,8 @@ async function runOne(
     retryBaseMs: settings.llmRetryBaseMs,
     retryMaxMs: settings.llmRetryMaxMs,
   });
-  const field = prepared.finalize(result.output);
+  const finalized = prepared.finalize(result.output);
+  const field = adjust ? adjust(agent.id, finalized) : finalized;
   // The stored output wins: if another owner checkpointed this agent first, the plan uses its output.
   return context.completeStep({
     agentId: agent.id,

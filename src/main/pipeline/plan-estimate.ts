@@ -1,7 +1,10 @@
 import type { JobType } from '@shared/job';
+import type { PlanKind } from '@shared/plan-delivery';
+import type { RegenerationScope } from '@shared/plan-regeneration';
 import { estimatePlanCost, type PlanEstimate } from '@shared/pricing';
 import type { AppConfig } from '../config/load-config';
 import { AGENTS } from './agents/registry';
+import { regenerationAgents } from './regeneration';
 
 /** The model an agent calls: its override from Ajustes (`agent_models`), else the general one. */
 export function modelForAgent(llm: Pick<AppConfig['llm'], 'model' | 'agentModels'>, agentId: string): string {
@@ -16,6 +19,18 @@ export function estimateJobCost(
   const agents = AGENTS.filter((agent) => type === 'full' || agent.phase === type);
   return estimatePlanCost(
     agents.map((agent) => modelForAgent(llm, agent.id)),
+    llm.prices,
+  );
+}
+
+/** The cost estimate of regenerating part of a plan: only the agents it re-runs. */
+export function estimateRegenerationCost(
+  kind: PlanKind,
+  scope: RegenerationScope,
+  llm: Pick<AppConfig['llm'], 'model' | 'agentModels' | 'prices'>,
+): PlanEstimate {
+  return estimatePlanCost(
+    regenerationAgents(kind, scope).map((id) => modelForAgent(llm, id)),
     llm.prices,
   );
 }

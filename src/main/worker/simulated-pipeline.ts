@@ -15,6 +15,13 @@ import type { JobResultIds } from '../queue';
 import { assertPlansDeliverable, type SavedPlans } from '../pipeline/delivery-gate';
 import { classifyLlmError } from '../pipeline/llm-errors';
 import type { JobPipeline, PipelineContext } from '../pipeline/pipeline-types';
+import {
+  baseVersionOf,
+  commitRegeneration,
+  regeneratedContent,
+  regenerationAgents,
+} from '../pipeline/regeneration';
+import type { AgentId } from '../pipeline/agent-definition';
 import { abortableSleep } from '../util/abortable-sleep';
 
 /**
@@ -68,7 +75,12 @@ export class SimulatedPipeline implements JobPipeline {
   async run(context: PipelineContext): Promise<JobResultIds> {
     const { job } = context;
     const outputs = new Map<string, unknown>([...context.checkpoints].map(([id, step]) => [id, step.output]));
-    for (const agentId of agentIdsFor(job.type)) {
+    // A regeneration runs only its affected agents, then saves a version as the real one does.
+    const regeneration = job.regeneration ?? null;
+    const agentIds = regeneration
+      ? regenerationAgents(regeneration.kind, regeneration.scope)
+      : agentIdsFor(job.type);
+    for (const agentId of agentIds) {
       const phase = agentId.startsWith('E') ? 'training' : 'nutrition';
       if (context.checkpoints.has(agentId)) {
         await context.replayStep(agentId, phase);
@@ -94,6 +106,15 @@ export class SimulatedPipeline implements JobPipeline {
         costUsd: usage.total_tokens / 1_000_000,
         model: this.llm?.model ?? 'simulado',
         startedAt,
+      });
+    }
+    if (regeneration) {
+      const base = await baseVersionOf(context, regeneration);
+      const content = regeneratedContent(regeneration.kind, base.content, outputs as Map<AgentId, unknown>);
+      // The stand-in audits approve everything, as for a generation.
+      return commitRegeneration(context, regeneration, {
+        ...content,
+        audit: { status: 'aprobado', checks: [] },
       });
     }
     return this.savePlans(context, outputs);

@@ -43,3 +43,35 @@ export function agentMessages(prompt: AgentPrompt, language: PlanLanguage): Chat
     { role: 'user', content: `${DATA_MARKER}\n${JSON.stringify(prompt.data)}\n\nTAREA: ${prompt.task}` },
   ];
 }
+
+const COACH_NOTE_LABEL: Record<PlanLanguage, string> = {
+  es: 'NOTA DEL ENTRENADOR',
+  en: "COACH'S NOTE (Nota del entrenador)",
+};
+
+const COACH_NOTE_RULE: Record<PlanLanguage, string> = {
+  es: 'Este trabajo rehace una parte de un plan ya revisado por el entrenador. Al final del mensaje del usuario va la NOTA DEL ENTRENADOR: es su instrucción para este cambio y debes seguirla en todo lo que permitan las demás reglas. Nunca prevalece sobre las reglas de seguridad, las lesiones, alergias y restricciones de DATOS, el catálogo ni el esquema: si la nota pide algo que las contradice, cumple las reglas y dilo en tus notas o textos.',
+  en: "This job redoes one part of a plan the coach has already reviewed. At the end of the user message comes the COACH'S NOTE: it is the coach's instruction for this change and you must follow it as far as the other rules allow. It never overrides the safety rules, the injuries, allergies and restrictions in DATOS, the catalog or the schema: if the note asks for something against them, keep to the rules and say so in your notes or texts.",
+};
+
+/**
+ * A regeneration's prompt (issue #16 point 5): the agent's own messages plus the coach's note,
+ * clearly labelled at the end of the user message (after the data and the task, so readers of the
+ * data block are unaffected) and a system rule saying it never overrides safety.
+ */
+export function withCoachNote(
+  messages: ChatCompletionMessageParam[],
+  note: string,
+  language: PlanLanguage,
+): ChatCompletionMessageParam[] {
+  return messages.map((message) => {
+    if (typeof message.content !== 'string') return message;
+    if (message.role === 'system') {
+      return { ...message, content: `${message.content}\n- ${COACH_NOTE_RULE[language]}` };
+    }
+    if (message.role === 'user') {
+      return { ...message, content: `${message.content}\n\n${COACH_NOTE_LABEL[language]}: ${note}` };
+    }
+    return message;
+  });
+}

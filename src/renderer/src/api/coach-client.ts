@@ -36,6 +36,17 @@ export type PlanList = IpcResult<'listPlans'>;
 export type TailLogsArgs = NonNullable<IpcArgs<'tailLogs'>>;
 export type OverridePlanArgs = IpcArgs<'overridePlanBlock'>;
 export type ClientPdfArgs = IpcArgs<'exportClientPdf'>;
+export type PlanRef = IpcArgs<'listPlanVersions'>;
+export type PreviewEditsArgs = IpcArgs<'previewPlanEdits'>;
+export type SaveEditsArgs = IpcArgs<'savePlanEdits'>;
+export type RestoreVersionArgs = IpcArgs<'restorePlanVersion'>;
+export type ApprovePlanArgs = IpcArgs<'approvePlan'>;
+export type CompareVersionsArgs = IpcArgs<'comparePlanVersions'>;
+export type PlanVersions = IpcResult<'listPlanVersions'>;
+export type PlanVersion = IpcResult<'getPlanVersion'>;
+export type PlanDiff = IpcResult<'comparePlanVersions'>;
+export type PlanPreview = IpcResult<'previewPlanEdits'>;
+export type PlanSaved = IpcResult<'savePlanEdits'>;
 
 /** What a transport can do; screens hide what is missing instead of failing. */
 export interface ClientCapabilities {
@@ -121,6 +132,20 @@ export interface CoachClient {
    * plan of the job is blocked.
    */
   exportClientPdf(args: ClientPdfArgs): Promise<PdfExportResult>;
+
+  // --- The coach's editor, versions and approval (issue 16; one use case each on the host) ---
+  /** A plan's versions (who, when, note, origin, audit state), oldest first, and its review state. */
+  listPlanVersions(args: PlanRef): Promise<PlanVersions>;
+  getPlanVersion(args: PlanRef & { version: number }): Promise<PlanVersion>;
+  /** The readable changes between any two versions. */
+  comparePlanVersions(args: CompareVersionsArgs): Promise<PlanDiff>;
+  /** Edits applied and re-audited, nothing saved; refused by field (`edits.N.…`) or version. */
+  previewPlanEdits(args: PreviewEditsArgs): Promise<PlanPreview>;
+  /** The edits as a new version (a draft); `plan_version_conflict` when someone saved meanwhile. */
+  savePlanEdits(args: SaveEditsArgs): Promise<PlanSaved>;
+  restorePlanVersion(args: RestoreVersionArgs): Promise<PlanSaved>;
+  /** Approves the current version; a blocked one needs `override_reason`. */
+  approvePlan(args: ApprovePlanArgs): Promise<TrainingPlanDocument | NutritionPlanDocument>;
 
   /** The exercise catalog (read-only): names in Spanish and English by id. */
   listExercises(): Promise<CatalogExercise[]>;

@@ -10,7 +10,18 @@ import type { JobType, PublicJob } from '@shared/job';
 import type { QuestionnaireSubmission } from '@shared/questionnaire';
 import type { ReadingCorrectionInput } from '@shared/reading-api';
 import { deliveryOf, type PlanKind } from '@shared/plan-delivery';
-import { ClientError, type ClientPdfArgs, type CoachClient, type OverridePlanArgs } from './coach-client';
+import {
+  ClientError,
+  type ApprovePlanArgs,
+  type ClientPdfArgs,
+  type CoachClient,
+  type CompareVersionsArgs,
+  type OverridePlanArgs,
+  type PlanRef,
+  type PreviewEditsArgs,
+  type RestoreVersionArgs,
+  type SaveEditsArgs,
+} from './coach-client';
 
 /**
  * `CoachClient` over the local HTTP API (`edn360 serve`): bearer token on /admin routes, SSE for one
@@ -41,6 +52,8 @@ function queryString(query: object | undefined): string {
   const text = params.toString();
   return text ? `?${text}` : '';
 }
+
+type BodyOf<K extends HttpRouteName> = RouteRequest<K> extends { body: infer B } ? B : never;
 
 export class HttpCoachClient implements CoachClient {
   readonly capabilities = { transport: 'http', settings: false } as const;
@@ -263,6 +276,75 @@ export class HttpCoachClient implements CoachClient {
         ? await this.call('overrideTrainingPlan', { params: { plan_id }, body })
         : await this.call('overrideNutritionPlan', { params: { plan_id }, body });
     return { kind, plan_id: plan._id, delivery: deliveryOf(plan) };
+  }
+
+  // The editor's routes are one per kind (`/admin/{kind}-plans/…`); the IPC methods take `kind`.
+  async listPlanVersions({ kind, plan_id }: PlanRef) {
+    const params = { plan_id };
+    const { success: _, ...list } =
+      kind === 'training'
+        ? await this.call('listTrainingPlanVersions', { params })
+        : await this.call('listNutritionPlanVersions', { params });
+    return list;
+  }
+  async getPlanVersion({ kind, plan_id, version }: PlanRef & { version: number }) {
+    const params = { plan_id, version };
+    return (
+      kind === 'training'
+        ? await this.call('getTrainingPlanVersion', { params })
+        : await this.call('getNutritionPlanVersion', { params })
+    ).version;
+  }
+  async comparePlanVersions({ kind, plan_id, from, to }: CompareVersionsArgs) {
+    const input = { params: { plan_id }, query: { from, to } };
+    const { success: _, ...diff } =
+      kind === 'training'
+        ? await this.call('compareTrainingPlanVersions', input)
+        : await this.call('compareNutritionPlanVersions', input);
+    return diff;
+  }
+  // The IPC arguments are built from these routes' body schemas (src/shared/plan-versions-ipc.ts);
+  // the compiler cannot see through the discriminated union, hence the bodies' named types.
+  async previewPlanEdits({ kind, plan_id, ...body }: PreviewEditsArgs) {
+    const params = { plan_id };
+    const { success: _, ...preview } =
+      kind === 'training'
+        ? await this.call('previewTrainingPlanEdits', {
+            params,
+            body: body as BodyOf<'previewTrainingPlanEdits'>,
+          })
+        : await this.call('previewNutritionPlanEdits', {
+            params,
+            body: body as BodyOf<'previewNutritionPlanEdits'>,
+          });
+    return preview;
+  }
+  async savePlanEdits({ kind, plan_id, ...body }: SaveEditsArgs) {
+    const params = { plan_id };
+    const { version, plan } =
+      kind === 'training'
+        ? await this.call('saveTrainingPlanEdits', { params, body: body as BodyOf<'saveTrainingPlanEdits'> })
+        : await this.call('saveNutritionPlanEdits', {
+            params,
+            body: body as BodyOf<'saveNutritionPlanEdits'>,
+          });
+    return { version, plan };
+  }
+  async restorePlanVersion({ kind, plan_id, version, ...body }: RestoreVersionArgs) {
+    const input = { params: { plan_id, version }, body };
+    const saved =
+      kind === 'training'
+        ? await this.call('restoreTrainingPlanVersion', input)
+        : await this.call('restoreNutritionPlanVersion', input);
+    return { version: saved.version, plan: saved.plan };
+  }
+  async approvePlan({ kind, plan_id, ...body }: ApprovePlanArgs) {
+    const input = { params: { plan_id }, body };
+    return (
+      kind === 'training'
+        ? await this.call('approveTrainingPlan', input)
+        : await this.call('approveNutritionPlan', input)
+    ).plan;
   }
 
   async listExercises() {

@@ -1,7 +1,18 @@
 import type { PublicJob } from '@shared/job';
 import type { ReadingCorrectionInput } from '@shared/reading-api';
 import type { PlanKind } from '@shared/plan-delivery';
-import type { ClientPdfArgs, CoachClient, OverridePlanArgs, TailLogsArgs } from './coach-client';
+import type {
+  ApprovePlanArgs,
+  ClientPdfArgs,
+  CoachClient,
+  CompareVersionsArgs,
+  OverridePlanArgs,
+  PlanRef,
+  PreviewEditsArgs,
+  RestoreVersionArgs,
+  SaveEditsArgs,
+  TailLogsArgs,
+} from './coach-client';
 import { ClientError } from './coach-client';
 import { IpcError, ipcCall, ipcSubscribe } from './ipc-transport';
 
@@ -95,6 +106,27 @@ export class IpcCoachClient implements CoachClient {
   }
   exportClientPdf(args: ClientPdfArgs) {
     return call(() => ipcCall('exportClientPdf', args));
+  }
+  listPlanVersions(args: PlanRef) {
+    return call(() => ipcCall('listPlanVersions', args));
+  }
+  getPlanVersion(args: PlanRef & { version: number }) {
+    return call(() => ipcCall('getPlanVersion', args));
+  }
+  comparePlanVersions(args: CompareVersionsArgs) {
+    return call(() => ipcCall('comparePlanVersions', args));
+  }
+  previewPlanEdits(args: PreviewEditsArgs) {
+    return call(() => ipcCall('previewPlanEdits', args));
+  }
+  savePlanEdits(args: SaveEditsArgs) {
+    return call(() => ipcCall('savePlanEdits', args));
+  }
+  restorePlanVersion(args: RestoreVersionArgs) {
+    return call(() => ipcCall('restorePlanVersion', args));
+  }
+  approvePlan(args: ApprovePlanArgs) {
+    return call(() => ipcCall('approvePlan', args));
   }
   listExercises() {
     return call(() => ipcCall('listExercises'));

@@ -19,6 +19,8 @@ export const n8Watchdog = defineAgent({
   name: AGENT_NAMES.N8,
   phase: 'nutrition',
   field: 'audit',
+  // The review judges by the rules alone: a regeneration's coach note is not shown to it.
+  takesCoachNote: false,
   dependsOn: ['N6', 'N3', 'N0', 'N7'],
   select: (inputs) => {
     const profile = outputOf<NutritionProfile>(inputs, 'N0');

@@ -11,6 +11,8 @@ export const e8TechnicalAuditor = defineAgent({
   name: AGENT_NAMES.E8,
   phase: 'training',
   field: 'audit',
+  // The review judges by the rules alone: a regeneration's coach note is not shown to it.
+  takesCoachNote: false,
   // After E7: TRN-15 checks the client's text against the sessions before the plan is audited.
   dependsOn: ['E7', 'E6', 'E4', 'E2', 'E1'],
   select: (inputs) => {
