@@ -33,6 +33,7 @@ import {
   type ApiErrorCode,
 } from './api';
 import { ClientPdfQuerySchema, PdfBytesSchema } from './client-plan-request';
+import { RegenerateBodySchema } from './plan-regeneration';
 import {
   ApproveBodySchema,
   DiffQuerySchema,
@@ -253,6 +254,17 @@ function versionRoutes<
       response: bodies.saved,
       success: [201],
       errors: ['plan_not_found', 'plan_version_conflict', 'validation_error'],
+    },
+    regenerate: {
+      method: 'POST',
+      path: `${base}/regenerate`,
+      access: 'admin',
+      summary: `Redo part of the ${kind} plan's current version with the coach's note: a job that saves a new version.`,
+      params: PlanParamsSchema,
+      body: RegenerateBodySchema,
+      response: GenerateAsyncResponseSchema,
+      success: [200],
+      errors: ['plan_not_found', 'plan_version_conflict', 'submission_not_found', 'validation_error'],
     },
     approve: {
       method: 'POST',
@@ -493,6 +505,7 @@ export const HTTP_ROUTES = {
   saveTrainingPlanEdits: trainingVersions.save,
   restoreTrainingPlanVersion: trainingVersions.restore,
   approveTrainingPlan: trainingVersions.approve,
+  regenerateTrainingPlan: trainingVersions.regenerate,
   listNutritionPlanVersions: nutritionVersions.versions,
   getNutritionPlanVersion: nutritionVersions.version,
   compareNutritionPlanVersions: nutritionVersions.diff,
@@ -500,6 +513,7 @@ export const HTTP_ROUTES = {
   saveNutritionPlanEdits: nutritionVersions.save,
   restoreNutritionPlanVersion: nutritionVersions.restore,
   approveNutritionPlan: nutritionVersions.approve,
+  regenerateNutritionPlan: nutritionVersions.regenerate,
 
   // --- Admin: catalog and worker --------------------------------------------------------------
   listExercises: {

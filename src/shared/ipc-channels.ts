@@ -47,6 +47,7 @@ export const IPC_METHOD_CHANNELS = {
   savePlanEdits: 'plans:save-edits',
   restorePlanVersion: 'plans:restore-version',
   approvePlan: 'plans:approve',
+  regeneratePlanPart: 'plans:regenerate-part',
   // worker
   getWorkerStatus: 'worker:get-status',
   restartWorker: 'worker:restart',

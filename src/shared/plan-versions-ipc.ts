@@ -14,6 +14,8 @@ import {
 } from './plan-versions-api';
 import { PlanReviewSchema, PlanVersionSummarySchema, VersionNumberSchema } from './plan-versions';
 import { NutritionPlanDocumentSchema, PlanAuditSchema, TrainingPlanDocumentSchema } from './plans';
+import { PublicJobSchema } from './job';
+import { PlanRegenerationRequestSchema } from './plan-regeneration';
 
 /*
  * The IPC half of the plan versions contract (issue #16; the HTTP half is in http-routes.ts, both
@@ -111,5 +113,11 @@ export const PLAN_VERSION_IPC_METHODS = {
     channel: IPC_METHOD_CHANNELS.approvePlan,
     args: z.strictObject({ ...PlanRef, ...ApproveBodySchema.shape }),
     result: PlanDocument,
+  },
+  /** Redo part of the current version with the coach's note: a normal job that saves a new version. */
+  regeneratePlanPart: {
+    channel: IPC_METHOD_CHANNELS.regeneratePlanPart,
+    args: PlanRegenerationRequestSchema,
+    result: PublicJobSchema,
   },
 } as const;

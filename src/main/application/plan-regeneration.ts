@@ -84,8 +84,14 @@ export async function regeneratePlanPart(
       ]);
     }
   }
-  // The job reads the questionnaire the plan was generated from.
-  await requireSubmission(repos, plan.user_id, plan.submission_id);
+  // The job reads the questionnaire the plan was generated from; the request names no such field.
+  await requireSubmission(repos, plan.user_id, plan.submission_id).catch((error: unknown) => {
+    if (!(error instanceof DomainError)) throw error;
+    throw new DomainError(
+      error.code,
+      `El cuestionario con el que se generó el plan «${plan._id}» ya no está (${plan.submission_id}): no se puede regenerar; genera un plan nuevo desde un cuestionario del cliente.`,
+    );
+  });
   return queue.enqueue({
     user_id: plan.user_id,
     submission_id: plan.submission_id,

@@ -65,8 +65,10 @@ beforeAll(async () => {
   await api.repos.nutritionPlans.saveOnce(okNutrition);
   await approveCurrentVersion(api.repos, 'training', okTraining._id);
   await approveCurrentVersion(api.repos, 'nutrition', okNutrition._id);
-  await api.repos.trainingPlans.saveOnce(stored.training);
-  await api.repos.nutritionPlans.saveOnce(stored.nutrition);
+  // On this client's questionnaire: a regeneration re-reads it.
+  const mine = { user_id: USER, submission_id: ids.submission };
+  await api.repos.trainingPlans.saveOnce({ ...stored.training, ...mine });
+  await api.repos.nutritionPlans.saveOnce({ ...stored.nutrition, ...mine });
   await api.repos.jobs.insert({
     ...buildPendingJob({ user_id: USER, submission_id: ids.submission, type: 'full' }),
     _id: 'job-contrato-ok',
@@ -147,6 +149,10 @@ const SAMPLES: Record<HttpRouteName, () => Sample> = {
     params: { plan_id: stored.training._id, version: '1' },
     body: { base_version: 2 },
   }),
+  regenerateTrainingPlan: () => ({
+    params: { plan_id: stored.training._id },
+    body: { base_version: 3, scope: { type: 'session', session: 0 }, note: 'más trabajo de glúteo' },
+  }),
   approveTrainingPlan: () => ({ params: { plan_id: stored.training._id }, body: { version: 3 } }),
   listNutritionPlanVersions: () => ({ params: { plan_id: stored.nutrition._id } }),
   getNutritionPlanVersion: () => ({ params: { plan_id: stored.nutrition._id, version: '1' } }),
@@ -165,6 +171,10 @@ const SAMPLES: Record<HttpRouteName, () => Sample> = {
   restoreNutritionPlanVersion: () => ({
     params: { plan_id: stored.nutrition._id, version: '1' },
     body: { base_version: 2 },
+  }),
+  regenerateNutritionPlan: () => ({
+    params: { plan_id: stored.nutrition._id },
+    body: { base_version: 3, scope: { type: 'menus' }, note: 'sin lácteos por la mañana' },
   }),
   approveNutritionPlan: () => ({ params: { plan_id: stored.nutrition._id }, body: { version: 3 } }),
   listExercises: () => ({}),

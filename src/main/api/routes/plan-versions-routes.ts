@@ -1,6 +1,9 @@
 import type { PlanKind } from '@shared/plan-delivery';
+import type { RegenerationScope } from '@shared/plan-regeneration';
 import { previewPlanEdits, savePlanEdits } from '../../application/plan-editing';
+import { generateAsyncMessage } from '@shared/api';
 import { approvePlan } from '../../application/plan-review';
+import { regeneratePlanPart } from '../../application/plan-regeneration';
 import {
   comparePlanVersions,
   getPlanVersion,
@@ -19,7 +22,7 @@ type VersionHandlerNames = `${
   | 'save'
   | 'restore'}${'Training' | 'Nutrition'}Plan${'Versions' | 'Version' | 'Edits'}` &
   keyof RouteHandlers;
-type HandlerNames = VersionHandlerNames | 'approveTrainingPlan' | 'approveNutritionPlan';
+type HandlerNames = VersionHandlerNames | `${'approve' | 'regenerate'}${'Training' | 'Nutrition'}Plan`;
 
 /**
  * The coach's editor, versions and approval over HTTP (issue #16): one use case per route, the same
@@ -58,6 +61,19 @@ export function planVersionHandlers(deps: ApiDependencies): Pick<RouteHandlers, 
       );
       return { success: true as const, version: body.version, plan };
     },
+    regenerate: async ({
+      params,
+      body,
+    }: {
+      params: { plan_id: string };
+      body: { base_version: number; scope: RegenerationScope; note: string };
+    }) => {
+      const job = await regeneratePlanPart(
+        { repositories: repos, queue: deps.queue },
+        { kind, plan_id: params.plan_id, ...body, via: 'api' },
+      ).catch(asApiError);
+      return { success: true as const, job_id: job._id, message: generateAsyncMessage(job._id) };
+    },
     restore: async ({
       params,
       body,
@@ -77,11 +93,13 @@ export function planVersionHandlers(deps: ApiDependencies): Pick<RouteHandlers, 
     compareTrainingPlanVersions: training.diff,
     restoreTrainingPlanVersion: training.restore,
     approveTrainingPlan: training.approve,
+    regenerateTrainingPlan: training.regenerate,
     listNutritionPlanVersions: nutrition.versions,
     getNutritionPlanVersion: nutrition.version,
     compareNutritionPlanVersions: nutrition.diff,
     restoreNutritionPlanVersion: nutrition.restore,
     approveNutritionPlan: nutrition.approve,
+    regenerateNutritionPlan: nutrition.regenerate,
     previewTrainingPlanEdits: async ({ params, body }) => ({
       success: true,
       ...(await previewPlanEdits(repos, { kind: 'training', plan_id: params.plan_id, ...body }).catch(

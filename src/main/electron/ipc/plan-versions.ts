@@ -1,5 +1,7 @@
 import { previewPlanEdits, savePlanEdits } from '../../application/plan-editing';
+import { toPublicJob } from '@shared/job';
 import { approvePlan } from '../../application/plan-review';
+import { regeneratePlanPart } from '../../application/plan-regeneration';
 import {
   comparePlanVersions,
   getPlanVersion,
@@ -18,6 +20,7 @@ type VersionHandlers = Pick<
   | 'savePlanEdits'
   | 'restorePlanVersion'
   | 'approvePlan'
+  | 'regeneratePlanPart'
 >;
 
 /**
@@ -35,5 +38,7 @@ export function planVersionHandlers(core: () => IpcCore | null): VersionHandlers
     savePlanEdits: (args) => savePlanEdits(repos(), { ...args, via: 'desktop' }),
     restorePlanVersion: (args) => restorePlanVersion(repos(), { ...args, via: 'desktop' }),
     approvePlan: (args) => approvePlan(repos(), { ...args, via: 'desktop' }),
+    regeneratePlanPart: async (args) =>
+      toPublicJob(await regeneratePlanPart(requireCore(core()), { ...args, via: 'desktop' })),
   };
 }

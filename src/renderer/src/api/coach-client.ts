@@ -47,6 +47,7 @@ export type PlanVersion = IpcResult<'getPlanVersion'>;
 export type PlanDiff = IpcResult<'comparePlanVersions'>;
 export type PlanPreview = IpcResult<'previewPlanEdits'>;
 export type PlanSaved = IpcResult<'savePlanEdits'>;
+export type RegenerateArgs = IpcArgs<'regeneratePlanPart'>;
 
 /** What a transport can do; screens hide what is missing instead of failing. */
 export interface ClientCapabilities {
@@ -146,6 +147,8 @@ export interface CoachClient {
   restorePlanVersion(args: RestoreVersionArgs): Promise<PlanSaved>;
   /** Approves the current version; a blocked one needs `override_reason`. */
   approvePlan(args: ApprovePlanArgs): Promise<TrainingPlanDocument | NutritionPlanDocument>;
+  /** Redo part of the current version with a note: a job (follow it like any other) that saves a new version. */
+  regeneratePlanPart(args: RegenerateArgs): Promise<{ job_id: string }>;
 
   /** The exercise catalog (read-only): names in Spanish and English by id. */
   listExercises(): Promise<CatalogExercise[]>;

@@ -19,6 +19,7 @@ import {
   type OverridePlanArgs,
   type PlanRef,
   type PreviewEditsArgs,
+  type RegenerateArgs,
   type RestoreVersionArgs,
   type SaveEditsArgs,
 } from './coach-client';
@@ -337,6 +338,14 @@ export class HttpCoachClient implements CoachClient {
         ? await this.call('restoreTrainingPlanVersion', input)
         : await this.call('restoreNutritionPlanVersion', input);
     return { version: saved.version, plan: saved.plan };
+  }
+  async regeneratePlanPart({ kind, plan_id, ...body }: RegenerateArgs) {
+    const input = { params: { plan_id }, body };
+    const { job_id } =
+      kind === 'training'
+        ? await this.call('regenerateTrainingPlan', input)
+        : await this.call('regenerateNutritionPlan', input);
+    return { job_id };
   }
   async approvePlan({ kind, plan_id, ...body }: ApprovePlanArgs) {
     const input = { params: { plan_id }, body };

@@ -9,6 +9,7 @@ import type {
   OverridePlanArgs,
   PlanRef,
   PreviewEditsArgs,
+  RegenerateArgs,
   RestoreVersionArgs,
   SaveEditsArgs,
   TailLogsArgs,
@@ -127,6 +128,10 @@ export class IpcCoachClient implements CoachClient {
   }
   approvePlan(args: ApprovePlanArgs) {
     return call(() => ipcCall('approvePlan', args));
+  }
+  async regeneratePlanPart(args: RegenerateArgs) {
+    const job = await call(() => ipcCall('regeneratePlanPart', args));
+    return { job_id: job._id };
   }
   listExercises() {
     return call(() => ipcCall('listExercises'));
