@@ -270,7 +270,10 @@ export type SubmissionJson = z.infer<typeof SubmissionJsonSchema>;
 export const UserSubmissionsResponseSchema = successPageOf(SubmissionJsonSchema);
 const PlanPageSchema = pageOf(PlanJsonSchema);
 /** A plan in a list, as both doors summarise it (`PlanSummarySchema`), its date on the wire. */
-export const PlanSummaryJsonSchema = PlanSummarySchema.extend({ created_at: IsoDate });
+export const PlanSummaryJsonSchema = PlanSummarySchema.extend({
+  created_at: IsoDate,
+  delivered_at: IsoDate.nullable().default(null),
+});
 const PlanSummaryPageSchema = pageOf(PlanSummaryJsonSchema);
 export const UserPlansResponseSchema = z.object({
   success: z.literal(true),

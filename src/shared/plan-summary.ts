@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DELIVERY_STATUSES } from './plan-delivery';
+import { REVIEW_STATES } from './plan-versions';
 import { AUDIT_STATUS_VALUES } from './plans';
 
 /** A plan in a client's list: what a table shows, built once on the host for both doors. */
@@ -19,5 +20,12 @@ export const PlanSummarySchema = z.object({
   previous_plan_id: z.string().nullable().default(null),
   /** The models with no price that made `cost_usd` unknown. */
   unpriced_models: z.array(z.string()).default([]),
+  /** The current version (1 = as generated) and its review state (docs/ARCHITECTURE.md "Plan versions and review"). */
+  version: z.number().int().min(1).default(1),
+  review_state: z.enum(REVIEW_STATES).default('draft'),
+  /** The version the client has (its last exported copy); null when none left the app yet. */
+  delivered_version: z.number().int().min(1).nullable().default(null),
+  /** When that copy left. */
+  delivered_at: z.date().nullable().default(null),
 });
 export type PlanSummary = z.infer<typeof PlanSummarySchema>;

@@ -1,5 +1,6 @@
 import type { PlanSummary } from '@shared/plan-summary';
 import { deliveryOf } from '@shared/plan-delivery';
+import { reviewOf, versionOf } from '@shared/plan-versions';
 import type { NutritionPlanDocument, TrainingPlanDocument } from '@shared/plans';
 import type { Repositories } from '../db/repositories';
 import type { Page, PageRequest } from '../db/repositories/paging';
@@ -28,6 +29,10 @@ export function summarizePlan(
     cost_usd: plan.metrics.cost_usd,
     unpriced_models: plan.metrics.unpriced_models ?? [],
     previous_plan_id: previousPlanId,
+    version: versionOf(plan),
+    review_state: reviewOf(plan).state,
+    delivered_version: reviewOf(plan).delivered?.version ?? null,
+    delivered_at: reviewOf(plan).delivered?.at ?? null,
   };
 }
 

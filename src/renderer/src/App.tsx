@@ -18,6 +18,12 @@ const colorSchemeManager = localStorageColorSchemeManager({ key: 'edn360.colorSc
 
 // The two heaviest screens load on first use: Plan brings the charts, Cuestionario the shared validator.
 const PlanScreen = lazy(() => import('./screens/PlanScreen').then((m) => ({ default: m.PlanScreen })));
+const PlanEditorScreen = lazy(() =>
+  import('./screens/PlanEditorScreen').then((m) => ({ default: m.PlanEditorScreen })),
+);
+const PlanVersionsScreen = lazy(() =>
+  import('./screens/PlanVersionsScreen').then((m) => ({ default: m.PlanVersionsScreen })),
+);
 const QuestionnaireScreen = lazy(() =>
   import('./screens/QuestionnaireScreen').then((m) => ({ default: m.QuestionnaireScreen })),
 );
@@ -68,6 +74,22 @@ function Routed(): React.JSX.Element {
             element={
               <Lazy>
                 <PlanScreen />
+              </Lazy>
+            }
+          />
+          <Route
+            path="/plans/:kind/:planId/edit"
+            element={
+              <Lazy>
+                <PlanEditorScreen />
+              </Lazy>
+            }
+          />
+          <Route
+            path="/plans/:kind/:planId/versions"
+            element={
+              <Lazy>
+                <PlanVersionsScreen />
               </Lazy>
             }
           />

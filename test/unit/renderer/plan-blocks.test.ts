@@ -15,6 +15,10 @@ function plan(id: string, previous: string | null, day: number): PlanSummary {
     cost_usd: 0.01,
     unpriced_models: [],
     previous_plan_id: previous,
+    version: 1,
+    review_state: 'draft',
+    delivered_version: null,
+    delivered_at: null,
   };
 }
 

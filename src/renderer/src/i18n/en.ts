@@ -1,3 +1,5 @@
+import { editorEn } from './editor';
+import { reviewEn } from './review';
 import type { Messages } from './es';
 
 export const en: Messages = {
@@ -1138,4 +1140,6 @@ export const en: Messages = {
     },
     fields: 'Fields: {{fields}}',
   },
+  review: reviewEn,
+  editor: editorEn,
 };

@@ -1,3 +1,6 @@
+import { editorEs } from './editor';
+import { reviewEs } from './review';
+
 export const es = {
   app: { name: 'EDN360 Coach', tagline: 'Planes de entrenamiento y nutrición' },
   startup: {
@@ -1146,5 +1149,7 @@ export const es = {
     },
     fields: 'Campos: {{fields}}',
   },
+  review: reviewEs,
+  editor: editorEs,
 };
 export type Messages = typeof es;
