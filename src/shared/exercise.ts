@@ -305,6 +305,8 @@ export const CatalogExerciseSchema = z.object({
   patron: z.enum(PATRON_VALUES),
   musculos_primarios: z.array(z.enum(MUSCLE_VALUES)),
   material: z.array(z.enum(EQUIPMENT_VALUES)),
+  /** The injury tags it is contraindicated for: the editor's picker disables it for such a client. */
+  contraindicaciones: z.array(z.enum(CONTRA_VALUES)),
 });
 export type CatalogExercise = z.infer<typeof CatalogExerciseSchema>;
 
@@ -317,6 +319,7 @@ export function toCatalogExercise(ex: Exercise): CatalogExercise {
     patron: ex.patron,
     musculos_primarios: [...ex.musculos_primarios],
     material: [...ex.material],
+    contraindicaciones: [...ex.contraindicaciones],
   };
 }
 
