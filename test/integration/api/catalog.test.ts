@@ -18,9 +18,16 @@ describe('GET /admin/catalog/exercises', () => {
       patron: 'sentadilla',
       musculos_primarios: ['cuadriceps', 'gluteos'],
       material: ['barra', 'discos', 'rack'],
+      contraindicaciones: [
+        'flexion_profunda_rodilla',
+        'flexion_profunda_cadera',
+        'carga_axial_columna',
+        'valsalva',
+        'carga_cervical',
+      ],
     });
     expect(Object.keys(response.json().items[0]).sort()).toEqual(
-      ['id', 'material', 'musculos_primarios', 'name_en', 'nombre', 'patron'].sort(),
+      ['id', 'material', 'musculos_primarios', 'name_en', 'nombre', 'patron', 'contraindicaciones'].sort(),
     );
   });
 
