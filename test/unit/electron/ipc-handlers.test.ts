@@ -213,10 +213,17 @@ describe('IPC handlers on the core', () => {
         patron: 'sentadilla',
         musculos_primarios: ['cuadriceps', 'gluteos'],
         material: ['barra', 'discos', 'rack'],
+        contraindicaciones: [
+          'flexion_profunda_rodilla',
+          'flexion_profunda_cadera',
+          'carga_axial_columna',
+          'valsalva',
+          'carga_cervical',
+        ],
       });
-      // Only the lookup fields: contraindications and levels stay in the pipeline.
+      // The lookup fields and the contraindication tags the editor's picker needs; levels stay in the pipeline.
       expect(Object.keys(items[0] ?? {}).sort()).toEqual(
-        ['id', 'material', 'musculos_primarios', 'name_en', 'nombre', 'patron'].sort(),
+        ['id', 'material', 'musculos_primarios', 'name_en', 'nombre', 'patron', 'contraindicaciones'].sort(),
       );
       const bad = await failure('listExercises', { filtro: 'x' });
       expect(bad.reason).toBe('validation_error');
