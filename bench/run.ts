@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --json <file>] [-- --only queue,pipeline] [-- --force-agenda]`
+ * `npm run bench [-- --quick] [-- --json <file>] [-- --only queue,pipeline,editor] [-- --force-agenda]`
  *
  * Prints one JSON document and one markdown table. Every figure is a distribution (p50/p95/p99) or
  * a ratio measured side by side in this one run — machines here are noisy, so absolute numbers are
@@ -10,6 +10,7 @@ import { startTestBackend } from '../test/support/mongo-backend';
 import { BenchContext } from './lib/context';
 import { emit, machineInfo, type Figure } from './lib/report';
 import { round } from './lib/stats';
+import { editorFigures } from './figures/editor';
 import { eventFigures } from './figures/events';
 import { httpFigures } from './figures/http';
 import { microFigures } from './figures/micro';
@@ -22,6 +23,7 @@ const SECTIONS: Record<string, (ctx: BenchContext) => Promise<Figure[]>> = {
   events: eventFigures,
   queue: queueFigures,
   pipeline: pipelineFigures,
+  editor: editorFigures,
 };
 
 const { values } = parseArgs({
