@@ -210,9 +210,13 @@ export function applyNutritionEdit(
       valid.type === 'move_meal' && valid.hora !== undefined
         ? withTime(plan, mealName, valid.hora)
         : plan.nutrition;
+    // A whole new document: the result shares nothing with the input (a caller may edit either).
     return {
       ok: true,
-      plan: { ...plan, nutrition: { ...nutrition, menu_plan: { ...plan.nutrition.menu_plan, ...menu } } },
+      plan: structuredClone({
+        ...plan,
+        nutrition: { ...nutrition, menu_plan: { ...plan.nutrition.menu_plan, ...menu } },
+      }),
     };
   } catch (error) {
     if (error instanceof EditError) return { ok: false, errors: error.errors };

@@ -197,7 +197,8 @@ function step(
     case 'swap_exercise': {
       const checked = checkExercise(edit.exercise_id, 'edit.exercise_id', catalog, plan);
       if ('error' in checked) return { errors: [checked.error] };
-      const swapped = { ...item, ejercicio_id: edit.exercise_id };
+      // The old exercise's notes (its cues, its load) would describe the wrong exercise: dropped.
+      const swapped = { ...item, ejercicio_id: edit.exercise_id, notas: null };
       return withSession(
         { ...session, ejercicios: replaceAt(list, edit.exercise, swapped) },
         checked.warnings,

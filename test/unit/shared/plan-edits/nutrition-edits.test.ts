@@ -21,6 +21,9 @@ describe('applyNutritionEdit', () => {
     // The other day and the input document are untouched.
     expect(dayOf(edited, 'bajo')).toEqual(dayOf(plan, 'bajo'));
     expect(plan).toEqual(before);
+    // …and shares no object with it: changing the result leaves the input as it was.
+    (edited.nutrition.profile as Record<string, unknown>)['edited_later'] = true;
+    expect(plan).toEqual(before);
   });
 
   it('replace_food without grams: same main nutrient as the replaced food, rounded to 5 g', () => {

@@ -45,8 +45,9 @@ describe('applyTrainingEdit: each command', () => {
     expect(next).not.toBe(plan);
     const safe = next.training.safe_sessions as { sesiones: { ejercicios: { ejercicio_id: string }[] }[] };
     expect(safe.sesiones[1]?.ejercicios[1]?.ejercicio_id).toBe('press_banca_mancuernas');
-    // The prescription is kept; E5's week is not touched.
+    // The prescription is kept, but not the old exercise's notes; E5's week is not touched.
     expect(sessionsOf(next)[1]?.ejercicios[1]?.series).toBe(sessionsOf(plan)[1]?.ejercicios[1]?.series);
+    expect(sessionsOf(next)[1]?.ejercicios[1]?.notas).toBeNull();
     expect(next.training.sessions).toEqual(plan.training.sessions);
   });
 
