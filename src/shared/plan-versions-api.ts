@@ -61,15 +61,16 @@ export const ApproveBodySchema = z.strictObject({
   coach: OverrideCoachSchema.optional(),
 });
 
-export const VersionParamsSchema = z.strictObject({
-  plan_id: IdSchema,
-  version: z.coerce.number().pipe(VersionNumberSchema),
-});
+/** A version number written in a path or query: digits only (no `0x1`, `1e0`, ` 2`). */
+const VersionText = z
+  .string()
+  .regex(/^[1-9]\d{0,8}$/, 'se esperaba el número de versión (1, 2, …)')
+  .transform(Number)
+  .pipe(VersionNumberSchema);
 
-export const DiffQuerySchema = z.strictObject({
-  from: z.coerce.number().pipe(VersionNumberSchema),
-  to: z.coerce.number().pipe(VersionNumberSchema),
-});
+export const VersionParamsSchema = z.strictObject({ plan_id: IdSchema, version: VersionText });
+
+export const DiffQuerySchema = z.strictObject({ from: VersionText, to: VersionText });
 
 // --- answers ---------------------------------------------------------------------------------
 

@@ -169,6 +169,19 @@ describe('coach flow in the browser (edn360 serve + fake LLM)', () => {
     await shot(page, 'plan-metrics');
     expect(await accessibilityViolations(page)).toEqual([]);
 
+    // The client's copies wait for the coach: each plan's current version is approved first.
+    expect(await page.getByTestId('export-json').isDisabled()).toBe(true);
+    expect(await page.getByTestId('client-pdf-open').isDisabled()).toBe(true);
+    expect(await page.getByTestId('export-disabled-reason').textContent()).toBe(
+      'Aprueba la versión actual para enviarla al cliente.',
+    );
+    const bars = page.getByTestId('review-bar');
+    expect(await bars.count()).toBe(2);
+    for (const bar of await bars.all()) {
+      await bar.getByTestId('review-approve').click();
+      await expect.poll(() => bar.getAttribute('data-state')).toBe('approved');
+    }
+    expect(await page.getByTestId('export-json').isDisabled()).toBe(false);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('export-json').click(),

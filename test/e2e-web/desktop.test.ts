@@ -238,6 +238,11 @@ describe('desktop renderer over IPC (Chromium, real main-process handlers)', () 
 
     // "PDF para el cliente" over IPC: drawn by main from the shared template (no print of the page),
     // saved where the save dialog says; in the plan's language (English here) unless changed.
+    // The client's copy waits for the coach's approval of the current version (over IPC).
+    expect(await page.getByTestId('client-pdf-open').isDisabled()).toBe(true);
+    const bar = page.getByTestId('review-bar');
+    await bar.getByTestId('review-approve').click();
+    await expect.poll(() => bar.getAttribute('data-state')).toBe('approved');
     h.pdfTarget = join(h.pdfDir, 'cliente-marta.pdf');
     await page.getByTestId('client-pdf-open').click();
     const options = page.getByTestId('client-pdf-options');
@@ -252,6 +257,8 @@ describe('desktop renderer over IPC (Chromium, real main-process handlers)', () 
     const pages = await pdfPages(clientPdf);
     expect(pages.map((p) => p.text).join('\n')).toContain('Marta Díaz Sanz');
     expect(pages.map((p) => p.text).join('\n')).toMatch(/Monday|Tuesday|Wednesday/);
+    // Saving the client's copy delivered this version.
+    await expect.poll(() => bar.getAttribute('data-state')).toBe('delivered');
     await shot(page, 'desktop-plan-after-pdf');
   });
 

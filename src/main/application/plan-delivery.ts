@@ -21,6 +21,7 @@ import { DomainError } from './domain-error';
  */
 
 type PlanRepos = Pick<Repositories, 'trainingPlans' | 'nutritionPlans'>;
+type OverrideRepos = PlanRepos & Pick<Repositories, 'planVersions'>;
 type AnyPlan = TrainingPlanDocument | NutritionPlanDocument;
 export type Delivered<T extends AnyPlan> = T & { delivery: PlanDelivery };
 /** The document each kind names, so a caller that knows the kind gets its type back. */
@@ -177,7 +178,7 @@ export interface OverrideInput<K extends PlanKind = PlanKind> {
  * on the plan (`delivery.override`) and shown on it and its PDF. Only a blocked plan can be approved.
  */
 export async function overridePlanBlock<K extends PlanKind>(
-  repos: PlanRepos,
+  repos: OverrideRepos,
   input: OverrideInput<K>,
   now = new Date(),
 ): Promise<Delivered<PlanOfKind[K]>> {
@@ -210,5 +211,7 @@ export async function overridePlanBlock<K extends PlanKind>(
       `${label} acaba de ser aprobado por otra persona: vuelve a abrirlo para ver su motivo.`,
     );
   }
+  // The stored copy of the current version says the same (docs/ARCHITECTURE.md "Plan versions and review").
+  await repos.planVersions.setDelivery(input.plan_id, plan.version ?? 1, delivery);
   return { ...plan, delivery } as Delivered<PlanOfKind[K]>;
 }

@@ -87,10 +87,24 @@ function applyEdits<K extends PlanKind>(
   return { plan: current as PlanOfKind[K], warnings };
 }
 
-function diffOf<K extends PlanKind>(kind: K, before: PlanOfKind[K], after: PlanOfKind[K]): PlanChange[] {
+export function diffOf<K extends PlanKind>(
+  kind: K,
+  before: PlanOfKind[K],
+  after: PlanOfKind[K],
+): PlanChange[] {
   return kind === 'training'
     ? diffTrainingPlans(before as TrainingPlanDocument, after as TrainingPlanDocument, editCatalog())
     : diffNutritionPlans(before as NutritionPlanDocument, after as NutritionPlanDocument);
+}
+
+/** A save that would change nothing: no empty versions in the history. */
+export function nothingToSave(field: string, why: string): DomainError {
+  const fields = [{ field, code: 'no_change', message: `${field}: ${why}` }];
+  return new DomainError(
+    'validation_error',
+    `${invalidInputMessage(fields)}: no hay nada que guardar.`,
+    fields,
+  );
 }
 
 /** The plan at the version the coach worked on; `plan_version_conflict` once someone moved it. */
@@ -137,6 +151,7 @@ export async function savePlanEdits<K extends PlanKind>(
   input: SaveInput<K>,
 ): Promise<{ version: number; plan: Delivered<PlanOfKind[K]> }> {
   const { base, preview } = await edited(repos, input);
+  if (preview.changes.length === 0) throw nothingToSave('edits', 'estos cambios dejan el plan como estaba');
   return saveVersion(repos, {
     kind: input.kind,
     plan: base,

@@ -66,19 +66,16 @@ export async function approvePlan<K extends PlanKind>(
       },
     };
   }
-  const approved: PlanReview = {
-    state: 'approved',
-    approved: {
-      version: input.version,
-      at: now,
-      via: input.via,
-      ...(input.coach ? { coach: input.coach } : {}),
-    },
-    delivered: review.delivered,
+  const stamp = {
+    version: input.version,
+    at: now,
+    via: input.via,
+    ...(input.coach ? { coach: input.coach } : {}),
   };
+  const approved: PlanReview = { ...review, state: 'approved', approved: stamp };
   const changed = delivery !== plan.delivery;
   const repo = input.kind === 'training' ? repos.trainingPlans : repos.nutritionPlans;
-  if (!(await repo.recordReview(input.plan_id, input.version, approved, changed ? delivery : undefined))) {
+  if (!(await repo.recordApproval(input.plan_id, input.version, stamp, changed ? delivery : undefined))) {
     const moved = await getPlan(repos, input.kind, input.plan_id);
     throw versionConflict(input.kind, input.plan_id, input.version, versionOf(moved));
   }
@@ -112,16 +109,10 @@ export async function recordDelivery(
   via: OverrideDoor,
   now = new Date(),
 ): Promise<PlanReview> {
-  const version = versionOf(plan);
-  const review: PlanReview = {
-    ...reviewOf(plan),
-    state: 'delivered',
-    delivered: { version, at: now, via, format },
-  };
+  const delivered = { version: versionOf(plan), at: now, via, format };
   const repo = kind === 'training' ? repos.trainingPlans : repos.nutritionPlans;
-  // A save that lands meanwhile moves the plan on; the copy that left was still this approved version.
-  await repo.recordReview(plan._id, version, review);
-  return review;
+  await repo.recordDelivered(plan._id, delivered);
+  return { ...reviewOf(plan), state: 'delivered', delivered };
 }
 
 /** The JSON download of an approved plan: checked, then recorded as delivered. */

@@ -13,7 +13,7 @@ import type { NutritionPlanDocument, TrainingPlanDocument } from '@shared/plans'
 import { generatedVersion } from '../db/repositories/commit-plan-version';
 import { DomainError } from './domain-error';
 import { getPlan, type Delivered, type PlanOfKind } from './plan-delivery';
-import { editCatalog, planAtVersion } from './plan-editing';
+import { diffOf, editCatalog, nothingToSave, planAtVersion } from './plan-editing';
 import { reauditPlan } from './plan-reaudit';
 import { saveVersion, type VersionRepos } from './plan-version-save';
 
@@ -122,8 +122,13 @@ export async function restorePlanVersion<K extends PlanKind>(
   input: RestoreInput<K>,
 ): Promise<{ version: number; plan: Delivered<PlanOfKind[K]> }> {
   const base = await planAtVersion(repos, input.kind, input.plan_id, input.base_version);
+  if (input.version === input.base_version)
+    throw nothingToSave('version', `la versión ${input.version} ya es la actual`);
   const old = await getPlanVersion(repos, input.kind, input.plan_id, input.version);
   const restored = await reauditPlan(repos, input.kind, planWithContent(input.kind, base, old));
+  if (diffOf(input.kind, base, restored.plan).length === 0) {
+    throw nothingToSave('version', `la versión ${input.version} tiene el mismo contenido que la actual`);
+  }
   return saveVersion(repos, {
     kind: input.kind,
     plan: base,

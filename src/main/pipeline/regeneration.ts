@@ -205,12 +205,10 @@ export async function baseVersionOf(
   return { plan: asBase, content: stored.content };
 }
 
-const COMMIT_ATTEMPTS = 5;
-
 /**
- * Saves the regenerated content as a new version on top of the plan's version at this moment
- * (another save may have moved it since the job was asked: `based_on` records which), retrying on
- * a conflict. Idempotent per job: a resumed job that already saved its version does not save a
+ * Saves the regenerated content as the version after the one the coach asked about; if the plan
+ * has moved on since (another save, another instance), the job fails with `validation_error`
+ * naming `base_version` instead of undoing that save. Idempotent per job: a resumed job that already saved its version does not save a
  * second one. Then the delivery gate, as for a generated plan.
  */
 export async function commitRegeneration(
@@ -245,26 +243,37 @@ export async function commitRegeneration(
       await commitPlanVersion(repositories, version(current));
     }
   } else {
-    let saved = false;
-    for (let attempt = 0; attempt < COMMIT_ATTEMPTS && !saved; attempt++) {
-      const current = (await plans.get(planId)) as AnyPlan | null;
-      if (!current) break;
+    // Only on top of the version the coach asked about: its upstream fields and other sessions are
+    // what was re-run against, so a version saved meanwhile would be silently undone by a commit
+    // on top of it. Such a job fails and says so; nothing is overwritten.
+    const moved = (current: AnyPlan): JobFailure =>
+      new JobFailure(
+        'validation_error',
+        `El plan «${planId}» pasó a la versión ${versionOf(current)} mientras se regeneraba la versión ${regeneration.base_version}: no se ha guardado, para no deshacer esos cambios. Pide la regeneración de nuevo sobre la versión actual.`,
+        false,
+        {
+          fields: [
+            {
+              field: 'base_version',
+              code: 'version_conflict',
+              message: `base_version: la versión actual es ${versionOf(current)}`,
+            },
+          ],
+        },
+      );
+    const current = (await plans.get(planId)) as AnyPlan | null;
+    if (current && versionOf(current) !== regeneration.base_version) throw moved(current);
+    if (current) {
       // Fenced: a worker that lost the job writes no version (throws LeaseLostError).
       await context.log(
         'plan_version',
         `Guardando la parte regenerada como versión ${versionOf(current) + 1} del plan «${planId}»`,
       );
       const outcome = await commitPlanVersion(repositories, version(current));
-      if (!outcome.ok && outcome.reason === 'missing') break;
-      saved = outcome.ok;
-    }
-    if (!saved && (await plans.get(planId))) {
-      // Transient: the next attempt reuses every checkpoint and only tries the save again.
-      throw new JobFailure(
-        'internal_error',
-        `No se pudo guardar la versión regenerada del plan «${planId}»: otras versiones se guardaban a la vez. Se reintentará.`,
-        true,
-      );
+      if (!outcome.ok && outcome.reason === 'conflict') {
+        const now = (await plans.get(planId)) as AnyPlan | null;
+        if (now) throw moved(now);
+      }
     }
   }
   const after = (await plans.get(planId)) as AnyPlan | null;

@@ -10,7 +10,8 @@ import {
   listPlanVersions,
   restorePlanVersion,
 } from '../../../src/main/application/plan-versions';
-import { getPlan } from '../../../src/main/application/plan-delivery';
+import { getPlan, overridePlanBlock } from '../../../src/main/application/plan-delivery';
+import { recordDelivery } from '../../../src/main/application/plan-review';
 import { planVersionId } from '../../../src/shared/plan-versions';
 import type { TrainingEdit } from '../../../src/shared/plan-edits';
 import { clearCollections, useTestDatabase } from '../../support/test-db';
@@ -237,5 +238,85 @@ describe('diff and restore', () => {
     const error = await refusal(getPlanVersion(repos, 'training', planId, 7));
     expect(error.code).toBe('plan_not_found');
     expect(error.message).toContain('de la 1 a la 1');
+  });
+});
+
+describe('races between a save and the review stamps (two instances)', () => {
+  it('a save that read the plan before a delivery was recorded keeps that delivery', async () => {
+    await approvePlan(repos, { kind: 'training', plan_id: planId, version: 1, via: 'desktop' });
+    const readBeforeExport = await getPlan(repos, 'training', planId);
+    // The other instance exports the approved v1 to the client…
+    await exportApprovedPlan(otherInstance, 'training', planId, 'api');
+    // …while this one, which read the plan before, saves v2 on top of it.
+    await savePlanEdits(repos, {
+      kind: 'training',
+      plan_id: readBeforeExport._id,
+      base_version: 1,
+      edits: [setsEdit],
+      via: 'desktop',
+    });
+    const after = await getPlan(repos, 'training', planId);
+    expect(after.review).toMatchObject({
+      state: 'draft',
+      approved: { version: 1 },
+      delivered: { version: 1, via: 'api' },
+    });
+  });
+
+  it('a copy made while a new version was being saved is still recorded as delivered', async () => {
+    await approvePlan(repos, { kind: 'training', plan_id: planId, version: 1, via: 'desktop' });
+    const approvedV1 = await getApprovedPlan(repos, 'training', planId);
+    await save(1, [setsEdit], otherInstance);
+    // The PDF of v1 was drawn and saved after the other instance's save landed.
+    await recordDelivery(repos, 'training', approvedV1, 'pdf', 'desktop');
+    const after = await getPlan(repos, 'training', planId);
+    expect(after.version).toBe(2);
+    // The client has v1; the current v2 is a draft, not "delivered".
+    expect(after.review).toMatchObject({ state: 'draft', delivered: { version: 1, format: 'pdf' } });
+  });
+});
+
+describe('no empty versions', () => {
+  it('edits that leave the plan as it was, and a restore of the current version, are refused', async () => {
+    const same = await refusal(save(1, [{ type: 'set_prescription', session: 0, exercise: 0, series: 3 }]));
+    expect(same.code).toBe('validation_error');
+    expect(same.fields[0]).toMatchObject({ field: 'edits', code: 'no_change' });
+    const current = await refusal(
+      restorePlanVersion(repos, {
+        kind: 'training',
+        plan_id: planId,
+        version: 1,
+        base_version: 1,
+        via: 'api',
+      }),
+    );
+    expect(current.fields[0]).toMatchObject({ field: 'version', code: 'no_change' });
+    // v2 = v1 + one set; v3 = v2 − that set: v3 has v1's content, so restoring v1 onto it changes nothing.
+    await save(1, [setsEdit]);
+    await save(2, [{ type: 'set_prescription', session: 0, exercise: 0, series: 3 }]);
+    const equal = await refusal(
+      restorePlanVersion(repos, {
+        kind: 'training',
+        plan_id: planId,
+        version: 1,
+        base_version: 3,
+        via: 'api',
+      }),
+    );
+    expect(equal.message).toContain('mismo contenido');
+    expect((await getPlanVersion(repos, 'training', planId, 1))._id).toBe(planVersionId(planId, 1));
+  });
+
+  it('the older approval-despite-block route also marks the stored copy of the current version', async () => {
+    await save(1, [
+      { type: 'swap_exercise', session: 0, exercise: 0, exercise_id: 'sentadilla_trasera_barra' },
+    ]);
+    await overridePlanBlock(repos, {
+      kind: 'training',
+      plan_id: planId,
+      reason: 'El fisio autoriza la sentadilla con carga ligera esta semana.',
+      via: 'api',
+    });
+    expect((await getPlanVersion(repos, 'training', planId, 2)).delivery.status).toBe('overridden');
   });
 });

@@ -262,6 +262,38 @@ describe('regenerate a part of a plan with a note (issue #16 point 5)', () => {
     ]);
   });
 
+  it('a coach save that lands while the job runs is never undone: the job fails naming base_version', async () => {
+    const planId = await generated('training');
+    const repos = createRepositories(testDb.db);
+    const job = await regeneratePlanPart(deps(), {
+      kind: 'training',
+      plan_id: planId,
+      base_version: 1,
+      scope: { type: 'session', session: 0 },
+      note: NOTE,
+      via: 'desktop',
+    });
+    // Enqueued on v1; before the worker gets to it the coach saves v2 from another window.
+    await savePlanEdits(repos, {
+      kind: 'training',
+      plan_id: planId,
+      base_version: 1,
+      edits: [{ type: 'set_prescription', session: 1, exercise: 0, series: 5 }],
+      via: 'desktop',
+    });
+    const v2 = (await repos.trainingPlans.get(planId))!;
+    const { job: done } = await runWithEvents(job._id);
+    expect(done.status).toBe('failed');
+    expect(done.error_reason).toBe('validation_error');
+    expect(done.error_fields?.[0]?.field).toBe('base_version');
+    expect(done.error_message).toMatch(/versión 2 mientras se regeneraba la versión 1/);
+    // Nothing overwritten: still v2, the coach's content, two versions.
+    const after = (await repos.trainingPlans.get(planId))!;
+    expect(after.version).toBe(2);
+    expect(after.training).toEqual(v2.training);
+    expect(await repos.planVersions.list(planId)).toHaveLength(2);
+  });
+
   it('refuses a stale base version and a session that does not exist, enqueuing nothing', async () => {
     const planId = await generated('training');
     const jobs = getCollections(testDb.db).jobs;

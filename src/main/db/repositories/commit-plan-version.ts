@@ -2,7 +2,7 @@ import { deliveryOf, type PlanDelivery, type PlanKind } from '@shared/plan-deliv
 import type { NutritionPlanDocument, TrainingPlanDocument } from '@shared/plans';
 import {
   contentOf,
-  reviewOf,
+  planVersionId,
   versionOf,
   type PlanVersionAuthor,
   type PlanVersionDocument,
@@ -60,7 +60,7 @@ function plansOf(repos: VersionRepos, kind: PlanKind): PlansRepository<AnyPlan> 
 /** v1 as the pipeline wrote it, copied from a plan still at version 1. */
 export function generatedVersion(kind: PlanKind, plan: AnyPlan): PlanVersionDocument {
   return {
-    _id: '',
+    _id: planVersionId(plan._id, 1),
     plan_id: plan._id,
     kind,
     user_id: plan.user_id,
@@ -83,23 +83,16 @@ export async function ensureFirstVersion(repos: VersionRepos, kind: PlanKind, pl
   await repos.planVersions.insert(generatedVersion(kind, plan));
 }
 
-/** Fields of the plan document that show a stored version as the current one. */
-function headFields(
-  kind: PlanKind,
-  version: Pick<PlanVersionDocument, 'content' | 'delivery'>,
-  plan: AnyPlan,
-) {
-  return {
-    [kind]: version.content,
-    delivery: version.delivery,
-    // A new version needs its own approval; `approved` / `delivered` keep naming older versions.
-    review: { ...reviewOf(plan), state: 'draft' as const },
-  };
+/** Fields of the plan document that show a stored version as the current one (a draft again). */
+function headFields(kind: PlanKind, version: Pick<PlanVersionDocument, 'content' | 'delivery'>) {
+  // Only the content and its delivery: `advanceVersion` sets `review.state` alone, so the
+  // approval and delivery stamps (which name their own versions) stay as other writers left them.
+  return { [kind]: version.content, delivery: version.delivery };
 }
 
 async function rollForward(repos: VersionRepos, kind: PlanKind, plan: AnyPlan, base: number): Promise<void> {
   const claimed = await repos.planVersions.get(plan._id, base + 1);
-  if (claimed) await plansOf(repos, kind).advanceVersion(plan._id, base, headFields(kind, claimed, plan));
+  if (claimed) await plansOf(repos, kind).advanceVersion(plan._id, base, headFields(kind, claimed));
 }
 
 async function conflict(repos: VersionRepos, kind: PlanKind, planId: string): Promise<CommitResult> {
@@ -131,7 +124,7 @@ export async function commitPlanVersion(repos: VersionRepos, input: NewPlanVersi
     await rollForward(repos, kind, plan, base);
     return conflict(repos, kind, plan._id);
   }
-  if (await plansOf(repos, kind).advanceVersion(plan._id, base, headFields(kind, next, plan))) {
+  if (await plansOf(repos, kind).advanceVersion(plan._id, base, headFields(kind, next))) {
     return { ok: true, version: base + 1 };
   }
   // The claim on n+1 is ours, so a plan already past n shows our version: another writer rolled

@@ -89,29 +89,61 @@ export class PlansRepository<T extends PlanShape> {
   }
 
   /**
-   * Moves the plan from version `base` to `base + 1` with the given fields (the new content, its
-   * delivery and review). Conditional on the plan still being at `base`: false when another save
-   * moved it first (docs/ARCHITECTURE.md "Plan versions and review").
+   * Gives a plan stored before review its empty review record, so later writes can set one part
+   * of it (`review.state`, `review.approved`, `review.delivered`) without rewriting — and so
+   * wiping — the parts another instance wrote since this one read the plan.
+   */
+  private async initReview(id: string): Promise<void> {
+    const empty: PlanReview = { state: 'draft', approved: null, delivered: null };
+    await this.plans.updateOne({ _id: id, review: { $exists: false } }, { $set: { review: empty } });
+  }
+
+  /**
+   * Moves the plan from version `base` to `base + 1` with the given fields (the new content and its
+   * delivery); the new version is a draft. Conditional on the plan still being at `base`: false
+   * when another save moved it first (docs/ARCHITECTURE.md "Plan versions and review").
    */
   async advanceVersion(id: string, base: number, fields: Record<string, unknown>): Promise<boolean> {
+    await this.initReview(id);
     const result = await this.plans.updateOne(
       { _id: id, ...atVersion(base) },
-      { $set: { ...fields, version: base + 1 } },
+      { $set: { ...fields, version: base + 1, 'review.state': 'draft' } },
     );
     return result.modifiedCount === 1;
   }
 
-  /** Writes the review state (and a delivery change) while the plan is still at `version`. */
-  async recordReview(
+  /** The coach's approval of `version` (and the delivery an override gives), while it is current. */
+  async recordApproval(
     id: string,
     version: number,
-    review: PlanReview,
+    approved: NonNullable<PlanReview['approved']>,
     delivery?: PlanDelivery,
   ): Promise<boolean> {
+    await this.initReview(id);
     const result = await this.plans.updateOne(
       { _id: id, ...atVersion(version) },
-      { $set: { review, ...(delivery ? { delivery } : {}) } },
+      {
+        $set: {
+          'review.state': 'approved',
+          'review.approved': approved,
+          ...(delivery ? { delivery } : {}),
+        },
+      },
     );
     return result.matchedCount === 1;
+  }
+
+  /**
+   * The client received `delivered.version`: recorded whatever the plan's version is now (a save
+   * may have landed while the copy was being made; it still names the version that left), and the
+   * plan reads `delivered` only while that version is still the current one.
+   */
+  async recordDelivered(id: string, delivered: NonNullable<PlanReview['delivered']>): Promise<void> {
+    await this.initReview(id);
+    await this.plans.updateOne({ _id: id }, { $set: { 'review.delivered': delivered } });
+    await this.plans.updateOne(
+      { _id: id, ...atVersion(delivered.version) },
+      { $set: { 'review.state': 'delivered' } },
+    );
   }
 }

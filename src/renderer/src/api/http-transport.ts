@@ -289,7 +289,7 @@ export class HttpCoachClient implements CoachClient {
     return list;
   }
   async getPlanVersion({ kind, plan_id, version }: PlanRef & { version: number }) {
-    const params = { plan_id, version };
+    const params = { plan_id, version: String(version) };
     return (
       kind === 'training'
         ? await this.call('getTrainingPlanVersion', { params })
@@ -297,7 +297,7 @@ export class HttpCoachClient implements CoachClient {
     ).version;
   }
   async comparePlanVersions({ kind, plan_id, from, to }: CompareVersionsArgs) {
-    const input = { params: { plan_id }, query: { from, to } };
+    const input = { params: { plan_id }, query: { from: String(from), to: String(to) } };
     const { success: _, ...diff } =
       kind === 'training'
         ? await this.call('compareTrainingPlanVersions', input)
@@ -332,7 +332,7 @@ export class HttpCoachClient implements CoachClient {
     return { version, plan };
   }
   async restorePlanVersion({ kind, plan_id, version, ...body }: RestoreVersionArgs) {
-    const input = { params: { plan_id, version }, body };
+    const input = { params: { plan_id, version: String(version) }, body };
     const saved =
       kind === 'training'
         ? await this.call('restoreTrainingPlanVersion', input)

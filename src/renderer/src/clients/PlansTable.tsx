@@ -6,10 +6,12 @@ import { AuditBadge } from '../components/AuditBadge';
 import { planSummaryCost } from '../cost';
 import { formatCostFigure, formatDateTime, unknownCostHint } from '../format';
 import { DeliveryBadge } from '../plan/DeliveryBadge';
+import { clientHasLabel, STATE_COLORS } from '../review/review-state';
 import { planBlocks, type PlanBlock } from './plan-blocks';
 
 /*
- * The ficha's plan tables: versions by lineage, audit and delivery state, the client's current plan
+ * The ficha's plan tables: blocks by lineage, each plan's current version and review state with
+ * the version the client has, audit and delivery state, the client's current plan
  * (the newest deliverable one: a plan its audit blocked is listed for review, never current), cost,
  * and "Generar siguiente bloque" (not for a blocked plan).
  */
@@ -43,7 +45,7 @@ export function PlansTable({
   kind: 'training' | 'nutrition';
   onNext(id: string): void;
 }): React.JSX.Element {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // Training plans by block lineage; nutrition plans by generation order.
   const blocks = kind === 'training' ? planBlocks(plans) : null;
   // The server's newest deliverable plan, over all of them (not this page): never a blocked one.
@@ -54,6 +56,7 @@ export function PlansTable({
         <Table.Tr>
           <Table.Th>{t('client.versionColumn')}</Table.Th>
           <Table.Th>{t(`client.${kind}`)}</Table.Th>
+          <Table.Th>{t('review.ficha.column')}</Table.Th>
           <Table.Th>{t('client.audit')}</Table.Th>
           <Table.Th>{t('client.cost')}</Table.Th>
           <Table.Th>{t('client.actions')}</Table.Th>
@@ -69,6 +72,39 @@ export function PlansTable({
               <Anchor component={Link} to={`/plan/${encodeURIComponent(plan.job_id)}`}>
                 {t(`client.${kind}`)} · {formatDateTime(plan.created_at)}
               </Anchor>
+            </Table.Td>
+            <Table.Td>
+              <Stack gap={2}>
+                <Group gap={4}>
+                  <Badge
+                    color={STATE_COLORS[plan.review_state]}
+                    variant="light"
+                    miw="max-content"
+                    data-testid="plan-review-state"
+                    data-state={plan.review_state}
+                  >
+                    {t(`review.stateShort.${plan.review_state}`, { version: plan.version })}
+                  </Badge>
+                  <Anchor
+                    component={Link}
+                    size="xs"
+                    to={`/plans/${kind}/${encodeURIComponent(plan._id)}/versions`}
+                    aria-label={`${t('review.versions')}: ${t(`client.${kind}`)} · ${formatDateTime(plan.created_at)}`}
+                    data-testid="plan-versions-link"
+                  >
+                    {t('review.versions')}
+                  </Anchor>
+                </Group>
+                <Text size="xs" c="dimmed" data-testid="plan-client-has">
+                  {clientHasLabel(
+                    plan.delivered_version !== null && plan.delivered_at !== null
+                      ? { version: plan.delivered_version, at: plan.delivered_at }
+                      : null,
+                    t,
+                    i18n.language,
+                  )}
+                </Text>
+              </Stack>
             </Table.Td>
             <Table.Td>
               <Group gap={4}>

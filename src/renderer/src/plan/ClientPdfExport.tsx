@@ -16,17 +16,20 @@ const LANGUAGES: readonly Language[] = ['es', 'en'];
 /**
  * "PDF para el cliente": the client's version of every plan of the job, drawn from the shared
  * template (not a print of this screen), in the plan's language on A4 unless the coach picks
- * otherwise. Saved with the system dialog on the desktop, downloaded in a browser. Disabled while
- * a plan of the job is blocked (the server refuses it too).
+ * otherwise. Saved with the system dialog on the desktop, downloaded in a browser. Disabled until
+ * every plan of the job is approved (the server refuses it too); once saved, the plans are delivered
+ * (`onExported`: the screen reloads their state).
  */
 export function ClientPdfExport({
   jobId,
   planLanguage,
   disabled,
+  onExported,
 }: {
   jobId: string;
   planLanguage: Language;
   disabled: boolean;
+  onExported?(): void;
 }): React.JSX.Element {
   const { t } = useTranslation();
   const api = useClient();
@@ -58,6 +61,7 @@ export function ClientPdfExport({
             ? t('plan.clientPdf.saved', { path: result.path })
             : t('plan.clientPdf.downloaded'),
         });
+        onExported?.();
       }
     } catch (error) {
       notifications.show({ color: 'red', title: t('plan.clientPdf.failed'), message: errorText(error, t) });

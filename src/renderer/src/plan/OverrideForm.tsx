@@ -3,7 +3,8 @@ import { Button, Group, Stack, TextInput, Textarea, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications';
 import { useForm, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { PlanDelivery, PlanKind } from '@shared/plan-delivery';
+import type { PlanKind } from '@shared/plan-delivery';
+import type { NutritionPlanDocument, TrainingPlanDocument } from '@shared/plans';
 import { ClientError } from '../api/coach-client';
 import { useClient } from '../api/client-store';
 import { errorText } from '../components/error-text';
@@ -18,11 +19,25 @@ import {
 export interface OverrideFormProps {
   kind: PlanKind;
   planId: string;
-  onApproved(delivery: PlanDelivery): void;
+  /** The version the coach looked at: the approval is about it (the server refuses another). */
+  version: number;
+  /** The plan as the server now has it: approved, its delivery `overridden` with the reason. */
+  onApproved(plan: TrainingPlanDocument | NutritionPlanDocument): void;
+  /** Someone saved another version meanwhile (`plan_version_conflict`). */
+  onConflict?(): void;
 }
 
-/** The coach approves a blocked plan in writing (react-hook-form + zod, like the other forms). */
-export function OverrideForm({ kind, planId, onApproved }: OverrideFormProps): React.JSX.Element {
+/**
+ * The coach approves a blocked version in writing (react-hook-form + zod, like the other forms): one
+ * act, `approvePlan` with the delivery block's written reason (docs/AUDITS.md §8).
+ */
+export function OverrideForm({
+  kind,
+  planId,
+  version,
+  onApproved,
+  onConflict,
+}: OverrideFormProps): React.JSX.Element {
   const { t } = useTranslation();
   const api = useClient();
   const form = useForm<OverrideFormValues>({
@@ -40,15 +55,17 @@ export function OverrideForm({ kind, planId, onApproved }: OverrideFormProps): R
   async function save(values: OverrideFormValues): Promise<void> {
     const coach = values.coach.trim();
     try {
-      const result = await api.overridePlanBlock({
+      const plan = await api.approvePlan({
         kind,
         plan_id: planId,
-        reason: values.reason.trim(),
+        version,
+        override_reason: values.reason.trim(),
         ...(coach ? { coach } : {}),
       });
       notifications.show({ color: 'teal', message: t('delivery.saved') });
-      onApproved(result.delivery);
+      onApproved(plan);
     } catch (error) {
+      if (error instanceof ClientError && error.code === 'plan_version_conflict') onConflict?.();
       const server = overrideFormErrors(error instanceof ClientError ? error.fields : []);
       const fields = Object.entries(server.fields) as [keyof OverrideFormValues, string][];
       for (const [field, text] of fields) form.setError(field, { type: 'server', message: text });

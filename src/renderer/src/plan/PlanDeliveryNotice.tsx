@@ -2,6 +2,7 @@ import { Alert, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertOctagon, IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { PlanDelivery, PlanKind } from '@shared/plan-delivery';
+import type { NutritionPlanDocument, TrainingPlanDocument } from '@shared/plans';
 import { formatDateTime } from '../format';
 import { approverOf } from './delivery';
 import { OverrideForm } from './OverrideForm';
@@ -9,8 +10,27 @@ import { OverrideForm } from './OverrideForm';
 export interface PlanDeliveryNoticeProps {
   kind: PlanKind;
   planId: string;
+  /** The current version: the written approval is about it. */
+  version: number;
   delivery: PlanDelivery;
-  onApproved(delivery: PlanDelivery): void;
+  onApproved(plan: TrainingPlanDocument | NutritionPlanDocument): void;
+  onConflict?(): void;
+}
+
+/** The rules a blocked version does not pass, as the banner and the approval dialog list them. */
+export function BlockedRules({ delivery }: { delivery: PlanDelivery }): React.JSX.Element {
+  return (
+    <List size="sm">
+      {delivery.blocked_by.map((block) => (
+        <List.Item key={`${block.id}:${block.reason}`} data-testid="delivery-blocked-rule">
+          <Text span size="sm" fw={600} ff="monospace">
+            {block.id}
+          </Text>
+          : {block.reason}
+        </List.Item>
+      ))}
+    </List>
+  );
 }
 
 /**
@@ -20,8 +40,10 @@ export interface PlanDeliveryNoticeProps {
 export function PlanDeliveryNotice({
   kind,
   planId,
+  version,
   delivery,
   onApproved,
+  onConflict,
 }: PlanDeliveryNoticeProps): React.JSX.Element | null {
   const { t } = useTranslation();
   const kindLabel = t(`delivery.kind.${kind}`);
@@ -40,18 +62,15 @@ export function PlanDeliveryNotice({
             {t('delivery.bannerTitle', { kind: kindLabel })}
           </Title>
           <Text size="sm">{t('delivery.bannerIntro')}</Text>
-          <List size="sm">
-            {delivery.blocked_by.map((block) => (
-              <List.Item key={`${block.id}:${block.reason}`} data-testid="delivery-blocked-rule">
-                <Text span size="sm" fw={600} ff="monospace">
-                  {block.id}
-                </Text>
-                : {block.reason}
-              </List.Item>
-            ))}
-          </List>
+          <BlockedRules delivery={delivery} />
           <Text size="sm">{t('delivery.whatToDo')}</Text>
-          <OverrideForm kind={kind} planId={planId} onApproved={onApproved} />
+          <OverrideForm
+            kind={kind}
+            planId={planId}
+            version={version}
+            onApproved={onApproved}
+            onConflict={onConflict}
+          />
         </Stack>
       </Paper>
     );

@@ -38,11 +38,15 @@ export interface OverrideFormErrors {
   other: string[];
 }
 
-/** Server field errors (`body.reason`, `args.reason`, `args.coach`…) on the form's fields. */
+/**
+ * Server field errors (`body.reason`, `args.coach`, and the approval's `override_reason`…) on the
+ * form's fields.
+ */
 export function overrideFormErrors(errors: readonly ServerFieldError[]): OverrideFormErrors {
   const result: OverrideFormErrors = { fields: {}, other: [] };
   for (const error of errors) {
-    const last = error.field.split('.').pop();
+    const name = error.field.split('.').pop();
+    const last = name === 'override_reason' ? 'reason' : name;
     const text = withoutFieldPrefix(error.message, error.field);
     if (last === 'reason' || last === 'coach') result.fields[last] ??= text;
     else result.other.push(text);

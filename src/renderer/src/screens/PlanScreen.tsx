@@ -1,11 +1,12 @@
 import { Alert, Anchor, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconPrinter } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { PublicJob } from '@shared/job';
-import { deliveryOf, type PlanDelivery, type PlanKind } from '@shared/plan-delivery';
+import { deliveryOf, type PlanKind } from '@shared/plan-delivery';
+import { reviewOf, versionOf } from '@shared/plan-versions';
 import type { NutritionPlanDocument, TrainingPlanDocument } from '@shared/plans';
 import { useClient } from '../api/client-store';
 import { AuditBadge } from '../components/AuditBadge';
@@ -19,6 +20,9 @@ import { NutritionPlanView } from '../plan/NutritionPlanView';
 import { PlanDeliveryNotice } from '../plan/PlanDeliveryNotice';
 import { TrainingPlanView } from '../plan/TrainingPlanView';
 import { planFileName, usePdfExport } from '../plan/usePdfExport';
+import { ConflictNotice } from '../review/ConflictNotice';
+import { ReviewBar } from '../review/ReviewBar';
+import { isApproved } from '../review/review-state';
 
 interface Loaded {
   job: PublicJob;
@@ -39,9 +43,12 @@ function downloadJson(name: string, value: unknown): void {
 }
 
 /**
- * Plan: the plans one job produced (training and/or nutrition), metrics, JSON and PDF export. A plan
- * its audit blocked (the job failed with `audit_blocked`) opens for review: a banner says why and
- * offers the written approval, and export stays disabled until then (main refuses it too).
+ * Plan: the plans one job produced (training and/or nutrition), metrics, JSON and PDF export. Each
+ * plan has its review bar (state of the current version, Editar, Versiones, "Aprobar versión N"): the
+ * client's copies (JSON, client PDF) are offered only once every plan shown is approved (the host
+ * refuses them too, `plan_not_approved`), and exporting one marks it delivered. A plan its audit
+ * blocked (the job failed with `audit_blocked`) opens for review: a banner says why and holds the
+ * written approval.
  */
 export function PlanScreen(): React.JSX.Element {
   const { t } = useTranslation();
@@ -54,6 +61,23 @@ export function PlanScreen(): React.JSX.Element {
   const clientLabel = data?.clientName ?? data?.job.user_id ?? '';
   const pdf = usePdfExport(planFileName(clientLabel, data?.job.completed_at ?? null, 'pdf'), jobId);
   const [exportingJson, setExportingJson] = useState(false);
+  /** Someone saved another version meanwhile: the page says so and offers to reload. */
+  const [conflict, setConflict] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const reload = useCallback(() => {
+    setConflict(false);
+    setAttempt((n) => n + 1);
+  }, []);
+  /** A plan as the server now has it (approved, delivered): the page follows without a reload. */
+  const replacePlan = useCallback((plan: TrainingPlanDocument | NutritionPlanDocument): void => {
+    setData((current) => {
+      if (!current) return current;
+      if (current.training?._id === plan._id) return { ...current, training: plan as TrainingPlanDocument };
+      if (current.nutrition?._id === plan._id)
+        return { ...current, nutrition: plan as NutritionPlanDocument };
+      return current;
+    });
+  }, []);
   /**
    * The JSON download: each plan comes from the server's export (HTTP route, IPC method), which
    * refuses a blocked plan — the disabled button is only a hint, not the guard.
@@ -67,6 +91,9 @@ export function PlanScreen(): React.JSX.Element {
         job.result.nutrition_plan_id ? api.exportPlanJson('nutrition', job.result.nutrition_plan_id) : null,
       ]);
       downloadJson(planFileName(clientLabel, job.completed_at, 'json'), { job, training, nutrition });
+      // The copy left the app: each plan now says "Entregada".
+      if (training) replacePlan(training);
+      if (nutrition) replacePlan(nutrition);
     } catch (error) {
       notifications.show({ color: 'red', title: t('plan.jsonFailed'), message: errorText(error, t) });
     } finally {
@@ -88,7 +115,7 @@ export function PlanScreen(): React.JSX.Element {
         setFailure(errorText(error, t));
       }
     })();
-  }, [api, jobId, t]);
+  }, [api, jobId, t, attempt]);
 
   if (failure) {
     return (
@@ -112,30 +139,53 @@ export function PlanScreen(): React.JSX.Element {
   }
   const metrics = [training?.metrics, nutrition?.metrics].filter((m) => m !== undefined);
   const first = training ? 'training' : 'nutrition';
+  const reviewed = (kind: PlanKind, plan: TrainingPlanDocument | NutritionPlanDocument) => ({
+    kind,
+    id: plan._id,
+    delivery: deliveryOf(plan),
+    version: versionOf(plan),
+    review: reviewOf(plan),
+  });
   const shown = [
-    ...(training ? [{ kind: 'training' as const, id: training._id, delivery: deliveryOf(training) }] : []),
-    ...(nutrition
-      ? [{ kind: 'nutrition' as const, id: nutrition._id, delivery: deliveryOf(nutrition) }]
-      : []),
+    ...(training ? [reviewed('training', training)] : []),
+    ...(nutrition ? [reviewed('nutrition', nutrition)] : []),
   ];
   const blocked = shown.some((plan) => plan.delivery.status === 'blocked');
-  /** The coach's approval, as the server recorded it: the page follows without a reload. */
-  const approved = (kind: PlanKind, delivery: PlanDelivery): void =>
-    setData((current) => {
-      if (!current) return current;
-      if (kind === 'training' && current.training)
-        return { ...current, training: { ...current.training, delivery } };
-      if (kind === 'nutrition' && current.nutrition)
-        return { ...current, nutrition: { ...current.nutrition, delivery } };
-      return current;
-    });
+  /** The client's copies leave only for approved versions. */
+  const allApproved = shown.every((plan) => isApproved(plan));
+  const exportReason = blocked
+    ? t('delivery.exportDisabled')
+    : allApproved
+      ? null
+      : t('review.exportNeedsApproval');
+  /** A blocked version's written approval is the banner's form: the bar's button takes the coach there. */
+  const toBlockedForm = (kind: PlanKind): void => {
+    const field = document.querySelector<HTMLTextAreaElement>(
+      `[data-testid="override-form-${kind}"] textarea`,
+    );
+    field?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    field?.focus({ preventScroll: true });
+  };
   const notices = shown.map((plan) => (
     <PlanDeliveryNotice
       key={plan.kind}
       kind={plan.kind}
       planId={plan.id}
+      version={plan.version}
       delivery={plan.delivery}
-      onApproved={(delivery) => approved(plan.kind, delivery)}
+      onApproved={replacePlan}
+      onConflict={() => setConflict(true)}
+    />
+  ));
+  const reviewBars = shown.map((plan) => (
+    <ReviewBar
+      key={plan.kind}
+      kind={plan.kind}
+      planId={plan.id}
+      plan={plan}
+      onChanged={replacePlan}
+      onConflict={() => setConflict(true)}
+      onApproveBlocked={() => toBlockedForm(plan.kind)}
     />
   ));
 
@@ -173,7 +223,7 @@ export function PlanScreen(): React.JSX.Element {
               leftSection={<IconDownload size={16} />}
               onClick={() => void exportJson(data)}
               loading={exportingJson}
-              disabled={blocked}
+              disabled={!allApproved}
               data-testid="export-json"
             >
               {t('plan.exportJson')}
@@ -191,16 +241,19 @@ export function PlanScreen(): React.JSX.Element {
             <ClientPdfExport
               jobId={job._id}
               planLanguage={training?.language ?? nutrition?.language ?? 'es'}
-              disabled={blocked}
+              disabled={!allApproved}
+              onExported={reload}
             />
           </Group>
-          {blocked && (
+          {exportReason && (
             <Text size="sm" c="dimmed" maw={420} ta="right" data-testid="export-disabled-reason">
-              {t('delivery.exportDisabled')}
+              {exportReason}
             </Text>
           )}
         </Stack>
       </Group>
+      {conflict && <ConflictNotice onReload={reload} />}
+      {!pdf.printing && <Stack gap="xs">{reviewBars}</Stack>}
       {!pdf.printing && notices}
       {pdf.printing ? (
         // The client's document: every plan section one after another; token costs stay internal. A
