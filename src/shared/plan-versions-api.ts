@@ -28,6 +28,11 @@ import { PlanAuditSchema } from './plans';
  * decoded, so the browser and the desktop app get the same values.
  */
 
+/**
+ * Edits apply in order, each to the plan as the edits before it left it: after a
+ * `remove_exercise` at 0, index 0 names the exercise that followed (the editor builds its list
+ * this way as the coach works).
+ */
 const editsOf = <E extends z.ZodType>(edit: E) =>
   z
     .array(edit, { error: 'se esperaba una lista de cambios (edits)' })
