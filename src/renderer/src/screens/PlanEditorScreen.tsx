@@ -44,9 +44,12 @@ export function PlanEditorScreen(): React.JSX.Element {
           client.getTrainingPlan(planId),
           client.listExercises() as Promise<CatalogExercise[]>,
         ]);
+        setGeneration((g) => g + 1); // a fresh editor (no pending edits) on what was loaded
         setLoaded({ kind, plan, catalog: editCatalog(items) });
       } else if (kind === 'nutrition') {
-        setLoaded({ kind, plan: await client.getNutritionPlan(planId) });
+        const plan = await client.getNutritionPlan(planId);
+        setGeneration((g) => g + 1);
+        setLoaded({ kind, plan });
       }
     } catch (failure) {
       setError(failure);
@@ -58,9 +61,7 @@ export function PlanEditorScreen(): React.JSX.Element {
     void load();
   }, [load]);
 
-  const reload = useCallback(() => {
-    void load().then(() => setGeneration((g) => g + 1));
-  }, [load]);
+  const reload = useCallback(() => void load(), [load]);
 
   if (kind !== 'training' && kind !== 'nutrition') {
     return <Alert color="red">{t('editor.unknownKind')}</Alert>;
