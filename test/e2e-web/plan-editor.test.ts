@@ -12,8 +12,9 @@ import { shot, startWebHarness, type WebHarness } from './harness';
  * `edn360 serve` and the fake LLM. A client with an active knee injury and lactose intolerance:
  * contraindicated exercises and dairy foods are visible but disabled with the reason; a swap and a
  * new number of sets are re-audited live and saved as version 2; a contraindicated swap blocks the
- * re-audit; grams change the day's totals as the coach types; a dairy food named through the API is
- * refused by field.
+ * re-audit; grams change the day's totals as the coach types; a whole meal is replaced by the same
+ * meal of another day type; a dairy food named through the API is refused by field; in English, the
+ * labels and a disabled option's reason are English.
  */
 /** The host re-audits ~300 ms after the last change; a busy machine takes longer. */
 const POLL = { timeout: 15_000 };
@@ -59,6 +60,14 @@ async function versionsOf(kind: 'training' | 'nutrition', id: string) {
   };
 }
 
+/**
+ * Waits for the live re-audit to answer: while one is on its way the panel's content is faded, which
+ * an accessibility check would (rightly) read as low contrast.
+ */
+async function reauditSettled(): Promise<void> {
+  await expect.poll(() => page.getByTestId('editor-reaudit').getAttribute('aria-busy'), POLL).toBe('false');
+}
+
 /** Opens a picker, types a filter and returns the listbox. */
 async function openPicker(picker: Locator, filter: string): Promise<Locator> {
   await picker.click();
@@ -67,6 +76,14 @@ async function openPicker(picker: Locator, filter: string): Promise<Locator> {
   await listbox.waitFor();
   return listbox;
 }
+
+/** What the test reads of a stored menu day. */
+interface Menu {
+  tipo_dia: string;
+  comidas: { nombre: string; platos: { nombre: string }[] }[];
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('the plan editor in the browser', () => {
   it('generates a full plan for a client with a knee injury and lactose intolerance', async () => {
@@ -136,6 +153,7 @@ describe('the plan editor in the browser', () => {
       .poll(() => panel.getByTestId('editor-changes').locator('li').count(), POLL)
       .toBeGreaterThanOrEqual(2);
     expect(await panel.getByTestId('audit-status').getAttribute('data-status')).not.toBe('bloqueado');
+    await reauditSettled();
     expect(await accessibilityViolations(page)).toEqual([]);
     await docShot('training-reaudit');
 
@@ -227,12 +245,11 @@ describe('the plan editor in the browser', () => {
     expect((await versionsOf('training', trainingPlanId)).current_version).toBe(3);
   }, 60_000);
 
-  it('nutrition: dairy disabled with the reason and refused by the API; grams change the totals live; saved as v2', async () => {
+  it('nutrition: dairy disabled with the reason and refused by the API; grams and a replaced meal change the totals live; saved as v2', async () => {
     // Through the API, a dairy food is refused naming the edit's field.
     const planResponse = await api('GET', `/admin/nutrition-plans/${nutritionPlanId}`);
-    const { plan } = (await planResponse.json()) as {
-      plan: { nutrition: { menu_plan: { menus: { tipo_dia: string }[] } } };
-    };
+    type PlanBody = { plan: { nutrition: { menu_plan: { menus: Menu[] } } } };
+    const { plan } = (await planResponse.json()) as PlanBody;
     const dayType = plan.nutrition.menu_plan.menus[0]!.tipo_dia;
     const refused = await api('POST', `/admin/nutrition-plans/${nutritionPlanId}/preview`, {
       base_version: 1,
@@ -264,13 +281,78 @@ describe('the plan editor in the browser', () => {
     await grams.fill(String(current >= 500 ? current - 300 : current + 300));
     await expect.poll(() => kcal.textContent(), POLL).not.toBe(before);
     expect((await versionsOf('nutrition', nutritionPlanId)).current_version).toBe(1);
+    await reauditSettled();
     expect(await accessibilityViolations(page)).toEqual([]);
     await docShot('nutrition-totals');
+
+    // A whole meal replaced: the second meal takes the dishes of the same meal on another day type,
+    // keeps its own name; the day's totals and the changes list follow.
+    const meal = page.getByTestId('editor-meal').nth(1);
+    const mealName = (await meal.getByTestId('editor-meal-name').textContent()) ?? '';
+    const originalDish = plan.nutrition.menu_plan.menus[0]!.comidas[1]!.platos[0]!.nombre;
+    const kcalBefore = await kcal.textContent();
+    await meal.getByTestId('editor-replace-meal').click();
+    const meals = page.getByRole('listbox').last();
+    await meals.waitFor();
+    await meals.getByText('Otras comidas del plan').waitFor();
+    await meals.getByText(`${mealName} en los otros tipos de día`).waitFor();
+    const sameMeal = meals.getByRole('option', { name: new RegExp(`^${escapeRegExp(mealName)} · `) });
+    expect(await sameMeal.count()).toBe(plan.nutrition.menu_plan.menus.length - 1);
+    await sameMeal.first().click();
+    await expect
+      .poll(() => page.getByTestId('editor-pending-count').textContent(), POLL)
+      .toBe('2 cambios pendientes');
+    expect(await meal.getByTestId('editor-meal-name').textContent()).toBe(mealName);
+    expect(await meal.getByTestId('editor-dish').first().textContent()).not.toContain(originalDish);
+    await expect.poll(() => kcal.textContent(), POLL).not.toBe(kcalBefore);
+    // meal_replaced: "Almuerzo (día alto): platos Almuerzo de día alto (…) → Almuerzo de día medio (…)"
+    await expect
+      .poll(() => page.getByTestId('editor-reaudit').getByTestId('editor-changes').textContent(), POLL)
+      .toMatch(new RegExp(`${escapeRegExp(mealName)} \\([^)]*\\): platos ${escapeRegExp(originalDish)} .*→`));
+    await reauditSettled();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await meal.scrollIntoViewIfNeeded();
+    await docShot('nutrition-meal-replaced');
 
     await page.getByTestId('editor-note').fill('Más ración en la primera comida');
     await page.getByTestId('editor-save-button').click();
     await page.getByText('Versión 2 guardada (borrador)').waitFor();
     const versions = await versionsOf('nutrition', nutritionPlanId);
     expect(versions.current_version).toBe(2);
+    const saved = (await (await api('GET', `/admin/nutrition-plans/${nutritionPlanId}`)).json()) as PlanBody;
+    const savedMeal = saved.plan.nutrition.menu_plan.menus[0]!.comidas[1]!;
+    expect(savedMeal.nombre).toBe(mealName);
+    expect(savedMeal.platos[0]!.nombre).not.toBe(originalDish);
   }, 120_000);
+
+  it('english: the editor speaks English after the header switch, a disabled option’s reason too', async () => {
+    await page.goto(`${h.cli.url}/#/plans/training/${trainingPlanId}/edit`);
+    await page.getByTestId('editor-exercise').nth(1).waitFor();
+    // The last save's notification (in Spanish) is closed first, not to sit in the English screenshot.
+    for (const close of await page.locator('.mantine-Notification-closeButton').all()) await close.click();
+    await expect.poll(() => page.locator('.mantine-Notification-root').count(), POLL).toBe(0);
+    await page.locator('header label.mantine-SegmentedControl-label', { hasText: /^EN$/ }).click();
+    await page.getByText('Edit training plan').waitFor();
+    expect(await page.getByTestId('editor-pending-count').textContent()).toBe('0 pending changes');
+    expect(await page.getByTestId('editor-reaudit').getByRole('heading').first().textContent()).toBe(
+      'Live re-audit',
+    );
+    await page.getByText('Allow picking contraindicated or excluded exercises').waitFor();
+    const first = page.getByTestId('editor-exercise').first();
+    expect(await first.getByText('Sets', { exact: true }).count()).toBe(1);
+    expect(await first.getByTestId('editor-swap').getAttribute('placeholder')).toBe('Change exercise');
+
+    const listbox = await openPicker(first.getByTestId('editor-swap'), 'Barbell back squat');
+    const squat = listbox.getByRole('option', { name: /Barbell back squat/ });
+    await squat.waitFor();
+    expect(await squat.getAttribute('aria-disabled')).toBe('true');
+    expect(await squat.getByTestId('picker-option-reason').textContent()).toMatch(
+      /^Contraindicated by the active injury \(rodilla\)/,
+    );
+    await docShot('training-picker-en');
+    await page.keyboard.press('Escape');
+    // Back to Spanish for whatever runs next in this browser.
+    await page.locator('header label.mantine-SegmentedControl-label', { hasText: /^ES$/ }).click();
+    await page.getByText('Editar plan de entrenamiento').waitFor();
+  }, 60_000);
 });

@@ -10,6 +10,21 @@ export interface PickOption {
   name_en: string;
   allowed: boolean;
   reason?: { es: string; en: string };
+  /** The heading the option is listed under (options without one are listed first, ungrouped). */
+  group?: string;
+}
+
+type Item = { value: string; label: string; disabled: boolean };
+
+/** Mantine's data: the ungrouped options, then each group in the order it first appears. */
+function grouped(items: { item: Item; group?: string }[]): (Item | { group: string; items: Item[] })[] {
+  const groups = new Map<string, Item[]>();
+  const loose: Item[] = [];
+  for (const { item, group } of items) {
+    if (group === undefined) loose.push(item);
+    else groups.set(group, [...(groups.get(group) ?? []), item]);
+  }
+  return [...loose, ...[...groups].map(([group, items]) => ({ group, items }))];
 }
 
 /**
@@ -43,11 +58,16 @@ export function OptionPicker({
   const byId = useMemo(() => new Map(options.map((option) => [option.id, option])), [options]);
   const data = useMemo(
     () =>
-      options.map((option) => ({
-        value: option.id,
-        label: lang === 'en' ? option.name_en : option.name_es,
-        disabled: !option.allowed && !allowRestricted,
-      })),
+      grouped(
+        options.map((option) => ({
+          item: {
+            value: option.id,
+            label: lang === 'en' ? option.name_en : option.name_es,
+            disabled: !option.allowed && !allowRestricted,
+          },
+          group: option.group,
+        })),
+      ),
     [options, lang, allowRestricted],
   );
   return (

@@ -125,6 +125,16 @@ export const editorEs = {
     addFood: 'Añadir alimento…',
     addFoodLabel: 'Añadir alimento a {{dish}}',
     add: 'Añadir',
+    replaceMeal: {
+      placeholder: 'Sustituir la comida por…',
+      label: 'Sustituir {{meal}} por otra comida del plan',
+      option: '{{meal}} · {{day}}',
+      otherMeals: 'Otras comidas del plan',
+      sameMeal: '{{meal}} en los otros tipos de día',
+      takeName: 'Usar también su nombre',
+      takeNameLabel: 'Al sustituir {{meal}}, usar también el nombre de la comida elegida',
+      notInTable: 'Tiene alimentos que no están en la tabla: no se puede copiar.',
+    },
   },
 };
 
@@ -250,5 +260,15 @@ export const editorEn: typeof editorEs = {
     addFood: 'Add food…',
     addFoodLabel: 'Add a food to {{dish}}',
     add: 'Add',
+    replaceMeal: {
+      placeholder: 'Replace the meal with…',
+      label: 'Replace {{meal}} with another meal of the plan',
+      option: '{{meal}} · {{day}}',
+      otherMeals: 'Other meals of the plan',
+      sameMeal: '{{meal}} on the other day types',
+      takeName: 'Use its name too',
+      takeNameLabel: 'When replacing {{meal}}, also use the chosen meal’s name',
+      notInTable: 'It has foods that are not in the food table: it cannot be copied.',
+    },
   },
 };
