@@ -314,6 +314,18 @@ describe('the plan editor in the browser', () => {
     await meal.scrollIntoViewIfNeeded();
     await docShot('nutrition-meal-replaced');
 
+    // The meal's time, written as 24-hour text: a malformed one is named, a valid one is an edit.
+    const time = meal.getByTestId('editor-meal-time');
+    await time.fill('7.30');
+    await page.getByText('Escribe la hora como 07:30 (24 h)').waitFor();
+    await time.fill('13:45');
+    await expect
+      .poll(() => page.getByTestId('editor-pending-count').textContent(), POLL)
+      .toBe('3 cambios pendientes');
+    await expect
+      .poll(() => page.getByTestId('editor-reaudit').getByTestId('editor-changes').textContent(), POLL)
+      .toContain('13:45');
+
     await page.getByTestId('editor-note').fill('Más ración en la primera comida');
     await page.getByTestId('editor-save-button').click();
     await page.getByText('Versión 2 guardada (borrador)').waitFor();

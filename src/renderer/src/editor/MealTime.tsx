@@ -3,7 +3,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HORA } from './nutrition-bounds';
 
-/** A meal's time (the timing plan's, shared by every day type), committed once it is a valid time. */
+/**
+ * A meal's time (the timing plan's, shared by every day type), committed once it is a valid time.
+ * Written as 24-hour text ("14:30"), not `type="time"`, which Chromium shows as "02:30 PM" outside a
+ * Spanish system locale.
+ */
 export function MealTime({
   label,
   value,
@@ -18,9 +22,12 @@ export function MealTime({
   useEffect(() => setText(value ?? ''), [value]);
   return (
     <TextInput
-      type="time"
       size="xs"
       w={110}
+      inputMode="numeric"
+      maxLength={5}
+      placeholder="hh:mm"
+      error={text !== '' && !HORA.test(text) ? t('editor.nutrition.timeFormat') : undefined}
       label={t('editor.nutrition.time')}
       aria-label={label}
       disabled={value === undefined}
