@@ -8,7 +8,7 @@ import {
 } from './api';
 import { FieldErrorSchema } from './field-error';
 import { IdSchema } from './ids';
-import { OverrideCoachSchema, OverrideReasonSchema, PLAN_KINDS, type PlanKind } from './plan-delivery';
+import { OverrideCoachSchema, OverrideReasonSchema, PLAN_KINDS } from './plan-delivery';
 import { NutritionEditSchema, TrainingEditSchema } from './plan-edits';
 import { PlanChangeSchema } from './plan-edits/plan-diff-schema';
 import {
@@ -92,13 +92,11 @@ export const PlanVersionListSchema = z.object({
   review: PlanReviewJsonSchema,
   versions: z.array(PlanVersionSummaryJsonSchema),
 });
-export type PlanVersionList = z.infer<typeof PlanVersionListSchema>;
 
 export const PlanVersionAnswerSchema = z.object({
   success: z.literal(true),
   version: PlanVersionSummaryJsonSchema.extend({ content: z.looseObject({}) }),
 });
-export type PlanVersionAnswer = z.infer<typeof PlanVersionAnswerSchema>;
 
 export const PlanDiffSchema = z.object({
   success: z.literal(true),
@@ -106,7 +104,6 @@ export const PlanDiffSchema = z.object({
   to: VersionNumberSchema,
   changes: z.array(PlanChangeSchema),
 });
-export type PlanDiff = z.infer<typeof PlanDiffSchema>;
 
 function previewOf<P extends z.ZodType>(plan: P) {
   return z.object({
@@ -123,8 +120,6 @@ function previewOf<P extends z.ZodType>(plan: P) {
 }
 export const TrainingPreviewSchema = previewOf(TrainingPlanJsonSchema);
 export const NutritionPreviewSchema = previewOf(NutritionPlanJsonSchema);
-export type TrainingPreview = z.infer<typeof TrainingPreviewSchema>;
-export type NutritionPreview = z.infer<typeof NutritionPreviewSchema>;
 
 /** A saved version, a restore, an approval: the plan as it now is. */
 function savedOf<P extends z.ZodType>(plan: P) {
@@ -132,8 +127,3 @@ function savedOf<P extends z.ZodType>(plan: P) {
 }
 export const TrainingSavedSchema = savedOf(TrainingPlanJsonSchema);
 export const NutritionSavedSchema = savedOf(NutritionPlanJsonSchema);
-
-export const PREVIEW_BODY: Record<PlanKind, z.ZodType> = {
-  training: TrainingPreviewBodySchema,
-  nutrition: NutritionPreviewBodySchema,
-};

@@ -4,7 +4,6 @@ import type {
   IpcArgs,
   LogTail,
   IpcResult,
-  OverridePlanResult,
   PdfExportResult,
   PlanSummary,
   SettingsPatch,
@@ -34,7 +33,6 @@ export type ListJobsArgs = NonNullable<IpcArgs<'listJobs'>>;
 export type GenerateArgs = IpcArgs<'generatePlan'>;
 export type PlanList = IpcResult<'listPlans'>;
 export type TailLogsArgs = NonNullable<IpcArgs<'tailLogs'>>;
-export type OverridePlanArgs = IpcArgs<'overridePlanBlock'>;
 export type ClientPdfArgs = IpcArgs<'exportClientPdf'>;
 export type PlanRef = IpcArgs<'listPlanVersions'>;
 export type PreviewEditsArgs = IpcArgs<'previewPlanEdits'>;
@@ -107,11 +105,6 @@ export interface CoachClient {
   listPlans(userId: string): Promise<PlanList>;
   getTrainingPlan(id: string): Promise<TrainingPlanDocument>;
   getNutritionPlan(id: string): Promise<NutritionPlanDocument>;
-  /**
-   * The coach delivers a plan its audit blocked, with a written reason (recorded with the time);
-   * refused with field errors naming `reason`, or `plan_not_blocked`.
-   */
-  overridePlanBlock(args: OverridePlanArgs): Promise<OverridePlanResult>;
   /**
    * One plan's JSON document for the coach to save, handed out by the server (HTTP
    * `GET /admin/{kind}-plans/{id}/export`, IPC `exportPlanJson`): refused with `plan_blocked` while

@@ -9,14 +9,13 @@ import {
 import type { JobType, PublicJob } from '@shared/job';
 import type { QuestionnaireSubmission } from '@shared/questionnaire';
 import type { ReadingCorrectionInput } from '@shared/reading-api';
-import { deliveryOf, type PlanKind } from '@shared/plan-delivery';
+import type { PlanKind } from '@shared/plan-delivery';
 import {
   ClientError,
   type ApprovePlanArgs,
   type ClientPdfArgs,
   type CoachClient,
   type CompareVersionsArgs,
-  type OverridePlanArgs,
   type PlanRef,
   type PreviewEditsArgs,
   type RegenerateArgs,
@@ -268,15 +267,6 @@ export class HttpCoachClient implements CoachClient {
     return kind === 'training'
       ? this.call('exportTrainingPlan', { params })
       : this.call('exportNutritionPlan', { params });
-  }
-
-  async overridePlanBlock(args: OverridePlanArgs) {
-    const { kind, plan_id, ...body } = args;
-    const { plan } =
-      kind === 'training'
-        ? await this.call('overrideTrainingPlan', { params: { plan_id }, body })
-        : await this.call('overrideNutritionPlan', { params: { plan_id }, body });
-    return { kind, plan_id: plan._id, delivery: deliveryOf(plan) };
   }
 
   // The editor's routes are one per kind (`/admin/{kind}-plans/…`); the IPC methods take `kind`.

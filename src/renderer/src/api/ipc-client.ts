@@ -6,7 +6,6 @@ import type {
   ClientPdfArgs,
   CoachClient,
   CompareVersionsArgs,
-  OverridePlanArgs,
   PlanRef,
   PreviewEditsArgs,
   RegenerateArgs,
@@ -95,9 +94,6 @@ export class IpcCoachClient implements CoachClient {
   }
   getNutritionPlan(id: string) {
     return call(() => ipcCall('getNutritionPlan', { id }));
-  }
-  overridePlanBlock(args: OverridePlanArgs) {
-    return call(() => ipcCall('overridePlanBlock', args));
   }
   exportPlanJson(kind: PlanKind, plan_id: string) {
     return call(() => ipcCall('exportPlanJson', { kind, plan_id }));
