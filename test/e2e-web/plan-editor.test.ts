@@ -359,7 +359,7 @@ describe('the plan editor in the browser', () => {
     await squat.waitFor();
     expect(await squat.getAttribute('aria-disabled')).toBe('true');
     expect(await squat.getByTestId('picker-option-reason').textContent()).toMatch(
-      /^Contraindicated by the active injury \(rodilla\)/,
+      /^Contraindicated by the active injury \(knee\)/,
     );
     await docShot('training-picker-en');
     await page.keyboard.press('Escape');

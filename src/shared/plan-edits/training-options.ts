@@ -10,6 +10,7 @@ import {
 } from '../exercise';
 import type { TrainingPlanDocument } from '../plans';
 import { readTraining } from '../client-plan/read-plans';
+import { INJURY } from '../reading/lexicon';
 
 /*
  * What a coach may pick when swapping or adding an exercise (issue #16, point 1), judged against
@@ -115,9 +116,11 @@ export function exerciseRestriction(
     });
   }
   for (const conflict of injuryConflicts(exercise, client)) {
+    // The zone as people name it in each language; a zone the lexicon lacks is shown as stored.
+    const zone = INJURY.labels.get(conflict.zona) ?? { es: conflict.zona, en: conflict.zona };
     reasons.push({
-      es: `Contraindicado por la lesión activa (${conflict.zona}): ${conflict.tags.map((tag) => CONTRA_DESCRIPTIONS[tag].es).join(' ')}`,
-      en: `Contraindicated by the active injury (${conflict.zona}): ${conflict.tags.map((tag) => CONTRA_DESCRIPTIONS[tag].en).join(' ')}`,
+      es: `Contraindicado por la lesión activa (${zone.es}): ${conflict.tags.map((tag) => CONTRA_DESCRIPTIONS[tag].es).join(' ')}`,
+      en: `Contraindicated by the active injury (${zone.en}): ${conflict.tags.map((tag) => CONTRA_DESCRIPTIONS[tag].en).join(' ')}`,
     });
   }
   if (reasons.length === 0) return undefined;

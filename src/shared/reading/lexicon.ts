@@ -70,6 +70,8 @@ const FoodDeclarationsSchema = z.object({
 
 const ZoneSchema = z.object({
   zone: z.string(),
+  /** How the zone is named to people (the editor's reasons, the coach's screens). */
+  label: z.object({ es: z.string().min(1), en: z.string().min(1) }),
   terms: z.array(z.string()),
   tags: z.array(z.string()),
   spine: z.boolean().optional(),
@@ -257,6 +259,7 @@ export const INJURY = {
     generic: zone.generic === true,
   })),
   modifiers: injuries.modifiers.map((modifier) => ({ terms: phrases(modifier.terms), tags: modifier.tags })),
+  labels: new Map(injuries.zones.map((zone) => [zone.zone, zone.label] as const)),
   cues: phrases(both(injuries.injury_cues)),
   status: {
     recovered: phrases(both(injuries.status.recovered)),

@@ -237,6 +237,8 @@ describe('exerciseOptions and contraindicated swaps', () => {
     expect(deep?.reason?.es).toContain('rodilla');
     expect(deep?.reason?.es).toContain('Flexión de rodilla por debajo de ~90°');
     expect(deep?.reason?.en).toContain('Knee flexion past ~90°');
+    // The injured zone named in each language (the lexicon's labels), not as the code it is stored as.
+    expect(deep?.reason?.en).toMatch(/^Contraindicated by the active injury \(knee\)/);
     expect(byId.get('sentadilla_copa_cajon_alto')).toEqual({
       id: 'sentadilla_copa_cajon_alto',
       name_es: loaded.get('sentadilla_copa_cajon_alto').nombre,
