@@ -19,6 +19,7 @@ import {
   VersionNumberSchema,
 } from './plan-versions';
 import { PlanAuditSchema } from './plans';
+import { WeekDriftSchema } from './plan-week-drift';
 
 /*
  * What both doors take and give for a plan's versions and review (issue #16; docs/ARCHITECTURE.md
@@ -91,6 +92,8 @@ export const PlanVersionListSchema = z.object({
   current_version: VersionNumberSchema,
   review: PlanReviewJsonSchema,
   versions: z.array(PlanVersionSummaryJsonSchema),
+  /** A nutrition plan whose menus follow an older week of its training plan; null when they agree. */
+  week_drift: WeekDriftSchema.nullable(),
 });
 
 export const PlanVersionAnswerSchema = z.object({

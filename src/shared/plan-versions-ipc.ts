@@ -15,6 +15,7 @@ import {
 import { PlanReviewSchema, PlanVersionSummarySchema, VersionNumberSchema } from './plan-versions';
 import { NutritionPlanDocumentSchema, PlanAuditSchema, TrainingPlanDocumentSchema } from './plans';
 import { PublicJobSchema } from './job';
+import { WeekDriftSchema } from './plan-week-drift';
 import { PlanRegenerationRequestSchema } from './plan-regeneration';
 
 /*
@@ -46,6 +47,7 @@ export const PlanVersionsResultSchema = z.object({
   current_version: VersionNumberSchema,
   review: PlanReviewSchema,
   versions: z.array(PlanVersionSummarySchema),
+  week_drift: WeekDriftSchema.nullable(),
 });
 export type PlanVersionsResult = z.infer<typeof PlanVersionsResultSchema>;
 

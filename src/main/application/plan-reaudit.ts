@@ -4,7 +4,8 @@ import {
   type PlanDelivery,
   type PlanKind,
 } from '@shared/plan-delivery';
-import type { AuditResult } from '@shared/plan-content';
+import type { AuditCheckResult, AuditResult } from '@shared/plan-content';
+import { weekDrift, type WeekDrift } from '@shared/plan-week-drift';
 import type { NutritionPlanDocument, TrainingPlanDocument } from '@shared/plans';
 import { validateQuestionnaire } from '@shared/questionnaire-validation';
 import type { Repositories } from '../db/repositories';
@@ -47,11 +48,29 @@ async function reauditNutrition(
     repos.submissions.getRaw(plan.submission_id),
     plan.training_plan_id ? repos.trainingPlans.get(plan.training_plan_id) : Promise.resolve(null),
   ]);
+  const drift = weekDrift(plan, bridgeSource);
   const { plan: next, audit } = reauditNutritionPlan(plan, {
     cafeina_mg_dia: habitualCaffeine(raw),
+    extraChecks: drift ? [weekDriftCheck(drift)] : [],
   });
   const delivery = nutritionDeliveryFromAudit(audit, bridgeSource);
   return { plan: { ...next, delivery }, audit, delivery };
+}
+
+/** Rule `SEMANA` (docs/AUDITS.md "Re-audit of an edited plan"): the menus follow an older training week. */
+export function weekDriftCheck(drift: WeekDrift): AuditCheckResult {
+  const days = drift.days
+    .map(
+      (day) =>
+        `${day.dia}: menús de día ${day.menus.tipo_dia}, entrenamiento de día ${day.training.tipo_dia}`,
+    )
+    .join('; ');
+  return {
+    id: 'SEMANA',
+    severity: 'warn',
+    passed: false,
+    reason: `La semana de los menús no es la del plan de entrenamiento «${drift.training_plan_id}» (versión ${drift.training_version}): ${days}. Regenera los menús o revísalos.`,
+  };
 }
 
 /** The questionnaire's habitual caffeine as the pipeline read it (validated, so "200" is 200). */

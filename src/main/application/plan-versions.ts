@@ -10,6 +10,7 @@ import {
   type PlanVersionSummary,
 } from '@shared/plan-versions';
 import type { NutritionPlanDocument, TrainingPlanDocument } from '@shared/plans';
+import { weekDrift, type WeekDrift } from '@shared/plan-week-drift';
 import { generatedVersion } from '../db/repositories/commit-plan-version';
 import { DomainError } from './domain-error';
 import { getPlan, type Delivered, type PlanOfKind } from './plan-delivery';
@@ -29,6 +30,8 @@ export interface PlanVersions {
   current_version: number;
   review: PlanReview;
   versions: PlanVersionSummary[];
+  /** A nutrition plan whose menus follow an older week of its training plan (null when they agree). */
+  week_drift: WeekDrift | null;
 }
 
 function summaryOf(version: PlanVersionDocument): PlanVersionSummary {
@@ -45,7 +48,19 @@ export async function listPlanVersions(
   const stored = await repos.planVersions.list(planId);
   // A plan nobody has saved yet has only its generated content, held by the plan itself.
   const versions = stored.length > 0 ? stored : [summaryOf(generatedVersion(kind, plan))];
-  return { plan_id: planId, kind, current_version: versionOf(plan), review: reviewOf(plan), versions };
+  return {
+    plan_id: planId,
+    kind,
+    current_version: versionOf(plan),
+    review: reviewOf(plan),
+    versions,
+    week_drift: kind === 'nutrition' ? await weekDriftOf(repos, plan as NutritionPlanDocument) : null,
+  };
+}
+
+async function weekDriftOf(repos: VersionRepos, plan: NutritionPlanDocument): Promise<WeekDrift | null> {
+  const training = plan.training_plan_id ? await repos.trainingPlans.get(plan.training_plan_id) : null;
+  return weekDrift(plan, training);
 }
 
 function versionNotFound(kind: PlanKind, planId: string, version: number, current: number): DomainError {

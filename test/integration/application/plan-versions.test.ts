@@ -320,3 +320,38 @@ describe('no empty versions', () => {
     expect((await getPlanVersion(repos, 'training', planId, 2)).delivery.status).toBe('overridden');
   });
 });
+
+describe('a nutrition plan whose training week changed', () => {
+  it('names the days where the menus follow the old week, in the versions list and in the re-audit', async () => {
+    const { nutrition } = knee();
+    await repos.nutritionPlans.saveOnce(nutrition);
+    expect((await listPlanVersions(repos, 'nutrition', nutrition._id)).week_drift).toBeNull();
+    // The coach moves Monday's session to Sunday in the training plan the menus were built on.
+    await save(1, [{ type: 'move_session', session: 0, dia: 'domingo' }]);
+    const drift = (await listPlanVersions(repos, 'nutrition', nutrition._id)).week_drift;
+    expect(drift).toMatchObject({ training_plan_id: planId, training_version: 2 });
+    expect(drift?.days).toEqual([
+      {
+        dia: 'lunes',
+        menus: { tipo_dia: 'medio', entrena: true },
+        training: { tipo_dia: 'bajo', entrena: false },
+      },
+      {
+        dia: 'domingo',
+        menus: { tipo_dia: 'bajo', entrena: false },
+        training: { tipo_dia: 'medio', entrena: true },
+      },
+    ]);
+    // Any edit of the menus is re-audited with it: a warning (the plan fits worse, nothing is unsafe).
+    const preview = await previewPlanEdits(repos, {
+      kind: 'nutrition',
+      plan_id: nutrition._id,
+      base_version: 1,
+      edits: [{ type: 'set_grams', day_type: 'medio', meal: 1, dish: 0, item: 0, grams: 90 }],
+    });
+    const check = preview.audit.checks.find((c) => c.id === 'SEMANA');
+    expect(check).toMatchObject({ severity: 'warn', passed: false });
+    expect(check?.reason).toContain('lunes: menús de día medio, entrenamiento de día bajo');
+    expect(preview.audit.status).not.toBe('aprobado');
+  });
+});

@@ -13,6 +13,7 @@ import {
   SafeSessionsFieldSchema,
   SessionsFieldSchema,
   WeeklyStructureSchema,
+  type AuditCheckResult,
   type AuditResult,
   type SafeSessionsField,
 } from '@shared/plan-content';
@@ -44,6 +45,11 @@ export interface TrainingReauditOptions {
 export interface NutritionReauditOptions {
   /** The questionnaire's habitual caffeine (`responses.cafeina_mg_dia`): not in the plan, NUT-17 needs it. */
   cafeina_mg_dia?: number | null;
+  /**
+   * Checks of what lies outside the plan (the training plan its week came from), added to the
+   * audit as they are: the caller knows the other documents.
+   */
+  extraChecks?: readonly AuditCheckResult[];
 }
 
 export interface TrainingReaudit {
@@ -193,7 +199,7 @@ export function reauditNutritionPlan(
       adherence_texts: adherence.value,
       cafeina_mg_dia: options.cafeina_mg_dia ?? null,
     });
-    const audit = buildAudit(checks, llmReview);
+    const audit = buildAudit([...checks, ...(options.extraChecks ?? [])], llmReview);
     n.audit = audit;
     return { plan: next, audit };
   } catch (error) {

@@ -108,6 +108,11 @@ export const reviewEs = {
     failed: 'No se pudo iniciar la regeneración',
   },
   loadFailed: 'No se pudieron cargar las versiones del plan',
+  weekDrift: {
+    title: 'Los menús siguen una semana anterior del plan de entrenamiento (ahora en su versión {{version}})',
+    day: '{{day}}: menús de {{menus}}, entrenamiento de {{training}}',
+    what: 'Regenera los menús («Regenerar una parte») o revísalos antes de aprobar.',
+  },
   ficha: { column: 'Revisión' },
 };
 
@@ -216,5 +221,10 @@ export const reviewEn: typeof reviewEs = {
     failed: 'The regeneration could not be started',
   },
   loadFailed: 'The plan versions could not be loaded',
+  weekDrift: {
+    title: 'The menus follow an earlier week of the training plan (now at its version {{version}})',
+    day: '{{day}}: menus for a {{menus}}, training for a {{training}}',
+    what: 'Regenerate the menus ("Regenerate a part") or review them before approving.',
+  },
   ficha: { column: 'Review' },
 };

@@ -22,6 +22,8 @@ import { TrainingPlanView } from '../plan/TrainingPlanView';
 import { planFileName, usePdfExport } from '../plan/usePdfExport';
 import { ConflictNotice } from '../review/ConflictNotice';
 import { ReviewBar } from '../review/ReviewBar';
+import { WeekDriftNotice } from '../review/WeekDriftNotice';
+import { weekDrift } from '@shared/plan-week-drift';
 import { isApproved } from '../review/review-state';
 
 interface Loaded {
@@ -177,6 +179,8 @@ export function PlanScreen(): React.JSX.Element {
       onConflict={() => setConflict(true)}
     />
   ));
+  // A full job's menus are built on its own training plan: a later edit of it can move the week.
+  const drift = nutrition ? weekDrift(nutrition, training) : null;
   const reviewBars = shown.map((plan) => (
     <ReviewBar
       key={plan.kind}
@@ -188,6 +192,7 @@ export function PlanScreen(): React.JSX.Element {
       onApproveBlocked={() => toBlockedForm(plan.kind)}
     />
   ));
+  if (drift) reviewBars.push(<WeekDriftNotice key="week-drift" drift={drift} />);
 
   return (
     <Stack data-testid="plan-screen">

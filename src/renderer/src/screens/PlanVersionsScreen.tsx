@@ -18,6 +18,7 @@ import { RestoreModal } from '../review/RestoreModal';
 import { ReviewBar } from '../review/ReviewBar';
 import { VersionDiff } from '../review/VersionDiff';
 import { VersionsTable } from '../review/VersionsTable';
+import { WeekDriftNotice } from '../review/WeekDriftNotice';
 
 type AnyPlan = TrainingPlanDocument | NutritionPlanDocument;
 
@@ -154,6 +155,7 @@ export function PlanVersionsScreen(): React.JSX.Element {
         onConflict={() => setConflict(true)}
         links={{ edit: true, versions: false }}
       />
+      {list.week_drift && <WeekDriftNotice drift={list.week_drift} />}
       <VersionsTable list={list} onRestore={setRestoring} />
       <VersionDiff
         kind={kind}
