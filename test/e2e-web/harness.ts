@@ -97,3 +97,18 @@ export async function startWebHarness(): Promise<WebHarness> {
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
 }
+
+/**
+ * A screenshot of the docs (`docs/screenshots/<folder>/<name>.png`), refreshed only when asked
+ * (`EDN_DOC_SCREENSHOTS=1 npm run test:e2e`), so ordinary runs leave the working tree as it was;
+ * always copied to test-results like any other shot.
+ */
+export async function docShot(page: Page, folder: string, name: string): Promise<void> {
+  await page.mouse.move(0, 0);
+  if (process.env['EDN_DOC_SCREENSHOTS'] === '1') {
+    const dir = join(REPO_ROOT, 'docs/screenshots', folder);
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: join(dir, `${name}.png`), fullPage: false });
+  }
+  await shot(page, `${folder}-${name}`);
+}

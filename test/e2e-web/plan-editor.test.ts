@@ -1,11 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright';
 import { PROFILES } from '../support/profiles';
-import { REPO_ROOT } from '../support/spawn-cli';
 import { accessibilityViolations } from './a11y';
-import { shot, startWebHarness, type WebHarness } from './harness';
+import { docShot, startWebHarness, type WebHarness } from './harness';
 
 /*
  * "The coach stays in charge" (issue 16): the plan editor in the browser against the real built
@@ -21,13 +18,11 @@ const POLL = { timeout: 15_000 };
 let h: WebHarness;
 let page: Page;
 const CLIENT = 'cliente-editor-e2e';
-const DOCS_SHOTS = join(REPO_ROOT, 'docs/screenshots/editor');
 let jobId = '';
 let trainingPlanId = '';
 let nutritionPlanId = '';
 
 beforeAll(async () => {
-  mkdirSync(DOCS_SHOTS, { recursive: true });
   h = await startWebHarness();
   page = h.page;
 });
@@ -35,9 +30,9 @@ afterAll(async () => {
   await h?.stop();
 });
 
-async function docShot(name: string): Promise<void> {
-  await page.screenshot({ path: join(DOCS_SHOTS, `${name}.png`), fullPage: false });
-  await shot(page, `editor-${name}`);
+/** A screenshot for the docs (refreshed with EDN_DOC_SCREENSHOTS=1; see harness.ts). */
+async function editorShot(name: string): Promise<void> {
+  await docShot(page, 'editor', name);
 }
 
 async function api(method: string, path: string, body?: unknown): Promise<Response> {
@@ -128,7 +123,7 @@ describe('the plan editor in the browser', () => {
     await squat.waitFor();
     expect(await squat.getAttribute('aria-disabled')).toBe('true');
     expect(await squat.getByTestId('picker-option-reason').textContent()).toMatch(/rodilla/i);
-    await docShot('training-picker-disabled');
+    await editorShot('training-picker-disabled');
     await page.keyboard.press('Escape');
 
     // Swap to an allowed exercise (a row: nothing in it loads the knee).
@@ -155,7 +150,7 @@ describe('the plan editor in the browser', () => {
     expect(await panel.getByTestId('audit-status').getAttribute('data-status')).not.toBe('bloqueado');
     await reauditSettled();
     expect(await accessibilityViolations(page)).toEqual([]);
-    await docShot('training-reaudit');
+    await editorShot('training-reaudit');
 
     // A contraindicated swap, chosen on purpose: the re-audit blocks and the exercise says why.
     await page.getByTestId('editor-allow-restricted').check();
@@ -172,7 +167,7 @@ describe('the plan editor in the browser', () => {
       .poll(() => second.getByTestId('editor-exercise-warning').textContent(), POLL)
       .toMatch(/TRN-03 bloqueará la entrega: /);
     await second.scrollIntoViewIfNeeded();
-    await docShot('training-reaudit-blocked');
+    await editorShot('training-reaudit-blocked');
 
     // Undo takes the contraindicated swap back; the rest stays.
     await page.getByTestId('editor-undo').click();
@@ -270,7 +265,7 @@ describe('the plan editor in the browser', () => {
     await milk.waitFor();
     expect(await milk.getAttribute('aria-disabled')).toBe('true');
     expect(await milk.getByTestId('picker-option-reason').textContent()).toMatch(/lactosa/i);
-    await docShot('nutrition-picker-dairy');
+    await editorShot('nutrition-picker-dairy');
     await page.keyboard.press('Escape');
 
     // Grams: the day's kcal total changes as the coach types, before anything is saved.
@@ -283,7 +278,7 @@ describe('the plan editor in the browser', () => {
     expect((await versionsOf('nutrition', nutritionPlanId)).current_version).toBe(1);
     await reauditSettled();
     expect(await accessibilityViolations(page)).toEqual([]);
-    await docShot('nutrition-totals');
+    await editorShot('nutrition-totals');
 
     // A whole meal replaced: the second meal takes the dishes of the same meal on another day type,
     // keeps its own name; the day's totals and the changes list follow.
@@ -312,7 +307,7 @@ describe('the plan editor in the browser', () => {
     await reauditSettled();
     expect(await accessibilityViolations(page)).toEqual([]);
     await meal.scrollIntoViewIfNeeded();
-    await docShot('nutrition-meal-replaced');
+    await editorShot('nutrition-meal-replaced');
 
     // The meal's time, written as 24-hour text: a malformed one is named, a valid one is an edit.
     const time = meal.getByTestId('editor-meal-time');
@@ -361,7 +356,7 @@ describe('the plan editor in the browser', () => {
     expect(await squat.getByTestId('picker-option-reason').textContent()).toMatch(
       /^Contraindicated by the active injury \(knee\)/,
     );
-    await docShot('training-picker-en');
+    await editorShot('training-picker-en');
     await page.keyboard.press('Escape');
     // Back to Spanish for whatever runs next in this browser.
     await page.locator('header label.mantine-SegmentedControl-label', { hasText: /^ES$/ }).click();

@@ -1,28 +1,26 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { PROFILES } from '../support/profiles';
 import { REPO_ROOT } from '../support/spawn-cli';
 import { accessibilityViolations } from './a11y';
-import { shot, startWebHarness, type WebHarness } from './harness';
+import { docShot, startWebHarness, type WebHarness } from './harness';
 
 /*
  * "The coach stays in charge" (issue 16) in the browser: a generated plan is a draft the client
  * cannot get until the coach approves it; exporting delivers it; versions are listed, compared in
  * words, restored and regenerated in part with a note; the ficha says which version the client has.
- * Screenshots of the key states go to docs/screenshots/review/.
+ * Screenshots of the key states go to docs/screenshots/review/ (EDN_DOC_SCREENSHOTS=1).
  */
 let h: WebHarness;
 let page: Page;
 const CLIENT = 'cliente-revision-e2e';
 const BLOCKED_CLIENT = 'cliente-revision-bloqueo-e2e';
-const DOCS = join(REPO_ROOT, 'docs/screenshots/review');
 const NOTE = 'Más trabajo de glúteo';
 const REASON = 'Revisado con la clienta: tolera este volumen de pecho desde hace un año.';
 
 beforeAll(async () => {
-  mkdirSync(DOCS, { recursive: true });
   h = await startWebHarness();
   page = h.page;
   page.on('pageerror', (error) => console.error('pageerror', error.message, error.stack));
@@ -31,12 +29,10 @@ afterAll(async () => {
   await h?.stop();
 });
 
-/** A screenshot for the docs (and the usual test-results copy). */
-async function docShot(name: string): Promise<void> {
-  await page.mouse.move(0, 0);
+/** A screenshot for the docs (refreshed with EDN_DOC_SCREENSHOTS=1; see harness.ts). */
+async function reviewShot(name: string): Promise<void> {
   await page.waitForTimeout(300);
-  await page.screenshot({ path: join(DOCS, `${name}.png`), fullPage: false });
-  await shot(page, `review-${name}`);
+  await docShot(page, 'review', name);
 }
 
 async function api(path: string, init: RequestInit = {}): Promise<Response> {
@@ -115,7 +111,7 @@ describe('plan review in the browser: approve, deliver, versions, restore, regen
     );
     expect(await bar.getByTestId('review-edit').getAttribute('href')).toBe(`#/plans/training/${planId}/edit`);
     await page.getByTestId('generation-done-notice').getByRole('button', { name: 'Cerrar' }).click();
-    await docShot('plan-draft');
+    await reviewShot('plan-draft');
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // Refused by the server too, not only greyed out.
@@ -130,7 +126,7 @@ describe('plan review in the browser: approve, deliver, versions, restore, regen
     expect(await page.getByTestId('client-pdf-open').isDisabled()).toBe(false);
     expect(await page.getByTestId('export-disabled-reason').count()).toBe(0);
     expect(await bar.getByTestId('review-approve').count()).toBe(0);
-    await docShot('plan-approved');
+    await reviewShot('plan-approved');
   });
 
   it('exporting the client PDF delivers it: the plan says "Entregada"', async () => {
@@ -147,7 +143,7 @@ describe('plan review in the browser: approve, deliver, versions, restore, regen
     expect(await bar.getByTestId('review-state').textContent()).toMatch(
       /^Entregada · versión 1 \(el \d{1,2} \S+\)$/,
     );
-    await docShot('plan-delivered');
+    await reviewShot('plan-delivered');
   });
 
   it('lists v1, shows an edit made through the API as words, and restores v1 as v3', async () => {
@@ -203,7 +199,7 @@ describe('plan review in the browser: approve, deliver, versions, restore, regen
     expect(await page.getByTestId('diff-to').inputValue()).toBe('2');
     const texts = await changes.allTextContents();
     expect(texts.join('\n')).toMatch(new RegExp(`[Ss]eries.*${series} → ${series + 1}`));
-    await docShot('versions-diff');
+    await reviewShot('versions-diff');
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // Either order reads: from v2 back to v1.
@@ -217,7 +213,7 @@ describe('plan review in the browser: approve, deliver, versions, restore, regen
     const dialog = page.getByTestId('restore-dialog');
     await dialog.getByText('Se creará la versión 3 con el contenido de la versión 1').waitFor();
     await page.getByTestId('restore-note').fill('Volvemos a lo generado');
-    await docShot('versions-restore');
+    await reviewShot('versions-restore');
     await page.getByTestId('restore-confirm').click();
     await expect.poll(versionRows).toEqual([
       { version: '3', origin: 'restore' },
@@ -240,7 +236,7 @@ describe('plan review in the browser: approve, deliver, versions, restore, regen
     await page.getByText('Escribe qué quieres cambiar (p. ej. «más trabajo de glúteo»).').waitFor();
     await scope.selectOption({ index: 1 });
     await page.getByTestId('regenerate-note').fill(NOTE);
-    await docShot('versions-regenerate');
+    await reviewShot('versions-regenerate');
     await page.getByTestId('regenerate-submit').click();
     // The job's progress shows in the usual modal; when it completes the list has the new version.
     await page.getByTestId('generation-progress-modal').getByTestId('progress-percentage').waitFor();
@@ -251,7 +247,7 @@ describe('plan review in the browser: approve, deliver, versions, restore, regen
     const v4 = page.locator('[data-testid="version-row"][data-version="4"]');
     expect(await v4.getByTestId('version-origin').textContent()).toBe('Regenerado');
     expect(await v4.getByTestId('version-note').textContent()).toBe(NOTE);
-    await docShot('versions-regenerated');
+    await reviewShot('versions-regenerated');
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // Approved from the versions screen.
@@ -270,7 +266,7 @@ describe('plan review in the browser: approve, deliver, versions, restore, regen
     expect(await row.getByTestId('plan-client-has').textContent()).toMatch(
       /^El cliente tiene la versión 1 \(entregada el \d{1,2} \S+\)$/,
     );
-    await docShot('ficha-versions');
+    await reviewShot('ficha-versions');
     expect(await accessibilityViolations(page)).toEqual([]);
     await row.getByTestId('plan-versions-link').click();
     await page.getByTestId('versions-screen').waitFor();
@@ -301,7 +297,7 @@ describe('plan review in the browser: approve, deliver, versions, restore, regen
     const conflict = page.getByTestId('version-conflict');
     await conflict.waitFor();
     expect(await conflict.textContent()).toContain('Otra persona ha guardado una versión nueva');
-    await docShot('version-conflict');
+    await reviewShot('version-conflict');
     await conflict.getByTestId('version-conflict-reload').click();
     await expect.poll(async () => (await versionRows())[0]?.version).toBe('6');
     expect(await page.getByTestId('version-conflict').count()).toBe(0);
@@ -332,13 +328,13 @@ describe('a blocked version is approved with a written reason', () => {
       .toBe('override-reason');
     await page.getByTestId('override-reason').fill(REASON);
     await page.getByTestId('override-coach').fill('Marta');
-    await docShot('plan-blocked-approve');
+    await reviewShot('plan-blocked-approve');
     await page.getByTestId('override-submit').click();
     await page.getByTestId('delivery-override-note').waitFor();
     await expect.poll(() => bar.getAttribute('data-state')).toBe('approved');
     expect(await page.getByTestId('delivery-banner').count()).toBe(0);
     expect(await page.getByTestId('export-json').isDisabled()).toBe(false);
     expect(await page.getByTestId('client-pdf-open').isDisabled()).toBe(false);
-    await docShot('plan-blocked-approved');
+    await reviewShot('plan-blocked-approved');
   });
 });
