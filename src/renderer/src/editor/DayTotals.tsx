@@ -1,5 +1,6 @@
 import { Badge, Card, Group, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { NUTRIENT_ROWS, signedPercent } from '../plan/MenuTotalsTable';
 import { FIBRE_MIN_G } from '@shared/menu-plan';
 import type { DayTotalsAgainstTargets } from '@shared/plan-edits';
 import { formatNumber } from '../format';
@@ -18,18 +19,6 @@ export function LevelDot({ level }: { level: 'warn' | 'block' }): React.JSX.Elem
       !
     </Badge>
   );
-}
-
-const ROWS = [
-  { key: 'kcal', label: 'plan.kcal' },
-  { key: 'proteina_g', label: 'plan.protein' },
-  { key: 'carbohidratos_g', label: 'plan.carbs' },
-  { key: 'grasa_g', label: 'plan.fat' },
-] as const;
-
-function signedPercent(ratio: number): string {
-  const pct = Math.round(ratio * 100);
-  return `${pct > 0 ? '+' : pct < 0 ? '−' : '±'}${formatNumber(Math.abs(pct))} %`;
 }
 
 /** The day's totals from the food table against its targets, at the audit's tolerances, as the coach types. */
@@ -62,7 +51,7 @@ export function DayTotals({ totals }: { totals: DayTotalsAgainstTargets | null }
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {ROWS.map((row) => {
+          {NUTRIENT_ROWS.map((row) => {
             const n = byNutrient.get(row.key);
             return (
               <Table.Tr key={row.key} data-testid={`editor-total-${row.key}`} data-level={n?.level ?? 'ok'}>

@@ -3,17 +3,22 @@ import { useTranslation } from 'react-i18next';
 import { FIBRE_MIN_G, type MenuTarget, type NutrientTotals } from '@shared/menu-plan';
 import { formatNumber } from '../format';
 
-const ROWS = [
+/** The nutrients a menu's totals are shown by, in order, with their label keys (plan view and editor). */
+export const NUTRIENT_ROWS = [
   { key: 'kcal', label: 'plan.kcal' },
   { key: 'proteina_g', label: 'plan.protein' },
   { key: 'carbohidratos_g', label: 'plan.carbs' },
   { key: 'grasa_g', label: 'plan.fat' },
 ] as const;
 
-function difference(total: number, target: number): string {
-  if (target <= 0) return '—';
-  const pct = Math.round(((total - target) / target) * 100);
+/** A difference as a signed whole percentage ("+23 %", "−4 %", "±0 %"). */
+export function signedPercent(ratio: number): string {
+  const pct = Math.round(ratio * 100);
   return `${pct > 0 ? '+' : pct < 0 ? '−' : '±'}${formatNumber(Math.abs(pct))} %`;
+}
+
+function difference(total: number, target: number): string {
+  return target <= 0 ? '—' : signedPercent((total - target) / target);
 }
 
 /**
@@ -40,7 +45,7 @@ export function MenuTotalsTable({
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {ROWS.map((row) => (
+        {NUTRIENT_ROWS.map((row) => (
           <Table.Tr key={row.key}>
             <Table.Td>{t(row.label)}</Table.Td>
             <Table.Td>{formatNumber(totals[row.key])}</Table.Td>
