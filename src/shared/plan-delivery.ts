@@ -128,6 +128,24 @@ export function deliveryOf(plan: AnyPlan): PlanDelivery {
   return plan.delivery ?? deliveryFromAudit(auditOfPlan(plan));
 }
 
+/** A blocked plan's state once the coach delivers it anyway, in writing (the blocks stay listed). */
+export function overriddenDelivery(
+  blocked: Pick<PlanDelivery, 'blocked_by'>,
+  override: { reason: string; via: OverrideDoor; coach?: string | undefined },
+  at: Date,
+): PlanDelivery {
+  return {
+    status: 'overridden',
+    blocked_by: blocked.blocked_by,
+    override: {
+      reason: override.reason,
+      at,
+      via: override.via,
+      ...(override.coach ? { coach: override.coach } : {}),
+    },
+  };
+}
+
 /** Blocked and not approved by the coach: kept for review only. */
 export function isDeliverable(delivery: Pick<PlanDelivery, 'status'>): boolean {
   return delivery.status !== 'blocked';

@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { PROFILES } from '../support/profiles';
-import { REPO_ROOT } from '../support/spawn-cli';
 import { accessibilityViolations } from './a11y';
-import { shot, startWebHarness, type WebHarness } from './harness';
+import { benchPressId, shot, startWebHarness, type WebHarness } from './harness';
 
 /*
  * "Blocked means blocked" in the coach's screens (issue 13 point 4): a training plan its audit
@@ -25,17 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.stop();
 });
-
-function benchPressId(): string {
-  const catalog = JSON.parse(
-    readFileSync(join(REPO_ROOT, 'resources/exercise-catalog.json'), 'utf8'),
-  ) as Array<{
-    id: string;
-    musculos_primarios: string[];
-    material: string[];
-  }>;
-  return catalog.find((e) => e.musculos_primarios.includes('pecho') && e.material.includes('barra'))!.id;
-}
 
 async function exportOverHttp(planId: string): Promise<Response> {
   return fetch(`${h.cli.url}/admin/training-plans/${planId}/export`, {

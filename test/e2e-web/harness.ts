@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright';
@@ -111,4 +111,19 @@ export async function docShot(page: Page, folder: string, name: string): Promise
     await page.screenshot({ path: join(dir, `${name}.png`), fullPage: false });
   }
   await shot(page, `${folder}-${name}`);
+}
+
+/**
+ * A barbell chest exercise of the catalog: the fake LLM raises its sets past the weekly limit to
+ * make E8 block a plan (TRN-06) in the browser tests.
+ */
+export function benchPressId(): string {
+  const catalog = JSON.parse(
+    readFileSync(join(REPO_ROOT, 'resources/exercise-catalog.json'), 'utf8'),
+  ) as Array<{
+    id: string;
+    musculos_primarios: string[];
+    material: string[];
+  }>;
+  return catalog.find((e) => e.musculos_primarios.includes('pecho') && e.material.includes('barra'))!.id;
 }

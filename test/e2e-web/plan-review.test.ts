@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { PROFILES } from '../support/profiles';
-import { REPO_ROOT } from '../support/spawn-cli';
 import { accessibilityViolations } from './a11y';
-import { docShot, startWebHarness, type WebHarness } from './harness';
+import { benchPressId, docShot, startWebHarness, type WebHarness } from './harness';
 
 /*
  * "The coach stays in charge" (issue 16) in the browser: a generated plan is a draft the client
@@ -49,17 +46,6 @@ async function submit(userId: string): Promise<void> {
     body: JSON.stringify({ user_id: userId, responses: PROFILES['vegetarianoVolumen'] }),
   });
   expect(response.status).toBe(201);
-}
-
-function benchPressId(): string {
-  const catalog = JSON.parse(
-    readFileSync(join(REPO_ROOT, 'resources/exercise-catalog.json'), 'utf8'),
-  ) as Array<{
-    id: string;
-    musculos_primarios: string[];
-    material: string[];
-  }>;
-  return catalog.find((e) => e.musculos_primarios.includes('pecho') && e.material.includes('barra'))!.id;
 }
 
 /** A training plan generated through the UI; the plan screen is open when it returns. */

@@ -1,5 +1,6 @@
 import {
   deliveryOf,
+  overriddenDelivery,
   PLAN_KIND_LABEL_ES as LABEL,
   withDelivery,
   type OverrideDoor,
@@ -194,16 +195,7 @@ export async function overridePlanBlock<K extends PlanKind>(
       `${label} no está bloqueado (${why}): no hay ningún bloqueo que aprobar.`,
     );
   }
-  const delivery: PlanDelivery = {
-    status: 'overridden',
-    blocked_by: plan.delivery.blocked_by,
-    override: {
-      reason: input.reason,
-      at: now,
-      via: input.via,
-      ...(input.coach ? { coach: input.coach } : {}),
-    },
-  };
+  const delivery = overriddenDelivery(plan.delivery, input, now);
   const repo = input.kind === 'training' ? repos.trainingPlans : repos.nutritionPlans;
   if (!(await repo.recordOverride(input.plan_id, delivery))) {
     throw new DomainError(

@@ -1,5 +1,6 @@
 import {
   PLAN_KIND_LABEL_ES as LABEL,
+  overriddenDelivery,
   type OverrideDoor,
   type PlanDelivery,
   type PlanKind,
@@ -55,16 +56,7 @@ export async function approvePlan<K extends PlanKind>(
   let delivery = plan.delivery;
   if (delivery.status === 'blocked') {
     if (!input.override_reason) throw blockedWithoutReason(input.kind, input.plan_id, delivery);
-    delivery = {
-      status: 'overridden',
-      blocked_by: delivery.blocked_by,
-      override: {
-        reason: input.override_reason,
-        at: now,
-        via: input.via,
-        ...(input.coach ? { coach: input.coach } : {}),
-      },
-    };
+    delivery = overriddenDelivery(delivery, { ...input, reason: input.override_reason }, now);
   }
   const stamp = {
     version: input.version,

@@ -15,6 +15,7 @@ import {
 } from '../clients/client-form';
 import { clientNameDirectory } from '../clients/useClientNames';
 import { errorText } from './error-text';
+import { FormError } from './FormError';
 
 const orNull = (value: string): string | null => (value.trim() === '' ? null : value.trim());
 
@@ -102,11 +103,7 @@ export function ClientFormModal({ client, onClose, onSaved }: ClientFormModalPro
             {...form.register('notas')}
             error={message(errors.notas)}
           />
-          {errors.root?.message && (
-            <div role="alert" style={{ color: 'var(--mantine-color-error)' }}>
-              {errors.root.message}
-            </div>
-          )}
+          <FormError message={errors.root?.message} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

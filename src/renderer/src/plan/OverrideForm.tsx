@@ -15,6 +15,7 @@ import {
   OverrideFormSchema,
   type OverrideForm as OverrideFormValues,
 } from './override-form';
+import { FormError } from '../components/FormError';
 
 export interface OverrideFormProps {
   kind: PlanKind;
@@ -101,11 +102,7 @@ export function OverrideForm({
           error={message(errors.coach)}
           data-testid="override-coach"
         />
-        {errors.root?.message && (
-          <div role="alert" style={{ color: 'var(--mantine-color-error)' }}>
-            {errors.root.message}
-          </div>
-        )}
+        <FormError message={errors.root?.message} />
         <Group justify="flex-end">
           <Button
             type="submit"

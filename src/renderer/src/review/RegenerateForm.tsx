@@ -17,6 +17,7 @@ import {
   scopeOptions,
   type RegenerateFormValues,
 } from './regenerate-form';
+import { FormError } from '../components/FormError';
 
 const MESSAGE_KEYS = new Set<string>(Object.values(REGENERATE_MESSAGES));
 
@@ -109,11 +110,7 @@ export function RegenerateForm({
             error={message(errors.note)}
             data-testid="regenerate-note"
           />
-          {errors.root?.message && (
-            <div role="alert" style={{ color: 'var(--mantine-color-error)' }}>
-              {errors.root.message}
-            </div>
-          )}
+          <FormError message={errors.root?.message} />
           <Group justify="flex-end">
             <Button
               type="submit"

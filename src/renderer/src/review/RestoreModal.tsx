@@ -7,6 +7,7 @@ import { VERSION_NOTE_MAX } from '@shared/plan-versions';
 import { useClient } from '../api/client-store';
 import { errorText } from '../components/error-text';
 import { isVersionConflict } from './ConflictNotice';
+import { FormError } from '../components/FormError';
 
 /** "Restaurar": the older version's content comes back as a new version on top (never a rewrite). */
 export function RestoreModal({
@@ -79,11 +80,7 @@ export function RestoreModal({
           onChange={(event) => setNote(event.currentTarget.value)}
           data-testid="restore-note"
         />
-        {failure && (
-          <div role="alert" style={{ color: 'var(--mantine-color-error)' }}>
-            {failure}
-          </div>
-        )}
+        <FormError message={failure} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
