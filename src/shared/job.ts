@@ -95,7 +95,17 @@ export const JobResultSchema = z.object({
 export const JobLeaseSchema = z.object({
   owner: z.string(),
   token: z.string(),
+  /**
+   * In the database server's time when the server tells it (docs/ARCHITECTURE.md "Time and
+   * leases"); every heartbeat moves it strictly forward, so "unchanged" means "no heartbeat".
+   */
   expires_at: z.date(),
+  /**
+   * How long the owner has been running this attempt, by its own monotonic clock, as of its last
+   * heartbeat: the watchdog reads it without comparing two machines' clocks. Absent on leases
+   * written before it existed.
+   */
+  run_ms: z.number().min(0).optional(),
 });
 export type JobLease = z.infer<typeof JobLeaseSchema>;
 
@@ -146,8 +156,14 @@ export const GenerationJobSchema = z.object({
   max_attempts: z.number().int().min(1),
   run_after: z.date(),
   lease: JobLeaseSchema.nullable(),
-  /** When the current attempt was claimed; the watchdog measures from here. */
+  /** When the current attempt was claimed (database time when the server gives it). */
   attempt_started_at: z.date().nullable(),
+  /**
+   * The job's time limit per attempt, fixed when it was created, so every instance of a clinic
+   * applies the same limit whatever its own setting. Absent on jobs created before it existed
+   * (the instance's setting applies).
+   */
+  timeout_ms: z.number().int().positive().optional(),
   waiting_reason: WaitingReasonSchema.nullable(),
   /** Consecutive offline waits; grows the wait, reset when the endpoint answers. */
   offline_waits: z.number().int().min(0),

@@ -387,6 +387,17 @@ export const SETTINGS = {
     applies: 'worker_restart',
     doc: { en: 'heartbeat of a running job', es: 'latido de un trabajo en curso' },
   }),
+  worker_hang_ms: setting<number>()({
+    env: ['EDN_WORKER_HANG_MS'],
+    fromEnv: envInt(100),
+    default: undefined,
+    defaultDoc: 'five heartbeats, at least `10000`',
+    applies: 'worker_restart',
+    doc: {
+      en: 'silence after which the worker process is killed and restarted',
+      es: 'silencio tras el que el proceso de trabajo se reinicia',
+    },
+  }),
   offline_backoff_ms: setting<number, number>()({
     env: ['EDN_OFFLINE_BACKOFF_MS'],
     fromEnv: envInt(10),

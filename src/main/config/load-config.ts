@@ -44,6 +44,8 @@ export interface AppConfig {
     /** Tunables below are for tests and unusual deployments; the defaults suit laptops and clinics. */
     leaseMs: number;
     heartbeatMs: number;
+    /** The host kills and restarts a worker process silent this long (no heartbeat, no message). */
+    hangMs: number;
     offlineBaseMs: number;
     offlineMaxMs: number;
     retryBaseMs: number;
@@ -203,6 +205,8 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<AppCo
   }
 
   const { values, dbNameSource } = effectiveSettings(fromEnv, settings);
+  // Several beats per lease, and often enough that a cancel is seen within a few seconds.
+  const heartbeatMs = values.heartbeat_ms ?? Math.min(2_000, Math.floor(values.lease_ms / 3));
 
   return {
     dataDir,
@@ -234,8 +238,8 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<AppCo
       jobTimeoutMs: values.job_timeout_ms,
       pollIntervalMs: values.poll_interval_ms,
       leaseMs: values.lease_ms,
-      // Several beats per lease, and often enough that a cancel is seen within a few seconds.
-      heartbeatMs: values.heartbeat_ms ?? Math.min(2_000, Math.floor(values.lease_ms / 3)),
+      heartbeatMs,
+      hangMs: values.worker_hang_ms ?? Math.max(10_000, 5 * heartbeatMs),
       offlineBaseMs: values.offline_backoff_ms,
       offlineMaxMs: values.offline_backoff_max_ms,
       retryBaseMs: values.retry_backoff_ms,

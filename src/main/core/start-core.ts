@@ -8,8 +8,10 @@ import { apiOptionsFromEnv } from '../api/api-env';
 import { assertSafeBind } from '../api/bind-policy';
 import type { ApiOptions } from '../api/deps';
 import { createApiServer } from '../api/server';
+import { DatabaseClock } from '../queue/database-clock';
 import { JobEventBus } from '../queue/job-events';
 import { JobQueue } from '../queue/job-queue';
+import { QueueMaintenanceLoop } from '../queue/maintenance-loop';
 import type { SpawnWorker } from '../worker/worker-process';
 import { WorkerSupervisor } from '../worker/worker-supervisor';
 import { APP_VERSION } from './version';
@@ -20,6 +22,8 @@ export interface Core {
   repositories: Repositories;
   events: JobEventBus;
   queue: JobQueue;
+  /** Database time for every queue write made by this host (docs/ARCHITECTURE.md "Time and leases"). */
+  clock: DatabaseClock;
   worker: WorkerSupervisor | null;
   api: FastifyInstance;
   /** The address the API actually listens on (the port may have been 0). */
@@ -66,6 +70,10 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
   });
   const repositories = createRepositories(database.db);
   const events = new JobEventBus((error) => logger.error({ err: error }, 'job event listener failed'));
+  const clock = await new DatabaseClock(database.db, {
+    onError: (error) => logger.warn({ err: error }, 'could not read the database clock'),
+  }).start();
+  logger.info(clock.status(), 'database clock');
 
   // The worker always talks to the database the host resolved (the embedded mongod's random port).
   const worker = options.workerFactory
@@ -79,10 +87,22 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
         }),
         events,
         logger: logger.child({ component: 'supervisor' }),
+        hangAfterMs: config.worker.hangMs,
       })
     : null;
   worker?.start().catch((error: unknown) => logger.error({ err: error }, 'worker failed to start'));
-  const queue = new JobQueue(getCollections(database.db).jobs, events, worker);
+  const jobs = getCollections(database.db).jobs;
+  const queue = new JobQueue(jobs, events, worker, { clock, timeoutMs: config.worker.jobTimeoutMs });
+  // Even with no live worker anywhere (hung, or a UI-only instance) no job stays `running` past its lease.
+  const maintenance = new QueueMaintenanceLoop(jobs, {
+    clock,
+    leaseMs: config.worker.leaseMs,
+    defaultTimeoutMs: config.worker.jobTimeoutMs,
+    intervalMs: Math.max(config.worker.pollIntervalMs, Math.floor(config.worker.leaseMs / 3)),
+    events,
+    onError: (error) => logger.warn({ err: error }, 'queue maintenance failed'),
+  });
+  maintenance.start();
 
   let api: FastifyInstance | null = null;
   let apiUrl: string;
@@ -101,6 +121,8 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
     apiUrl = await api.listen({ host: config.api.host, port: config.api.port });
   } catch (error) {
     await api?.close().catch(() => undefined);
+    await maintenance.stop();
+    clock.stop();
     await worker?.stop().catch(() => undefined);
     await database.close().catch(() => undefined);
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
@@ -119,10 +141,13 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
     repositories,
     events,
     queue,
+    clock,
     worker,
     api: server,
     apiUrl,
     stop: async () => {
+      await maintenance.stop();
+      clock.stop();
       await worker?.stop(options.stopDeadlineMs ?? 10_000);
       await server.close();
       await database.close();

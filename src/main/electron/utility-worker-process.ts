@@ -62,8 +62,16 @@ export function utilityWorkerSpawner(
       onExit: (listener) => {
         exitListeners.push(listener);
       },
+      // SIGKILL, like the headless worker's: `child.kill()` sends SIGTERM, which a hung or stopped
+      // (SIGSTOP, laptop debugger) process never acts on, and the supervisor kills only such workers.
       kill: () => {
-        if (alive) child.kill();
+        if (!alive) return;
+        try {
+          if (child.pid) process.kill(child.pid, 'SIGKILL');
+          else child.kill();
+        } catch {
+          child.kill();
+        }
       },
     };
   };

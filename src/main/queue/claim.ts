@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Filter } from 'mongodb';
 import type { GenerationJob } from '@shared/job';
 import { appendLog, logEntry } from './execution-log';
 import { updateJob, type JobCollection } from './job-update';
@@ -6,6 +7,7 @@ import { updateJob, type JobCollection } from './job-update';
 export interface ClaimOptions {
   owner: string;
   leaseMs: number;
+  /** Database time (database-clock.ts): `run_after` and the lease are compared in it. */
   now?: Date;
   /** How many due jobs to try before giving up; others may be taking them at the same time. */
   candidates?: number;
@@ -20,7 +22,13 @@ export async function claimNextJob(
   options: ClaimOptions,
 ): Promise<GenerationJob | null> {
   const now = options.now ?? new Date();
-  const due = { status: 'pending' as const, run_after: { $lte: now } };
+  // A job waiting for nothing (new, recovered, released, retried by hand) is due whatever the
+  // clocks say: comparing its `run_after` with ours would make an instance whose clock is slow
+  // ignore it (docs/ARCHITECTURE.md "Time and leases"). Only backoffs and offline waits are timed.
+  const due: Filter<GenerationJob> = {
+    status: 'pending',
+    $or: [{ waiting_reason: null }, { run_after: { $lte: now } }],
+  };
   const candidates = await jobs
     .find(due, { projection: { _id: 1 } })
     .sort({ run_after: 1, created_at: 1 })
@@ -37,6 +45,7 @@ export async function claimNextJob(
           owner: options.owner,
           token: randomUUID(),
           expires_at: new Date(now.getTime() + options.leaseMs),
+          run_ms: 0,
         },
         attempts: job.attempts + 1,
         started_at: job.started_at ?? now,

@@ -19,6 +19,8 @@ export interface NewJobInput {
   regeneration?: JobRegeneration;
   /** Agents the job will run, when not the whole chain of its type (a regeneration). */
   total_steps?: number;
+  /** The job's time limit per attempt, fixed now so every instance applies the same one. */
+  timeout_ms?: number;
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 3;
@@ -49,6 +51,7 @@ export function buildPendingJob(input: NewJobInput, now = new Date()): Generatio
     token_usage: emptyTokenUsage(),
     cost_usd: 0,
     ...(input.regeneration ? { regeneration: input.regeneration } : {}),
+    ...(input.timeout_ms ? { timeout_ms: input.timeout_ms } : {}),
     created_at: now,
     started_at: null,
     completed_at: null,

@@ -1,7 +1,10 @@
+import type { Filter } from 'mongodb';
 import type { GenerationJob } from '@shared/job';
 import { appendLog, logEntry } from './execution-log';
 import { failedPatch } from './failed-patch';
+import type { QueueClock } from './database-clock';
 import { updateJob, updateOwnedJob, type JobCollection } from './job-update';
+import type { LeaseObserver } from './lease-observer';
 
 export interface RenewResult {
   /** False: the lease is gone (expired and taken, cancelled, timed out) — stop working on the job. */
@@ -9,43 +12,81 @@ export interface RenewResult {
   cancelRequested: boolean;
 }
 
-/** Heartbeat: pushes the lease forward and tells the worker whether a cancel was asked for. */
+/**
+ * Heartbeat: pushes the lease forward (strictly: observers read "unchanged" as "no heartbeat"),
+ * records how long the owner has been running the attempt (`runMs`, its own monotonic measure, for
+ * the watchdog) and tells the worker whether a cancel was asked for.
+ */
 export async function renewLease(
   jobs: JobCollection,
   jobId: string,
   token: string,
   leaseMs: number,
   now = new Date(),
+  runMs?: number,
 ): Promise<RenewResult> {
   const job = await updateOwnedJob(
     jobs,
     jobId,
     token,
     (current) => ({
-      lease: current.lease && { ...current.lease, expires_at: new Date(now.getTime() + leaseMs) },
+      lease: current.lease && {
+        ...current.lease,
+        expires_at: new Date(Math.max(now.getTime() + leaseMs, current.lease.expires_at.getTime() + 1)),
+        ...(runMs === undefined ? {} : { run_ms: Math.round(runMs) }),
+      },
     }),
     now,
   );
   return { owned: job !== null, cancelRequested: job?.cancel_requested ?? false };
 }
 
+export interface LeaseRecoveryOptions {
+  clock: QueueClock;
+  /** This process's record of when each lease last changed. */
+  observer: LeaseObserver;
+  leaseMs: number;
+}
+
 /**
  * Jobs whose worker vanished (killed, laptop asleep, machine lost) go back to `pending` and resume
  * from their last checkpoint; one that keeps losing its worker fails after `max_attempts`.
- * Any instance may run this: the compare-and-set makes it safe to run everywhere at once.
+ * A lease counts as expired once this process has seen it without a heartbeat for a whole lease
+ * period (and, when the server gives its time, its deadline has passed): no two machines' clocks
+ * are ever compared. Any instance may run this: the compare-and-set, guarded by the very lease it
+ * saw, makes it safe everywhere at once and loses to a heartbeat that lands in between.
  */
-export async function recoverExpiredLeases(jobs: JobCollection, now = new Date()): Promise<GenerationJob[]> {
-  const expired = { status: 'running' as const, 'lease.expires_at': { $lt: now } };
-  const stale = await jobs
-    .find(expired, { projection: { _id: 1 } })
-    .limit(100)
+export async function recoverExpiredLeases(
+  jobs: JobCollection,
+  options: LeaseRecoveryOptions,
+): Promise<GenerationJob[]> {
+  const { clock, observer, leaseMs } = options;
+  const now = clock.now();
+  const running = await jobs
+    .find({ status: 'running' }, { projection: { _id: 1, lease: 1 } })
+    .limit(1_000)
     .toArray();
+  observer.retainOnly(new Set(running.map(({ _id }) => _id)));
+  const stale = running.flatMap(({ _id, lease }): Array<{ _id: string; guard: Filter<GenerationJob> }> => {
+    if (!lease) return [{ _id, guard: { status: 'running', lease: null } }];
+    const silent = observer.silentFor(_id, lease);
+    // With the server's clock the lease's own deadline must have passed too; without it, only
+    // this process's monotonic observation counts (a skewed writer's expires_at means nothing).
+    const pastDeadline = !clock.serverTime || lease.expires_at.getTime() < now.getTime();
+    if (silent < leaseMs || !pastDeadline) return [];
+    return [
+      {
+        _id,
+        guard: { status: 'running', 'lease.token': lease.token, 'lease.expires_at': lease.expires_at },
+      },
+    ];
+  });
   const recovered: GenerationJob[] = [];
-  for (const { _id } of stale) {
+  for (const { _id, guard } of stale) {
     const job = await updateJob(
       jobs,
       _id,
-      expired,
+      guard,
       (current) => {
         const owner = current.lease?.owner ?? 'desconocido';
         if (current.cancel_requested) {

@@ -10,9 +10,12 @@ import {
   markCancelled,
   ownedBy,
   recordStepCompleted,
+  jobTimeoutOf,
+  localClock,
   releaseOnShutdown,
   renewLease,
   timeoutMessage,
+  type QueueClock,
   waitOffline,
   type JobCollection,
 } from '../queue';
@@ -42,6 +45,8 @@ export interface RunDependencies {
   repositories: Repositories;
   pipeline: JobPipeline;
   settings: RunSettings;
+  /** Database time for every write (src/main/queue/database-clock.ts); this machine's when absent. */
+  clock?: QueueClock;
   emit(event: JobEvent): void;
   log(level: 'info' | 'warn' | 'error', message: string, data?: Record<string, unknown>): void;
 }
@@ -57,6 +62,9 @@ export class JobRun {
   private completedSteps = 0;
   private progressChain: Promise<void> = Promise.resolve();
   private readonly token: string;
+  private readonly clock: QueueClock;
+  /** When this process started the attempt, by its monotonic clock (the lease's `run_ms`). */
+  private readonly startedAt = performance.now();
 
   constructor(
     readonly job: GenerationJob,
@@ -64,6 +72,12 @@ export class JobRun {
   ) {
     if (!job.lease) throw new Error(`job ${job._id} was not claimed`);
     this.token = job.lease.token;
+    this.clock = deps.clock ?? localClock();
+  }
+
+  /** The job's own limit, fixed when it was created (older jobs: this instance's setting). */
+  private get timeoutMs(): number {
+    return jobTimeoutOf(this.job, this.deps.settings.jobTimeoutMs);
   }
 
   abort(cause: AbortCause): void {
@@ -75,12 +89,12 @@ export class JobRun {
   async execute(): Promise<void> {
     const { settings } = this.deps;
     const heartbeat = setInterval(() => void this.heartbeat(), settings.heartbeatMs);
-    const elapsed = Date.now() - (this.job.attempt_started_at ?? new Date()).getTime();
-    const watchdog = setTimeout(() => this.abort('timeout'), Math.max(0, settings.jobTimeoutMs - elapsed));
+    // Measured from this process's own claim: comparing with a stored timestamp would compare clocks.
+    const watchdog = setTimeout(() => this.abort('timeout'), this.timeoutMs);
     try {
       const checkpoints = await this.loadCheckpoints();
       const result = await this.raceAbort(this.deps.pipeline.run(this.context(checkpoints)));
-      const done = await completeJob(this.deps.jobs, this.job._id, this.token, result);
+      const done = await completeJob(this.deps.jobs, this.job._id, this.token, result, this.clock.now());
       if (done) this.deps.emit(jobEvent('completed', done));
       else
         this.deps.log('warn', 'job finished after its lease was lost; result kept, state untouched', {
@@ -120,7 +134,16 @@ export class JobRun {
       replayStep: (agentId, phase) =>
         this.recordProgress(agentId, phase, this.uncounted(checkpoints.get(agentId), phase)),
       log: async (event, message, agentId) => {
-        if (!(await appendJobLog(this.deps.jobs, this.job._id, this.token, event, message, agentId))) {
+        const written = await appendJobLog(
+          this.deps.jobs,
+          this.job._id,
+          this.token,
+          event,
+          message,
+          agentId,
+          this.clock.now(),
+        );
+        if (!written) {
           throw this.leaseLost();
         }
       },
@@ -194,7 +217,11 @@ export class JobRun {
     step: CompletedStepInput | null,
   ): Promise<void> {
     this.completedSteps += 1;
-    const job = await recordStepCompleted(this.deps.jobs, this.job._id, this.token, {
+    const job = await recordStepCompleted(
+      this.deps.jobs,
+      this.job._id,
+      this.token,
+      {
       agentId,
       phase,
       completedSteps: this.completedSteps,
@@ -206,7 +233,9 @@ export class JobRun {
           ? { costUsd: null, unpricedModel: step.requestedModel ?? step.model }
           : { costUsd: step.costUsd }),
       fromCheckpoint: step === null,
-    });
+      },
+      this.clock.now(),
+    );
     if (!job) throw this.leaseLost();
     this.deps.emit(jobEvent('progress', job));
   }
@@ -223,6 +252,8 @@ export class JobRun {
         this.job._id,
         this.token,
         this.deps.settings.leaseMs,
+        this.clock.now(),
+        performance.now() - this.startedAt,
       );
       if (!owned) this.abort('lease_lost');
       else if (cancelRequested) this.abort('cancel');
@@ -249,19 +280,21 @@ export class JobRun {
   ): Promise<GenerationJob | null> {
     const { jobs, settings } = this.deps;
     const id = this.job._id;
-    if (cause === 'cancel') return markCancelled(jobs, id, this.token);
+    const now = this.clock.now();
+    if (cause === 'cancel') return markCancelled(jobs, id, this.token, now);
     if (cause === 'timeout')
-      return failJob(jobs, id, this.token, 'timeout', timeoutMessage(settings.jobTimeoutMs));
-    if (cause === 'shutdown') return releaseOnShutdown(jobs, id, this.token);
+      return failJob(jobs, id, this.token, 'timeout', timeoutMessage(this.timeoutMs), now);
+    if (cause === 'shutdown') return releaseOnShutdown(jobs, id, this.token, now);
     if (error instanceof LlmUnavailableError) {
       return waitOffline(jobs, id, this.token, {
         baseMs: settings.offlineBaseMs,
         maxMs: settings.offlineMaxMs,
+        now,
       });
     }
     if (error instanceof JobFailure && !error.transient) {
       const { reason, message, fields, result } = error;
-      return failJob(jobs, id, this.token, reason, message, new Date(), fields, result);
+      return failJob(jobs, id, this.token, reason, message, now, fields, result);
     }
     if (!(error instanceof JobFailure))
       this.deps.log('error', 'unexpected pipeline error', { job: id, error: String(error) });
@@ -281,7 +314,7 @@ export class JobRun {
       failure.reason,
       failure.message,
       delay,
-      new Date(),
+      now,
       failure.fields,
     );
   }

@@ -1,6 +1,14 @@
 import type { JobEvent } from '@shared/job-events';
 import type { Repositories } from '../db/repositories';
-import { claimNextJob, failOverdueJobs, recoverExpiredLeases, type JobCollection } from '../queue';
+import {
+  claimNextJob,
+  defaultWatchdogGraceMs,
+  LeaseObserver,
+  localClock,
+  maintainQueue,
+  type JobCollection,
+  type QueueClock,
+} from '../queue';
 import { jobEvent } from '../queue/job-events';
 import { JobRun, type RunSettings } from './job-run';
 import type { JobPipeline } from '../pipeline/pipeline-types';
@@ -15,6 +23,8 @@ export interface JobWorkerOptions {
   settings: RunSettings;
   /** Extra time the shared watchdog sweep gives a job past its limit (the owner's own timer fires first). */
   watchdogGraceMs?: number;
+  /** Database time (src/main/queue/database-clock.ts); this machine's clock when absent. */
+  clock?: QueueClock;
   emit(event: JobEvent): void;
   log(level: 'info' | 'warn' | 'error', message: string, data?: Record<string, unknown>): void;
 }
@@ -30,8 +40,14 @@ export class JobWorker {
   private filling = false;
   private refillRequested = false;
   private stopping = false;
+  private readonly observer = new LeaseObserver();
+  private readonly clock: QueueClock;
+  private readonly runDeps: JobWorkerOptions & { clock: QueueClock };
 
-  constructor(private readonly options: JobWorkerOptions) {}
+  constructor(private readonly options: JobWorkerOptions) {
+    this.clock = options.clock ?? localClock();
+    this.runDeps = { ...options, clock: this.clock };
+  }
 
   get runningJobIds(): string[] {
     return [...this.runs.keys()];
@@ -68,20 +84,19 @@ export class JobWorker {
   private async poll(): Promise<void> {
     if (this.stopping) return;
     try {
-      const now = new Date();
-      for (const job of await recoverExpiredLeases(this.options.jobs, now)) {
+      const { settings } = this.options;
+      const { recovered, timedOut } = await maintainQueue(this.options.jobs, {
+        clock: this.clock,
+        observer: this.observer,
+        leaseMs: settings.leaseMs,
+        defaultTimeoutMs: settings.jobTimeoutMs,
+        graceMs: this.options.watchdogGraceMs ?? defaultWatchdogGraceMs(settings.leaseMs),
+      });
+      for (const job of recovered) {
         this.options.log('warn', 'recovered a job whose lease expired', { job: job._id, status: job.status });
         this.options.emit(jobEvent(job.status === 'failed' ? 'failed' : 'waiting', job));
       }
-      const grace = this.options.watchdogGraceMs ?? Math.max(this.options.settings.leaseMs, 5_000);
-      for (const job of await failOverdueJobs(
-        this.options.jobs,
-        this.options.settings.jobTimeoutMs,
-        grace,
-        now,
-      )) {
-        this.options.emit(jobEvent('failed', job));
-      }
+      for (const job of timedOut) this.options.emit(jobEvent('failed', job));
     } catch (error) {
       this.options.log('warn', 'queue maintenance failed', { error: String(error) });
     }
@@ -101,10 +116,11 @@ export class JobWorker {
           const job = await claimNextJob(this.options.jobs, {
             owner: this.options.owner,
             leaseMs: this.options.settings.leaseMs,
+            now: this.clock.now(),
           });
           if (!job) break;
           this.options.emit(jobEvent('claimed', job));
-          const run = new JobRun(job, this.options);
+          const run = new JobRun(job, this.runDeps);
           const done = run
             .execute()
             .catch((error: unknown) =>

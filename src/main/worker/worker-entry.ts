@@ -9,6 +9,7 @@ import { loadConfig } from '../config/load-config';
 import { connectClient } from '../db/connect';
 import { getCollections } from '../db/collections';
 import { createRepositories } from '../db/repositories';
+import { DatabaseClock } from '../queue';
 import { createPipeline } from './create-pipeline';
 import { JobWorker } from './job-worker';
 import { parentChannel } from './parent-channel';
@@ -26,7 +27,11 @@ async function main(): Promise<void> {
   const client = await connectClient(config.mongoUrl, 10_000);
   const db = client.db(config.dbName);
   const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const clock = await new DatabaseClock(db, {
+    onError: (error) => log('warn', 'could not read the database clock', { error: String(error) }),
+  }).start();
   const worker = new JobWorker({
+    clock,
     jobs: getCollections(db).jobs,
     repositories: createRepositories(db),
     pipeline: createPipeline(process.env, config, db),
@@ -50,6 +55,7 @@ async function main(): Promise<void> {
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
       const released = await worker.stop();
+      clock.stop();
       send({ type: 'stopped', released });
       await client.close();
       process.exit(0);

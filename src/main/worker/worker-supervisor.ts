@@ -14,12 +14,18 @@ export interface SupervisorOptions {
   restartMaxMs?: number;
   /** A worker that stayed up this long resets the restart backoff. */
   stableAfterMs?: number;
+  /**
+   * A running worker silent this long (no heartbeat, no message: hung, or stopped with SIGSTOP)
+   * is killed and restarted; its jobs' leases then expire and they resume from their checkpoints.
+   * Null: never (tests of other behaviour).
+   */
+  hangAfterMs?: number | null;
 }
 
 /**
  * Keeps one worker process alive: ready handshake with a timeout, restart with backoff when it exits
- * unexpectedly (logging why: exit code, signal, last stderr lines), and a graceful stop that lets
- * running jobs checkpoint and release their leases.
+ * unexpectedly (logging why: exit code, signal, last stderr lines) or falls silent (hung), and a
+ * graceful stop that lets running jobs checkpoint and release their leases.
  */
 export class WorkerSupervisor {
   private worker: WorkerProcess | null = null;
@@ -36,6 +42,11 @@ export class WorkerSupervisor {
   private restartTimer: NodeJS.Timeout | null = null;
   private readyTimer: NodeJS.Timeout | null = null;
   private startedAt = 0;
+  /** When the worker last said anything, by this process's monotonic clock. */
+  private lastSignAt = 0;
+  private silenceTimer: NodeJS.Timeout | null = null;
+  /** Set when we killed the worker for its silence, so its exit says why. */
+  private killedForSilence: number | null = null;
   private stopRequested = false;
   private readonly readyWaiters: Array<() => void> = [];
   private pendingNudge = false;
@@ -139,6 +150,9 @@ export class WorkerSupervisor {
     }
     this.worker = worker;
     this.startedAt = Date.now();
+    this.lastSignAt = performance.now();
+    this.killedForSilence = null;
+    this.watchSilence(worker);
     this.update({ pid: worker.pid ?? null });
     this.readyTimer = setTimeout(() => {
       this.options.logger.error(
@@ -157,7 +171,33 @@ export class WorkerSupervisor {
     return this.options.readyTimeoutMs ?? 15_000;
   }
 
+  /**
+   * Heartbeats are the worker's proof of life; their absence is acted on, not just noticed. The
+   * check runs only while the worker is `running` (start-up has its own ready timeout).
+   */
+  private watchSilence(worker: WorkerProcess): void {
+    if (this.silenceTimer) clearInterval(this.silenceTimer);
+    const limit = this.options.hangAfterMs;
+    if (!limit) return;
+    this.silenceTimer = setInterval(
+      () => {
+        if (this.worker !== worker || this.status.state !== 'running') return;
+        const silent = performance.now() - this.lastSignAt;
+        if (silent <= limit) return;
+        this.killedForSilence = Math.round(silent);
+        this.options.logger.error(
+          { pid: worker.pid, silentMs: this.killedForSilence, limitMs: limit },
+          'worker stopped sending heartbeats; killing and restarting it',
+        );
+        worker.kill();
+      },
+      Math.max(50, Math.floor(limit / 4)),
+    );
+    this.silenceTimer.unref();
+  }
+
   private handleMessage(raw: unknown): void {
+    this.lastSignAt = performance.now();
     const parsed = WorkerToHostSchema.safeParse(raw);
     if (!parsed.success) {
       this.options.logger.warn(
@@ -194,9 +234,14 @@ export class WorkerSupervisor {
 
   private handleExit(exit: WorkerExit): void {
     if (this.readyTimer) clearTimeout(this.readyTimer);
+    if (this.silenceTimer) clearInterval(this.silenceTimer);
+    this.silenceTimer = null;
     this.worker = null;
     const expected = this.stopRequested;
-    const reason = exitReason(exit);
+    const reason =
+      this.killedForSilence === null
+        ? exitReason(exit)
+        : `sin latido durante ${Math.round(this.killedForSilence / 1000)} s: proceso detenido y reiniciado`;
     this.update({
       pid: null,
       running_jobs: [],

@@ -20,7 +20,6 @@ import {
   failOverdueJobs,
   markCancelled,
   recordStepCompleted,
-  recoverExpiredLeases,
   releaseOnShutdown,
   renewLease,
   retryJob,
@@ -28,6 +27,7 @@ import {
   waitOffline,
 } from '../../../src/main/queue';
 import { backoffDelay } from '../../../src/main/util/backoff';
+import { recoverAfterSilence } from '../../support/lease-recovery';
 import { clearCollections, useTestDatabase } from '../../support/test-db';
 
 const testDb = useTestDatabase();
@@ -68,10 +68,18 @@ describe('enqueue and claim', () => {
     expect(job.execution_log.at(-1)?.event).toBe('started');
   });
 
-  it('does not claim jobs whose run_after is in the future', async () => {
+  it('a job waiting out a backoff is not claimed before its run_after; a job waiting for nothing is, whatever the clocks', async () => {
     const now = new Date();
-    await enqueue(jobsCol(), input, new Date(now.getTime() + 60_000));
+    const { _id } = await enqueue(jobsCol(), input, new Date(now.getTime() + 60_000));
+    // Enqueued by an instance whose clock runs a minute fast: still due for us.
+    expect((await claimNextJob(jobsCol(), { owner: 'w', leaseMs: LEASE, now }))?._id).toBe(_id);
+    await jobsCol().updateOne(
+      { _id },
+      { $set: { status: 'pending', lease: null, waiting_reason: 'backoff', run_after: new Date(now.getTime() + 60_000) } },
+    );
     expect(await claimNextJob(jobsCol(), { owner: 'w', leaseMs: LEASE, now })).toBeNull();
+    const later = new Date(now.getTime() + 60_001);
+    expect((await claimNextJob(jobsCol(), { owner: 'w', leaseMs: LEASE, now: later }))?._id).toBe(_id);
   });
 
   it('never gives one job to two concurrent claimers (separate connections)', async () => {
@@ -122,7 +130,7 @@ describe('lease, fencing and recovery', () => {
     const stale = await claimed('old', t0);
     // The old worker pauses; its lease expires and another worker takes the job.
     const afterExpiry = new Date(t0.getTime() + LEASE + 1);
-    expect((await recoverExpiredLeases(jobsCol(), afterExpiry)).map((j) => j._id)).toEqual([stale._id]);
+    expect((await recoverAfterSilence(jobsCol(), afterExpiry, LEASE)).map((j) => j._id)).toEqual([stale._id]);
     const fresh = await claimed('new', afterExpiry);
     expect(fresh._id).toBe(stale._id);
     await recordStepCompleted(jobsCol(), fresh._id, fresh.lease!.token, {
@@ -161,7 +169,7 @@ describe('lease, fencing and recovery', () => {
     const t0 = new Date();
     await enqueue(jobsCol(), { ...input, max_attempts: 1 }, t0);
     await claimed('w', t0);
-    const [job] = await recoverExpiredLeases(jobsCol(), new Date(t0.getTime() + LEASE + 1));
+    const [job] = await recoverAfterSilence(jobsCol(), new Date(t0.getTime() + LEASE + 1), LEASE);
     expect(job).toMatchObject({ status: 'failed', error_reason: 'worker_lost' });
   });
 
@@ -462,8 +470,14 @@ describe('finishing, retries, offline wait, cancel, release, watchdog', () => {
     const t0 = new Date();
     await enqueue(jobsCol(), input, t0);
     const job = await claimed('w', t0);
-    expect(await failOverdueJobs(jobsCol(), 60_000, 5_000, new Date(t0.getTime() + 30_000))).toEqual([]);
-    const [failed] = await failOverdueJobs(jobsCol(), 60_000, 5_000, new Date(t0.getTime() + 66_000));
+    const sweep = (at: Date) =>
+      failOverdueJobs(jobsCol(), {
+        clock: { now: () => at, serverTime: true },
+        defaultTimeoutMs: 60_000,
+        graceMs: 5_000,
+      });
+    expect(await sweep(new Date(t0.getTime() + 30_000))).toEqual([]);
+    const [failed] = await sweep(new Date(t0.getTime() + 66_000));
     expect(failed).toMatchObject({
       _id: job._id,
       status: 'failed',

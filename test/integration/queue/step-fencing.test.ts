@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getCollections } from '../../../src/main/db/collections';
 import { createRepositories } from '../../../src/main/db/repositories';
-import { claimNextJob, enqueue, recoverExpiredLeases } from '../../../src/main/queue';
+import { claimNextJob, enqueue } from '../../../src/main/queue';
+import { recoverAfterSilence } from '../../support/lease-recovery';
 import { JobRun } from '../../../src/main/worker/job-run';
 import type { PipelineContext } from '../../../src/main/pipeline/pipeline-types';
 import { useTestDatabase } from '../../support/test-db';
@@ -55,7 +56,7 @@ describe('checkpoints are fenced like every other worker write', () => {
     });
     const done = run.execute();
 
-    await recoverExpiredLeases(jobs, new Date(t0.getTime() + 1_001));
+    await recoverAfterSilence(jobs, new Date(t0.getTime() + 1_001), 1_000);
     const fresh = (await claimNextJob(jobs, {
       owner: 'new',
       leaseMs: 60_000,

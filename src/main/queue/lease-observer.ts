@@ -1,0 +1,39 @@
+import type { JobLease } from '@shared/job';
+
+interface Sighting {
+  mark: string;
+  since: number;
+}
+
+/** A lease as it reads now: a heartbeat always changes it (expires_at moves strictly forward). */
+export function leaseMark(lease: Pick<JobLease, 'token' | 'expires_at'>): string {
+  return `${lease.token}@${lease.expires_at.getTime()}`;
+}
+
+/**
+ * How long this process has seen each running job's lease without a heartbeat, measured by its
+ * own monotonic clock. Deciding expiry this way compares no timestamps written by another machine,
+ * so a skewed clock anywhere can neither steal a live lease nor keep a dead one
+ * (docs/ARCHITECTURE.md "Time and leases"). The price: an instance that has just started waits one
+ * lease period before it recovers anything.
+ */
+export class LeaseObserver {
+  private readonly seen = new Map<string, Sighting>();
+
+  constructor(private readonly monotonicNow: () => number = () => performance.now()) {}
+
+  /** Milliseconds the job's lease has stayed as it is now (0 at the first sighting or after a change). */
+  silentFor(jobId: string, lease: Pick<JobLease, 'token' | 'expires_at'>): number {
+    const mark = leaseMark(lease);
+    const now = this.monotonicNow();
+    const previous = this.seen.get(jobId);
+    if (previous?.mark === mark) return now - previous.since;
+    this.seen.set(jobId, { mark, since: now });
+    return 0;
+  }
+
+  /** Forgets jobs that are no longer running, so a long session holds only the live ones. */
+  retainOnly(jobIds: ReadonlySet<string>): void {
+    for (const id of this.seen.keys()) if (!jobIds.has(id)) this.seen.delete(id);
+  }
+}
