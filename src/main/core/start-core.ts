@@ -13,6 +13,7 @@ import { JobEventBus } from '../queue/job-events';
 import { JobQueue } from '../queue/job-queue';
 import { QueueMaintenanceLoop } from '../queue/maintenance-loop';
 import type { SpawnWorker } from '../worker/worker-process';
+import { withdrawPlansOfFailedJob } from '../worker/withdraw-plans';
 import { WorkerSupervisor } from '../worker/worker-supervisor';
 import { APP_VERSION } from './version';
 
@@ -100,6 +101,7 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
     defaultTimeoutMs: config.worker.jobTimeoutMs,
     intervalMs: Math.max(config.worker.pollIntervalMs, Math.floor(config.worker.leaseMs / 3)),
     events,
+    onFailed: (job) => withdrawPlansOfFailedJob(repositories, job),
     onError: (error) => logger.warn({ err: error }, 'queue maintenance failed'),
   });
   maintenance.start();

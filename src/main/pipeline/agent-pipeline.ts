@@ -202,6 +202,7 @@ export class AgentPipeline implements JobPipeline {
     });
     let training: TrainingPlanDocument | null = null;
     let nutrition: NutritionPlanDocument | null = null;
+    await context.assertStillOwned();
     if (job.type !== 'nutrition') {
       const ids = Object.keys(TRAINING_AGENT_FIELDS);
       const plan = TrainingPlanDocumentSchema.parse({

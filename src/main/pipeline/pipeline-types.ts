@@ -33,6 +33,13 @@ export interface PipelineContext {
   /** Counts a checkpointed step as done for this attempt's progress (no tokens added). */
   replayStep(agentId: string, phase: string): Promise<void>;
   log(event: string, message: string, agentId?: string): Promise<void>;
+  /**
+   * The cut-off before anything the coach will see is written (plans, a plan's new version, the
+   * submission's "plan generated"): throws `RunAborted` once the run was cancelled, timed out or
+   * shut down, and `LeaseLostError` once the job is no longer this run's or a cancel was asked for.
+   * A cancel that arrives after this point is too late: the job completes (issue #17 point 4).
+   */
+  assertStillOwned(): Promise<void>;
 }
 
 /** The agents (issue 4) and the simulated test pipeline both implement this. */

@@ -269,6 +269,7 @@ export async function commitRegeneration(
         'plan_version',
         `Guardando la parte regenerada como versión ${versionOf(current) + 1} del plan «${planId}»`,
       );
+      await context.assertStillOwned();
       const outcome = await commitPlanVersion(repositories, version(current));
       if (!outcome.ok && outcome.reason === 'conflict') {
         const now = (await plans.get(planId)) as AnyPlan | null;

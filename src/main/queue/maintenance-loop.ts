@@ -1,3 +1,4 @@
+import type { GenerationJob } from '@shared/job';
 import type { QueueClock } from './database-clock';
 import { jobEvent, type JobEventBus } from './job-events';
 import type { JobCollection } from './job-update';
@@ -10,6 +11,8 @@ export interface MaintenanceLoopOptions {
   defaultTimeoutMs: number;
   intervalMs: number;
   events: JobEventBus;
+  /** Called for every job the pass failed (out of attempts, cancelled, timed out) before its event. */
+  onFailed?(job: GenerationJob): Promise<unknown>;
   onError(error: unknown): void;
 }
 
@@ -58,8 +61,10 @@ export class QueueMaintenanceLoop {
         defaultTimeoutMs,
         graceMs: defaultWatchdogGraceMs(leaseMs),
       });
-      for (const job of recovered) events.publish(jobEvent(job.status === 'failed' ? 'failed' : 'waiting', job));
-      for (const job of timedOut) events.publish(jobEvent('failed', job));
+      for (const job of [...recovered, ...timedOut]) {
+        if (job.status === 'failed') await this.options.onFailed?.(job);
+        events.publish(jobEvent(job.status === 'failed' ? 'failed' : 'waiting', job));
+      }
     } catch (error) {
       this.options.onError(error);
     }

@@ -29,6 +29,7 @@ import {
 } from '../pipeline/job-errors';
 import type { CompletedStepInput, JobPipeline, PipelineContext } from '../pipeline/pipeline-types';
 import { backoffDelay } from '../util/backoff';
+import { withdrawPlansOfFailedJob } from './withdraw-plans';
 
 export interface RunSettings {
   leaseMs: number;
@@ -96,10 +97,12 @@ export class JobRun {
       const result = await this.raceAbort(this.deps.pipeline.run(this.context(checkpoints)));
       const done = await completeJob(this.deps.jobs, this.job._id, this.token, result, this.clock.now());
       if (done) this.deps.emit(jobEvent('completed', done));
-      else
-        this.deps.log('warn', 'job finished after its lease was lost; result kept, state untouched', {
-          job: this.job._id,
-        });
+      else {
+        this.deps.log('warn', 'job finished after its lease was lost; state untouched', { job: this.job._id });
+        // Lost to the sweep or a cancelled recovery: its plans must not stay listed.
+        const now = await this.deps.jobs.findOne({ _id: this.job._id });
+        if (now) await this.withdrawPlans(now);
+      }
     } catch (error) {
       await this.settle(error);
     } finally {
@@ -133,6 +136,7 @@ export class JobRun {
       completeStep: (step) => this.completeStep(step),
       replayStep: (agentId, phase) =>
         this.recordProgress(agentId, phase, this.uncounted(checkpoints.get(agentId), phase)),
+      assertStillOwned: () => this.assertStillOwned(),
       log: async (event, message, agentId) => {
         const written = await appendJobLog(
           this.deps.jobs,
@@ -167,6 +171,20 @@ export class JobRun {
       requestedModel: checkpoint.requested_model,
       startedAt: checkpoint.started_at,
     };
+  }
+
+  /** The run's cut-off before writes the coach will see (PipelineContext.assertStillOwned). */
+  private async assertStillOwned(): Promise<void> {
+    if (this.abortCause) throw new RunAborted(this.abortCause);
+    const job = await this.deps.jobs.findOne(
+      { _id: this.job._id, ...ownedBy(this.token) },
+      { projection: { cancel_requested: 1 } },
+    );
+    if (!job) throw this.leaseLost();
+    if (job.cancel_requested) {
+      this.abort('cancel');
+      throw new RunAborted('cancel');
+    }
   }
 
   private async completeStep(step: CompletedStepInput): Promise<unknown> {
@@ -267,10 +285,30 @@ export class JobRun {
     const cause = this.abortCause ?? (error instanceof RunAborted ? error.abortCause : null);
     if (cause === 'lease_lost' || error instanceof LeaseLostError) {
       this.deps.log('warn', 'lease lost: dropping the job without writing to it', { job: this.job._id });
+      // Whoever took it (the sweep, a cancel on recovery) may have failed it after our plans were saved.
+      const now = await this.deps.jobs.findOne({ _id: this.job._id });
+      if (now) await this.withdrawPlans(now);
       return;
     }
     const next = await this.transitionAfterFailure(cause, error);
-    if (next) this.deps.emit(jobEvent(next.status === 'failed' ? 'failed' : 'waiting', next));
+    if (next) {
+      await this.withdrawPlans(next);
+      this.deps.emit(jobEvent(next.status === 'failed' ? 'failed' : 'waiting', next));
+    }
+  }
+
+  /** A failed job leaves no plan listed (withdraw-plans.ts); a failure to clean up is logged, not thrown. */
+  private async withdrawPlans(job: GenerationJob): Promise<void> {
+    try {
+      const removed = await withdrawPlansOfFailedJob(this.deps.repositories, job);
+      if (removed.length > 0)
+        this.deps.log('warn', 'withdrew the plans of a job that did not finish', { job: job._id, removed });
+    } catch (error) {
+      this.deps.log('error', 'could not withdraw the plans of a failed job', {
+        job: job._id,
+        error: String(error),
+      });
+    }
   }
 
   /** Exactly one fenced state change for how the run ended. */

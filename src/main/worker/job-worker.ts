@@ -11,6 +11,7 @@ import {
 } from '../queue';
 import { jobEvent } from '../queue/job-events';
 import { JobRun, type RunSettings } from './job-run';
+import { withdrawPlansOfFailedJob } from './withdraw-plans';
 import type { JobPipeline } from '../pipeline/pipeline-types';
 
 export interface JobWorkerOptions {
@@ -94,9 +95,13 @@ export class JobWorker {
       });
       for (const job of recovered) {
         this.options.log('warn', 'recovered a job whose lease expired', { job: job._id, status: job.status });
+        await withdrawPlansOfFailedJob(this.options.repositories, job);
         this.options.emit(jobEvent(job.status === 'failed' ? 'failed' : 'waiting', job));
       }
-      for (const job of timedOut) this.options.emit(jobEvent('failed', job));
+      for (const job of timedOut) {
+        await withdrawPlansOfFailedJob(this.options.repositories, job);
+        this.options.emit(jobEvent('failed', job));
+      }
     } catch (error) {
       this.options.log('warn', 'queue maintenance failed', { error: String(error) });
     }

@@ -164,6 +164,7 @@ export class SimulatedPipeline implements JobPipeline {
     // The stand-in audits approve everything; the delivery state and gate are the real ones.
     const audit = { status: 'aprobado' as const, checks: [] };
     const saved: SavedPlans = { training: null, nutrition: null };
+    await context.assertStillOwned();
     if (job.type !== 'nutrition') {
       const training = Object.fromEntries(
         Object.entries(TRAINING_AGENT_FIELDS).map(([agent, field]) => [field, output(agent)]),

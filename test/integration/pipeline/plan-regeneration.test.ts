@@ -375,6 +375,7 @@ describe('regenerate a part of a plan with a note (issue #16 point 5)', () => {
       job,
       repositories,
       log: async () => undefined,
+      assertStillOwned: async () => undefined,
     } as unknown as PipelineContext;
     const content = contentOf(plan, 'training');
     const first = await commitRegeneration(context, job.regeneration!, content);

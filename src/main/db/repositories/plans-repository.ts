@@ -51,6 +51,20 @@ export class PlansRepository<T extends PlanShape> {
     }
   }
 
+  /**
+   * Removes the plan a job created (`id` is derived from that job) while nobody has touched it:
+   * still its first version and never reviewed. True when it was removed.
+   */
+  async removeUntouchedOfJob(id: string, jobId: string): Promise<boolean> {
+    const result = await this.plans.deleteOne({
+      _id: id,
+      job_id: jobId,
+      ...atVersion(1),
+      review: { $exists: false },
+    });
+    return result.deletedCount === 1;
+  }
+
   async get(id: string): Promise<T | null> {
     return (await this.plans.findOne({ _id: id })) as T | null;
   }

@@ -69,6 +69,15 @@ export class SubmissionsRepository {
     return result.matchedCount === 1;
   }
 
+  /** Undoes `markPlanGenerated` for a plan that was withdrawn, if the flag still names it. */
+  async clearPlanGenerated(id: string, planId: string): Promise<boolean> {
+    const result = await this.submissions.updateOne(
+      { _id: id, plan_id: planId },
+      { $set: { plan_generated: false, plan_id: null } },
+    );
+    return result.modifiedCount === 1;
+  }
+
   async markPlanGenerated(id: string, planId: string): Promise<boolean> {
     const result = await this.submissions.updateOne(
       { _id: id },
