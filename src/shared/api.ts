@@ -18,6 +18,7 @@ import { FieldErrorSchema, type FieldError } from './field-error';
 import { IdSchema } from './ids';
 import { pageOf, pageQueryShape } from './paging';
 import { PlanSummarySchema } from './plan-summary';
+import { PublicJobStatusSchema } from './job-status-view';
 
 /*
  * The local HTTP API's contract (docs/ARCHITECTURE.md "Doors: HTTP, IPC, CLI"): request schemas the server validates every input with,
@@ -50,6 +51,7 @@ export const API_ERROR_CODES = [
   'payload_too_large',
   'unauthorized',
   'forbidden_host',
+  'forbidden',
   'not_found',
   'rate_limited',
 ] as const;
@@ -82,6 +84,22 @@ export const PublicJobJsonSchema = PublicJobSchema.extend({
   execution_log: z.array(ExecutionLogEntrySchema.extend({ at: IsoDate })),
 });
 export type PublicJobJson = z.infer<typeof PublicJobJsonSchema>;
+
+/** The public view of a job (no admin token: `PublicJobStatusSchema`), its dates on the wire. */
+export const PublicJobStatusJsonSchema = PublicJobStatusSchema.extend({
+  created_at: IsoDate,
+  started_at: IsoDate.nullable(),
+  completed_at: IsoDate.nullable(),
+  updated_at: IsoDate,
+});
+export type PublicJobStatusJson = z.infer<typeof PublicJobStatusJsonSchema>;
+
+/**
+ * A job as the public routes answer it: the whole document (without queue internals) with the
+ * admin token, the public view without it. The whole document is tried first: the strict public
+ * view never matches it.
+ */
+export const JobViewJsonSchema = z.union([PublicJobJsonSchema, PublicJobStatusJsonSchema]);
 
 export const UserJsonSchema = UserSchema.extend({ created_at: IsoDate, updated_at: IsoDate });
 export type UserJson = z.infer<typeof UserJsonSchema>;
@@ -145,12 +163,79 @@ export const PlanParamsSchema = z.strictObject({ plan_id: IdSchema });
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Only the envelope is checked here (no unknown top-level keys): the values go to the shared
- * questionnaire validator, which names every bad field with the original system's messages.
+ * Limits of a questionnaire sent to the public route (issue #17 point 6), far above any real one
+ * (the original's form has about a hundred answers, the longest a few paragraphs): how many answers,
+ * how long a field name or a text, how many items in a list, how deep the nesting.
+ */
+export const SUBMISSION_LIMITS = {
+  fields: 300,
+  fieldNameLength: 100,
+  textLength: 5_000,
+  listItems: 100,
+  depth: 4,
+} as const;
+
+function checkSubmissionValue(
+  value: unknown,
+  path: (string | number)[],
+  depth: number,
+  issues: { path: (string | number)[]; message: string }[],
+): void {
+  if (issues.length >= 10) return;
+  const L = SUBMISSION_LIMITS;
+  if (typeof value === 'string') {
+    if (value.length > L.textLength)
+      issues.push({
+        path,
+        message: `texto demasiado largo: máximo ${L.textLength} caracteres (recibidos ${value.length})`,
+      });
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  if (depth > L.depth) {
+    issues.push({ path, message: `demasiados niveles anidados: máximo ${L.depth}` });
+    return;
+  }
+  if (Array.isArray(value)) {
+    if (value.length > L.listItems) {
+      issues.push({
+        path,
+        message: `lista demasiado larga: máximo ${L.listItems} elementos (recibidos ${value.length})`,
+      });
+      return;
+    }
+    value.forEach((item, index) => checkSubmissionValue(item, [...path, index], depth + 1, issues));
+    return;
+  }
+  const keys = Object.keys(value);
+  if (keys.length > L.fields) {
+    issues.push({ path, message: `demasiados campos: máximo ${L.fields} (recibidos ${keys.length})` });
+    return;
+  }
+  for (const key of keys) {
+    if (key.length > L.fieldNameLength) {
+      issues.push({
+        path: [...path, key.slice(0, 40)],
+        message: `nombre de campo demasiado largo: máximo ${L.fieldNameLength} caracteres (recibidos ${key.length})`,
+      });
+      continue;
+    }
+    checkSubmissionValue((value as Record<string, unknown>)[key], [...path, key], depth + 1, issues);
+  }
+}
+
+/**
+ * Only the envelope and the size limits (`SUBMISSION_LIMITS`) are checked here (no unknown
+ * top-level keys): the values go to the shared questionnaire validator, which names every bad field
+ * with the original system's messages.
  */
 export const SubmitQuestionnaireBodySchema = z.strictObject({
   user_id: z.unknown(),
-  responses: z.unknown(),
+  responses: z.unknown().superRefine((responses, ctx) => {
+    const issues: { path: (string | number)[]; message: string }[] = [];
+    checkSubmissionValue(responses, [], 1, issues);
+    for (const issue of issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  }),
 });
 
 export const SubmitQuestionnaireResponseSchema = z.object({
@@ -196,16 +281,22 @@ export function generateAsyncMessage(jobId: string): string {
 // Jobs: GET /jobs/{id} (bare document), SSE, admin list / cancel / retry.
 // ---------------------------------------------------------------------------------------------
 
-/** `GET /jobs/{job_id}` answers the job document itself, as the original did. */
-export const GetJobResponseSchema = PublicJobJsonSchema;
+/**
+ * `GET /jobs/{job_id}`: with the admin token, the job document itself, as the original answered it;
+ * without it, the public view (state and progress only).
+ */
+export const GetJobResponseSchema = JobViewJsonSchema;
 
-/** `data:` of every `GET /jobs/{id}/events` message; `snapshot` is the state when the stream opened. */
+/**
+ * `data:` of every `GET /jobs/{id}/events` message; `snapshot` is the state when the stream opened.
+ * `job` is the whole document with the admin token, the public view without it (as `GET /jobs/{id}`).
+ */
 export const SSE_EVENT_TYPES = ['snapshot', ...JOB_EVENT_TYPES] as const;
 export const JobStreamEventSchema = z.object({
   type: z.enum(SSE_EVENT_TYPES),
   job_id: z.string(),
   at: IsoDate,
-  job: PublicJobJsonSchema,
+  job: JobViewJsonSchema,
 });
 export type JobStreamEvent = z.infer<typeof JobStreamEventSchema>;
 
@@ -352,3 +443,10 @@ export const HealthResponseSchema = z.object({
   llm: LlmHealthSchema,
 });
 export type HealthResponse = z.infer<typeof HealthResponseSchema>;
+
+/** `GET /health` without the admin token: up or down only (503 while the database is unreachable). */
+export const PublicHealthResponseSchema = z.strictObject({ status: z.enum(['ok', 'degraded']) });
+export type PublicHealthResponse = z.infer<typeof PublicHealthResponseSchema>;
+
+/** `GET /health`: the details with the admin token, only the state without it. */
+export const HealthAnswerSchema = z.union([HealthResponseSchema, PublicHealthResponseSchema]);

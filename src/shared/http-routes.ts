@@ -9,7 +9,7 @@ import {
   GenerateAsyncBodySchema,
   GenerateAsyncResponseSchema,
   GetJobResponseSchema,
-  HealthResponseSchema,
+  HealthAnswerSchema,
   JobListQuerySchema,
   JobListResponseSchema,
   JobParamsSchema,
@@ -70,8 +70,9 @@ import {
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH';
 
 /**
- * `public` routes are the original system's (no token, rate-limited per address); `admin` routes
- * need the bearer token.
+ * `public` routes are the original system's (no token, rate-limited per address): without a token
+ * they answer a minimal view (state and progress, no client data), with the admin token the full
+ * one, and a wrong token is refused (401). `admin` routes need the bearer token.
  */
 export type RouteAccess = 'public' | 'admin';
 
@@ -116,7 +117,7 @@ export const BODY_ERRORS: readonly ApiErrorCode[] = [
 ];
 /** What the access layer answers: the public limit, or a missing/wrong token. */
 export const ACCESS_ERRORS: Record<RouteAccess, readonly ApiErrorCode[]> = {
-  public: ['rate_limited'],
+  public: ['rate_limited', 'unauthorized'],
   admin: ['unauthorized'],
 };
 
@@ -301,8 +302,9 @@ export const HTTP_ROUTES = {
     method: 'GET',
     path: '/health',
     access: 'public',
-    summary: 'Database, worker and LLM endpoint state (503 while the database is unreachable).',
-    response: HealthResponseSchema,
+    summary:
+      'Up or down (503 while the database is unreachable); database, worker and LLM endpoint details with the admin token.',
+    response: HealthAnswerSchema,
     success: [200, 503],
     errors: [],
   },
@@ -310,17 +312,19 @@ export const HTTP_ROUTES = {
     method: 'POST',
     path: '/submit-nutrition-questionnaire',
     access: 'public',
-    summary: 'Stores a questionnaire (seed-compatible); a client the system does not know is created.',
+    summary:
+      'Stores a questionnaire (seed-compatible); a client the system does not know is created. Without the admin token it may only create a new client, and off loopback it needs EDN_PUBLIC_SUBMIT=1.',
     body: SubmitQuestionnaireBodySchema,
     response: SubmitQuestionnaireResponseSchema,
     success: [201],
-    errors: ['validation_error'],
+    errors: ['validation_error', 'user_exists', 'forbidden'],
   },
   getJob: {
     method: 'GET',
     path: '/jobs/:job_id',
     access: 'public',
-    summary: 'The job document itself, as the original answered it.',
+    summary:
+      'The job document itself, as the original answered it, with the admin token; its state and progress only without it.',
     params: JobParamsSchema,
     response: GetJobResponseSchema,
     success: [200],
@@ -330,7 +334,8 @@ export const HTTP_ROUTES = {
     method: 'GET',
     path: '/jobs/:job_id/events',
     access: 'public',
-    summary: 'Server-sent events: a snapshot, then every change of the job until it ends.',
+    summary:
+      'Server-sent events: a snapshot, then every change of the job until it ends (the same view as GET /jobs/{id}); streams are capped per address and in lifetime.',
     params: JobParamsSchema,
     response: JobStreamEventSchema,
     stream: 'sse',

@@ -40,9 +40,11 @@ async function api(path: string, init: RequestInit = {}): Promise<Response> {
 }
 
 async function submit(userId: string): Promise<void> {
+  // With the token: both clients answer with the profile's email, and without it the public route
+  // refuses the second one (it only registers clients it does not know, by id or email).
   const response = await fetch(`${h.cli.url}/submit-nutrition-questionnaire`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${h.token}` },
     body: JSON.stringify({ user_id: userId, responses: PROFILES['vegetarianoVolumen'] }),
   });
   expect(response.status).toBe(201);

@@ -23,6 +23,16 @@ export interface ApiOptions {
    * worker may run it, and that worker's events never reach this host's bus.
    */
   ssePollMs: number;
+  /** Open event streams allowed per client address, and on the whole server (429 past either). */
+  sseMaxPerClient: number;
+  sseMaxTotal: number;
+  /** Longest life of one event stream; it then ends with a comment and EventSource reconnects. */
+  sseMaxLifetimeMs: number;
+  /**
+   * Accept questionnaires without the admin token on `POST /submit-nutrition-questionnaire` while
+   * the API is bound to a non-loopback address (EDN_PUBLIC_SUBMIT=1). On loopback they always are.
+   */
+  publicSubmit: boolean;
   /** LLM reachability probe of /health. */
   llmProbe: { timeoutMs: number; ttlMs: number };
   /** The renderer's web build, served at `/` by `edn360 serve`; null elsewhere. */
@@ -38,6 +48,10 @@ export const DEFAULT_API_OPTIONS: ApiOptions = {
   rateLimit: { max: 300, windowMs: 60_000 },
   sseHeartbeatMs: 15_000,
   ssePollMs: 1_000,
+  sseMaxPerClient: 20,
+  sseMaxTotal: 200,
+  sseMaxLifetimeMs: 30 * 60_000,
+  publicSubmit: false,
   llmProbe: { timeoutMs: 1_500, ttlMs: 10_000 },
   webRoot: null,
   checkResponses: false,

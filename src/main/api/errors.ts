@@ -159,9 +159,10 @@ export function sendFrameworkError(reply: FastifyReply, error: FastifyError): vo
 
 /**
  * One error shape for everything: our ApiErrors, Fastify's parsing errors, unknown routes, and
- * anything unexpected (logged with its stack; the client gets a message without internals).
+ * anything unexpected (logged with its stack; the client gets a message without internals — no
+ * error text, stack or file path: the log holds those).
  */
-export function registerErrorHandling(app: FastifyInstance, logger: Logger, logsHint: string): void {
+export function registerErrorHandling(app: FastifyInstance, logger: Logger): void {
   app.setErrorHandler((error: FastifyError | ApiError | DomainError, request, reply) => {
     if (error instanceof ApiError) return send(reply, error);
     if (error instanceof DomainError) return send(reply, apiErrorOf(error));
@@ -178,7 +179,7 @@ export function registerErrorHandling(app: FastifyInstance, logger: Logger, logs
       new ApiError(
         500,
         'internal_error',
-        `Error interno del servidor. Vuelve a intentarlo; si se repite, revisa los logs (${logsHint}).`,
+        'Error interno del servidor. Vuelve a intentarlo; si se repite, revisa el log del servidor (carpeta logs de su carpeta de datos).',
       ),
     );
   });

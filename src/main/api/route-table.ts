@@ -1,4 +1,10 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  onRequestAsyncHookHandler,
+  RouteShorthandOptions,
+} from 'fastify';
 import { ApiErrorResponseSchema } from '@shared/api';
 import {
   ACCESS_ERRORS,
@@ -30,6 +36,8 @@ export type RouteHandlers = { [K in HttpRouteName]: RouteHandler<K> };
 export interface RouteTableOptions {
   /** Route config for public routes (their rate limit). */
   publicConfig: RouteShorthandOptions['config'];
+  /** The optional admin token of public routes (`publicTokenCheck`): a wrong one is a 401. */
+  publicOnRequest: onRequestAsyncHookHandler;
   /**
    * Check every answer against the table before it leaves (tests): a success body that does not
    * parse with the route's response schema, or an error code the route does not declare, becomes a
@@ -98,7 +106,9 @@ function registerRoute<K extends HttpRouteName>(
   app.route({
     method: route.method,
     url,
-    ...(route.access === 'public' ? { config: options.publicConfig } : {}),
+    ...(route.access === 'public'
+      ? { config: options.publicConfig, onRequest: options.publicOnRequest }
+      : {}),
     ...(options.checkResponses && !route.stream ? { onSend: checkedAnswer(route, name) } : {}),
     handler: async (request, reply) => {
       const input = {

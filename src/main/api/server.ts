@@ -2,8 +2,7 @@ import { join } from 'node:path';
 import cors from '@fastify/cors';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { SETTINGS_FILE_NAME } from '../config/settings-store';
-import { logsDir } from '../log/logger';
-import { requireBearerToken } from './auth';
+import { publicTokenCheck, requireBearerToken } from './auth';
 import { registerBodyParsers } from './body-parsers';
 import { DEFAULT_API_OPTIONS, type ApiDependencies, type ApiOptions } from './deps';
 import { BODY_LIMIT_BYTES, registerErrorHandling, sendFrameworkError } from './errors';
@@ -27,17 +26,25 @@ import { registerWebApp } from './static-web';
 
 export type { ApiDependencies, ApiOptions } from './deps';
 
-/** Where the admin token lives, for messages and the CLI banner (never the token itself). */
+/** Where the admin token lives, for the CLI banner on this machine (never the token itself). */
 export function tokenLocation(config: ApiDependencies['config']): string {
   return config.api.tokenSource === 'env'
     ? 'variable EDN_API_TOKEN'
     : `campo api_token de ${join(config.dataDir, SETTINGS_FILE_NAME)}`;
 }
 
+/** Where the admin token lives, for 401 answers: no file path (a caller may be anyone). */
+export function tokenHint(config: ApiDependencies['config']): string {
+  return config.api.tokenSource === 'env'
+    ? 'variable EDN_API_TOKEN del servidor'
+    : `campo api_token de ${SETTINGS_FILE_NAME}, en la carpeta de datos del servidor`;
+}
+
 /**
  * The local HTTP API (docs/ARCHITECTURE.md "Doors: HTTP, IPC, CLI") on Fastify: schema-first routes, mature plugins (rate limit,
  * CORS, static files) and low per-request overhead. Layers, outermost first: Host check (DNS
- * rebinding) → CORS (only if configured) → rate limit (public routes) → bearer token (/admin) →
+ * rebinding) → CORS (only if configured) → rate limit (public routes) → bearer token (required on
+ * /admin; optional on public routes, where it unlocks the full view and a wrong one is a 401) →
  * zod validation in each handler → one JSON error shape for every failure.
  */
 export async function createApiServer(deps: ApiDependencies): Promise<FastifyInstance> {
@@ -61,7 +68,7 @@ export async function createApiServer(deps: ApiDependencies): Promise<FastifyIns
   // its Content-Type, as the original FastAPI's action routes accepted it.
   registerBodyParsers(app);
 
-  registerErrorHandling(app, logger, logsDir(deps.config.dataDir));
+  registerErrorHandling(app, logger);
   registerHostCheck(app, {
     host: deps.config.api.host,
     port: deps.config.api.port,
@@ -78,7 +85,7 @@ export async function createApiServer(deps: ApiDependencies): Promise<FastifyIns
   }
   await registerRateLimit(app, options.rateLimit.windowMs);
 
-  const streams = new SseStreams();
+  const streams = new SseStreams({ perClient: options.sseMaxPerClient, total: options.sseMaxTotal });
   // Open SSE responses would keep close() waiting; end them first.
   app.addHook('preClose', async () => streams.endAll());
 
@@ -98,11 +105,17 @@ export async function createApiServer(deps: ApiDependencies): Promise<FastifyIns
     ...readingHandlers(routeDeps),
     ...clientPdfHandlers(routeDeps),
   };
-  const tableOptions = { publicConfig: publicRateLimit(routeDeps), checkResponses: options.checkResponses };
+  const token = (): string => deps.config.api.token;
+  const hint = tokenHint(deps.config);
+  const tableOptions = {
+    publicConfig: publicRateLimit(routeDeps),
+    publicOnRequest: publicTokenCheck(token, hint),
+    checkResponses: options.checkResponses,
+  };
   registerRouteTable(app, 'public', handlers, tableOptions);
   await app.register(
     async (admin) => {
-      requireBearerToken(admin, () => deps.config.api.token, tokenLocation(deps.config));
+      requireBearerToken(admin, token, hint);
       registerRouteTable(admin, 'admin', handlers, tableOptions);
     },
     { prefix: ADMIN_PREFIX },

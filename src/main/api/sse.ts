@@ -15,16 +15,49 @@ function isTerminal(job: PublicJob): boolean {
 type StreamEventType = JobStreamEvent['type'];
 
 /** One SSE message; JSON has no raw newlines, so a single `data:` line carries it. */
-export function formatSse(type: StreamEventType, jobId: string, at: Date, job: PublicJob): string {
+export function formatSse(type: StreamEventType, jobId: string, at: Date, job: object): string {
   return `event: ${type}\ndata: ${JSON.stringify({ type, job_id: jobId, at, job })}\n\n`;
+}
+
+export interface SseLimits {
+  /** Streams one client address may hold open at once. */
+  perClient: number;
+  /** Streams the whole server holds open at once. */
+  total: number;
 }
 
 /**
  * Streams open right now, so the server can end them when it stops (an open SSE response would
- * otherwise keep `close()` waiting forever).
+ * otherwise keep `close()` waiting forever), and the places they hold under the caps per client
+ * address and overall (issue #17 point 6: an open stream costs a timer and a database poll).
  */
 export class SseStreams {
   private readonly open = new Set<() => void>();
+  private readonly perClient = new Map<string, number>();
+  private claimed = 0;
+
+  constructor(readonly limits: SseLimits = { perClient: Infinity, total: Infinity }) {}
+
+  /**
+   * Takes one place for a stream of `client` before anything is read, so concurrent requests cannot
+   * all slip under a cap: null when the client or the server is at its cap, otherwise the function
+   * that gives the place back (once, however often it is called).
+   */
+  claim(client: string): (() => void) | null {
+    const held = this.perClient.get(client) ?? 0;
+    if (held >= this.limits.perClient || this.claimed >= this.limits.total) return null;
+    this.perClient.set(client, held + 1);
+    this.claimed += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.claimed -= 1;
+      const left = (this.perClient.get(client) ?? 1) - 1;
+      if (left > 0) this.perClient.set(client, left);
+      else this.perClient.delete(client);
+    };
+  }
 
   add(end: () => void): () => void {
     this.open.add(end);
@@ -49,6 +82,15 @@ export interface JobStreamOptions {
   /** Re-read the job this often (another instance's worker may be running it). */
   pollMs: number;
   streams: SseStreams;
+  /**
+   * What each message carries of the job: the whole document for a caller with the admin token,
+   * the public view (`publicJobStatus`) otherwise. Applied to every message, snapshot included.
+   */
+  view: (job: PublicJob) => object;
+  /** The stream ends after this long (a comment says so; EventSource reconnects by itself). */
+  maxLifetimeMs: number;
+  /** Called once when the stream ends (or is never opened): gives back its place under the caps. */
+  onEnd?: () => void;
 }
 
 /** The event a stored state stands for, when it was read rather than published. */
@@ -80,10 +122,12 @@ export async function streamJobEvents(reply: FastifyReply, options: JobStreamOpt
     snapshot = await options.readJob();
   } catch (error) {
     unsubscribe();
+    options.onEnd?.();
     throw error;
   }
   if (!snapshot) {
     unsubscribe();
+    options.onEnd?.();
     return false;
   }
 
@@ -91,6 +135,7 @@ export async function streamJobEvents(reply: FastifyReply, options: JobStreamOpt
   let ended = false;
   let heartbeat: NodeJS.Timeout | null = null;
   let poll: NodeJS.Timeout | null = null;
+  let lifetime: NodeJS.Timeout | null = null;
   const end = (): void => {
     if (ended) return;
     ended = true;
@@ -98,12 +143,14 @@ export async function streamJobEvents(reply: FastifyReply, options: JobStreamOpt
     forgetStream();
     if (heartbeat) clearInterval(heartbeat);
     if (poll) clearInterval(poll);
+    if (lifetime) clearTimeout(lifetime);
+    options.onEnd?.();
     stream.end();
   };
   const forgetStream = options.streams.add(end);
   const write = (type: StreamEventType, at: Date, job: PublicJob): void => {
     if (ended) return;
-    stream.write(formatSse(type, options.jobId, at, job));
+    stream.write(formatSse(type, options.jobId, at, options.view(job)));
     // A terminal event ends the stream; so does a snapshot of a job that has already finished.
     if (TERMINAL.has(type) || (type === 'snapshot' && isTerminal(job))) end();
   };
@@ -148,6 +195,13 @@ export async function streamJobEvents(reply: FastifyReply, options: JobStreamOpt
         .catch(() => undefined);
     }, options.pollMs);
     poll.unref();
+    // A stream may not stay open forever: it ends cleanly and the client reconnects for a fresh one.
+    lifetime = setTimeout(() => {
+      if (ended) return;
+      stream.write(': duración máxima del flujo alcanzada; vuelve a conectar\n\n');
+      end();
+    }, options.maxLifetimeMs);
+    lifetime.unref();
   }
   void reply.send(stream);
   return true;

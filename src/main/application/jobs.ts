@@ -1,4 +1,5 @@
-import type { GenerationJob, JobType, PublicJob } from '@shared/job';
+import type { ErrorReason, GenerationJob, JobType, PublicJob } from '@shared/job';
+import type { PublicJobStatus } from '@shared/job-status-view';
 import type { Page } from '@shared/paging';
 import type { PlanEstimate } from '@shared/pricing';
 import type { AppConfig } from '../config/load-config';
@@ -27,6 +28,80 @@ export async function getPublicJob(repos: Pick<Repositories, 'jobs'>, id: string
   const job = await repos.jobs.getPublic(id);
   if (!job) throw jobNotFound(id);
   return job;
+}
+
+/** The public view of a stored job (`publicJobStatus`); `job_not_found` when there is none. */
+export async function getPublicJobStatus(
+  repos: Pick<Repositories, 'jobs'>,
+  id: string,
+): Promise<PublicJobStatus> {
+  return publicJobStatus(await getPublicJob(repos, id));
+}
+
+/**
+ * `progress.message` of the public view: one generic text per state, and per reason code for a
+ * failure. Never the stored message: a failed job's progress message is its error message, which
+ * for a screening failure quotes the client's health answers.
+ */
+const FAILED_MESSAGE_ES: Record<ErrorReason, string> = {
+  validation_error: 'El cuestionario tiene datos no válidos; el entrenador debe revisarlo.',
+  screening_required: 'El plan necesita la revisión del entrenador antes de generarse.',
+  timeout: 'El trabajo superó el tiempo máximo.',
+  cancelled: 'Trabajo cancelado.',
+  llm_unavailable: 'El servicio de IA no estaba disponible.',
+  llm_error: 'El servicio de IA devolvió un error.',
+  invalid_output: 'La respuesta del servicio de IA no era válida.',
+  audit_blocked: 'El plan quedó retenido para la revisión del entrenador.',
+  worker_lost: 'Se perdió el proceso que ejecutaba el trabajo.',
+  internal_error: 'Error interno al generar el plan.',
+};
+
+function publicProgressMessage(job: PublicJob): string {
+  switch (job.status) {
+    case 'failed':
+      return job.error_reason ? FAILED_MESSAGE_ES[job.error_reason] : 'El trabajo falló.';
+    case 'completed':
+      return 'Plan generado';
+    case 'running':
+      return job.cancel_requested ? 'Cancelando…' : 'Generando el plan…';
+    default:
+      if (job.waiting_reason === 'offline') return 'En espera: sin conexión con el servicio de IA';
+      if (job.waiting_reason === 'backoff') return 'En espera para reintentar';
+      return 'En cola';
+  }
+}
+
+/**
+ * The public view of a job (`PublicJobStatusSchema`): what `GET /jobs/{id}` and its event stream
+ * answer without the admin token. Built field by field, so nothing new on the job document leaks
+ * into it by default.
+ */
+export function publicJobStatus(job: PublicJob): PublicJobStatus {
+  const { progress } = job;
+  return {
+    _id: job._id,
+    job_id: job._id,
+    type: job.type,
+    status: job.status,
+    progress: {
+      phase: progress.phase,
+      current_agent: progress.current_agent,
+      completed_steps: progress.completed_steps,
+      total_steps: progress.total_steps,
+      percentage: progress.percentage,
+      message: publicProgressMessage(job),
+    },
+    result: {
+      training_plan_id: job.result.training_plan_id,
+      nutrition_plan_id: job.result.nutrition_plan_id,
+    },
+    error_reason: job.error_reason,
+    waiting_reason: job.waiting_reason,
+    created_at: job.created_at,
+    started_at: job.started_at,
+    completed_at: job.completed_at,
+    updated_at: job.updated_at,
+  };
 }
 
 /** Jobs, newest first (or, with `updated_since`, every change since then, oldest first). */

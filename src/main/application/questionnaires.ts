@@ -25,6 +25,8 @@ import { DomainError } from './domain-error';
  * HTTP contract (its clients send a new client's first questionnaire there), and it is the domain's
  * rule — a questionnaire is how a new client arrives — so no door needs an option to refuse it. (The
  * IPC door refused it before; the same UI through the browser transport already created the client.)
+ * The one limit is the public HTTP route's without the admin token (`newClientOnly`): there a
+ * questionnaire may only introduce a client, never add answers to one the system already knows.
  *
  * Validation errors name fields as the original API did (`responses.peso`, `user_id`, no request
  * prefix): each door passes them on as they are.
@@ -39,6 +41,38 @@ export interface SubmitQuestionnaireInput {
   /** As sent: the validator checks it (the HTTP envelope does not). */
   user_id: unknown;
   responses: unknown;
+}
+
+export interface SubmitQuestionnaireOptions {
+  /**
+   * Refuse a questionnaire for a client the system already knows — by id, or by the email of the
+   * answers (`user_exists`, naming the field): the public HTTP route without the admin token may
+   * only introduce a new client, never add answers (a self-declared medical authorisation…) to
+   * an existing client's file.
+   */
+  newClientOnly?: boolean;
+}
+
+/** A client of this id, or (when the answers give one) of this email, case-insensitive; archived ones too. */
+async function existingClientField(
+  users: QuestionnaireRepos['users'],
+  userId: string,
+  email: string | null,
+): Promise<'user_id' | 'responses.email' | null> {
+  if (await users.get(userId)) return 'user_id';
+  if (!email) return null;
+  const wanted = email.trim().toLowerCase();
+  const matches = await users.list({ search: wanted, includeArchived: true, limit: 100 });
+  return matches.items.some((user) => user.email?.trim().toLowerCase() === wanted) ? 'responses.email' : null;
+}
+
+function onlyNewClients(field: 'user_id' | 'responses.email'): DomainError {
+  const what =
+    field === 'user_id' ? 'Ya existe un cliente con este user_id' : 'Ya existe un cliente con este email';
+  const message =
+    `${field}: ${what}. Sin el token de administración este formulario solo registra clientes nuevos; ` +
+    'para añadir un cuestionario a un cliente existente, envíalo con Authorization: Bearer <token> o desde la aplicación.';
+  return new DomainError('user_exists', message, [{ field, code: 'user_exists', message }]);
 }
 
 export interface SubmittedQuestionnaire {
@@ -57,6 +91,7 @@ export interface SubmittedQuestionnaire {
 export async function submitQuestionnaire(
   repos: QuestionnaireRepos,
   input: SubmitQuestionnaireInput,
+  options: SubmitQuestionnaireOptions = {},
 ): Promise<SubmittedQuestionnaire> {
   const submissionId = newId();
   const result = validateQuestionnaire(
@@ -80,11 +115,20 @@ export async function submitQuestionnaire(
   }
   const normalized = result.data.responses;
 
+  // The validator's email rule is the original's (permissive); keep the client even when the
+  // stricter user schema would reject the address — the coach can correct it later.
+  const email = UserSchema.shape.email.safeParse(normalized.email);
+  if (options.newClientOnly) {
+    const taken = await existingClientField(
+      repos.users,
+      userId,
+      typeof normalized.email === 'string' ? normalized.email : null,
+    );
+    if (taken) throw onlyNewClients(taken);
+  }
+
   let userCreated = false;
   if (!(await repos.users.get(userId))) {
-    // The validator's email rule is the original's (permissive); keep the client even when the
-    // stricter user schema would reject the address — the coach can correct it later.
-    const email = UserSchema.shape.email.safeParse(normalized.email);
     try {
       await repos.users.create({
         _id: userId,
@@ -93,8 +137,10 @@ export async function submitQuestionnaire(
       });
       userCreated = true;
     } catch (error) {
-      // Two questionnaires of one new client at once: the other request created it.
+      // Two questionnaires of one new client at once: the other request created it (a public one
+      // may not attach to it).
       if (!isDuplicateKeyError(error)) throw error;
+      if (options.newClientOnly) throw onlyNewClients('user_id');
     }
   }
 

@@ -387,7 +387,11 @@ export async function runHttpFuzz(options: FuzzOptions): Promise<FaultResult> {
     'POST',
     '/submit-nutrition-questionnaire',
     { host, 'content-type': 'application/json' },
-    Buffer.from(JSON.stringify({ user_id: 'after-fuzz', responses })),
+    // A new client's first questionnaire, as the public route takes it without the token (the fuzz
+    // may have registered a client with the profile's email, and a public submit never attaches).
+    Buffer.from(
+      JSON.stringify({ user_id: 'after-fuzz', responses: { ...responses, email: 'after.fuzz@example.com' } }),
+    ),
   );
   const sid =
     again.status === 201 ? (JSON.parse(again.body) as { submission_id: string }).submission_id : null;
@@ -405,6 +409,9 @@ export async function runHttpFuzz(options: FuzzOptions): Promise<FaultResult> {
   if (!newJob) healthy.push(`generate_async after fuzz → ${generated?.status}`);
   if (newJob && (await send(port, 'GET', `/jobs/${newJob}`, { host }, null)).status !== 200)
     healthy.push('GET /jobs/{id} after fuzz failed');
+  // Without the token the public routes tell nothing of the client: no client id in the job's view.
+  if (newJob && (await send(port, 'GET', `/jobs/${newJob}`, { host }, null)).body.includes('after-fuzz'))
+    healthy.push('GET /jobs/{id} without the token shows the client id');
   await app.close();
 
   return {

@@ -4,6 +4,8 @@ import {
   CancelJobResponseSchema,
   GetJobResponseSchema,
   JobListResponseSchema,
+  PublicJobJsonSchema,
+  PublicJobStatusJsonSchema,
   JobStreamEventSchema,
   RetryJobResponseSchema,
 } from '../../../src/shared/api';
@@ -54,11 +56,59 @@ function parseStream(body: string) {
 }
 
 describe('GET /jobs/{job_id}', () => {
-  it('is public and answers the job document without queue internals, dates as ISO strings', async () => {
+  it('is public: without the token, only state and progress (PublicJobStatusSchema), no client data', async () => {
     const response = await api.request('GET', `/jobs/${ids.running}`, { token: false });
     expect(response.statusCode).toBe(200);
     const body = response.json<Record<string, unknown>>();
-    const job = GetJobResponseSchema.parse(body);
+    const view = PublicJobStatusJsonSchema.parse(body);
+    expect(view).toMatchObject({
+      _id: ids.running,
+      job_id: ids.running,
+      type: 'training',
+      status: 'running',
+      progress: { total_steps: 9, completed_steps: 0, message: 'Generando el plan…' },
+      result: { training_plan_id: null, nutrition_plan_id: null },
+      error_reason: null,
+    });
+    for (const hidden of [
+      'user_id',
+      'submission_id',
+      'error_message',
+      'execution_log',
+      'token_usage',
+      'cost_usd',
+      'lease',
+    ])
+      expect(body, hidden).not.toHaveProperty(hidden);
+    expect(typeof body['created_at']).toBe('string');
+  });
+
+  it('a wrong token on a public route is a 401, not the public view', async () => {
+    for (const path of [`/jobs/${ids.running}`, `/jobs/${ids.completed}/events`, '/health']) {
+      const response = await api.request('GET', path, { token: 'token-equivocado' });
+      expect(response.statusCode, path).toBe(401);
+      expect(ApiErrorResponseSchema.parse(response.json()).error).toBe('unauthorized');
+    }
+    const malformed = await api.request('GET', `/jobs/${ids.running}`, {
+      token: false,
+      headers: { authorization: 'Bearer' },
+    });
+    expect(malformed.statusCode).toBe(401);
+    // Another scheme (a proxy's Basic credentials) is not an attempt at the token: the public view.
+    const basic = await api.request('GET', `/jobs/${ids.running}`, {
+      token: false,
+      headers: { authorization: 'Basic dXNlcjpwYXNz' },
+    });
+    expect(basic.statusCode).toBe(200);
+    expect(PublicJobStatusJsonSchema.safeParse(basic.json()).success).toBe(true);
+  });
+
+  it('with the admin token, answers the job document without queue internals, dates as ISO strings', async () => {
+    const response = await api.request('GET', `/jobs/${ids.running}`);
+    expect(response.statusCode).toBe(200);
+    const body = response.json<Record<string, unknown>>();
+    expect(GetJobResponseSchema.safeParse(body).success).toBe(true);
+    const job = PublicJobJsonSchema.parse(body);
     expect(job).toMatchObject({ _id: ids.running, status: 'running', progress: { total_steps: 9 } });
     expect(body).not.toHaveProperty('lease');
     expect(body).not.toHaveProperty('rev');
@@ -87,13 +137,13 @@ describe('GET /jobs/{job_id}', () => {
       { _id: ids.completed },
       { $set: { cost_usd: 0.0123, unpriced_models: ['modelo-sin-precio'] } },
     );
-    const priced = await api.request('GET', `/jobs/${ids.completed}`, { token: false });
+    const priced = await api.request('GET', `/jobs/${ids.completed}`);
     expect(GetJobResponseSchema.parse(priced.json())).toMatchObject({
       cost_usd: 0.0123,
       unpriced_models: ['modelo-sin-precio'],
     });
     await jobs().updateOne({ _id: ids.failed }, { $unset: { unpriced_models: '' } });
-    const older = await api.request('GET', `/jobs/${ids.failed}`, { token: false });
+    const older = await api.request('GET', `/jobs/${ids.failed}`);
     expect(older.json<Record<string, unknown>>()['unpriced_models']).toEqual([]);
     const listed = JobListResponseSchema.parse((await api.request('GET', '/admin/jobs?user_id=u2')).json());
     expect(listed.items.find((job) => job._id === ids.completed)?.unpriced_models).toEqual([
@@ -107,7 +157,7 @@ describe('GET /jobs/{job_id}', () => {
       { field: 'SCR-03', code: 'SCR-03', message: 'Menor de edad (15 años)' },
     ];
     await jobs().updateOne({ _id: ids.failed }, { $set: { error_fields: fields } });
-    const failed = await api.request('GET', `/jobs/${ids.failed}`, { token: false });
+    const failed = await api.request('GET', `/jobs/${ids.failed}`);
     expect(failed.statusCode).toBe(200);
     expect(GetJobResponseSchema.parse(failed.json())).toMatchObject({
       status: 'failed',
@@ -120,7 +170,7 @@ describe('GET /jobs/{job_id}', () => {
     expect(listed.items.find((job) => job._id === ids.failed)?.error_fields).toEqual(fields);
 
     await jobs().updateOne({ _id: ids.completed }, { $unset: { error_fields: '' } });
-    const older = await api.request('GET', `/jobs/${ids.completed}`, { token: false });
+    const older = await api.request('GET', `/jobs/${ids.completed}`);
     expect(older.json<Record<string, unknown>>()['error_fields']).toEqual([]);
   });
 
@@ -198,7 +248,7 @@ describe('POST /admin/jobs/{id}/cancel and /retry', () => {
       error_reason: null,
       error_fields: [],
     });
-    const after = await api.request('GET', `/jobs/${ids.failed}`, { token: false });
+    const after = await api.request('GET', `/jobs/${ids.failed}`);
     expect(after.json<Record<string, unknown>>()['error_fields']).toEqual([]);
     const again = await api.request('POST', `/admin/jobs/${ids.completed}/retry`);
     expect(again.statusCode).toBe(409);

@@ -65,7 +65,7 @@ async function generate(userId: string, type: 'training' | 'nutrition' | 'full')
   const submit = await fetch(`${core.apiUrl}/submit-nutrition-questionnaire`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ user_id: userId, responses: validResponses() }),
+    body: JSON.stringify({ user_id: userId, responses: validResponses({ email: `${userId}@example.com` }) }),
   });
   const { submission_id } = (await submit.json()) as { submission_id: string };
   const response = await fetch(`${core.apiUrl}/admin/users/${userId}/plans/generate_async`, {

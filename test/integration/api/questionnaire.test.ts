@@ -44,9 +44,11 @@ describe('POST /submit-nutrition-questionnaire', () => {
     expect(user).toMatchObject({ nombre_completo: 'Lucía Pérez Gómez', email: 'lucia.perez@example.com' });
   });
 
-  it('a known client is reused, not overwritten', async () => {
+  it('with the admin token, a known client is reused, not overwritten', async () => {
     await api.repos.users.create({ _id: 'cliente-existente', nombre_completo: 'Nombre Del Coach' });
-    const response = await submit({ user_id: 'cliente-existente', responses: validResponses() });
+    const response = await api.request('POST', '/submit-nutrition-questionnaire', {
+      body: { user_id: 'cliente-existente', responses: validResponses({ email: 'otra@example.com' }) },
+    });
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({ user_created: false });
     expect((await api.repos.users.get('cliente-existente'))?.nombre_completo).toBe('Nombre Del Coach');

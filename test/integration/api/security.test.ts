@@ -167,8 +167,8 @@ describe('worker routes without a worker in this instance', () => {
 });
 
 describe('GET /health', () => {
-  it('reports database, worker and an unconfigured LLM, with no secrets', async () => {
-    const response = await api.request('GET', '/health', { token: false });
+  it('with the admin token, reports database, worker and an unconfigured LLM, with no secrets', async () => {
+    const response = await api.request('GET', '/health');
     expect(response.statusCode).toBe(200);
     const health = HealthResponseSchema.parse(response.json());
     expect(health).toMatchObject({
@@ -187,11 +187,15 @@ describe('GET /health', () => {
       const upResponse = await reachable.inject({
         method: 'GET',
         url: '/health',
-        headers: { host: TEST_HOST },
+        headers: { host: TEST_HOST, authorization: `Bearer ${TEST_TOKEN}` },
       });
       const up = HealthResponseSchema.parse(upResponse.json());
       expect(up.llm).toMatchObject({ status: 'reachable', endpoint: 'custom', api_key_configured: true });
-      const response = await down.inject({ method: 'GET', url: '/health', headers: { host: TEST_HOST } });
+      const response = await down.inject({
+        method: 'GET',
+        url: '/health',
+        headers: { host: TEST_HOST, authorization: `Bearer ${TEST_TOKEN}` },
+      });
       expect(HealthResponseSchema.parse(response.json()).llm).toMatchObject({
         status: 'unreachable',
         error: expect.any(String),

@@ -19,7 +19,15 @@ describe('edn360 CLI', () => {
     });
     try {
       expect(cli.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      const response = await fetch(`${cli.url}/health`);
+      // /health says only up or down without the token; the details need it (issue #17 point 6).
+      const settings = JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8')) as {
+        api_token: string;
+      };
+      const withToken = { headers: { authorization: `Bearer ${settings.api_token}` } };
+      const open = await fetch(`${cli.url}/health`);
+      expect(open.status).toBe(200);
+      expect(await open.json()).toEqual({ status: expect.stringMatching(/^(ok|degraded)$/) });
+      const response = await fetch(`${cli.url}/health`, withToken);
       expect(response.status).toBe(200);
       const body = (await response.json()) as Record<string, unknown>;
       expect(body).toMatchObject({ database: { ok: true, mode: 'configured' } });
@@ -29,7 +37,7 @@ describe('edn360 CLI', () => {
       // The built worker process (out/main/worker.js) comes up under the CLI's supervisor.
       await waitFor(
         async () => {
-          const health = (await (await fetch(`${cli.url}/health`)).json()) as {
+          const health = (await (await fetch(`${cli.url}/health`, withToken)).json()) as {
             status: string;
             worker: { state: string };
           };
@@ -38,12 +46,9 @@ describe('edn360 CLI', () => {
         20_000,
         'worker running',
       );
-      // /health is public: no connection strings, no tokens.
+      // Even with the token, /health shows no connection strings and no tokens.
       expect(JSON.stringify(body)).not.toContain('mongodb://');
       // The token location is printed, the token itself is not.
-      const settings = JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8')) as {
-        api_token: string;
-      };
       expect(cli.stdout()).toContain('settings.json');
       expect(cli.stdout()).not.toContain(settings.api_token);
 

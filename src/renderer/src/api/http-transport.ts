@@ -1,4 +1,4 @@
-import { ApiErrorResponseSchema, JobStreamEventSchema } from '@shared/api';
+import { ApiErrorResponseSchema, HealthResponseSchema, type HealthResponse } from '@shared/api';
 import {
   HTTP_ROUTES,
   routePath,
@@ -7,6 +7,7 @@ import {
   type RouteResponse,
 } from '@shared/http-routes';
 import type { JobType, PublicJob } from '@shared/job';
+import { isFullJobView, type PublicJobStatus } from '@shared/job-status-view';
 import type { QuestionnaireSubmission } from '@shared/questionnaire';
 import type { ReadingCorrectionInput } from '@shared/reading-api';
 import type { PlanKind } from '@shared/plan-delivery';
@@ -24,8 +25,10 @@ import {
 } from './coach-client';
 
 /**
- * `CoachClient` over the local HTTP API (`edn360 serve`): bearer token on /admin routes, SSE for one
- * job's live progress, polling for the job list (the API has no global event stream). Every call
+ * `CoachClient` over the local HTTP API (`edn360 serve`): bearer token on every route (on the public
+ * ones it unlocks the full job and health views), SSE for one job's live progress (read with fetch,
+ * since EventSource cannot send the token), polling for the job list (the API has no global event
+ * stream). Every call
  * names a route of the HTTP contract (@shared/http-routes): its inputs are typed by the route's
  * schemas and its answer is decoded with the route's response schema (Dates as Dates, as over IPC).
  */
@@ -41,6 +44,41 @@ export function storedToken(): string | null {
 export function storeToken(token: string | null): void {
   if (token) sessionStorage.setItem(TOKEN_KEY, token);
   else sessionStorage.removeItem(TOKEN_KEY);
+}
+
+/**
+ * `GET /health` of the server this page came from, with its details: they need the admin token
+ * (without it the server says only up or down). Rejects when there is no token or the answer has
+ * no details.
+ */
+export async function fetchServerHealth(baseUrl = ''): Promise<HealthResponse> {
+  const token = storedToken();
+  if (!token) throw new ClientError('unauthorized', 'Sin token de administración');
+  const response = await fetch(`${baseUrl}/health`, { headers: { authorization: `Bearer ${token}` } });
+  return HealthResponseSchema.parse(await response.json());
+}
+
+/** The whole job, as this client always asks for it (with the token); the public view means the token was not accepted. */
+function fullJob(job: PublicJob | PublicJobStatus): PublicJob {
+  if (isFullJobView<PublicJob>(job)) return job;
+  throw new ClientError('unauthorized', 'El servidor respondió sin los datos del trabajo: revisa el token.');
+}
+
+/** Wait before reconnecting a job's event stream (the server's `retry:` says the same). */
+const SSE_RETRY_MS = 3000;
+
+/** The `data:` of each complete SSE message in `buffer`, and what is left of it. */
+function sseMessages(buffer: string): { data: string[]; rest: string } {
+  const data: string[] = [];
+  let rest = buffer.replace(/\r\n/g, '\n');
+  let cut: number;
+  while ((cut = rest.indexOf('\n\n')) >= 0) {
+    const block = rest.slice(0, cut);
+    rest = rest.slice(cut + 2);
+    const line = /^data: ?(.*)$/m.exec(block)?.[1];
+    if (line !== undefined) data.push(line);
+  }
+  return { data, rest };
 }
 
 function queryString(query: object | undefined): string {
@@ -157,8 +195,8 @@ export class HttpCoachClient implements CoachClient {
     const { job_id } = await this.call('generatePlan', { params: { user_id }, body });
     return this.getJob(job_id);
   }
-  getJob(id: string) {
-    return this.call('getJob', { params: { job_id: id } });
+  async getJob(id: string) {
+    return fullJob(await this.call('getJob', { params: { job_id: id } }));
   }
   async listJobs(args?: Parameters<CoachClient['listJobs']>[0] & { updated_since?: Date }) {
     const { updated_since, ...rest } = args ?? {};
@@ -182,19 +220,60 @@ export class HttpCoachClient implements CoachClient {
     onJob: (job: PublicJob) => void,
     onConnection?: (connected: boolean) => void,
   ): () => void {
-    // EventSource reconnects by itself; every message carries the whole job, so nothing is lost.
-    const source = new EventSource(`${this.baseUrl}/jobs/${encodeURIComponent(id)}/events`);
-    const handle = (event: MessageEvent<string>): void => {
-      const parsed = HTTP_ROUTES.jobEvents.response.safeParse(JSON.parse(event.data));
-      if (!parsed.success) return;
-      const { job } = parsed.data;
-      onJob(job);
-      if (job.status === 'completed' || job.status === 'failed') source.close();
+    // Read with fetch so the token travels in a header (EventSource cannot send one, and without it
+    // the server answers only the public view). Like EventSource, it reconnects whenever the stream
+    // drops or the server ends it (streams have a maximum lifetime) before the job has finished;
+    // every message carries the whole job, so nothing is lost.
+    const url = `${this.baseUrl}${routePath(HTTP_ROUTES.jobEvents.path, { job_id: id })}`;
+    let stopped = false;
+    let controller: AbortController | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const connect = async (): Promise<void> => {
+      let finished = false;
+      controller = new AbortController();
+      try {
+        const response = await fetch(url, {
+          headers: { accept: 'text/event-stream', authorization: `Bearer ${this.token}` },
+          signal: controller.signal,
+        });
+        if (response.status !== 200 || !response.body) {
+          // An unknown job or a refused token will not change by retrying (EventSource stops too).
+          if (response.status === 404 || response.status === 401) {
+            onConnection?.(false);
+            return;
+          }
+          throw new Error(`HTTP ${response.status}`);
+        }
+        onConnection?.(true);
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        while (!finished) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          const { data, rest } = sseMessages(buffer + value);
+          buffer = rest;
+          for (const text of data) {
+            const parsed = HTTP_ROUTES.jobEvents.response.safeParse(JSON.parse(text));
+            if (!parsed.success || !isFullJobView<PublicJob>(parsed.data.job)) continue;
+            const { job } = parsed.data;
+            onJob(job);
+            if (job.status === 'completed' || job.status === 'failed') finished = true;
+          }
+        }
+        if (finished) void reader.cancel().catch(() => undefined);
+      } catch {
+        // Offline, a dropped connection, or the watch was closed: reconnect below unless finished.
+      }
+      if (stopped || finished) return;
+      onConnection?.(false);
+      timer = setTimeout(() => void connect(), SSE_RETRY_MS);
     };
-    for (const type of JobStreamEventSchema.shape.type.options) source.addEventListener(type, handle);
-    source.onopen = () => onConnection?.(true);
-    source.onerror = () => onConnection?.(source.readyState === EventSource.OPEN);
-    return () => source.close();
+    void connect();
+    return () => {
+      stopped = true;
+      if (timer !== null) clearTimeout(timer);
+      controller?.abort();
+    };
   }
 
   /**

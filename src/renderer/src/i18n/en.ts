@@ -1134,6 +1134,7 @@ export const en: Messages = {
       unsupported_media_type: 'The request must be sent as JSON.',
       payload_too_large: 'The request is too large (1 MB at most).',
       forbidden_host: 'This address is not allowed to reach the API.',
+      forbidden: 'This server does not accept this request without the admin token.',
       not_found: 'Not found.',
       unauthorized: 'The admin token is missing or wrong.',
       rate_limited: 'Too many requests: wait a moment and try again.',

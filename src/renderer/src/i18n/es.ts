@@ -1143,6 +1143,7 @@ export const es = {
       unsupported_media_type: 'La petición debe enviarse como JSON.',
       payload_too_large: 'La petición es demasiado grande (1 MB como máximo).',
       forbidden_host: 'Esta dirección no puede llegar a la API.',
+      forbidden: 'Este servidor no acepta esta petición sin el token de administración.',
       not_found: 'No encontrado.',
       unauthorized: 'Falta el token de administración o no es correcto.',
       rate_limited: 'Demasiadas peticiones: espera un momento y vuelve a intentarlo.',

@@ -10,9 +10,10 @@ import {
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HealthResponseSchema, type HealthResponse } from '@shared/api';
+import type { HealthResponse } from '@shared/api';
 import type { SettingsView } from '@shared/ipc-contract';
 import { useClient } from '../api/client-store';
+import { fetchServerHealth } from '../api/http-transport';
 import { setLanguage } from '../i18n';
 import { DesktopSettings } from '../settings/DesktopSettings';
 import { Section } from '../components/Section';
@@ -55,9 +56,9 @@ function ServerHealth(): React.JSX.Element {
   const { t } = useTranslation();
   const [health, setHealth] = useState<HealthResponse | null>(null);
   useEffect(() => {
-    void fetch('/health')
-      .then((r) => r.json())
-      .then((json: unknown) => setHealth(HealthResponseSchema.parse(json)))
+    // The details need the admin token (issue #17 point 6): the transport sends it.
+    void fetchServerHealth()
+      .then(setHealth)
       .catch(() => setHealth(null));
   }, []);
   return (
