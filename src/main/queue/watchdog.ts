@@ -48,10 +48,7 @@ export async function failOverdueJobs(
 ): Promise<GenerationJob[]> {
   const now = options.clock.now();
   const running = await jobs
-    .find(
-      { status: 'running' },
-      { projection: { _id: 1, lease: 1, timeout_ms: 1, attempt_started_at: 1 } },
-    )
+    .find({ status: 'running' }, { projection: { _id: 1, lease: 1, timeout_ms: 1, attempt_started_at: 1 } })
     .limit(1_000)
     .toArray();
   const failed: GenerationJob[] = [];

@@ -98,7 +98,9 @@ export class JobRun {
       const done = await completeJob(this.deps.jobs, this.job._id, this.token, result, this.clock.now());
       if (done) this.deps.emit(jobEvent('completed', done));
       else {
-        this.deps.log('warn', 'job finished after its lease was lost; state untouched', { job: this.job._id });
+        this.deps.log('warn', 'job finished after its lease was lost; state untouched', {
+          job: this.job._id,
+        });
         // Lost to the sweep or a cancelled recovery: its plans must not stay listed.
         const now = await this.deps.jobs.findOne({ _id: this.job._id });
         if (now) await this.withdrawPlans(now);
@@ -240,17 +242,17 @@ export class JobRun {
       this.job._id,
       this.token,
       {
-      agentId,
-      phase,
-      completedSteps: this.completedSteps,
-      usage: step?.usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
-      // An unknown price stays unknown: the job names the model instead of adding 0.
-      ...(step === null
-        ? { costUsd: 0 }
-        : step.costUsd === null
-          ? { costUsd: null, unpricedModel: step.requestedModel ?? step.model }
-          : { costUsd: step.costUsd }),
-      fromCheckpoint: step === null,
+        agentId,
+        phase,
+        completedSteps: this.completedSteps,
+        usage: step?.usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
+        // An unknown price stays unknown: the job names the model instead of adding 0.
+        ...(step === null
+          ? { costUsd: 0 }
+          : step.costUsd === null
+            ? { costUsd: null, unpricedModel: step.requestedModel ?? step.model }
+            : { costUsd: step.costUsd }),
+        fromCheckpoint: step === null,
       },
       this.clock.now(),
     );
@@ -345,15 +347,6 @@ export class JobRun {
             true,
           );
     const delay = backoffDelay(this.job.attempts, settings.retryBaseMs, settings.retryMaxMs);
-    return failOrRetry(
-      jobs,
-      id,
-      this.token,
-      failure.reason,
-      failure.message,
-      delay,
-      now,
-      failure.fields,
-    );
+    return failOrRetry(jobs, id, this.token, failure.reason, failure.message, delay, now, failure.fields);
   }
 }

@@ -7,7 +7,10 @@ import { JobEventBus } from '../../../src/main/queue/job-events';
 import { QueueMaintenanceLoop } from '../../../src/main/queue/maintenance-loop';
 import type { JobPipeline, PipelineContext } from '../../../src/main/pipeline/pipeline-types';
 import { JobRun } from '../../../src/main/worker/job-run';
-import { SimulatedPipeline, SimulatedPipelineConfigSchema } from '../../../src/main/worker/simulated-pipeline';
+import {
+  SimulatedPipeline,
+  SimulatedPipelineConfigSchema,
+} from '../../../src/main/worker/simulated-pipeline';
 import { withdrawPlansOfFailedJob } from '../../../src/main/worker/withdraw-plans';
 import { validResponses } from '../../support/api-harness';
 import { trainingPlanDoc } from '../../support/plan-fixtures';
@@ -46,7 +49,10 @@ function savingPipeline(before: Promise<void>, between: Promise<void> = Promise.
       await before; // agents run here (and ignore the abort signal, like a hung call would)
       await context.assertStillOwned();
       const plan = trainingPlanDoc(context.job._id, context.job.user_id);
-      await context.repositories.trainingPlans.saveOnce({ ...plan, submission_id: context.job.submission_id });
+      await context.repositories.trainingPlans.saveOnce({
+        ...plan,
+        submission_id: context.job.submission_id,
+      });
       await context.repositories.submissions.markPlanGenerated(context.job.submission_id, plan._id);
       await between; // after the save, before the job completes
       return { training_plan_id: plan._id, nutrition_plan_id: null };
@@ -91,7 +97,8 @@ describe('fenced saves', () => {
     const saved = pipeline.run.bind(pipeline);
     let pipelineError: unknown = null;
     const tracked: JobPipeline = {
-      run: (context) => saved(context).catch((error: unknown) => ((pipelineError = error), Promise.reject(error))),
+      run: (context) =>
+        saved(context).catch((error: unknown) => ((pipelineError = error), Promise.reject(error))),
     };
     const jobRun = run(job, tracked);
     const done = jobRun.execute();
@@ -111,7 +118,10 @@ describe('fenced saves', () => {
     await cancelJob(jobs(), job._id); // no message reaches this worker: only the flag in the database
     agents.open();
     await done;
-    expect(await jobs().findOne({ _id: job._id })).toMatchObject({ status: 'failed', error_reason: 'cancelled' });
+    expect(await jobs().findOne({ _id: job._id })).toMatchObject({
+      status: 'failed',
+      error_reason: 'cancelled',
+    });
     expect(await listed(job)).toEqual({ plans: 0, flagged: false });
   });
 
@@ -129,7 +139,10 @@ describe('fenced saves', () => {
     expect(timedOut).toMatchObject({ status: 'failed', error_reason: 'timeout' });
     afterSave.open();
     await done;
-    expect(await jobs().findOne({ _id: job._id })).toMatchObject({ status: 'failed', error_reason: 'timeout' });
+    expect(await jobs().findOne({ _id: job._id })).toMatchObject({
+      status: 'failed',
+      error_reason: 'timeout',
+    });
     expect(await listed(job)).toEqual({ plans: 0, flagged: false });
   });
 
@@ -141,7 +154,10 @@ describe('fenced saves', () => {
     agents.open();
     await done; // the timer fired while the pipeline waited after its save
     afterSave.open();
-    expect(await jobs().findOne({ _id: job._id })).toMatchObject({ status: 'failed', error_reason: 'timeout' });
+    expect(await jobs().findOne({ _id: job._id })).toMatchObject({
+      status: 'failed',
+      error_reason: 'timeout',
+    });
     expect(await listed(job)).toEqual({ plans: 0, flagged: false });
   });
 
@@ -166,7 +182,11 @@ describe('fenced saves', () => {
     });
     loop.start();
     try {
-      await waitFor(async () => (await jobs().findOne({ _id: job._id }))?.status === 'failed', 5_000, 'recovery');
+      await waitFor(
+        async () => (await jobs().findOne({ _id: job._id }))?.status === 'failed',
+        5_000,
+        'recovery',
+      );
       await waitFor(async () => (await listed(job)).plans === 0, 5_000, 'withdrawal');
     } finally {
       await loop.stop();
@@ -194,13 +214,19 @@ describe('fenced saves', () => {
     const failed = { ...job, status: 'failed' as const, error_reason: 'audit_blocked' as const };
     expect(await withdrawPlansOfFailedJob(repositories(), failed)).toEqual([]);
     await getCollections(testDb.db).trainingPlans.updateOne({ _id: plan._id }, { $set: { version: 2 } });
-    expect(await withdrawPlansOfFailedJob(repositories(), { ...failed, error_reason: 'cancelled' })).toEqual([]);
+    expect(await withdrawPlansOfFailedJob(repositories(), { ...failed, error_reason: 'cancelled' })).toEqual(
+      [],
+    );
     expect((await listed(job)).plans).toBe(1);
   });
 
   it('the simulated pipeline (the real worker code path) stops at the cut-off too', async () => {
     const job = await claimedJob();
-    const pipeline = new SimulatedPipeline(SimulatedPipelineConfigSchema.parse({ stepDelayMs: 20 }), null, null);
+    const pipeline = new SimulatedPipeline(
+      SimulatedPipelineConfigSchema.parse({ stepDelayMs: 20 }),
+      null,
+      null,
+    );
     const jobRun = run(job, pipeline);
     const done = jobRun.execute();
     await cancelJob(jobs(), job._id);

@@ -75,7 +75,14 @@ describe('enqueue and claim', () => {
     expect((await claimNextJob(jobsCol(), { owner: 'w', leaseMs: LEASE, now }))?._id).toBe(_id);
     await jobsCol().updateOne(
       { _id },
-      { $set: { status: 'pending', lease: null, waiting_reason: 'backoff', run_after: new Date(now.getTime() + 60_000) } },
+      {
+        $set: {
+          status: 'pending',
+          lease: null,
+          waiting_reason: 'backoff',
+          run_after: new Date(now.getTime() + 60_000),
+        },
+      },
     );
     expect(await claimNextJob(jobsCol(), { owner: 'w', leaseMs: LEASE, now })).toBeNull();
     const later = new Date(now.getTime() + 60_001);
