@@ -1,5 +1,7 @@
 // `npm start`: launch the built app in Electron. When the Electron binary is missing (first start,
 // or an offline machine where it cannot be downloaded) say so once and point to the headless server.
+// npm runs no install scripts here (.npmrc ignore-scripts=true): this is where the one download the
+// desktop app needs — Electron's own installer, node_modules/electron/install.js — is run, explicitly.
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { electronBinary } from './electron-binary.mjs';

@@ -1,8 +1,9 @@
 import { join, resolve } from 'node:path';
-import { app, BrowserWindow, ipcMain, powerMonitor, session } from 'electron';
+import { app, BrowserWindow, ipcMain, powerMonitor, protocol, session } from 'electron';
 import { envSetting } from './config/load-config';
 import { createLogger } from './log/logger';
 import { logsDir } from './log/logger';
+import { APP_PAGE_URL, registerAppScheme, serveAppProtocol } from './electron/app-protocol';
 import { DesktopHost } from './electron/desktop-host';
 import { electronPlatform, windowContents } from './electron/electron-platform';
 import { registerIpcHandlers } from './electron/ipc/dispatch';
@@ -20,8 +21,16 @@ import { ChildProcessGoneRouter } from './electron/worker-exit';
 const outDir = resolve(__dirname, '..');
 const indexHtml = join(outDir, 'renderer', 'index.html');
 // Dev server only when electron-vite says so (`npm run dev`), never inferred from !app.isPackaged:
-// an unpackaged test run must load the built files.
-const location = rendererLocation(indexHtml, process.env['ELECTRON_RENDERER_URL']);
+// an unpackaged test run must load the built files. An installed app ignores ELECTRON_RENDERER_URL.
+// The built page is served on app://edn360/ (app-protocol.ts), never file:// (the packaged binary's
+// grantFileProtocolExtraPrivileges fuse is off). The scheme must be registered before `ready`.
+registerAppScheme(protocol);
+const ignoredInPackagedApp: string[] = [];
+const location = rendererLocation(indexHtml, process.env['ELECTRON_RENDERER_URL'], {
+  packaged: app.isPackaged,
+  appUrl: APP_PAGE_URL,
+  onIgnored: (variable) => ignoredInPackagedApp.push(variable),
+});
 
 // EDN_DATA_DIR moves Chromium's profile and the single-instance lock too, so a test or a second
 // profile never collides with the coach's running app. setPath must happen before `ready`.
@@ -35,6 +44,9 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   const log = openRotatingLog(logsDir(dataDir));
   const logger = createLogger({ dataDir, destination: log.stream, name: 'edn360-desktop' });
+  if (ignoredInPackagedApp.length > 0) {
+    logger.warn({ ignored: ignoredInPackagedApp }, 'development variables are ignored in the installed app');
+  }
   const gone = new ChildProcessGoneRouter();
   const host = new DesktopHost({
     outDir,
@@ -88,10 +100,12 @@ if (!app.requestSingleInstanceLock()) {
     // OS shutdown or logout skips before-quit on some platforms: run the same graceful quit.
     powerMonitor.on('shutdown', () => app.quit());
     hardenSession(session.defaultSession, location);
+    serveAppProtocol(session.defaultSession.protocol, join(outDir, 'renderer'));
     const window = createMainWindow({
       preloadPath: join(outDir, 'preload', 'index.cjs'),
       indexHtmlPath: indexHtml,
       location,
+      packaged: app.isPackaged,
     });
     host.attachWindow(windowContents(window.webContents));
     // utilityProcess.fork must wait for `ready` (electron#41396).

@@ -54,6 +54,11 @@ export interface AppConfig {
   language: Language;
   /** Where the Electron build keeps its bundled resources (`process.resourcesPath`); null headless. */
   resourcesDir: string | null;
+  /**
+   * An installed (packaged) Electron app: development hooks (`MONGOMS_*`, `ELECTRON_RENDERER_URL`) are
+   * ignored. Optional so hand-built configs (tests) need not say it; missing means false.
+   */
+  packaged?: boolean;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -185,6 +190,11 @@ export interface LoadConfigOptions {
   /** Electron passes `app.getPath('userData')`; headless uses `~/.edn360`. `EDN_DATA_DIR` wins over both. */
   defaultDataDir?: string;
   resourcesDir?: string | null;
+  /**
+   * Electron's `app.isPackaged`. When not given, a `resourcesDir` means packaged: only the packaged
+   * app passes one (electron-platform.ts gives `process.resourcesPath` only when `app.isPackaged`).
+   */
+  packaged?: boolean;
 }
 
 /**
@@ -247,5 +257,6 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<AppCo
     },
     language: values.language,
     resourcesDir: options.resourcesDir ?? null,
+    packaged: options.packaged ?? (options.resourcesDir !== undefined && options.resourcesDir !== null),
   };
 }

@@ -21,7 +21,7 @@ export interface DatabaseHandle {
 }
 
 export interface OpenDatabaseOptions {
-  config: Pick<AppConfig, 'mongoUrl' | 'dbName' | 'dataDir' | 'resourcesDir'>;
+  config: Pick<AppConfig, 'mongoUrl' | 'dbName' | 'dataDir' | 'resourcesDir' | 'packaged'>;
   logger: Logger;
   repoResourcesDir: string;
   env?: Readonly<Record<string, string | undefined>>;
@@ -63,6 +63,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       repoResourcesDir: options.repoResourcesDir,
       env: options.env ?? process.env,
       logger,
+      packaged: config.packaged === true,
     });
     url = embedded.uri;
   }

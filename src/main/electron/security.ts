@@ -20,7 +20,8 @@ export interface SessionLike {
 /**
  * Deny every permission (camera, microphone, notifications, geolocation…): the app needs none, and
  * Electron grants them all unless a handler says otherwise (checklist §5). Adds the CSP header to the
- * app's own responses; file:// pages carry none, so there the meta tag in index.html is what applies.
+ * app's own responses; file:// pages carry none, so there the meta tag in index.html is what applies
+ * (app:// responses carry it from app-protocol.ts).
  */
 export function hardenSession(session: SessionLike, location: RendererLocation): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

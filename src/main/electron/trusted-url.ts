@@ -8,12 +8,40 @@ import { pathToFileURL } from 'node:url';
 export interface RendererLocation {
   /** `file://…/out/renderer/index.html` */
   fileUrl: string;
-  /** `ELECTRON_RENDERER_URL` under `npm run dev`; null in a built app. */
+  /**
+   * `app://edn360/index.html` when the Electron host serves the build on its own scheme
+   * (app-protocol.ts): then that is the app's page, and no file:// URL is.
+   */
+  appUrl?: string | null;
+  /** `ELECTRON_RENDERER_URL` under `npm run dev`; null in a built app, always null in a packaged one. */
   devServerUrl: string | null;
 }
 
-export function rendererLocation(indexHtmlPath: string, devServerUrl: string | undefined): RendererLocation {
-  return { fileUrl: pathToFileURL(indexHtmlPath).href, devServerUrl: devServerUrl?.trim() || null };
+export interface RendererLocationOptions {
+  /**
+   * Electron's `app.isPackaged`: an installed app never loads (or trusts) a dev server, whatever
+   * `ELECTRON_RENDERER_URL` says — set by anyone who can start the app, it would hand the window and
+   * its IPC bridge to any page.
+   */
+  packaged?: boolean;
+  /** Told when a dev server URL was given and ignored (the host logs a warning). */
+  onIgnored?: (variable: 'ELECTRON_RENDERER_URL') => void;
+  /** The page's URL on the app's own scheme (`APP_PAGE_URL`), when the host serves it there. */
+  appUrl?: string;
+}
+
+export function rendererLocation(
+  indexHtmlPath: string,
+  devServerUrl: string | undefined,
+  options: RendererLocationOptions = {},
+): RendererLocation {
+  const requested = devServerUrl?.trim() || null;
+  if (requested && options.packaged) options.onIgnored?.('ELECTRON_RENDERER_URL');
+  return {
+    fileUrl: pathToFileURL(indexHtmlPath).href,
+    ...(options.appUrl ? { appUrl: options.appUrl } : {}),
+    devServerUrl: options.packaged ? null : requested,
+  };
 }
 
 function parse(raw: string): URL | null {
@@ -28,6 +56,14 @@ function parse(raw: string): URL | null {
 export function isAppUrl(raw: string, location: RendererLocation): boolean {
   const url = parse(raw);
   if (!url) return false;
+  if (location.appUrl) {
+    const app = parse(location.appUrl);
+    if (app && url.protocol === app.protocol) {
+      return url.host === app.host && url.pathname === app.pathname;
+    }
+    // Served on its own scheme, the app has no file:// page.
+    if (url.protocol === 'file:') return false;
+  }
   if (url.protocol === 'file:') {
     const app = new URL(location.fileUrl);
     // A file URL with a host (file://server/share) is a network path, never the app.

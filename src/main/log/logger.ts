@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { readEnvSetting, SECRET_SETTING_NAMES, SETTINGS } from '@shared/settings-descriptor';
@@ -20,6 +20,11 @@ const REDACT = [
   '*.authorization',
   'headers.authorization',
   'req.headers.authorization',
+  // The embedded mongod's root password, and the URL that carries it (if an environment is ever logged).
+  'password',
+  '*.password',
+  'EDN_MONGO_URL',
+  '*.EDN_MONGO_URL',
   // Every secret of the settings descriptor (keys and their environment variables).
   ...SECRET_SETTING_NAMES.flatMap((name) => [name, `*.${name}`]),
 ].filter((path, index, all) => all.indexOf(path) === index);
@@ -37,6 +42,28 @@ export function logsDir(dataDir: string): string {
   return join(dataDir, 'logs');
 }
 
+export const LOG_FILE_NAME = 'edn360.log';
+
+/** Owner-only: logs name clients, jobs and paths, and must not be readable by other accounts. */
+export const LOG_FILE_MODE = 0o600;
+export const LOG_DIR_MODE = 0o700;
+
+/**
+ * The logs folder, created 0700, and a log file in it created (or, from an older version, chmod-ed
+ * back to) 0600 — before any line is written to it. No-op for modes on Windows (per-user profile ACLs).
+ */
+export function preparePrivateLogFile(dir: string, name = LOG_FILE_NAME): string {
+  mkdirSync(dir, { recursive: true, mode: LOG_DIR_MODE });
+  const file = join(dir, name);
+  // 'a' creates with the mode (umask permitting) and leaves an existing file's content alone.
+  closeSync(openSync(file, 'a', LOG_FILE_MODE));
+  if (process.platform !== 'win32') {
+    chmodSync(dir, LOG_DIR_MODE);
+    chmodSync(file, LOG_FILE_MODE);
+  }
+  return file;
+}
+
 export interface LoggerOptions {
   dataDir: string | null;
   level?: string;
@@ -47,16 +74,30 @@ export interface LoggerOptions {
   destination?: pino.DestinationStream;
 }
 
+/**
+ * Log files written by an older version (or rotated from one) that are readable by others: set to
+ * 0600. Missing files are skipped; nothing is created. For the desktop app's rotated set.
+ */
+export function restrictExistingLogFiles(files: readonly string[]): void {
+  if (process.platform === 'win32') return;
+  for (const file of files) {
+    try {
+      if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, LOG_FILE_MODE);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+}
+
 export function createLogger(options: LoggerOptions): Logger {
   const streams: pino.StreamEntry[] = [];
   if (options.destination) {
     streams.push({ stream: options.destination });
   } else if (options.dataDir) {
-    const dir = logsDir(options.dataDir);
-    mkdirSync(dir, { recursive: true });
+    const dest = preparePrivateLogFile(logsDir(options.dataDir));
     // Synchronous writes: log volume is low, and a process that exits on a start-up error must not lose
-    // (or crash flushing) its last lines.
-    streams.push({ stream: pino.destination({ dest: join(dir, 'edn360.log'), mkdir: true, sync: true }) });
+    // (or crash flushing) its last lines. `mode`: were the file recreated (deleted while running), 0600 again.
+    streams.push({ stream: pino.destination({ dest, mkdir: true, sync: true, mode: LOG_FILE_MODE }) });
   }
   if (options.stdout ?? !options.dataDir) streams.push({ stream: process.stdout });
   return pino(

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createStream, type RotatingFileStream } from 'rotating-file-stream';
+import { preparePrivateLogFile, restrictExistingLogFiles } from '../../log/logger';
 
 export const LOG_FILE_NAME = 'edn360.log';
 /** Rotated files kept besides the current one: `edn360.log.1` (newest) … `edn360.log.5`. */
@@ -22,7 +22,8 @@ export interface RotatingLog {
  * this stream directly instead.
  */
 export function openRotatingLog(dir: string): RotatingLog {
-  mkdirSync(dir, { recursive: true });
+  // 0700 folder, 0600 file — also when an older version left them readable by others.
+  preparePrivateLogFile(dir, LOG_FILE_NAME);
   const stream = createStream(LOG_FILE_NAME, {
     path: dir,
     size: ROTATE_AT,
@@ -33,6 +34,7 @@ export function openRotatingLog(dir: string): RotatingLog {
     LOG_FILE_NAME,
     ...Array.from({ length: ROTATED_LOGS }, (_, i) => `${LOG_FILE_NAME}.${i + 1}`),
   ].map((name) => join(dir, name));
+  restrictExistingLogFiles(files);
   return {
     stream,
     files,
