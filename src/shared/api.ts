@@ -441,6 +441,20 @@ export const HealthResponseSchema = z.object({
   }),
   worker: WorkerStatusJsonSchema.nullable(),
   llm: LlmHealthSchema,
+  /** This instance's name, as the jobs it runs show it (`running_on`). */
+  instance: z.string(),
+  /**
+   * Where queue times come from (docs/ARCHITECTURE.md "Time and leases"): the server's clock
+   * (`offset_ms` = server minus this machine) or, on a server that gives none, this machine's.
+   */
+  clock: z.object({
+    source: z.enum(['server', 'local']),
+    offset_ms: z.number(),
+    uncertainty_ms: z.number(),
+    synced_at: IsoDate.nullable(),
+  }),
+  /** How jobs run by other instances reach this one (docs/ARCHITECTURE.md "One job watcher"). */
+  job_watch: z.enum(['change_stream', 'poll']),
 });
 export type HealthResponse = z.infer<typeof HealthResponseSchema>;
 

@@ -13,6 +13,12 @@ export const JobEventSchema = z.object({
   type: JobEventTypeSchema,
   job_id: z.string(),
   at: z.date(),
+  /**
+   * The job document's revision after the change (every write adds 1). Events of one job come from
+   * several publishers (this host, its worker, the database watcher) and may cross: the higher
+   * revision is the newer state, whatever the clocks of the machines that wrote them.
+   */
+  rev: z.number().int().min(0),
   job: PublicJobSchema,
 });
 export type JobEvent = z.infer<typeof JobEventSchema>;

@@ -175,13 +175,33 @@ export const GenerationJobSchema = z.object({
 export type GenerationJob = z.infer<typeof GenerationJobSchema>;
 
 /** What `GET /jobs/{id}` and the UI see: the job without queue internals. */
-export const PublicJobSchema = GenerationJobSchema.omit({ lease: true, rev: true });
+export const PublicJobSchema = GenerationJobSchema.omit({ lease: true, rev: true }).extend({
+  /**
+   * The app instance whose worker runs the job now (its machine's name, `instanceOfOwner`), for a
+   * clinic's screens; null when nobody does. The lease itself (token, deadline) stays on the host.
+   */
+  running_on: z.string().nullable().default(null),
+});
 export type PublicJob = z.infer<typeof PublicJobSchema>;
+
+/**
+ * A lease owner is `<instance>:<pid>:<random>` (worker-entry.ts); the instance is the machine's name
+ * or the `EDN_INSTANCE_NAME` its admin gave it.
+ */
+export function instanceOfOwner(owner: string): string {
+  const cut = owner.indexOf(':');
+  return cut > 0 ? owner.slice(0, cut) : owner;
+}
 
 export function toPublicJob(job: GenerationJob): PublicJob {
   // Destructure rather than delete so the type system proves `lease` is gone.
-  const { lease: _lease, rev: _rev, ...rest } = job;
-  return { ...rest, unpriced_models: unpricedModelsOf(job), error_fields: errorFieldsOf(job) };
+  const { lease, rev: _rev, ...rest } = job;
+  return {
+    ...rest,
+    running_on: job.status === 'running' && lease ? instanceOfOwner(lease.owner) : null,
+    unpriced_models: unpricedModelsOf(job),
+    error_fields: errorFieldsOf(job),
+  };
 }
 
 /** The failure's per-field detail; a document stored before the field existed has none. */

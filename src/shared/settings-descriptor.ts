@@ -387,6 +387,16 @@ export const SETTINGS = {
     applies: 'worker_restart',
     doc: { en: 'heartbeat of a running job', es: 'latido de un trabajo en curso' },
   }),
+  instance_name: setting<string>()({
+    env: ['EDN_INSTANCE_NAME'],
+    default: undefined,
+    defaultDoc: "the computer's name",
+    applies: 'app_restart',
+    doc: {
+      en: "this instance's name on a shared database (Trabajos: who runs each job)",
+      es: 'nombre de esta instancia en una base compartida (Trabajos: quién ejecuta cada trabajo)',
+    },
+  }),
   worker_hang_ms: setting<number>()({
     env: ['EDN_WORKER_HANG_MS'],
     fromEnv: envInt(100),

@@ -1,3 +1,4 @@
+import type { Db } from 'mongodb';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,8 @@ import { getCollections } from '../../src/main/db/collections';
 import { createRepositories, type Repositories } from '../../src/main/db/repositories';
 import { silentLogger } from '../../src/main/log/logger';
 import { JobEventBus } from '../../src/main/queue/job-events';
+import { DatabaseClock } from '../../src/main/queue/database-clock';
+import { JobWatcher } from '../../src/main/queue/job-watcher';
 import { JobQueue } from '../../src/main/queue/job-queue';
 import type { ApiDependencies, ApiOptions, WorkerControl } from '../../src/main/api/deps';
 import { createApiServer } from '../../src/main/api/server';
@@ -96,6 +99,22 @@ export interface ApiHarness {
   ): Promise<LightMyRequestResponse>;
 }
 
+/**
+ * The host parts the API reads besides the database: the job watcher (created, not started — tests
+ * that follow jobs of other instances use `useApiServer`, whose watcher runs), the database clock
+ * and this instance's name.
+ */
+export function apiHostParts(
+  db: Db,
+  events: JobEventBus,
+): Pick<ApiDependencies, 'jobWatcher' | 'clock' | 'instanceName'> {
+  return {
+    jobWatcher: new JobWatcher(getCollections(db).jobs, events, { pollMs: 1_000 }),
+    clock: new DatabaseClock(db),
+    instanceName: 'instancia-de-prueba',
+  };
+}
+
 export interface ApiHarnessOptions {
   worker?: WorkerControl | null;
   apiOptions?: Partial<ApiOptions>;
@@ -108,17 +127,30 @@ export interface ApiHarnessOptions {
  */
 export function useApiServer(options: ApiHarnessOptions = {}): ApiHarness {
   const testDb = useTestDatabase();
-  const state: { app?: FastifyInstance; repos?: Repositories; queue?: JobQueue; events?: JobEventBus } = {};
+  const state: {
+    app?: FastifyInstance;
+    repos?: Repositories;
+    queue?: JobQueue;
+    events?: JobEventBus;
+    stopWatcher?: () => Promise<void>;
+  } = {};
   beforeAll(async () => {
     const repos = createRepositories(testDb.db);
     const events = new JobEventBus();
     const queue = new JobQueue(getCollections(testDb.db).jobs, events, null);
+    // The host's real job watcher on the test database (its poll: the test server has no change streams).
+    const jobWatcher = new JobWatcher(getCollections(testDb.db).jobs, events, { pollMs: 100 });
+    await jobWatcher.start();
+    state.stopWatcher = () => jobWatcher.stop();
     const app = await createApiServer({
       config: options.config ?? testApiConfig(),
       database: databaseHandle(testDb),
       repositories: repos,
       queue,
       events,
+      jobWatcher,
+      clock: new DatabaseClock(testDb.db),
+      instanceName: 'instancia-de-prueba',
       worker: options.worker ?? null,
       logger: silentLogger(),
       version: '0.0.0-test',
@@ -130,6 +162,7 @@ export function useApiServer(options: ApiHarnessOptions = {}): ApiHarness {
   });
   afterAll(async () => {
     await state.app?.close();
+    await state.stopWatcher?.();
   });
   const need = <T>(value: T | undefined, name: string): T => {
     if (value === undefined) throw new Error(`useApiServer().${name} read before beforeAll ran`);

@@ -2,7 +2,9 @@ import type { AppConfig } from '../config/load-config';
 import type { DatabaseHandle } from '../db/connect';
 import type { Repositories } from '../db/repositories';
 import type { Logger } from '../log/logger';
+import type { DatabaseClock } from '../queue/database-clock';
 import type { JobEventBus } from '../queue/job-events';
+import type { JobWatcher } from '../queue/job-watcher';
 import type { JobQueue } from '../queue/job-queue';
 import type { WorkerSupervisor } from '../worker/worker-supervisor';
 
@@ -18,11 +20,6 @@ export interface ApiOptions {
   rateLimit: { max: number; windowMs: number };
   /** SSE comment interval, so proxies and browsers keep an idle stream open. */
   sseHeartbeatMs: number;
-  /**
-   * How often an SSE stream re-reads its job from MongoDB: on a shared database another instance's
-   * worker may run it, and that worker's events never reach this host's bus.
-   */
-  ssePollMs: number;
   /** Open event streams allowed per client address, and on the whole server (429 past either). */
   sseMaxPerClient: number;
   sseMaxTotal: number;
@@ -47,7 +44,6 @@ export const DEFAULT_API_OPTIONS: ApiOptions = {
   // Local polling clients share one address (127.0.0.1): generous, but a runaway loop is stopped.
   rateLimit: { max: 300, windowMs: 60_000 },
   sseHeartbeatMs: 15_000,
-  ssePollMs: 1_000,
   sseMaxPerClient: 20,
   sseMaxTotal: 200,
   sseMaxLifetimeMs: 30 * 60_000,
@@ -66,6 +62,12 @@ export interface ApiDependencies {
   repositories: Repositories;
   queue: JobQueue;
   events: JobEventBus;
+  /** The host's one job watcher (src/main/queue/job-watcher.ts): streams ask it to follow their job. */
+  jobWatcher: Pick<JobWatcher, 'watch' | 'mode'>;
+  /** Database time and how it is known (for /health's details). */
+  clock: Pick<DatabaseClock, 'status'>;
+  /** How this instance is named in the jobs it runs. */
+  instanceName: string;
   worker: WorkerControl | null;
   logger: Logger;
   version: string;

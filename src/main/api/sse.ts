@@ -1,8 +1,7 @@
 import { PassThrough } from 'node:stream';
-import { isDeepStrictEqual } from 'node:util';
 import type { FastifyReply } from 'fastify';
 import type { JobStreamEvent } from '@shared/api';
-import type { PublicJob } from '@shared/job';
+import { toPublicJob, type GenerationJob, type PublicJob } from '@shared/job';
 import type { JobEvent } from '@shared/job-events';
 import type { JobEventBus } from '../queue/job-events';
 
@@ -76,11 +75,14 @@ export class SseStreams {
 export interface JobStreamOptions {
   jobId: string;
   events: JobEventBus;
-  /** Reads the job as stored; null = not found (the caller answers 404 before streaming). */
-  readJob: () => Promise<PublicJob | null>;
+  /** Reads the job as stored (with its revision); null = not found (404 before streaming). */
+  readJob: () => Promise<GenerationJob | null>;
+  /**
+   * Asks the host's job watcher (src/main/queue/job-watcher.ts) to follow this job, so states
+   * written by another instance's worker reach the bus; returns the undo.
+   */
+  watch: (jobId: string) => () => void;
   heartbeatMs: number;
-  /** Re-read the job this often (another instance's worker may be running it). */
-  pollMs: number;
   streams: SseStreams;
   /**
    * What each message carries of the job: the whole document for a caller with the admin token,
@@ -93,21 +95,14 @@ export interface JobStreamOptions {
   onEnd?: () => void;
 }
 
-/** The event a stored state stands for, when it was read rather than published. */
-function eventTypeFor(job: PublicJob): JobEvent['type'] {
-  if (job.status === 'completed') return 'completed';
-  if (job.status === 'failed') return 'failed';
-  return job.status === 'running' ? 'progress' : 'waiting';
-}
-
 /**
- * `GET /jobs/{id}/events`: the job as it is now (`snapshot`), then every event for it in the order
- * the bus delivers them, ending after `completed` or `failed`.
+ * `GET /jobs/{id}/events`: the job as it is now (`snapshot`), then every later state of it in
+ * revision order, ending after `completed` or `failed`. The states come from the host's one bus,
+ * fed by this host's worker and by the job watcher for jobs run elsewhere (no poll per stream).
  *
  * We subscribe before reading the snapshot so nothing published in between is lost; events that
- * arrive meanwhile are held back and only those newer than the snapshot are sent (older ones are
- * already reflected in it, and sending them would move a client's progress backwards). The same
- * rule applies to every later event.
+ * arrive meanwhile are held back and only those of a newer revision than the snapshot are sent
+ * (older ones are already reflected in it, and sending them would move a client backwards).
  */
 export async function streamJobEvents(reply: FastifyReply, options: JobStreamOptions): Promise<boolean> {
   const pending: JobEvent[] = [];
@@ -117,16 +112,19 @@ export async function streamJobEvents(reply: FastifyReply, options: JobStreamOpt
     if (forward) forward(event);
     else pending.push(event);
   });
-  let snapshot: PublicJob | null;
+  const unwatch = options.watch(options.jobId);
+  let stored: GenerationJob | null;
   try {
-    snapshot = await options.readJob();
+    stored = await options.readJob();
   } catch (error) {
     unsubscribe();
+    unwatch();
     options.onEnd?.();
     throw error;
   }
-  if (!snapshot) {
+  if (!stored) {
     unsubscribe();
+    unwatch();
     options.onEnd?.();
     return false;
   }
@@ -134,15 +132,14 @@ export async function streamJobEvents(reply: FastifyReply, options: JobStreamOpt
   const stream = new PassThrough();
   let ended = false;
   let heartbeat: NodeJS.Timeout | null = null;
-  let poll: NodeJS.Timeout | null = null;
   let lifetime: NodeJS.Timeout | null = null;
   const end = (): void => {
     if (ended) return;
     ended = true;
     unsubscribe();
+    unwatch();
     forgetStream();
     if (heartbeat) clearInterval(heartbeat);
-    if (poll) clearInterval(poll);
     if (lifetime) clearTimeout(lifetime);
     options.onEnd?.();
     stream.end();
@@ -167,14 +164,11 @@ export async function streamJobEvents(reply: FastifyReply, options: JobStreamOpt
 
   // Tell EventSource clients how long to wait before reconnecting.
   stream.write('retry: 3000\n\n');
-  let last = snapshot;
-  write('snapshot', new Date(), last);
-  // Events come from two publishers (this host: created/cancel/retry; the worker over IPC), so a
-  // stale one can arrive after a newer state was sent: skip it rather than move a client backwards.
+  let lastRev = stored.rev;
+  write('snapshot', new Date(), toPublicJob(stored));
   const forwardIfNewer = (event: JobEvent): void => {
-    const older = event.job.updated_at.getTime() < last.updated_at.getTime();
-    if (older || isDeepStrictEqual(event.job, last)) return;
-    last = event.job;
+    if (event.rev <= lastRev) return;
+    lastRev = event.rev;
     write(event.type, event.at, event.job);
   };
   for (const event of pending.splice(0)) forwardIfNewer(event);
@@ -184,17 +178,6 @@ export async function streamJobEvents(reply: FastifyReply, options: JobStreamOpt
       if (!ended) stream.write(': ping\n\n');
     }, options.heartbeatMs);
     heartbeat.unref();
-    // Jobs run by another instance's worker publish nothing here: their stored state is the source.
-    poll = setInterval(() => {
-      void options
-        .readJob()
-        .then((job) => {
-          if (job && !ended)
-            forwardIfNewer({ type: eventTypeFor(job), job_id: options.jobId, at: new Date(), job });
-        })
-        .catch(() => undefined);
-    }, options.pollMs);
-    poll.unref();
     // A stream may not stay open forever: it ends cleanly and the client reconnects for a fresh one.
     lifetime = setTimeout(() => {
       if (ended) return;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { homedir } from 'node:os';
+import { homedir, hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DEFAULTS, type Language, type SettingsFile } from '@shared/config';
 import {
@@ -46,6 +46,8 @@ export interface AppConfig {
     heartbeatMs: number;
     /** The host kills and restarts a worker process silent this long (no heartbeat, no message). */
     hangMs: number;
+    /** How this instance is named in the jobs it runs (`lease.owner`, Trabajos); never contains ':'. */
+    instanceName: string;
     offlineBaseMs: number;
     offlineMaxMs: number;
     retryBaseMs: number;
@@ -250,6 +252,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<AppCo
       leaseMs: values.lease_ms,
       heartbeatMs,
       hangMs: values.worker_hang_ms ?? Math.max(10_000, 5 * heartbeatMs),
+      instanceName: (values.instance_name?.trim() || hostname()).replaceAll(':', '-'),
       offlineBaseMs: values.offline_backoff_ms,
       offlineMaxMs: values.offline_backoff_max_ms,
       retryBaseMs: values.retry_backoff_ms,

@@ -11,6 +11,7 @@ import { createApiServer } from '../api/server';
 import { DatabaseClock } from '../queue/database-clock';
 import { JobEventBus } from '../queue/job-events';
 import { JobQueue } from '../queue/job-queue';
+import { JobWatcher } from '../queue/job-watcher';
 import { QueueMaintenanceLoop } from '../queue/maintenance-loop';
 import type { SpawnWorker } from '../worker/worker-process';
 import { withdrawPlansOfFailedJob } from '../worker/withdraw-plans';
@@ -25,6 +26,8 @@ export interface Core {
   queue: JobQueue;
   /** Database time for every queue write made by this host (docs/ARCHITECTURE.md "Time and leases"). */
   clock: DatabaseClock;
+  /** Jobs run by other instances, onto `events` (docs/ARCHITECTURE.md "One job watcher"). */
+  jobWatcher: JobWatcher;
   worker: WorkerSupervisor | null;
   api: FastifyInstance;
   /** The address the API actually listens on (the port may have been 0). */
@@ -105,6 +108,13 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
     onError: (error) => logger.warn({ err: error }, 'queue maintenance failed'),
   });
   maintenance.start();
+  // Jobs run by other instances reach this host's bus (SSE, IPC, the jobs table) through here.
+  const jobWatcher = new JobWatcher(jobs, events, {
+    pollMs: config.worker.pollIntervalMs,
+    onError: (error) => logger.warn({ err: error }, 'job watcher failed'),
+  });
+  await jobWatcher.start();
+  logger.info({ mode: jobWatcher.mode }, 'job watcher');
 
   let api: FastifyInstance | null = null;
   let apiUrl: string;
@@ -115,6 +125,9 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
       repositories,
       queue,
       events,
+      jobWatcher,
+      clock,
+      instanceName: config.worker.instanceName,
       worker,
       logger,
       version: APP_VERSION,
@@ -123,6 +136,7 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
     apiUrl = await api.listen({ host: config.api.host, port: config.api.port });
   } catch (error) {
     await api?.close().catch(() => undefined);
+    await jobWatcher.stop();
     await maintenance.stop();
     clock.stop();
     await worker?.stop().catch(() => undefined);
@@ -144,10 +158,12 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
     events,
     queue,
     clock,
+    jobWatcher,
     worker,
     api: server,
     apiUrl,
     stop: async () => {
+      await jobWatcher.stop();
       await maintenance.stop();
       clock.stop();
       await worker?.stop(options.stopDeadlineMs ?? 10_000);

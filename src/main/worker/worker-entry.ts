@@ -2,7 +2,6 @@
  * The worker process: runs as an Electron utilityProcess (desktop) or a forked Node child (headless,
  * tests). It claims and runs jobs; the host only nudges, cancels and asks it to stop.
  */
-import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { HostToWorkerSchema, type WorkerToHost } from '@shared/worker-protocol';
 import { loadConfig } from '../config/load-config';
@@ -26,7 +25,8 @@ async function main(): Promise<void> {
   }
   const client = await connectClient(config.mongoUrl, 10_000);
   const db = client.db(config.dbName);
-  const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  // `<instance>:<pid>:<random>`: screens show the instance (src/shared/job.ts instanceOfOwner).
+  const owner = `${config.worker.instanceName}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const clock = await new DatabaseClock(db, {
     onError: (error) => log('warn', 'could not read the database clock', { error: String(error) }),
   }).start();

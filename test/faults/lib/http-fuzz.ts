@@ -1,3 +1,4 @@
+import { apiHostParts } from '../../support/api-harness';
 import { request } from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -161,6 +162,7 @@ export async function runHttpFuzz(options: FuzzOptions): Promise<FaultResult> {
     repositories,
     queue,
     events,
+    ...apiHostParts(options.db, events),
     worker,
     logger: silentLogger(),
     version: '0.0.0-fuzz',

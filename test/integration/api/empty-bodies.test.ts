@@ -8,7 +8,13 @@ import type { WorkerControl } from '../../../src/main/api/deps';
 import { createApiServer } from '../../../src/main/api/server';
 import { getCollections } from '../../../src/main/db/collections';
 import { silentLogger } from '../../../src/main/log/logger';
-import { databaseHandle, TEST_TOKEN, testApiConfig, useApiServer } from '../../support/api-harness';
+import {
+  databaseHandle,
+  TEST_TOKEN,
+  testApiConfig,
+  useApiServer,
+  apiHostParts,
+} from '../../support/api-harness';
 
 // Issue 14 §6: the original FastAPI ignored the body of its action routes, so its clients send
 // `Content-Type: application/json` with nothing after it (or `curl -d ''`, a zero-byte form). Over a
@@ -43,6 +49,7 @@ beforeAll(async () => {
     repositories: api.repos,
     queue: api.queue,
     events: api.events,
+    ...apiHostParts(api.testDb.db, api.events),
     worker,
     logger: silentLogger(),
     version: '0.0.0-test',

@@ -279,6 +279,7 @@ describe('GET /jobs/{id}/events on a finished job', () => {
 
   it('skips events older than what was already sent, forwards newer ones, ends on completion', async () => {
     const stored = (await api.repos.jobs.getPublic(ids.running))!;
+    const { rev } = (await api.repos.jobs.get(ids.running))!;
     const at = (ms: number) => new Date(stored.updated_at.getTime() + ms);
     // Publish only once the stream listens (events before that would be lost to it, by design).
     const bus = api.events;
@@ -298,13 +299,15 @@ describe('GET /jobs/{id}/events on a finished job', () => {
       updated_at: at(ms),
       progress: { ...stored.progress, completed_steps: steps },
     });
+    // Order is by revision, not by clock: the snapshot's revision and older ones are skipped.
     const other = { ...stored, _id: 'otro-job', updated_at: at(50) };
-    api.events.publish({ type: 'progress', job_id: 'otro-job', at: new Date(), job: other });
-    api.events.publish({ type: 'progress', job_id: ids.running, at: new Date(), job: progress(-1000, 1) });
-    api.events.publish({ type: 'progress', job_id: ids.running, at: new Date(), job: progress(100, 5) });
-    api.events.publish({ type: 'progress', job_id: ids.running, at: new Date(), job: progress(50, 4) });
-    const done = { ...progress(200, 9), status: 'completed' as const };
-    api.events.publish({ type: 'completed', job_id: ids.running, at: new Date(), job: done });
+    const publish = (type: 'progress' | 'completed', job: typeof stored, revision: number) =>
+      api.events.publish({ type, job_id: job._id, at: new Date(), rev: revision, job });
+    publish('progress', other, rev + 5);
+    publish('progress', progress(1000, 1), rev);
+    publish('progress', progress(100, 5), rev + 2);
+    publish('progress', progress(5000, 4), rev + 1);
+    publish('completed', { ...progress(200, 9), status: 'completed' as const }, rev + 3);
     const events = parseStream((await response).body);
     expect(events.map((e) => [e.type, e.job.progress.completed_steps])).toEqual([
       ['snapshot', stored.progress.completed_steps],

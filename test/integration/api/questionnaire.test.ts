@@ -16,6 +16,7 @@ import {
   testApiConfig,
   useApiServer,
   validResponses,
+  apiHostParts,
 } from '../../support/api-harness';
 
 const api = useApiServer();
@@ -159,6 +160,7 @@ describe('over HTTP: the original format with loose optional answers (issue 12)'
       repositories: api.repos,
       queue: api.queue,
       events: api.events,
+      ...apiHostParts(api.testDb.db, api.events),
       worker: null,
       logger: silentLogger(),
       version: '0.0.0-test',

@@ -17,6 +17,7 @@ import {
   TEST_TOKEN,
   testApiConfig,
   useApiServer,
+  apiHostParts,
 } from '../../support/api-harness';
 
 const api = useApiServer();
@@ -242,6 +243,7 @@ function serverWithLlm(baseUrl: string) {
     repositories: api.repos,
     queue: api.queue,
     events: api.events,
+    ...apiHostParts(api.testDb.db, api.events),
     worker: null,
     logger: silentLogger(),
     version: 'test',

@@ -22,13 +22,14 @@ beforeAll(async () => {
     EDN_DB_NAME: testDb.dbName,
     EDN_API_PORT: '0',
     EDN_API_TOKEN: 'token-de-prueba-0123456789abcdef',
+    // The job watcher's shared poll (the test server has no change streams).
+    EDN_POLL_INTERVAL_MS: '100',
   };
   core = await startCore({
     config: await loadConfig({ env }),
     logger: silentLogger(),
     repoResourcesDir: dataDir,
     env,
-    apiOptions: { ssePollMs: 100 },
     workerFactory: null,
   });
 });

@@ -18,7 +18,8 @@ function event(type: JobEvent['type'], percentage: number, updatedAt: number, jo
     progress: { ...base.progress, percentage },
     updated_at: new Date(updatedAt),
   });
-  return { type, job_id: jobId, at: new Date(updatedAt), job };
+  // The revision follows the test's clock here: later states have higher revisions.
+  return { type, job_id: jobId, at: new Date(updatedAt), rev: updatedAt, job };
 }
 
 describe('JobEventThrottle', () => {

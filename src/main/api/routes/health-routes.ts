@@ -25,7 +25,16 @@ export function healthHandlers(deps: ApiDependencies): Pick<RouteHandlers, 'heal
       const status = database.ok && workerOk ? 'ok' : 'degraded';
       if (!database.ok) reply.code(503);
       if (!details || !llmStatus) return { status };
-      return { status, version: deps.version, database, worker, llm: llmStatus };
+      return {
+        status,
+        version: deps.version,
+        database,
+        worker,
+        llm: llmStatus,
+        instance: deps.instanceName,
+        clock: deps.clock.status(),
+        job_watch: deps.jobWatcher.mode,
+      };
     },
   };
 }

@@ -26,7 +26,6 @@ export function jobHandlers(
   const option = <K extends keyof typeof DEFAULT_API_OPTIONS>(key: K) =>
     deps.options?.[key] ?? DEFAULT_API_OPTIONS[key];
   const heartbeatMs = option('sseHeartbeatMs');
-  const pollMs = option('ssePollMs');
   const maxLifetimeMs = option('sseMaxLifetimeMs');
   return {
     getJob: ({ params }, { request }) =>
@@ -50,9 +49,9 @@ export function jobHandlers(
       const streaming = await streamJobEvents(reply, {
         jobId: job_id,
         events,
-        readJob: () => repositories.jobs.getPublic(job_id),
+        readJob: () => repositories.jobs.get(job_id),
+        watch: (id) => deps.jobWatcher.watch(id),
         heartbeatMs,
-        pollMs,
         streams,
         view: hasAdminToken(request) ? fullView : publicJobStatus,
         maxLifetimeMs,

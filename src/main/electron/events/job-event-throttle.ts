@@ -15,8 +15,8 @@ interface JobState {
 /**
  * Job events for the UI, at most one per job every `intervalMs` (a full plan emits a burst when
  * agents finish together): the newest state is always delivered (trailing edge), `completed` and
- * `failed` go out at once and are never dropped, and a state older than one already sent is skipped
- * — events come from two publishers (host and worker) and may cross.
+ * `failed` go out at once and are never dropped, and a state of an older revision than one already
+ * sent is skipped (the bus orders by revision already; this keeps the rule where events are held).
  */
 export class JobEventThrottle {
   private readonly jobs = new Map<string, JobState>();
@@ -57,7 +57,7 @@ export class JobEventThrottle {
 
   private isStale(event: JobEvent, state: JobState): boolean {
     const newest = state.pending ?? state.lastSent;
-    return newest !== null && event.job.updated_at.getTime() < newest.job.updated_at.getTime();
+    return newest !== null && event.rev < newest.rev;
   }
 
   private flushJob(state: JobState): void {
