@@ -43,8 +43,9 @@ function seededJob(i: number, base: Date): GenerationJob {
         completed_at: at,
       };
     default:
-      // Pending, but not due before 2100: the worker of `edn360 serve` leaves them alone.
-      return { ...job, run_after: new Date('2100-01-01T00:00:00Z') };
+      // Pending, waiting out a retry backoff until 2100: the worker of `edn360 serve` leaves them
+      // alone (a job waiting for nothing would be due whatever its run_after: src/main/queue/claim.ts).
+      return { ...job, waiting_reason: 'backoff', run_after: new Date('2100-01-01T00:00:00Z') };
   }
 }
 

@@ -146,8 +146,12 @@ describe('GET /jobs/{id}/events (SSE)', () => {
 
   it('a client that disconnects releases its subscription at once', async () => {
     const job = buildPendingJob({ user_id: 'u', submission_id: 's', type: 'training' });
-    // Not due for an hour: no worker takes it, so the stream stays open until we leave.
-    await core.repositories.jobs.insert({ ...job, run_after: new Date(Date.now() + 3_600_000) });
+    // Waiting out a backoff for an hour: no worker takes it, so the stream stays open until we leave.
+    await core.repositories.jobs.insert({
+      ...job,
+      waiting_reason: 'backoff',
+      run_after: new Date(Date.now() + 3_600_000),
+    });
     const connection = await openSse(`${core.apiUrl}/jobs/${job._id}/events`);
     await waitFor(async () => connection.messages.length === 1, 2_000, 'snapshot');
     expect(connection.messages[0]?.event).toBe('snapshot');
@@ -158,7 +162,11 @@ describe('GET /jobs/{id}/events (SSE)', () => {
 
   it('stopping the server ends open streams instead of waiting for them', async () => {
     const job = buildPendingJob({ user_id: 'u', submission_id: 's', type: 'training' });
-    await core.repositories.jobs.insert({ ...job, run_after: new Date(Date.now() + 3_600_000) });
+    await core.repositories.jobs.insert({
+      ...job,
+      waiting_reason: 'backoff',
+      run_after: new Date(Date.now() + 3_600_000),
+    });
     const connection = await openSse(`${core.apiUrl}/jobs/${job._id}/events`);
     const started = Date.now();
     await core.stop();
