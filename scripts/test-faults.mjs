@@ -8,7 +8,9 @@
 //   --jobs N           jobs for the multi-worker run                           (default 300)
 //   --fuzz N           hostile HTTP requests over every route                  (default 5000)
 //   --seed N           seed of every random choice (a failing run replays exactly)
-//   --only a,b         scenarios: kill, llm, multi-worker, http-fuzz
+//   --db-outage-ms N   length of the database outage in the db scenario       (default 30000)
+//   --db-jobs N        jobs per db scenario                                   (default 24)
+//   --only a,b         scenarios: kill, llm, multi-worker, http-fuzz, db
 //   --ci               small numbers for CI (kills 5, llm 24, jobs 60, fuzz 1000)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -22,12 +24,16 @@ const { values } = parseArgs({
     workers: { type: 'string' },
     jobs: { type: 'string' },
     fuzz: { type: 'string' },
+    'db-outage-ms': { type: 'string' },
+    'db-jobs': { type: 'string' },
     seed: { type: 'string' },
     only: { type: 'string' },
     ci: { type: 'boolean', default: false },
   },
 });
-const ci = values.ci ? { kills: '5', 'llm-trials': '24', jobs: '60', fuzz: '1000' } : {};
+const ci = values.ci
+  ? { kills: '5', 'llm-trials': '24', jobs: '60', fuzz: '1000', 'db-outage-ms': '10000', 'db-jobs': '12' }
+  : {};
 const param = (name) => values[name] ?? ci[name];
 const env = { ...process.env };
 for (const [flag, variable] of [
@@ -37,11 +43,13 @@ for (const [flag, variable] of [
   ['jobs', 'EDN_FAULTS_JOBS'],
   ['fuzz', 'EDN_FAULTS_FUZZ_REQUESTS'],
   ['seed', 'EDN_FAULTS_SEED'],
+  ['db-outage-ms', 'EDN_FAULTS_DB_OUTAGE_MS'],
+  ['db-jobs', 'EDN_FAULTS_DB_JOBS'],
 ]) {
   if (param(flag) !== undefined) env[variable] = param(flag);
 }
 
-const scenarios = ['kill', 'llm', 'multi-worker', 'http-fuzz'];
+const scenarios = ['kill', 'llm', 'multi-worker', 'http-fuzz', 'db'];
 const only = values.only ? values.only.split(',').map((s) => s.trim()) : scenarios;
 const unknown = only.filter((s) => !scenarios.includes(s));
 if (unknown.length > 0) {

@@ -29,10 +29,39 @@ export async function updateJob(
     if (!patch) return job;
     const next: GenerationJob = { ...job, ...patch, updated_at: now(), rev: job.rev + 1 };
     const { _id, ...fields } = next;
-    const result = await jobs.updateOne({ ...guard, _id, rev: job.rev }, { $set: fields });
-    if (result.modifiedCount === 1) return next;
+    let modified: boolean;
+    try {
+      modified =
+        (await jobs.updateOne({ ...guard, _id, rev: job.rev }, { $set: fields })).modifiedCount === 1;
+    } catch (error) {
+      // The connection broke after the write was sent: it may have been applied with its answer
+      // lost. A completion that did land must be reported as such, not as a failure.
+      if (await landed(jobs, next)) return next;
+      throw error;
+    }
+    if (modified) return next;
   }
   throw new Error(`job ${id}: too much contention (${MAX_CAS_ROUNDS} compare-and-set rounds)`);
+}
+
+const LANDED_CHECKS = 3;
+const LANDED_CHECK_GAP_MS = 250;
+
+/**
+ * Whether our write is the one stored: exactly our revision, stamped at our instant. Read a few
+ * times (the connection that failed is being replaced); when the database stays unreachable the
+ * answer is "unknown", treated as "not landed" — the caller's error stands and the lease decides.
+ */
+async function landed(jobs: JobCollection, next: GenerationJob): Promise<boolean> {
+  for (let check = 0; check < LANDED_CHECKS; check++) {
+    try {
+      const stored = await jobs.findOne({ _id: next._id }, { projection: { rev: 1, updated_at: 1 } });
+      return stored?.rev === next.rev && stored.updated_at.getTime() === next.updated_at.getTime();
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, LANDED_CHECK_GAP_MS));
+    }
+  }
+  return false;
 }
 
 /** The guard for worker writes: the job is still running under this exact lease. */

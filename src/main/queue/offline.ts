@@ -5,15 +5,25 @@ import { backoffDelay } from '../util/backoff';
 
 export const OFFLINE_MESSAGE = 'Esperando conexión…';
 
+/** What could not be reached: the LLM endpoint (no network) or the database (outage, failover). */
+export type OfflineCause = 'llm' | 'database';
+
+const WAIT_LOG: Record<OfflineCause, string> = {
+  llm: 'Sin conexión con el servicio de IA',
+  database: 'Sin conexión con la base de datos',
+};
+
 export interface OfflineWaitOptions {
   baseMs: number;
   maxMs: number;
   now?: Date;
+  cause?: OfflineCause;
 }
 
 /**
- * The LLM endpoint is unreachable (no network): the job waits instead of failing. It goes back to
- * `pending` with a growing `run_after`, and the attempt the claim counted is given back.
+ * The LLM endpoint or the database is unreachable (no network, an outage): the job waits instead
+ * of failing. It goes back to `pending` with a growing `run_after`, and the attempt the claim
+ * counted is given back.
  */
 export async function waitOffline(
   jobs: JobCollection,
@@ -34,7 +44,7 @@ export async function waitOffline(
         waits === 1 || waits % 10 === 0
           ? appendLog(
               job.execution_log,
-              logEntry('waiting', `Sin conexión con el servicio de IA (espera ${waits})`, now),
+              logEntry('waiting', `${WAIT_LOG[options.cause ?? 'llm']} (espera ${waits})`, now),
             )
           : job.execution_log;
       return {

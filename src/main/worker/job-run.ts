@@ -30,6 +30,7 @@ import {
 import type { CompletedStepInput, JobPipeline, PipelineContext } from '../pipeline/pipeline-types';
 import { backoffDelay } from '../util/backoff';
 import { withdrawPlansOfFailedJob } from './withdraw-plans';
+import { isDatabaseUnreachable } from '../db/errors';
 
 export interface RunSettings {
   leaseMs: number;
@@ -95,7 +96,9 @@ export class JobRun {
     try {
       const checkpoints = await this.loadCheckpoints();
       const result = await this.raceAbort(this.deps.pipeline.run(this.context(checkpoints)));
-      const done = await completeJob(this.deps.jobs, this.job._id, this.token, result, this.clock.now());
+      const done = await this.finalWrite(() =>
+        completeJob(this.deps.jobs, this.job._id, this.token, result, this.clock.now()),
+      );
       if (done) this.deps.emit(jobEvent('completed', done));
       else {
         this.deps.log('warn', 'job finished after its lease was lost; state untouched', {
@@ -292,10 +295,27 @@ export class JobRun {
       if (now) await this.withdrawPlans(now);
       return;
     }
-    const next = await this.transitionAfterFailure(cause, error);
+    const next = await this.finalWrite(() => this.transitionAfterFailure(cause, error));
     if (next) {
       await this.withdrawPlans(next);
       this.deps.emit(jobEvent(next.status === 'failed' ? 'failed' : 'waiting', next));
+    }
+  }
+
+  /**
+   * The run's last write (completion or the state it ends in) is retried while the database is
+   * unreachable: the heartbeat keeps the lease once the database is back, so the job ends as it
+   * should instead of waiting for its lease to expire and losing an attempt to a network blink.
+   */
+  private async finalWrite<T>(write: () => Promise<T>): Promise<T> {
+    const deadline = performance.now() + Math.max(4 * this.deps.settings.leaseMs, 60_000);
+    for (;;) {
+      try {
+        return await write();
+      } catch (error) {
+        if (!isDatabaseUnreachable(error) || performance.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, this.deps.settings.heartbeatMs));
+      }
     }
   }
 
@@ -325,11 +345,12 @@ export class JobRun {
     if (cause === 'timeout')
       return failJob(jobs, id, this.token, 'timeout', timeoutMessage(this.timeoutMs), now);
     if (cause === 'shutdown') return releaseOnShutdown(jobs, id, this.token, now);
-    if (error instanceof LlmUnavailableError) {
+    if (error instanceof LlmUnavailableError || isDatabaseUnreachable(error)) {
       return waitOffline(jobs, id, this.token, {
         baseMs: settings.offlineBaseMs,
         maxMs: settings.offlineMaxMs,
         now,
+        cause: error instanceof LlmUnavailableError ? 'llm' : 'database',
       });
     }
     if (error instanceof JobFailure && !error.transient) {
