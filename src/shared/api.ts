@@ -13,6 +13,7 @@ import { PlanReviewSchema } from './plan-versions';
 import { LooseAnswerSchema, QuestionnaireSubmissionSchema } from './questionnaire';
 import { NewUserInputSchema, UserSchema, UserUpdateSchema } from './user';
 import { JobCountsSchema, WorkerStatusSchema } from './worker-status';
+import { RunningByInstanceSchema } from './running-jobs';
 import { DOMAIN_ERROR_CODES } from './domain-errors';
 import { FieldErrorSchema, type FieldError } from './field-error';
 import { IdSchema } from './ids';
@@ -418,6 +419,8 @@ export const WorkerResponseSchema = z.object({
   worker: WorkerStatusJsonSchema.nullable(),
   /** Jobs per status (the same counts IPC `getWorkerStatus` answers). */
   jobs: JobCountsSchema,
+  /** Running jobs per app instance and overall, pending overall, and this instance's name. */
+  running: RunningByInstanceSchema,
 });
 
 export const LlmHealthSchema = z.object({

@@ -535,7 +535,7 @@ export const HTTP_ROUTES = {
     method: 'GET',
     path: '/admin/worker',
     access: 'admin',
-    summary: "The worker process's state and the queue's counts.",
+    summary: "The worker process's state, the queue's counts and the running jobs per app instance.",
     response: WorkerResponseSchema,
     success: [200],
     errors: [],

@@ -18,6 +18,12 @@ import {
   WorkerStatusSchema,
   type WorkerOverview,
 } from './worker-status';
+import {
+  RunningByInstanceSchema,
+  WorkerAndInstancesSchema,
+  type RunningByInstance,
+  type WorkerAndInstances,
+} from './running-jobs';
 import { IPC_EVENT_CHANNELS, IPC_METHOD_CHANNELS, type IpcEventName, type IpcMethod } from './ipc-channels';
 import { DOMAIN_ERROR_CODES } from './domain-errors';
 import { FieldErrorSchema, type FieldError } from './field-error';
@@ -125,6 +131,7 @@ export const OverridePlanResultSchema = z.object({
 export type OverridePlanResult = z.infer<typeof OverridePlanResultSchema>;
 
 export { JobCountsSchema, WorkerOverviewSchema, type WorkerOverview };
+export { RunningByInstanceSchema, WorkerAndInstancesSchema, type RunningByInstance, type WorkerAndInstances };
 
 /** Settings the coach may change from the app; the API token and the encrypted key are not among them. */
 export const EDITABLE_SETTINGS = EDITABLE_SETTING_KEYS;
@@ -410,12 +417,17 @@ export const IPC_CONTRACT = {
   },
   ...PLAN_VERSION_IPC_METHODS,
 
+  /** The worker, the jobs per status and where the clinic's jobs run (running per instance). */
   getWorkerStatus: {
     channel: IPC_METHOD_CHANNELS.getWorkerStatus,
     args: NoArgs,
-    result: WorkerOverviewSchema,
+    result: WorkerAndInstancesSchema,
   },
-  restartWorker: { channel: IPC_METHOD_CHANNELS.restartWorker, args: NoArgs, result: WorkerOverviewSchema },
+  restartWorker: {
+    channel: IPC_METHOD_CHANNELS.restartWorker,
+    args: NoArgs,
+    result: WorkerAndInstancesSchema,
+  },
 
   getSettings: { channel: IPC_METHOD_CHANNELS.getSettings, args: NoArgs, result: SettingsViewSchema },
   updateSettings: {

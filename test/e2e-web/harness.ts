@@ -38,8 +38,11 @@ export interface WebHarness {
   stop(): Promise<void>;
 }
 
-/** Test MongoDB + fake LLM + built `edn360 serve` + Chromium with the coach signed in. */
-export async function startWebHarness(): Promise<WebHarness> {
+/**
+ * Test MongoDB + fake LLM + built `edn360 serve` + Chromium with the coach signed in. `env`: more
+ * settings for `edn360 serve` (e.g. its instance name).
+ */
+export async function startWebHarness(env: Record<string, string> = {}): Promise<WebHarness> {
   mkdirSync(SHOTS, { recursive: true });
   const backend = await startTestBackend();
   const llm = new FakeLlmServer({ ttftMs: 120, tokensPerSecond: 0 });
@@ -62,6 +65,7 @@ export async function startWebHarness(): Promise<WebHarness> {
     EDN_RETRY_BACKOFF_MS: '50',
     EDN_RETRY_BACKOFF_MAX_MS: '100',
     EDN_LLM_MAX_RETRIES: '0',
+    ...env,
   });
   const mongo = await MongoClient.connect(backend.uri);
   const browser = await launchChromium();

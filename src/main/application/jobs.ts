@@ -1,7 +1,14 @@
-import type { ErrorReason, GenerationJob, JobType, PublicJob } from '@shared/job';
+import {
+  instanceOfOwner,
+  type ErrorReason,
+  type GenerationJob,
+  type JobType,
+  type PublicJob,
+} from '@shared/job';
 import type { PublicJobStatus } from '@shared/job-status-view';
 import type { Page } from '@shared/paging';
 import type { PlanEstimate } from '@shared/pricing';
+import type { RunningByInstance, WorkerAndInstances } from '@shared/running-jobs';
 import type { AppConfig } from '../config/load-config';
 import type { Repositories } from '../db/repositories';
 import type { JobListFilter } from '../db/repositories/jobs-repository';
@@ -10,6 +17,7 @@ import type { JobQueue } from '../queue/job-queue';
 import { DomainError } from './domain-error';
 import { retryFailedJob } from './job-retry';
 import { JOB_STATUS_ES } from './job-status';
+import { workerOverview } from './worker';
 
 /*
  * A job's coach actions, one set of use cases behind both doors (HTTP `/jobs/{id}`,
@@ -150,4 +158,52 @@ export async function retryJob(
   if (result.outcome === 'retried') return result.job;
   if (result.outcome === 'not_found') throw jobNotFound(id);
   throw new DomainError('job_not_retryable', result.message);
+}
+
+/**
+ * Where the clinic's jobs run (issue #17 point 8; IPC `getWorkerStatus`, HTTP `GET /admin/worker`):
+ * running jobs per instance and overall, and the pending ones. The running jobs are grouped by lease
+ * owner (a handful of groups: one per worker process); the instance is the owner's part before the
+ * first ':' (`instanceOfOwner`). A running job without a lease (none should exist) counts in the
+ * total but under no instance.
+ */
+export async function runningByInstance(
+  repos: Pick<Repositories, 'jobs'>,
+  thisInstance: string,
+): Promise<RunningByInstance> {
+  const [owners, pending] = await Promise.all([
+    repos.jobs.runningPerOwner(),
+    repos.jobs.countWithStatus('pending'),
+  ]);
+  let running = 0;
+  const byInstance = new Map<string, number>();
+  for (const { owner, running: n } of owners) {
+    running += n;
+    if (owner) {
+      const instance = instanceOfOwner(owner);
+      byInstance.set(instance, (byInstance.get(instance) ?? 0) + n);
+    }
+  }
+  const by_instance = [...byInstance]
+    .map(([instance, count]) => ({ instance, running: count }))
+    .sort((a, b) =>
+      a.instance === thisInstance
+        ? -1
+        : b.instance === thisInstance
+          ? 1
+          : a.instance.localeCompare(b.instance),
+    );
+  return { this_instance: thisInstance, running_total: running, pending_total: pending, by_instance };
+}
+
+/** The worker overview (`workerOverview`) with where the clinic's jobs run (`runningByInstance`). */
+export async function workerAndInstances(
+  deps: Parameters<typeof workerOverview>[0],
+  thisInstance: string,
+): Promise<WorkerAndInstances> {
+  const [overview, running] = await Promise.all([
+    workerOverview(deps),
+    runningByInstance(deps.repositories, thisInstance),
+  ]);
+  return { ...overview, running };
 }

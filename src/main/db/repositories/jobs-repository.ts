@@ -42,6 +42,22 @@ export class JobsRepository {
     return { ...page, items: page.items.map(toPublicJob) };
   }
 
+  /** Running jobs per lease owner (one group per worker process; null: a running job without a lease). */
+  async runningPerOwner(): Promise<Array<{ owner: string | null; running: number }>> {
+    const rows = await this.collection
+      .aggregate<{ _id: string | null; n: number }>([
+        { $match: { status: 'running' } },
+        // One field: the test server groups on a single key only.
+        { $group: { _id: '$lease.owner', n: { $sum: 1 } } },
+      ])
+      .toArray();
+    return rows.map((row) => ({ owner: row._id ?? null, running: row.n }));
+  }
+
+  async countWithStatus(status: JobStatus): Promise<number> {
+    return this.collection.countDocuments({ status });
+  }
+
   async countByStatus(): Promise<Record<JobStatus, number>> {
     const counts: Record<JobStatus, number> = { pending: 0, running: 0, completed: 0, failed: 0 };
     const rows = await this.collection

@@ -1,16 +1,20 @@
 import type { IpcHandlers } from './dispatch';
-import { restartWorker, workerOverview } from '../../application/worker';
+import { workerAndInstances } from '../../application/jobs';
+import { restartWorker } from '../../application/worker';
 import { requireCore, type IpcCore } from './host';
 
 type WorkerHandlers = Pick<IpcHandlers, 'getWorkerStatus' | 'restartWorker'>;
 
 export function workerHandlers(core: () => IpcCore | null): WorkerHandlers {
   return {
-    getWorkerStatus: () => workerOverview(requireCore(core())),
+    getWorkerStatus: () => {
+      const c = requireCore(core());
+      return workerAndInstances(c, c.config.worker.instanceName);
+    },
     restartWorker: async () => {
       const c = requireCore(core());
       await restartWorker(c.worker);
-      return workerOverview(c);
+      return workerAndInstances(c, c.config.worker.instanceName);
     },
   };
 }

@@ -8,7 +8,7 @@ import type {
   PlanSummary,
   SettingsPatch,
   SettingsView,
-  WorkerOverview,
+  WorkerAndInstances,
 } from '@shared/ipc-contract';
 import type { CatalogExercise } from '@shared/exercise';
 import type { Page } from '@shared/paging';
@@ -146,8 +146,8 @@ export interface CoachClient {
   /** The exercise catalog (read-only): names in Spanish and English by id. */
   listExercises(): Promise<CatalogExercise[]>;
 
-  getWorker(): Promise<WorkerOverview>;
-  restartWorker(): Promise<WorkerOverview>;
+  getWorker(): Promise<WorkerAndInstances>;
+  restartWorker(): Promise<WorkerAndInstances>;
 
   getSettings(): Promise<SettingsView | null>;
   updateSettings(patch: SettingsPatch): Promise<SettingsView>;

@@ -1,13 +1,11 @@
 import { Badge, Button, Group, Paper, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconRefresh } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WorkerOverview } from '@shared/ipc-contract';
+import type { WorkerAndInstances } from '@shared/ipc-contract';
 import { useClient } from '../api/client-store';
 import { errorText } from './error-text';
-
-const REFRESH_MS = 3000;
 
 function Figure({
   label,
@@ -28,27 +26,20 @@ function Figure({
   );
 }
 
-/** Worker status (state, concurrency, running, queue depth, restarts) with a restart button. */
-export function WorkerPanel(): React.JSX.Element {
+/**
+ * Worker status (state, concurrency, running, queue depth, restarts) with a restart button. The
+ * screen reads the overview (`useWorkerOverview`) and hands it in, with where to put a restart's.
+ */
+export function WorkerPanel({
+  overview,
+  setOverview,
+}: {
+  overview: WorkerAndInstances | null;
+  setOverview(overview: WorkerAndInstances): void;
+}): React.JSX.Element {
   const { t } = useTranslation();
   const api = useClient();
-  const [overview, setOverview] = useState<WorkerOverview | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    const load = (): void =>
-      void api.getWorker().then(
-        (o) => live && setOverview(o),
-        () => undefined,
-      );
-    load();
-    const timer = setInterval(load, REFRESH_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [api]);
 
   async function restart(): Promise<void> {
     setBusy(true);

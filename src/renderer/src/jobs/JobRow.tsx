@@ -13,10 +13,13 @@ export type JobAction = 'cancel' | 'retry' | 'view';
 export function JobRow({
   job,
   clientName,
+  thisInstance,
   onAction,
 }: {
   job: PublicJob;
   clientName: string;
+  /** This app instance's name (null until known): its jobs are marked "(esta)". */
+  thisInstance: string | null;
   onAction(kind: JobAction, job: PublicJob): void;
 }): React.JSX.Element {
   const { t } = useTranslation();
@@ -53,6 +56,15 @@ export function JobRow({
       </div>
       <div role="cell">
         <JobStatusBadge job={job} />
+      </div>
+      <div role="cell" data-testid="job-instance">
+        <Text size="sm" lineClamp={1} title={job.running_on ?? undefined}>
+          {job.running_on === null
+            ? t('instances.none')
+            : job.running_on === thisInstance
+              ? t('instances.thisOne', { name: job.running_on })
+              : job.running_on}
+        </Text>
       </div>
       <div role="cell">
         <Group gap={4} wrap="nowrap">

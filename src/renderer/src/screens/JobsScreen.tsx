@@ -10,6 +10,8 @@ import { WorkerPanel } from '../components/WorkerPanel';
 import { errorText } from '../components/error-text';
 import { ClientFilter } from '../jobs/ClientFilter';
 import { JobRow, type JobAction } from '../jobs/JobRow';
+import { RunningSummary } from '../jobs/RunningSummary';
+import { useWorkerOverview } from '../jobs/useWorkerOverview';
 import {
   applyJobUpdate,
   EMPTY_VIEW,
@@ -26,7 +28,7 @@ import { useGenerationStore } from '../stores/generation-store';
 
 const PAGE = 200;
 const ROW_HEIGHT = 52;
-const COLUMNS = '1.3fr 1fr 1.2fr 1.4fr 1.2fr 1.2fr';
+const COLUMNS = '1.2fr 0.9fr 1.1fr 1.3fr 1.1fr 1fr 1.2fr';
 /** A job that may have joined the list: the pages on screen are fetched again after this pause. */
 const REFRESH_DELAY_MS = 300;
 /** Pushed job states remembered to correct pages fetched while they arrived. */
@@ -37,6 +39,8 @@ export function JobsScreen(): React.JSX.Element {
   const { t } = useTranslation();
   const api = useClient();
   const showProgress = useGenerationStore((s) => s.show);
+  const worker = useWorkerOverview(api);
+  const { refreshSoon } = worker;
   const [filters, setFilters] = useState<JobFilters>({ status: null, type: null, userId: null });
   const [view, setView] = useState<JobsView>(EMPTY_VIEW);
   const total = view.total;
@@ -118,8 +122,10 @@ export function JobsScreen(): React.JSX.Element {
       const current = filtersRef.current;
       if (mayJoinView(viewRef.current, job, current)) scheduleRefresh();
       else setView((v) => applyJobUpdate(v, job, current, PAGE));
+      // The counts per instance are the host's (every instance's jobs): read again after a burst.
+      refreshSoon();
     },
-    [scheduleRefresh],
+    [scheduleRefresh, refreshSoon],
   );
 
   useEffect(() => api.watchJobs(applyJob), [api, applyJob]);
@@ -161,7 +167,8 @@ export function JobsScreen(): React.JSX.Element {
           {t('jobs.total', { count: total })}
         </Text>
       </Group>
-      <WorkerPanel />
+      <WorkerPanel overview={worker.overview} setOverview={worker.set} />
+      <RunningSummary running={worker.overview?.running ?? null} />
       <Group my="md" align="flex-end">
         <Select
           label={t('jobs.filterStatus')}
@@ -185,11 +192,13 @@ export function JobsScreen(): React.JSX.Element {
       <Paper withBorder role="table" aria-rowcount={total} data-testid="jobs-table">
         <div role="rowgroup">
           <div role="row" className="jobs-row jobs-head" style={{ gridTemplateColumns: COLUMNS }}>
-            {(['created', 'type', 'client', 'progress', 'status', 'actions'] as const).map((key) => (
-              <div role="columnheader" key={key}>
-                {t(`jobs.${key}`)}
-              </div>
-            ))}
+            {(['created', 'type', 'client', 'progress', 'status', 'instance', 'actions'] as const).map(
+              (key) => (
+                <div role="columnheader" key={key}>
+                  {key === 'instance' ? t('instances.column') : t(`jobs.${key}`)}
+                </div>
+              ),
+            )}
           </div>
         </div>
         <div
@@ -226,6 +235,7 @@ export function JobsScreen(): React.JSX.Element {
                     <JobRow
                       job={job}
                       clientName={clientName(job.user_id)}
+                      thisInstance={worker.overview?.running.this_instance ?? null}
                       onAction={(k, j) => void onAction(k, j)}
                     />
                   ) : (

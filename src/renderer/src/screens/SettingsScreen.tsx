@@ -10,12 +10,11 @@ import {
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HealthResponse } from '@shared/api';
 import type { SettingsView } from '@shared/ipc-contract';
 import { useClient } from '../api/client-store';
-import { fetchServerHealth } from '../api/http-transport';
 import { setLanguage } from '../i18n';
 import { DesktopSettings } from '../settings/DesktopSettings';
+import { ServerStatusPanel } from '../settings/ServerStatusPanel';
 import { Section } from '../components/Section';
 
 function Appearance(): React.JSX.Element {
@@ -51,31 +50,19 @@ function Appearance(): React.JSX.Element {
   );
 }
 
-/** Browser: what the server reports about itself (GET /health); its configuration lives on the server. */
+/**
+ * Browser: what the server reports about itself (GET /health, in words: ServerStatusPanel); its
+ * configuration lives on the server.
+ */
 function ServerHealth(): React.JSX.Element {
   const { t } = useTranslation();
-  const [health, setHealth] = useState<HealthResponse | null>(null);
-  useEffect(() => {
-    // The details need the admin token (issue #17 point 6): the transport sends it.
-    void fetchServerHealth()
-      .then(setHealth)
-      .catch(() => setHealth(null));
-  }, []);
   return (
     <Section title={t('settings.connection')}>
       <Text size="sm">{t('settings.transportHttp')}</Text>
       <Text size="sm">
         {t('settings.server')}: <Code>{window.location.origin}</Code>
       </Text>
-      {health && (
-        <Code block data-testid="settings-health">
-          {JSON.stringify(
-            { status: health.status, version: health.version, database: health.database, llm: health.llm },
-            null,
-            2,
-          )}
-        </Code>
-      )}
+      <ServerStatusPanel />
       <Alert color="blue">{t('settings.httpNote')}</Alert>
     </Section>
   );
