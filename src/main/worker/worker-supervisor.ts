@@ -179,20 +179,25 @@ export class WorkerSupervisor {
     if (this.silenceTimer) clearInterval(this.silenceTimer);
     const limit = this.options.hangAfterMs;
     if (!limit) return;
-    this.silenceTimer = setInterval(
-      () => {
-        if (this.worker !== worker || this.status.state !== 'running') return;
-        const silent = performance.now() - this.lastSignAt;
-        if (silent <= limit) return;
-        this.killedForSilence = Math.round(silent);
-        this.options.logger.error(
-          { pid: worker.pid, silentMs: this.killedForSilence, limitMs: limit },
-          'worker stopped sending heartbeats; killing and restarting it',
-        );
-        worker.kill();
-      },
-      Math.max(50, Math.floor(limit / 4)),
-    );
+    const every = Math.max(50, Math.floor(limit / 4));
+    let lastCheck = performance.now();
+    this.silenceTimer = setInterval(() => {
+      const now = performance.now();
+      const stalled = now - lastCheck > limit / 2;
+      lastCheck = now;
+      // This process itself was blocked (a long synchronous task): the worker's heartbeats wait
+      // unread behind this timer, so its silence is ours. Start counting again.
+      if (stalled) this.lastSignAt = now;
+      if (this.worker !== worker || this.status.state !== 'running') return;
+      const silent = now - this.lastSignAt;
+      if (silent <= limit) return;
+      this.killedForSilence = Math.round(silent);
+      this.options.logger.error(
+        { pid: worker.pid, silentMs: this.killedForSilence, limitMs: limit },
+        'worker stopped sending heartbeats; killing and restarting it',
+      );
+      worker.kill();
+    }, every);
     this.silenceTimer.unref();
   }
 

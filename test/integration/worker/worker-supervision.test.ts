@@ -66,6 +66,28 @@ describe('supervision that acts', () => {
     await host.stop();
   });
 
+  it('a host blocked for longer than the limit does not take its own stall for a silent worker', async () => {
+    const env = workerEnv({ uri: testDb.uri, dbName: testDb.dbName, env: { EDN_HEARTBEAT_MS: '100' } });
+    const host = await startHost(testDb.db, env, { hangAfterMs: 600 });
+    hosts.push(host);
+    const pid = host.supervisor.getStatus().pid;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A long synchronous task on the host (a big PDF for an HTTP request, say): the worker's
+    // heartbeats queue up unread, and after it the timers run before the queued messages are read.
+    await new Promise<void>((resolve) =>
+      setImmediate(() => {
+        const until = performance.now() + 1_500;
+        while (performance.now() < until) {
+          // busy on purpose
+        }
+        resolve();
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(host.supervisor.getStatus()).toMatchObject({ state: 'running', pid, restarts: 0 });
+    await host.stop();
+  });
+
   it('a job whose worker vanished is recovered by the host even when no worker polls', async () => {
     await clearCollections(testDb.db);
     const t0 = new Date();
