@@ -11,6 +11,7 @@ import type { PlanEstimate } from '@shared/pricing';
 import type { RunningByInstance, WorkerAndInstances } from '@shared/running-jobs';
 import type { AppConfig } from '../config/load-config';
 import type { Repositories } from '../db/repositories';
+import { withdrawPlansOfFailedJob } from '../db/repositories/withdraw-job-plans';
 import type { JobListFilter } from '../db/repositories/jobs-repository';
 import { estimateJobCost } from '../pipeline/plan-estimate';
 import type { JobQueue } from '../queue/job-queue';
@@ -134,8 +135,14 @@ export interface CancelResult {
   job: GenerationJob;
 }
 
-export async function cancelJob(queue: Pick<JobQueue, 'cancel'>, id: string): Promise<CancelResult> {
-  const result = await queue.cancel(id);
+export async function cancelJob(
+  deps: { queue: Pick<JobQueue, 'cancel'>; repositories: Repositories },
+  id: string,
+): Promise<CancelResult> {
+  const result = await deps.queue.cancel(id);
+  // A pending job may hold plans saved by an attempt whose worker died before completing it
+  // (recovered to pending): cancelled, it must not leave them listed (docs/ARCHITECTURE.md "Fenced saves").
+  if (result.outcome === 'cancelled') await withdrawPlansOfFailedJob(deps.repositories, result.job);
   switch (result.outcome) {
     case 'not_found':
       throw jobNotFound(id);

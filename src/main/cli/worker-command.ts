@@ -3,7 +3,12 @@ import { connectClient } from '../db/connect';
 import { ensureIndexes } from '../db/indexes';
 import { redactMongoUrl } from '../db/errors';
 import { createLogger } from '../log/logger';
+import { getCollections } from '../db/collections';
+import { createRepositories } from '../db/repositories';
+import { DatabaseClock } from '../queue/database-clock';
 import { JobEventBus } from '../queue/job-events';
+import { QueueMaintenanceLoop } from '../queue/maintenance-loop';
+import { withdrawPlansOfFailedJob } from '../db/repositories/withdraw-job-plans';
 import { nodeWorkerSpawner } from '../worker/node-worker-process';
 import { WorkerSupervisor } from '../worker/worker-supervisor';
 import { CliError } from './errors';
@@ -27,10 +32,10 @@ export async function runWorker(): Promise<void> {
   const logger = createLogger({ dataDir: config.dataDir, stdout: process.env['EDN_LOG_STDOUT'] === '1' });
   // Fail fast with one clear message: the supervisor would otherwise restart a worker that cannot
   // reach the database forever.
-  const probe = await connectClient(config.mongoUrl, 10_000);
+  const client = await connectClient(config.mongoUrl, 10_000);
+  const db = client.db(config.dbName);
   // A clinic server may start before any app instance ever created the indexes the claim needs.
-  await ensureIndexes(probe.db(config.dbName));
-  await probe.close();
+  await ensureIndexes(db);
 
   const events = new JobEventBus((error) => logger.error({ err: error }, 'job event listener failed'));
   events.subscribe((event) => {
@@ -52,8 +57,30 @@ export async function runWorker(): Promise<void> {
     }),
     events,
     logger: logger.child({ component: 'supervisor' }),
+    hangAfterMs: config.worker.hangMs,
   });
-  exitOnSignals(logger, () => supervisor.stop(30_000));
+  // Like every host (docs/ARCHITECTURE.md "Time and leases"): a hung worker here must not leave jobs
+  // `running` while it is being restarted.
+  const clock = await new DatabaseClock(db, {
+    onError: (error) => logger.warn({ err: error }, 'could not read the database clock'),
+  }).start();
+  const repositories = createRepositories(db);
+  const maintenance = new QueueMaintenanceLoop(getCollections(db).jobs, {
+    clock,
+    leaseMs: config.worker.leaseMs,
+    defaultTimeoutMs: config.worker.jobTimeoutMs,
+    intervalMs: Math.max(config.worker.pollIntervalMs, Math.floor(config.worker.leaseMs / 3)),
+    events,
+    onFailed: (job) => withdrawPlansOfFailedJob(repositories, job),
+    onError: (error) => logger.warn({ err: error }, 'queue maintenance failed'),
+  });
+  maintenance.start();
+  exitOnSignals(logger, async () => {
+    await maintenance.stop();
+    clock.stop();
+    await supervisor.stop(30_000);
+    await client.close();
+  });
   await supervisor.start();
   const status = supervisor.getStatus();
   console.log(

@@ -14,7 +14,7 @@ import { JobQueue } from '../queue/job-queue';
 import { JobWatcher } from '../queue/job-watcher';
 import { QueueMaintenanceLoop } from '../queue/maintenance-loop';
 import type { SpawnWorker } from '../worker/worker-process';
-import { withdrawPlansOfFailedJob } from '../worker/withdraw-plans';
+import { withdrawPlansOfFailedJob } from '../db/repositories/withdraw-job-plans';
 import { WorkerSupervisor } from '../worker/worker-supervisor';
 import { APP_VERSION } from './version';
 

@@ -1,4 +1,4 @@
-import { toPublicJob, type GenerationJob } from '@shared/job';
+import { toPublicJob, type GenerationJob, type PublicJob } from '@shared/job';
 import type { JobEvent, JobEventType } from '@shared/job-events';
 
 export type JobEventListener = (event: JobEvent) => void;
@@ -16,7 +16,8 @@ const MAX_TRACKED_JOBS = 10_000;
  */
 export class JobEventBus {
   private readonly listeners = new Set<JobEventListener>();
-  private readonly revisions = new Map<string, number>();
+  /** Per job: the newest revision delivered or examined, and what the delivered state showed. */
+  private readonly revisions = new Map<string, { rev: number; state: string }>();
 
   constructor(private readonly onListenerError: (error: unknown) => void = () => undefined) {}
 
@@ -27,22 +28,38 @@ export class JobEventBus {
     };
   }
 
-  /** The revision of the newest state delivered for this job, if any. */
+  /** The revision of the newest state delivered (or examined: `skipUnchanged`) for this job, if any. */
   lastRevision(jobId: string): number | undefined {
-    return this.revisions.get(jobId);
+    return this.revisions.get(jobId)?.rev;
   }
 
   /** False when the event was dropped as a repeat or an older state. */
   publish(event: JobEvent): boolean {
     const last = this.revisions.get(event.job_id);
-    if (last !== undefined && event.rev <= last) return false;
-    this.revisions.delete(event.job_id);
-    this.revisions.set(event.job_id, event.rev);
+    if (last !== undefined && event.rev <= last.rev) return false;
+    this.remember(event.job_id, event.rev, visibleStateOf(event.job));
+    return this.deliver(event);
+  }
+
+  /**
+   * A newer revision that shows nothing new (a heartbeat moved only the lease): noted, so it is not
+   * read again, and not delivered. True when it was skipped.
+   */
+  skipUnchanged(jobId: string, rev: number, job: PublicJob): boolean {
+    const last = this.revisions.get(jobId);
+    const state = visibleStateOf(job);
+    if (last === undefined || rev <= last.rev || last.state !== state) return false;
+    this.remember(jobId, rev, state);
+    return true;
+  }
+
+  private remember(jobId: string, rev: number, state: string): void {
+    this.revisions.delete(jobId);
+    this.revisions.set(jobId, { rev, state });
     if (this.revisions.size > MAX_TRACKED_JOBS) {
       const oldest = this.revisions.keys().next().value;
       if (oldest !== undefined) this.revisions.delete(oldest);
     }
-    return this.deliver(event);
   }
 
   private deliver(event: JobEvent): boolean {
@@ -55,6 +72,37 @@ export class JobEventBus {
     }
     return true;
   }
+}
+
+/**
+ * What a screen shows of a job, so that two revisions that differ only in queue internals (the
+ * lease moved by a heartbeat, `updated_at`) count as the same state.
+ */
+export function visibleStateOf(job: PublicJob): string {
+  const { progress, result } = job;
+  return JSON.stringify([
+    job.status,
+    progress.phase,
+    progress.current_agent,
+    progress.completed_steps,
+    progress.total_steps,
+    progress.percentage,
+    progress.message,
+    job.error_reason,
+    job.error_message,
+    job.waiting_reason,
+    job.cancel_requested,
+    job.attempts,
+    result.training_plan_id,
+    result.nutrition_plan_id,
+    job.completed_at?.getTime() ?? null,
+    job.run_after.getTime(),
+    job.running_on,
+    job.cost_usd,
+    job.token_usage.total_tokens,
+    job.execution_log.length,
+    job.execution_log.at(-1)?.at.getTime() ?? null,
+  ]);
 }
 
 export function jobEvent(type: JobEventType, job: GenerationJob, at = new Date()): JobEvent {

@@ -1,5 +1,5 @@
 import type { ChangeStream, ChangeStreamDocument } from 'mongodb';
-import type { GenerationJob } from '@shared/job';
+import { toPublicJob, type GenerationJob } from '@shared/job';
 import { eventTypeForState, jobEvent, type JobEventBus } from './job-events';
 import type { JobCollection } from './job-update';
 
@@ -16,6 +16,8 @@ export interface JobWatcherOptions {
 const ACTIVE = ['pending', 'running'] as const;
 /** Bound on one poll's set: a clinic's active jobs plus what screens watch, far below it. */
 const MAX_POLLED = 2_000;
+/** How long a refusal of the change stream may take to arrive before the stream counts as open. */
+const CHANGE_STREAM_PROBE_MS = 2_000;
 
 /**
  * The host's one view of jobs run anywhere (issue #17 point 1). This host's own events reach the
@@ -91,8 +93,8 @@ export class JobWatcher {
 
   /**
    * Servers without change streams (a standalone mongod, the test server) refuse the `watch`
-   * aggregation; the stream's first answer (`init`) or refusal (`error`) decides between it and the
-   * poll at start-up, instead of the refusal surfacing later.
+   * aggregation at once; a refusal within the first seconds chooses the poll at start-up. A stream
+   * that opened (its first resume token, a first change, or simply no refusal) is kept.
    */
   private openChangeStream(): Promise<boolean> {
     return new Promise((resolve) => {
@@ -103,14 +105,10 @@ export class JobWatcher {
         resolve(false);
         return;
       }
-      const refuse = (): void => {
-        clearTimeout(timer);
-        void stream.close().catch(() => undefined);
-        resolve(false);
-      };
-      const timer = setTimeout(refuse, 5_000);
-      stream.once('error', refuse);
-      stream.once('init', () => {
+      let decided = false;
+      const accept = (): void => {
+        if (decided) return;
+        decided = true;
         clearTimeout(timer);
         stream.off('error', refuse);
         this.stream = stream;
@@ -123,9 +121,22 @@ export class JobWatcher {
           this.startPolling();
         });
         resolve(true);
-      });
+      };
+      const refuse = (): void => {
+        if (decided) return;
+        decided = true;
+        clearTimeout(timer);
+        void stream.close().catch(() => undefined);
+        resolve(false);
+      };
+      const timer = setTimeout(accept, CHANGE_STREAM_PROBE_MS);
+      stream.once('error', refuse);
+      stream.once('resumeTokenChanged', accept);
       // Attaching the listener starts the stream.
-      stream.on('change', (change: ChangeStreamDocument<GenerationJob>) => this.onChange(change));
+      stream.on('change', (change: ChangeStreamDocument<GenerationJob>) => {
+        accept();
+        this.onChange(change);
+      });
     });
   }
 
@@ -151,20 +162,23 @@ export class JobWatcher {
         )
         .limit(MAX_POLLED)
         .toArray();
-      this.previouslyActive = new Set(
-        revisions.filter((job) => job.status === 'pending' || job.status === 'running').map((job) => job._id),
-      );
       const moved = revisions
         .filter((job) => job.rev > (this.events.lastRevision(job._id) ?? -1))
         .map((job) => job._id);
-      if (moved.length === 0) return;
-      for (const job of await this.jobs.find({ _id: { $in: moved } }).toArray()) this.publish(job);
+      if (moved.length > 0)
+        for (const job of await this.jobs.find({ _id: { $in: moved } }).toArray()) this.publish(job);
+      // Only now: a read that failed above leaves a job that just finished in the set, to be seen next time.
+      this.previouslyActive = new Set(
+        revisions.filter((job) => job.status === 'pending' || job.status === 'running').map((job) => job._id),
+      );
     } catch (error) {
       this.options.onError?.(error);
     }
   }
 
   private publish(job: GenerationJob): void {
+    // A heartbeat moves the revision and nothing a screen shows: no event for it.
+    if (this.events.skipUnchanged(job._id, job.rev, toPublicJob(job))) return;
     this.events.publish(jobEvent(eventTypeForState(job), job));
   }
 }

@@ -19,8 +19,33 @@ export function leaseMark(lease: Pick<JobLease, 'token' | 'expires_at'>): string
  */
 export class LeaseObserver {
   private readonly seen = new Map<string, Sighting>();
+  private lastLookAt: number | null = null;
+  private usualGap = 0;
+  private blind = false;
 
   constructor(private readonly monotonicNow: () => number = () => performance.now()) {}
+
+  /** A look at the queue failed (the database is away): what happened meanwhile was not seen. */
+  markBlind(): void {
+    this.blind = true;
+  }
+
+  /**
+   * Call at every successful read of the running leases, before `silentFor`. After a failed look
+   * or an unusually long gap (the database was away, or this process was stalled) the leases were
+   * not watched — their owners may have been cut off just the same — so every sighting starts
+   * again from now instead of counting the blind time as silence.
+   */
+  looked(leaseMs: number): void {
+    const now = this.monotonicNow();
+    const gap = this.lastLookAt === null ? 0 : now - this.lastLookAt;
+    // The first gap sets what is usual; an outage right at start-up is caught by `markBlind`.
+    const unusual = this.usualGap > 0 && gap > Math.max(leaseMs / 2, 2 * this.usualGap);
+    if (this.blind || unusual) for (const sighting of this.seen.values()) sighting.since = now;
+    else if (this.lastLookAt !== null) this.usualGap = gap;
+    this.blind = false;
+    this.lastLookAt = now;
+  }
 
   /** Milliseconds the job's lease has stayed as it is now (0 at the first sighting or after a change). */
   silentFor(jobId: string, lease: Pick<JobLease, 'token' | 'expires_at'>): number {

@@ -66,6 +66,7 @@ export async function recoverExpiredLeases(
     .find({ status: 'running' }, { projection: { _id: 1, lease: 1 } })
     .limit(1_000)
     .toArray();
+  observer.looked(leaseMs);
   observer.retainOnly(new Set(running.map(({ _id }) => _id)));
   const stale = running.flatMap(({ _id, lease }): Array<{ _id: string; guard: Filter<GenerationJob> }> => {
     if (!lease) return [{ _id, guard: { status: 'running', lease: null } }];

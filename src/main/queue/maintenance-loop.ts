@@ -66,6 +66,7 @@ export class QueueMaintenanceLoop {
         events.publish(jobEvent(job.status === 'failed' ? 'failed' : 'waiting', job));
       }
     } catch (error) {
+      this.observer.markBlind();
       this.options.onError(error);
     }
   }

@@ -29,7 +29,7 @@ import {
 } from '../pipeline/job-errors';
 import type { CompletedStepInput, JobPipeline, PipelineContext } from '../pipeline/pipeline-types';
 import { backoffDelay } from '../util/backoff';
-import { withdrawPlansOfFailedJob } from './withdraw-plans';
+import { withdrawPlansOfFailedJob } from '../db/repositories/withdraw-job-plans';
 import { isDatabaseUnreachable } from '../db/errors';
 
 export interface RunSettings {
@@ -67,6 +67,13 @@ export class JobRun {
   private readonly clock: QueueClock;
   /** When this process started the attempt, by its monotonic clock (the lease's `run_ms`). */
   private readonly startedAt = performance.now();
+  /**
+   * Set once the pipeline passed its cut-off (`assertStillOwned`) and is writing what the coach will
+   * see: a cancel or the run's own timer then comes too late, and any other end waits for those
+   * writes to finish before it withdraws them (docs/ARCHITECTURE.md "Fenced saves").
+   */
+  private committing = false;
+  private work: Promise<unknown> | null = null;
 
   constructor(
     readonly job: GenerationJob,
@@ -84,6 +91,7 @@ export class JobRun {
 
   abort(cause: AbortCause): void {
     if (this.abortCause) return;
+    if (this.committing && (cause === 'cancel' || cause === 'timeout')) return;
     this.abortCause = cause;
     this.controller.abort(new RunAborted(cause));
   }
@@ -95,7 +103,9 @@ export class JobRun {
     const watchdog = setTimeout(() => this.abort('timeout'), this.timeoutMs);
     try {
       const checkpoints = await this.loadCheckpoints();
-      const result = await this.raceAbort(this.deps.pipeline.run(this.context(checkpoints)));
+      const work = this.deps.pipeline.run(this.context(checkpoints));
+      this.work = work;
+      const result = await this.raceAbort(work);
       const done = await this.finalWrite(() =>
         completeJob(this.deps.jobs, this.job._id, this.token, result, this.clock.now()),
       );
@@ -109,11 +119,26 @@ export class JobRun {
         if (now) await this.withdrawPlans(now);
       }
     } catch (error) {
+      await this.untilCommitEnds();
       await this.settle(error);
     } finally {
       clearInterval(heartbeat);
       clearTimeout(watchdog);
     }
+  }
+
+  /**
+   * An end that interrupts the pipeline's writes (lease lost, shutdown) waits for them, at most a
+   * lease period, so that what it withdraws or releases is all there is.
+   */
+  private async untilCommitEnds(): Promise<void> {
+    if (!this.committing || !this.work) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.work.catch(() => undefined),
+      new Promise((resolve) => (timer = setTimeout(resolve, this.deps.settings.leaseMs))),
+    ]);
+    clearTimeout(timer);
   }
 
   private async loadCheckpoints(): Promise<Map<string, GenerationStep>> {
@@ -190,6 +215,7 @@ export class JobRun {
       this.abort('cancel');
       throw new RunAborted('cancel');
     }
+    this.committing = true;
   }
 
   private async completeStep(step: CompletedStepInput): Promise<unknown> {

@@ -11,7 +11,7 @@ import {
 } from '../queue';
 import { jobEvent } from '../queue/job-events';
 import { JobRun, type RunSettings } from './job-run';
-import { withdrawPlansOfFailedJob } from './withdraw-plans';
+import { withdrawPlansOfFailedJob } from '../db/repositories/withdraw-job-plans';
 import type { JobPipeline } from '../pipeline/pipeline-types';
 
 export interface JobWorkerOptions {
@@ -103,6 +103,7 @@ export class JobWorker {
         this.options.emit(jobEvent('failed', job));
       }
     } catch (error) {
+      this.observer.markBlind();
       this.options.log('warn', 'queue maintenance failed', { error: String(error) });
     }
     await this.fill();

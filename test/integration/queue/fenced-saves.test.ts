@@ -4,6 +4,9 @@ import { getCollections } from '../../../src/main/db/collections';
 import { createRepositories } from '../../../src/main/db/repositories';
 import { cancelJob, claimNextJob, enqueue, failOverdueJobs } from '../../../src/main/queue';
 import { JobEventBus } from '../../../src/main/queue/job-events';
+import { JobQueue } from '../../../src/main/queue/job-queue';
+import { cancelJob as cancelJobUseCase } from '../../../src/main/application/jobs';
+import { recoverAfterSilence } from '../../support/lease-recovery';
 import { QueueMaintenanceLoop } from '../../../src/main/queue/maintenance-loop';
 import type { JobPipeline, PipelineContext } from '../../../src/main/pipeline/pipeline-types';
 import { JobRun } from '../../../src/main/worker/job-run';
@@ -11,7 +14,7 @@ import {
   SimulatedPipeline,
   SimulatedPipelineConfigSchema,
 } from '../../../src/main/worker/simulated-pipeline';
-import { withdrawPlansOfFailedJob } from '../../../src/main/worker/withdraw-plans';
+import { withdrawPlansOfFailedJob } from '../../../src/main/db/repositories/withdraw-job-plans';
 import { validResponses } from '../../support/api-harness';
 import { trainingPlanDoc } from '../../support/plan-fixtures';
 import { clearCollections, useTestDatabase } from '../../support/test-db';
@@ -146,14 +149,62 @@ describe('fenced saves', () => {
     expect(await listed(job)).toEqual({ plans: 0, flagged: false });
   });
 
-  it("the worker's own timer fires while it saves: failed with timeout, nothing listed", async () => {
+  it("the worker's own timer fires while the agents run: the pipeline that keeps going saves nothing", async () => {
     const job = await claimedJob({ timeoutMs: 300 });
     const agents = gate();
-    const afterSave = gate();
-    const done = run(job, savingPipeline(agents.wait, afterSave.wait)).execute();
+    const done = run(job, savingPipeline(agents.wait)).execute();
+    await done; // the timer fired while the agents ran
     agents.open();
-    await done; // the timer fired while the pipeline waited after its save
-    afterSave.open();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await jobs().findOne({ _id: job._id })).toMatchObject({
+      status: 'failed',
+      error_reason: 'timeout',
+    });
+    expect(await listed(job)).toEqual({ plans: 0, flagged: false });
+  });
+
+  it("past the cut-off, the run's own timer and a cancel message come too late: the save finishes and the job completes", async () => {
+    const job = await claimedJob({ timeoutMs: 300 });
+    const duringSave = gate();
+    const jobRun = run(job, savingPipeline(Promise.resolve(), duringSave.wait));
+    const done = jobRun.execute();
+    await waitFor(async () => (await listed(job)).plans === 1, 5_000, 'the plan saved');
+    await cancelJob(jobs(), job._id);
+    jobRun.abort('cancel'); // the host's message
+    await new Promise((resolve) => setTimeout(resolve, 400)); // and the 300 ms timer fires meanwhile
+    duringSave.open();
+    await done;
+    expect(await jobs().findOne({ _id: job._id })).toMatchObject({ status: 'completed' });
+    expect(await listed(job)).toEqual({ plans: 1, flagged: true });
+  });
+
+  it('the job lost mid-save (another instance timed it out): the run waits for its writes, then withdraws them all', async () => {
+    const job = await claimedJob();
+    const duringSave = gate();
+    const pipeline: JobPipeline = {
+      run: async (context) => {
+        await context.assertStillOwned();
+        const plan = trainingPlanDoc(context.job._id, context.job.user_id);
+        await context.repositories.trainingPlans.saveOnce({
+          ...plan,
+          submission_id: context.job.submission_id,
+        });
+        await duringSave.wait; // the flag is written after the run gave up on the job
+        await context.repositories.submissions.markPlanGenerated(context.job.submission_id, plan._id);
+        return { training_plan_id: plan._id, nutrition_plan_id: null };
+      },
+    };
+    const jobRun = run(job, pipeline);
+    const done = jobRun.execute();
+    await waitFor(async () => (await listed(job)).plans === 1, 5_000, 'the plan saved');
+    await failOverdueJobs(jobs(), {
+      clock: { now: () => new Date(Date.now() + 120_000), serverTime: true },
+      defaultTimeoutMs: 1_000,
+      graceMs: 0,
+    });
+    jobRun.abort('lease_lost'); // what its next heartbeat finds
+    setTimeout(() => duringSave.open(), 200);
+    await done;
     expect(await jobs().findOne({ _id: job._id })).toMatchObject({
       status: 'failed',
       error_reason: 'timeout',
@@ -205,6 +256,19 @@ describe('fenced saves', () => {
     await done;
     expect(await jobs().findOne({ _id: job._id })).toMatchObject({ status: 'completed' });
     expect(await listed(job)).toEqual({ plans: 1, flagged: true });
+  });
+
+  it('a coach cancels a job put back to pending after its worker died post-save: the plans go too', async () => {
+    const job = await claimedJob();
+    const plan = trainingPlanDoc(job._id, job.user_id);
+    await repositories().trainingPlans.saveOnce({ ...plan, submission_id: job.submission_id });
+    await repositories().submissions.markPlanGenerated(job.submission_id, plan._id);
+    await recoverAfterSilence(jobs(), new Date(Date.now() + 120_000), settings.leaseMs);
+    expect((await jobs().findOne({ _id: job._id }))?.status).toBe('pending');
+    const queue = new JobQueue(jobs(), new JobEventBus(), null);
+    const { outcome } = await cancelJobUseCase({ queue, repositories: repositories() }, job._id);
+    expect(outcome).toBe('cancelled');
+    expect(await listed(job)).toEqual({ plans: 0, flagged: false });
   });
 
   it('kept: the plans of an audit-blocked job and a plan the coach already reviewed', async () => {

@@ -19,7 +19,9 @@ export function adminJobHandlers(
     }),
 
     cancelJob: async ({ params }, { reply }) => {
-      const { outcome, job } = await cancelJob(queue, params.job_id).catch(apiErrorAt('params'));
+      const { outcome, job } = await cancelJob({ queue, repositories }, params.job_id).catch(
+        apiErrorAt('params'),
+      );
       // `cancel_requested` is accepted, not done (202): the worker stops the run at its next checkpoint.
       if (outcome === 'cancel_requested') reply.code(202);
       return { success: true, outcome, job: toPublic(job) };

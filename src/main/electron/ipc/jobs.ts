@@ -23,7 +23,7 @@ export function jobHandlers(core: () => IpcCore | null): JobHandlers {
     getJob: (args) => getPublicJob(c().repositories, args.id),
     listJobs: (args) => listJobs(c().repositories, args ?? {}),
     cancelJob: async (args) => {
-      const { outcome, job } = await cancelJob(c().queue, args.id);
+      const { outcome, job } = await cancelJob(c(), args.id);
       return { outcome, job: toPublicJob(job) };
     },
     retryJob: async (args) => toPublicJob(await retryJob(c(), args.id)),

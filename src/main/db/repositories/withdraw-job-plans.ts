@@ -1,6 +1,6 @@
 import type { GenerationJob } from '@shared/job';
 import { nutritionPlanIdForJob, trainingPlanIdForJob } from '@shared/plans';
-import type { Repositories } from '../db/repositories';
+import type { Repositories } from './index';
 
 /**
  * A job that ended without a finished plan (cancelled, timed out, lost, failed after its save)
