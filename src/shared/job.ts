@@ -106,6 +106,11 @@ export const JobLeaseSchema = z.object({
    * written before it existed.
    */
   run_ms: z.number().min(0).optional(),
+  /**
+   * True when the claimer stamped `attempt_started_at` and `expires_at` with the database server's
+   * clock: only then may another instance compare them with its own server-clock time.
+   */
+  server_time: z.boolean().optional(),
 });
 export type JobLease = z.infer<typeof JobLeaseSchema>;
 

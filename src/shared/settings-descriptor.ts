@@ -401,7 +401,7 @@ export const SETTINGS = {
     env: ['EDN_WORKER_HANG_MS'],
     fromEnv: envInt(100),
     default: undefined,
-    defaultDoc: 'five heartbeats, at least `10000`',
+    defaultDoc: 'five heartbeats, at least `10000`; never under three heartbeats',
     applies: 'worker_restart',
     doc: {
       en: 'silence after which the worker process is killed and restarted',

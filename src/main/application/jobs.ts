@@ -74,7 +74,7 @@ function publicProgressMessage(job: PublicJob): string {
     case 'running':
       return job.cancel_requested ? 'Cancelando…' : 'Generando el plan…';
     default:
-      if (job.waiting_reason === 'offline') return 'En espera: sin conexión con el servicio de IA';
+      if (job.waiting_reason === 'offline') return 'En espera: sin conexión (servicio de IA o base de datos)';
       if (job.waiting_reason === 'backoff') return 'En espera para reintentar';
       return 'En cola';
   }

@@ -251,7 +251,8 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<AppCo
       pollIntervalMs: values.poll_interval_ms,
       leaseMs: values.lease_ms,
       heartbeatMs,
-      hangMs: values.worker_hang_ms ?? Math.max(10_000, 5 * heartbeatMs),
+      // Never under three heartbeats: a shorter limit would kill a healthy worker over and over.
+      hangMs: Math.max(values.worker_hang_ms ?? Math.max(10_000, 5 * heartbeatMs), 3 * heartbeatMs),
       instanceName: (values.instance_name?.trim() || hostname()).replaceAll(':', '-'),
       offlineBaseMs: values.offline_backoff_ms,
       offlineMaxMs: values.offline_backoff_max_ms,

@@ -9,6 +9,8 @@ export interface ClaimOptions {
   leaseMs: number;
   /** Database time (database-clock.ts): `run_after` and the lease are compared in it. */
   now?: Date;
+  /** Whether `now` is the database server's time (recorded on the lease: watchdog.ts trusts only those). */
+  serverTime?: boolean;
   /** How many due jobs to try before giving up; others may be taking them at the same time. */
   candidates?: number;
 }
@@ -46,6 +48,7 @@ export async function claimNextJob(
           token: randomUUID(),
           expires_at: new Date(now.getTime() + options.leaseMs),
           run_ms: 0,
+          server_time: options.serverTime ?? false,
         },
         attempts: job.attempts + 1,
         started_at: job.started_at ?? now,

@@ -73,7 +73,8 @@ export async function recoverExpiredLeases(
     const silent = observer.silentFor(_id, lease);
     // With the server's clock the lease's own deadline must have passed too; without it, only
     // this process's monotonic observation counts (a skewed writer's expires_at means nothing).
-    const pastDeadline = !clock.serverTime || lease.expires_at.getTime() < now.getTime();
+    const pastDeadline =
+      !clock.serverTime || lease.server_time !== true || lease.expires_at.getTime() < now.getTime();
     if (silent < leaseMs || !pastDeadline) return [];
     return [
       {

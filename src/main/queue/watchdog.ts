@@ -26,13 +26,16 @@ type RunningJob = Pick<GenerationJob, '_id' | 'lease' | 'timeout_ms' | 'attempt_
 
 /**
  * How long the attempt has run, without trusting another machine's clock: the owner's own
- * monotonic measure from its last heartbeat, or — when the server gives its time, in which the
- * claim stamped `attempt_started_at` — the server-clock difference, whichever is larger.
+ * monotonic measure from its last heartbeat, or — when both the claimer and we have the server's
+ * time — the server-clock difference since `attempt_started_at`, whichever is larger.
  */
 function attemptElapsedMs(job: RunningJob, clock: QueueClock, now: Date): number {
   const reported = job.lease?.run_ms ?? 0;
+  // Only a start stamped by the server's clock may be compared with ours (the claimer may have had none).
   const byServer =
-    clock.serverTime && job.attempt_started_at ? now.getTime() - job.attempt_started_at.getTime() : 0;
+    clock.serverTime && job.lease?.server_time === true && job.attempt_started_at
+      ? now.getTime() - job.attempt_started_at.getTime()
+      : 0;
   return Math.max(reported, byServer);
 }
 

@@ -123,6 +123,7 @@ export class JobWorker {
             owner: this.options.owner,
             leaseMs: this.options.settings.leaseMs,
             now: this.clock.now(),
+            serverTime: this.clock.serverTime,
           });
           if (!job) break;
           this.options.emit(jobEvent('claimed', job));

@@ -71,7 +71,7 @@ async function claimedJob(options: { timeoutMs?: number } = {}): Promise<Generat
     type: 'training',
     ...(options.timeoutMs ? { timeout_ms: options.timeoutMs } : {}),
   });
-  return (await claimNextJob(jobs(), { owner: 'w', leaseMs: settings.leaseMs }))!;
+  return (await claimNextJob(jobs(), { owner: 'w', leaseMs: settings.leaseMs, serverTime: true }))!;
 }
 
 function run(job: GenerationJob, pipeline: JobPipeline): JobRun {

@@ -37,7 +37,8 @@ const LEASE = 30_000;
 const usage = { prompt_tokens: 100, completion_tokens: 40, total_tokens: 140 };
 
 async function claimed(owner = 'w1', now = new Date()): Promise<GenerationJob> {
-  const job = await claimNextJob(jobsCol(), { owner, leaseMs: LEASE, now });
+  // As an instance on a server that gives its time (most tests pass their own `now`).
+  const job = await claimNextJob(jobsCol(), { owner, leaseMs: LEASE, now, serverTime: true });
   if (!job?.lease) throw new Error('expected a claim');
   return job;
 }
@@ -491,6 +492,28 @@ describe('finishing, retries, offline wait, cancel, release, watchdog', () => {
       error_reason: 'timeout',
       error_message: 'Job excedió timeout de 1 minutos',
     });
+  });
+
+  it('watchdog: a start stamped by a claimer without the server clock is judged by the run time its owner reports', async () => {
+    const t0 = new Date();
+    await enqueue(jobsCol(), input, t0);
+    // Claimed by an instance whose clock is local and runs 5 minutes slow.
+    const slow = new Date(t0.getTime() - 5 * 60_000);
+    const job = (await claimNextJob(jobsCol(), {
+      owner: 'lenta',
+      leaseMs: LEASE,
+      now: slow,
+      serverTime: false,
+    }))!;
+    const sweep = () =>
+      failOverdueJobs(jobsCol(), {
+        clock: { now: () => new Date(t0.getTime() + 1_000), serverTime: true },
+        defaultTimeoutMs: 60_000,
+        graceMs: 5_000,
+      });
+    expect(await sweep()).toEqual([]); // 5 min "old" by the slow stamp, 1 s by any honest measure
+    await renewLease(jobsCol(), job._id, job.lease!.token, LEASE, slow, 66_000);
+    expect((await sweep()).map((j) => j.error_reason)).toEqual(['timeout']);
   });
 
   it('backoff grows exponentially with jitter and a ceiling', () => {

@@ -29,6 +29,22 @@ describe('loadConfig', () => {
     });
   });
 
+  it('supervision: five heartbeats (at least 10 s) by default, never under three heartbeats; the instance is named', async () => {
+    const dataDir = await tempDir();
+    const defaults = await loadConfig({ env: { EDN_DATA_DIR: dataDir } });
+    expect(defaults.worker).toMatchObject({ heartbeatMs: 2_000, hangMs: 10_000 });
+    expect(defaults.worker.instanceName).not.toContain(':');
+    const tooShort = await loadConfig({
+      env: {
+        EDN_DATA_DIR: dataDir,
+        EDN_HEARTBEAT_MS: '1000',
+        EDN_WORKER_HANG_MS: '500',
+        EDN_INSTANCE_NAME: 'sala:2',
+      },
+    });
+    expect(tooShort.worker).toMatchObject({ hangMs: 3_000, instanceName: 'sala-2' });
+  });
+
   it('generates the API token at first run, stores it, and reuses it afterwards', async () => {
     const dataDir = await tempDir();
     const first = await loadConfig({ env: { EDN_DATA_DIR: dataDir } });

@@ -24,7 +24,8 @@ export function healthHandlers(deps: ApiDependencies): Pick<RouteHandlers, 'heal
       // An unreachable LLM is not "degraded": jobs wait for it by design (offline, docs/ARCHITECTURE.md "Job lifecycle").
       const status = database.ok && workerOk ? 'ok' : 'degraded';
       if (!database.ok) reply.code(503);
-      if (!details || !llmStatus) return { status };
+      // Publicly up or down, and only the database says which: the worker's state is a detail.
+      if (!details || !llmStatus) return { status: database.ok ? 'ok' : 'degraded' };
       return {
         status,
         version: deps.version,
