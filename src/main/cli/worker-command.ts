@@ -3,12 +3,9 @@ import { connectClient } from '../db/connect';
 import { ensureIndexes } from '../db/indexes';
 import { redactMongoUrl } from '../db/errors';
 import { createLogger } from '../log/logger';
-import { getCollections } from '../db/collections';
 import { createRepositories } from '../db/repositories';
-import { DatabaseClock } from '../queue/database-clock';
+import { startQueueHealing } from '../core/queue-healing';
 import { JobEventBus } from '../queue/job-events';
-import { QueueMaintenanceLoop } from '../queue/maintenance-loop';
-import { withdrawPlansOfFailedJob } from '../db/repositories/withdraw-job-plans';
 import { nodeWorkerSpawner } from '../worker/node-worker-process';
 import { WorkerSupervisor } from '../worker/worker-supervisor';
 import { CliError } from './errors';
@@ -59,25 +56,16 @@ export async function runWorker(): Promise<void> {
     logger: logger.child({ component: 'supervisor' }),
     hangAfterMs: config.worker.hangMs,
   });
-  // Like every host (docs/ARCHITECTURE.md "Time and leases"): a hung worker here must not leave jobs
-  // `running` while it is being restarted.
-  const clock = await new DatabaseClock(db, {
-    onError: (error) => logger.warn({ err: error }, 'could not read the database clock'),
-  }).start();
-  const repositories = createRepositories(db);
-  const maintenance = new QueueMaintenanceLoop(getCollections(db).jobs, {
-    clock,
-    leaseMs: config.worker.leaseMs,
-    defaultTimeoutMs: config.worker.jobTimeoutMs,
-    intervalMs: Math.max(config.worker.pollIntervalMs, Math.floor(config.worker.leaseMs / 3)),
+  // Like every host: a hung worker here must not leave jobs `running` while it is being restarted.
+  const healing = await startQueueHealing({
+    db,
+    repositories: createRepositories(db),
+    config,
     events,
-    onFailed: (job) => withdrawPlansOfFailedJob(repositories, job),
-    onError: (error) => logger.warn({ err: error }, 'queue maintenance failed'),
+    logger,
   });
-  maintenance.start();
   exitOnSignals(logger, async () => {
-    await maintenance.stop();
-    clock.stop();
+    await healing.stop();
     await supervisor.stop(30_000);
     await client.close();
   });

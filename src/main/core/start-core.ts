@@ -8,14 +8,13 @@ import { apiOptionsFromEnv } from '../api/api-env';
 import { assertSafeBind } from '../api/bind-policy';
 import type { ApiOptions } from '../api/deps';
 import { createApiServer } from '../api/server';
-import { DatabaseClock } from '../queue/database-clock';
+import type { DatabaseClock } from '../queue/database-clock';
 import { JobEventBus } from '../queue/job-events';
 import { JobQueue } from '../queue/job-queue';
 import { JobWatcher } from '../queue/job-watcher';
-import { QueueMaintenanceLoop } from '../queue/maintenance-loop';
 import type { SpawnWorker } from '../worker/worker-process';
-import { withdrawPlansOfFailedJob } from '../db/repositories/withdraw-job-plans';
 import { WorkerSupervisor } from '../worker/worker-supervisor';
+import { startQueueHealing } from './queue-healing';
 import { APP_VERSION } from './version';
 
 export interface Core {
@@ -74,10 +73,9 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
   });
   const repositories = createRepositories(database.db);
   const events = new JobEventBus((error) => logger.error({ err: error }, 'job event listener failed'));
-  const clock = await new DatabaseClock(database.db, {
-    onError: (error) => logger.warn({ err: error }, 'could not read the database clock'),
-  }).start();
-  logger.info(clock.status(), 'database clock');
+  // Even with no live worker anywhere (hung, or a UI-only instance) no job stays `running` past its lease.
+  const healing = await startQueueHealing({ db: database.db, repositories, config, events, logger });
+  const { clock } = healing;
 
   // The worker always talks to the database the host resolved (the embedded mongod's random port).
   const worker = options.workerFactory
@@ -97,17 +95,6 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
   worker?.start().catch((error: unknown) => logger.error({ err: error }, 'worker failed to start'));
   const jobs = getCollections(database.db).jobs;
   const queue = new JobQueue(jobs, events, worker, { clock, timeoutMs: config.worker.jobTimeoutMs });
-  // Even with no live worker anywhere (hung, or a UI-only instance) no job stays `running` past its lease.
-  const maintenance = new QueueMaintenanceLoop(jobs, {
-    clock,
-    leaseMs: config.worker.leaseMs,
-    defaultTimeoutMs: config.worker.jobTimeoutMs,
-    intervalMs: Math.max(config.worker.pollIntervalMs, Math.floor(config.worker.leaseMs / 3)),
-    events,
-    onFailed: (job) => withdrawPlansOfFailedJob(repositories, job),
-    onError: (error) => logger.warn({ err: error }, 'queue maintenance failed'),
-  });
-  maintenance.start();
   // Jobs run by other instances reach this host's bus (SSE, IPC, the jobs table) through here.
   const jobWatcher = new JobWatcher(jobs, events, {
     pollMs: config.worker.pollIntervalMs,
@@ -137,8 +124,7 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
   } catch (error) {
     await api?.close().catch(() => undefined);
     await jobWatcher.stop();
-    await maintenance.stop();
-    clock.stop();
+    await healing.stop();
     await worker?.stop().catch(() => undefined);
     await database.close().catch(() => undefined);
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
@@ -164,8 +150,7 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
     apiUrl,
     stop: async () => {
       await jobWatcher.stop();
-      await maintenance.stop();
-      clock.stop();
+      await healing.stop();
       await worker?.stop(options.stopDeadlineMs ?? 10_000);
       await server.close();
       await database.close();
