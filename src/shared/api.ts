@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErasureRecordSchema } from './client-erasure';
 import { CatalogExerciseSchema } from './exercise';
 import { ExecutionLogEntrySchema, JOB_STATUSES, JOB_TYPES, PublicJobSchema } from './job';
 import { JOB_EVENT_TYPES } from './job-events';
@@ -353,6 +354,12 @@ export const CreateUserBodySchema = NewUserInputSchema;
 /** The changes; "at least one" is the use case's rule (application/clients.ts), for both doors. */
 export const UpdateUserBodySchema = UserUpdateSchema;
 export const UserResponseSchema = z.object({ success: z.literal(true), user: UserJsonSchema });
+
+/** `POST /admin/users/{id}/erase`: the anonymous record the erasure left (src/shared/client-erasure.ts). */
+export const EraseUserResponseSchema = z.object({
+  success: z.literal(true),
+  erasure: ErasureRecordSchema.extend({ erased_at: IsoDate }),
+});
 
 export const PageQuerySchema = z.strictObject(pageQueryShape);
 

@@ -20,6 +20,8 @@ export const DOMAIN_ERROR_CODES = [
   'job_not_found',
   'job_not_cancellable',
   'job_not_retryable',
+  /** A client with jobs queued or running cannot be erased until they are cancelled or finish. */
+  'client_has_active_jobs',
   /** This instance runs no worker (UI-only on a clinic database). */
   'no_worker',
   'internal_error',

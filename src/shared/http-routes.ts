@@ -28,11 +28,13 @@ import {
   UserParamsSchema,
   UserPlansResponseSchema,
   UserResponseSchema,
+  EraseUserResponseSchema,
   UserSubmissionsResponseSchema,
   WorkerResponseSchema,
   type ApiErrorCode,
 } from './api';
 import { ClientPdfQuerySchema, PdfBytesSchema } from './client-plan-request';
+import { EraseClientConfirmSchema } from './client-erasure';
 import { RegenerateBodySchema } from './plan-regeneration';
 import {
   ApproveBodySchema,
@@ -451,6 +453,18 @@ export const HTTP_ROUTES = {
     response: UserResponseSchema,
     success: [200],
     errors: ['user_not_found', 'user_exists', 'validation_error'],
+  },
+  eraseUser: {
+    method: 'POST',
+    path: '/admin/users/:user_id/erase',
+    access: 'admin',
+    summary:
+      "Erases a client and everything derived from them (questionnaires, plans and versions, jobs, checkpoints); body `{confirm}` = the client's name. Leaves an anonymous record.",
+    params: UserParamsSchema,
+    body: EraseClientConfirmSchema,
+    response: EraseUserResponseSchema,
+    success: [200],
+    errors: ['user_not_found', 'validation_error', 'client_has_active_jobs'],
   },
   listUserSubmissions: {
     method: 'GET',

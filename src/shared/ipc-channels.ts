@@ -17,6 +17,7 @@ export const IPC_METHOD_CHANNELS = {
   getClient: 'clients:get',
   updateClient: 'clients:update',
   archiveClient: 'clients:archive',
+  eraseClient: 'clients:erase',
   // questionnaires
   validateQuestionnaire: 'questionnaires:validate',
   submitQuestionnaire: 'questionnaires:submit',

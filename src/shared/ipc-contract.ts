@@ -29,6 +29,7 @@ import { DOMAIN_ERROR_CODES } from './domain-errors';
 import { FieldErrorSchema, type FieldError } from './field-error';
 import { EstimateQuerySchema, GenerateAsyncBodySchema, SubmitQuestionnaireBodySchema } from './api';
 import { ClientPdfOptionsShape } from './client-plan-request';
+import { EraseClientArgsSchema, ErasureRecordSchema } from './client-erasure';
 import { IdSchema } from './ids';
 import { pageArgsShape, pageOf } from './paging';
 import { PlanSummarySchema, type PlanSummary } from './plan-summary';
@@ -261,6 +262,12 @@ export const IPC_CONTRACT = {
     channel: IPC_METHOD_CHANNELS.archiveClient,
     args: z.strictObject({ id: IdSchema, archived: z.boolean().default(true) }),
     result: UserSchema,
+  },
+  /** Erases the client and everything derived from them; answers the anonymous record it left. */
+  eraseClient: {
+    channel: IPC_METHOD_CHANNELS.eraseClient,
+    args: EraseClientArgsSchema,
+    result: ErasureRecordSchema,
   },
 
   /**

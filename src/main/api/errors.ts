@@ -46,6 +46,7 @@ export const HTTP_STATUS_OF: Record<DomainErrorCode, number> = {
   plan_not_approved: 409,
   job_not_found: 404,
   job_not_cancellable: 409,
+  client_has_active_jobs: 409,
   job_not_retryable: 409,
   no_worker: 409,
   internal_error: 500,

@@ -49,6 +49,8 @@ const reason = 'Revisado con el cliente en consulta: lo tolera bien desde hace m
 
 beforeAll(async () => {
   await api.repos.users.create({ _id: USER, nombre_completo: 'Cliente Contrato' });
+  // Erased by `eraseUser`'s sample (the other routes keep USER).
+  await api.repos.users.create({ _id: 'cliente-a-borrar', nombre_completo: 'Cliente Borrable' });
   ids.submission = (
     await api.repos.submissions.create(
       USER,
@@ -112,6 +114,7 @@ const SAMPLES: Record<HttpRouteName, () => Sample> = {
   createUser: () => ({ body: { _id: 'cliente-contrato-2', nombre_completo: 'Otra Clienta' } }),
   getUser: () => ({ params: { user_id: USER } }),
   updateUser: () => ({ params: { user_id: USER }, body: { notas: 'Prefiere entrenar por la mañana' } }),
+  eraseUser: () => ({ params: { user_id: 'cliente-a-borrar' }, body: { confirm: 'cliente borrable' } }),
   listUserSubmissions: () => ({ params: { user_id: USER }, query: { limit: '2' } }),
   listUserPlans: () => ({ params: { user_id: USER } }),
   getSubmissionReading: () => ({ params: { submission_id: ids.submission } }),

@@ -1,3 +1,4 @@
+import { eraseClient } from '../../application/client-erasure';
 import { createClient, listClients, requireClient, updateClient } from '../../application/clients';
 import { listClientPlans } from '../../application/plan-delivery';
 import { summarizeClientPlans } from '../../application/plan-summaries';
@@ -13,7 +14,13 @@ export function userHandlers(
   deps: ApiDependencies,
 ): Pick<
   RouteHandlers,
-  'listUsers' | 'createUser' | 'getUser' | 'updateUser' | 'listUserSubmissions' | 'listUserPlans'
+  | 'listUsers'
+  | 'createUser'
+  | 'getUser'
+  | 'updateUser'
+  | 'eraseUser'
+  | 'listUserSubmissions'
+  | 'listUserPlans'
 > {
   const { repositories } = deps;
   return {
@@ -27,6 +34,10 @@ export function userHandlers(
     updateUser: async ({ params, body }) => ({
       success: true,
       user: await updateClient(repositories, params.user_id, body),
+    }),
+    eraseUser: async ({ params, body }) => ({
+      success: true,
+      erasure: await eraseClient(repositories, { id: params.user_id, confirm: body.confirm }, 'api'),
     }),
     /** A client's questionnaires, newest first, paginated (what the client page lists). */
     listUserSubmissions: async ({ params, query }) => ({

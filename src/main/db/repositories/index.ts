@@ -7,6 +7,7 @@ import {
 } from '@shared/plans';
 import { deliveryOf } from '@shared/plan-delivery';
 import { getCollections } from '../collections';
+import { ClientDataRepository } from './client-data-repository';
 import { JobsRepository } from './jobs-repository';
 import { PlansRepository } from './plans-repository';
 import { PlanVersionsRepository } from './plan-versions-repository';
@@ -22,6 +23,8 @@ export interface Repositories {
   trainingPlans: PlansRepository<TrainingPlanDocument>;
   nutritionPlans: PlansRepository<NutritionPlanDocument>;
   planVersions: PlanVersionsRepository;
+  /** Every document about one client at once (erasure). */
+  clientData: ClientDataRepository;
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -34,5 +37,6 @@ export function createRepositories(db: Db): Repositories {
     trainingPlans: new PlansRepository(c.trainingPlans, TrainingPlanDocumentSchema, deliveryOf),
     nutritionPlans: new PlansRepository(c.nutritionPlans, NutritionPlanDocumentSchema, deliveryOf),
     planVersions: new PlanVersionsRepository(c.planVersions),
+    clientData: new ClientDataRepository(db),
   };
 }

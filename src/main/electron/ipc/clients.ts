@@ -5,6 +5,7 @@ import {
   requireClient,
   updateClient,
 } from '../../application/clients';
+import { eraseClient } from '../../application/client-erasure';
 import type { IpcHandlers } from './dispatch';
 import { requireCore, type IpcCore } from './host';
 
@@ -14,7 +15,7 @@ type Repos = IpcCore['repositories'];
 
 type ClientHandlers = Pick<
   IpcHandlers,
-  'listClients' | 'createClient' | 'getClient' | 'updateClient' | 'archiveClient'
+  'listClients' | 'createClient' | 'getClient' | 'updateClient' | 'archiveClient' | 'eraseClient'
 >;
 
 export function clientHandlers(core: () => IpcCore | null): ClientHandlers {
@@ -25,5 +26,6 @@ export function clientHandlers(core: () => IpcCore | null): ClientHandlers {
     getClient: (args) => requireClient(repos(), args.id),
     updateClient: (args) => updateClient(repos(), args.id, args.changes),
     archiveClient: (args) => archiveClient(repos(), args.id, args.archived),
+    eraseClient: (args) => eraseClient(repos(), args, 'ipc'),
   };
 }

@@ -29,6 +29,7 @@ export const IPC_REASON_OF: Record<DomainErrorCode, IpcErrorReason> = {
   job_not_found: 'job_not_found',
   job_not_cancellable: 'job_not_cancellable',
   job_not_retryable: 'job_not_retryable',
+  client_has_active_jobs: 'client_has_active_jobs',
   no_worker: 'no_worker',
   internal_error: 'internal_error',
 };

@@ -46,6 +46,8 @@ export type PlanDiff = IpcResult<'comparePlanVersions'>;
 export type PlanPreview = IpcResult<'previewPlanEdits'>;
 export type PlanSaved = IpcResult<'savePlanEdits'>;
 export type RegenerateArgs = IpcArgs<'regeneratePlanPart'>;
+export type EraseClientArgs = IpcArgs<'eraseClient'>;
+export type ClientErasure = IpcResult<'eraseClient'>;
 
 /** What a transport can do; screens hide what is missing instead of failing. */
 export interface ClientCapabilities {
@@ -74,6 +76,11 @@ export interface CoachClient {
   createClient(input: NewUserInput): Promise<User>;
   updateClient(id: string, changes: UserUpdate): Promise<User>;
   archiveClient(id: string, archived: boolean): Promise<User>;
+  /**
+   * Erases the client and everything derived from them (`confirm`: their name as typed by the
+   * coach); answers the anonymous record left (when, how many documents). Cannot be undone.
+   */
+  eraseClient(args: EraseClientArgs): Promise<ClientErasure>;
 
   // The form validates with the shared validator itself (questionnaire/resolver.ts): the same rules
   // the server applies on submit, without a round trip per keystroke.

@@ -161,6 +161,10 @@ export class HttpCoachClient implements CoachClient {
   archiveClient(id: string, archived: boolean) {
     return this.updateClient(id, { archived });
   }
+  async eraseClient({ id, confirm }: Parameters<CoachClient['eraseClient']>[0]) {
+    const answer = await this.call('eraseUser', { params: { user_id: id }, body: { confirm } });
+    return answer.erasure;
+  }
 
   async submitQuestionnaire(
     userId: string,

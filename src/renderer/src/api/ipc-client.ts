@@ -45,6 +45,9 @@ export class IpcCoachClient implements CoachClient {
   archiveClient(id: string, archived: boolean) {
     return call(() => ipcCall('archiveClient', { id, archived }));
   }
+  eraseClient(args: Parameters<CoachClient['eraseClient']>[0]) {
+    return call(() => ipcCall('eraseClient', args));
+  }
   submitQuestionnaire(user_id: string, responses: Record<string, unknown>) {
     return call(() => ipcCall('submitQuestionnaire', { user_id, responses }));
   }

@@ -109,6 +109,26 @@ export const en: Messages = {
     loadFailed: "Could not load the client's record",
     backToClients: 'Back to Clients',
     notFound: 'There is no client with id «{{id}}». Look for them in Clients.',
+    erase: {
+      section: 'Danger zone',
+      sectionText: 'Erases the client and everything generated from their data. This cannot be undone.',
+      open: "Erase all of this client's data",
+      title: 'Erase all of {{name}}’s data',
+      what: 'This permanently erases:',
+      items: {
+        client: 'the client (their record and contact details)',
+        questionnaires: 'their questionnaires',
+        plans: 'their training and nutrition plans, with all their versions',
+        jobs: 'their generation jobs and their logs',
+      },
+      irreversible:
+        'This cannot be undone. Only an anonymous record remains, with the date and the number of documents erased.',
+      confirmLabel: "Type the client's name to confirm: {{name}}",
+      confirm: 'Erase permanently',
+      done_one: "Client's data erased: {{count}} document.",
+      done_other: "Client's data erased: {{count}} documents.",
+      failed: "Could not erase the client's data",
+    },
   },
   questionnaire: {
     basedOn:
@@ -1120,6 +1140,8 @@ export const en: Messages = {
       job_not_found: 'That generation job does not exist.',
       job_not_cancellable: 'The job has already finished: only pending or running jobs can be cancelled.',
       job_not_retryable: 'This job cannot be retried (only failed jobs whose plan was not blocked).',
+      client_has_active_jobs:
+        'This client has jobs queued or running: cancel them or wait for them to finish before erasing their data.',
       no_worker: 'This instance runs no worker process: restart it on the computer that runs it.',
       internal_error: 'Something went wrong. The details are in the log.',
       forbidden_sender: 'The request did not come from the app window.',

@@ -108,6 +108,27 @@ export const es = {
     loadFailed: 'No se pudo cargar la ficha del cliente',
     backToClients: 'Volver a Clientes',
     notFound: 'No existe ningún cliente con id «{{id}}». Búscalo en Clientes.',
+    erase: {
+      section: 'Zona de peligro',
+      sectionText:
+        'Borra al cliente y todo lo que se ha generado a partir de sus datos. No se puede deshacer.',
+      open: 'Borrar todos los datos del cliente',
+      title: 'Borrar todos los datos de {{name}}',
+      what: 'Se borrarán de forma definitiva:',
+      items: {
+        client: 'el cliente (su ficha y datos de contacto)',
+        questionnaires: 'sus cuestionarios',
+        plans: 'sus planes de entrenamiento y nutrición, con todas sus versiones',
+        jobs: 'sus trabajos de generación y sus registros',
+      },
+      irreversible:
+        'No se puede deshacer. Solo queda un registro anónimo con la fecha y el número de documentos borrados.',
+      confirmLabel: 'Escribe el nombre del cliente para confirmar: {{name}}',
+      confirm: 'Borrar definitivamente',
+      done_one: 'Datos del cliente borrados: {{count}} documento.',
+      done_other: 'Datos del cliente borrados: {{count}} documentos.',
+      failed: 'No se pudieron borrar los datos del cliente',
+    },
   },
   questionnaire: {
     basedOn:
@@ -1127,6 +1148,8 @@ export const es = {
       job_not_found: 'Ese trabajo de generación no existe.',
       job_not_cancellable: 'El trabajo ya terminó: solo se cancelan trabajos pendientes o en curso.',
       job_not_retryable: 'Este trabajo no se puede reintentar (solo los fallidos cuyo plan no se bloqueó).',
+      client_has_active_jobs:
+        'Este cliente tiene trabajos en cola o en curso: cancélalos o espera a que terminen antes de borrar sus datos.',
       no_worker:
         'Esta instancia no ejecuta ningún proceso de trabajo: reinícialo en el equipo que lo ejecuta.',
       internal_error: 'Algo ha fallado. Los detalles están en el registro.',

@@ -1,15 +1,27 @@
-import { Anchor, Badge, Button, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFileText, IconPlayerPlay } from '@tabler/icons-react';
+import { IconFileText, IconPlayerPlay, IconTrash } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { PublicJob } from '@shared/job';
 import type { QuestionnaireSubmission } from '@shared/questionnaire';
 import type { User } from '@shared/user';
 import type { PlanList } from '../api/coach-client';
 import { useClient } from '../api/client-store';
 import { jobsWithUpdate } from '../clients/client-jobs';
+import { EraseClientModal } from '../clients/EraseClientModal';
 import { LoadError } from '../clients/LoadError';
 import { Section } from '../components/Section';
 import { clientLoadErrorText } from '../clients/load-error-text';
@@ -41,6 +53,8 @@ export function ClientDetailScreen(): React.JSX.Element {
   const [plans, setPlans] = useState<PlanList | null>(null);
   const [jobs, setJobs] = useState<PublicJob[]>([]);
   const [generate, setGenerate] = useState<{ previous: string | null } | null>(null);
+  const [erasing, setErasing] = useState(false);
+  const navigate = useNavigate();
   /** Last known status of each listed job, to see a job *become* completed. */
   const statuses = useRef(new Map<string, PublicJob['status']>());
 
@@ -275,6 +289,37 @@ export function ClientDetailScreen(): React.JSX.Element {
           </Table>
         )}
       </Section>
+      <Paper
+        withBorder
+        p="md"
+        style={{ borderColor: 'var(--mantine-color-red-filled)' }}
+        component="section"
+        aria-labelledby="client-danger-zone"
+        data-testid="client-danger-zone"
+      >
+        <Title order={2} size="h4" mb="sm" c="red" id="client-danger-zone">
+          {t('client.erase.section')}
+        </Title>
+        <Group justify="space-between">
+          <Text size="sm">{t('client.erase.sectionText')}</Text>
+          <Button
+            color="red"
+            variant="outline"
+            leftSection={<IconTrash size={16} />}
+            onClick={() => setErasing(true)}
+            data-testid="client-erase-open"
+          >
+            {t('client.erase.open')}
+          </Button>
+        </Group>
+      </Paper>
+      {erasing && (
+        <EraseClientModal
+          client={user}
+          onClose={() => setErasing(false)}
+          onErased={() => void navigate('/clients', { replace: true })}
+        />
+      )}
       {generate && (
         <GenerateModal
           userId={id}
