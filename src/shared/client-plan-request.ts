@@ -28,6 +28,12 @@ export const PdfBytesSchema = z.custom<Uint8Array>(
   'se esperaban los bytes de un PDF',
 );
 
+/** A zip's bytes (a client's data export). */
+export const ZipBytesSchema = z.custom<Uint8Array>(
+  (value) => value instanceof Uint8Array && value.byteLength > 0,
+  'se esperaban los bytes de un zip',
+);
+
 /** What a client PDF prints: every plan one job produced, or one plan by its id. */
 export const ClientPdfSourceSchema = z.union([
   z.object({ job_id: IdSchema }),

@@ -33,7 +33,7 @@ import {
   WorkerResponseSchema,
   type ApiErrorCode,
 } from './api';
-import { ClientPdfQuerySchema, PdfBytesSchema } from './client-plan-request';
+import { ClientPdfQuerySchema, PdfBytesSchema, ZipBytesSchema } from './client-plan-request';
 import { EraseClientConfirmSchema } from './client-erasure';
 import { RegenerateBodySchema } from './plan-regeneration';
 import {
@@ -92,7 +92,7 @@ export interface HttpRouteSpec {
   /** `sse`: a `text/event-stream` whose events carry `response`; otherwise one JSON answer. */
   stream?: 'sse';
   /** A file, not JSON: the success body is these bytes (`response` checks them). */
-  binary?: 'application/pdf';
+  binary?: 'application/pdf' | 'application/zip';
   /** Statuses whose body is `response` (the first is the usual one); any other is an error body. */
   success: readonly number[];
   /** Error codes this route answers with on purpose, besides those every route may answer. */
@@ -465,6 +465,18 @@ export const HTTP_ROUTES = {
     response: EraseUserResponseSchema,
     success: [200],
     errors: ['user_not_found', 'validation_error', 'client_has_active_jobs'],
+  },
+  exportUserData: {
+    method: 'GET',
+    path: '/admin/users/:user_id/export',
+    access: 'admin',
+    summary:
+      "One client's complete data as a zip: the client, every questionnaire, every plan with its versions, the jobs' history and the PDF of the current approved plans.",
+    params: UserParamsSchema,
+    response: ZipBytesSchema,
+    binary: 'application/zip',
+    success: [200],
+    errors: ['user_not_found'],
   },
   listUserSubmissions: {
     method: 'GET',

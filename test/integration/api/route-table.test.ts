@@ -114,6 +114,7 @@ const SAMPLES: Record<HttpRouteName, () => Sample> = {
   createUser: () => ({ body: { _id: 'cliente-contrato-2', nombre_completo: 'Otra Clienta' } }),
   getUser: () => ({ params: { user_id: USER } }),
   updateUser: () => ({ params: { user_id: USER }, body: { notas: 'Prefiere entrenar por la mañana' } }),
+  exportUserData: () => ({ params: { user_id: USER } }),
   eraseUser: () => ({ params: { user_id: 'cliente-a-borrar' }, body: { confirm: 'cliente borrable' } }),
   listUserSubmissions: () => ({ params: { user_id: USER }, query: { limit: '2' } }),
   listUserPlans: () => ({ params: { user_id: USER } }),
@@ -212,7 +213,8 @@ describe('the HTTP route table', () => {
       }
       if ('binary' in route) {
         expect(response.headers['content-type']).toBe(route.binary);
-        expect(response.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        const magic = route.binary === 'application/zip' ? 'PK\u0003\u0004' : '%PDF-';
+        expect(response.rawPayload.subarray(0, magic.length).toString('latin1')).toBe(magic);
         route.response.parse(response.rawPayload);
         return;
       }

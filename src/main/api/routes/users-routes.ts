@@ -1,4 +1,6 @@
 import { eraseClient } from '../../application/client-erasure';
+import { exportClientData } from '../../application/client-data-export';
+import { readCoachBrand } from '../../config/coach-brand';
 import { createClient, listClients, requireClient, updateClient } from '../../application/clients';
 import { listClientPlans } from '../../application/plan-delivery';
 import { summarizeClientPlans } from '../../application/plan-summaries';
@@ -19,6 +21,7 @@ export function userHandlers(
   | 'getUser'
   | 'updateUser'
   | 'eraseUser'
+  | 'exportUserData'
   | 'listUserSubmissions'
   | 'listUserPlans'
 > {
@@ -39,6 +42,18 @@ export function userHandlers(
       success: true,
       erasure: await eraseClient(repositories, { id: params.user_id, confirm: body.confirm }, 'api'),
     }),
+    exportUserData: async ({ params }, { reply }) => {
+      const data = await exportClientData(
+        {
+          repositories,
+          coachBrand: () => readCoachBrand(deps.config.dataDir),
+          version: deps.version,
+        },
+        params.user_id,
+      );
+      reply.header('content-disposition', `attachment; filename="${data.file_name}"`).type('application/zip');
+      return data.bytes;
+    },
     /** A client's questionnaires, newest first, paginated (what the client page lists). */
     listUserSubmissions: async ({ params, query }) => ({
       success: true,
