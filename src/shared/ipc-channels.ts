@@ -18,6 +18,7 @@ export const IPC_METHOD_CHANNELS = {
   updateClient: 'clients:update',
   archiveClient: 'clients:archive',
   eraseClient: 'clients:erase',
+  exportClientData: 'clients:export-data',
   // questionnaires
   validateQuestionnaire: 'questionnaires:validate',
   submitQuestionnaire: 'questionnaires:submit',

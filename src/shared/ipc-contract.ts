@@ -263,6 +263,12 @@ export const IPC_CONTRACT = {
     args: z.strictObject({ id: IdSchema, archived: z.boolean().default(true) }),
     result: UserSchema,
   },
+  /** One client's complete data as a zip, saved where the coach chooses (a cancelled dialog saves nothing). */
+  exportClientData: {
+    channel: IPC_METHOD_CHANNELS.exportClientData,
+    args: ById,
+    result: PdfExportResultSchema,
+  },
   /** Erases the client and everything derived from them; answers the anonymous record it left. */
   eraseClient: {
     channel: IPC_METHOD_CHANNELS.eraseClient,

@@ -67,7 +67,7 @@ export async function createTestIpc(testDb: TestDatabase, options: TestIpcOption
     appInfo: notUsed,
     openExternal: async () => undefined,
     rendererReady: () => undefined,
-    choosePdfPath: async () => null,
+    chooseSavePath: async () => null,
     printToPdf: notUsed,
     ...options.app,
   };

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { APP_VERSION } from '../core/version';
+import { eraseClientCommand, exportClientCommand } from './client-data-commands';
 import { doctor } from './doctor';
 import { isExpectedStartupError } from './errors';
 import { serve } from './serve';
@@ -14,6 +15,10 @@ Uso:
   edn360 doctor     comprueba MongoDB, el LLM, el puerto y la carpeta de datos, y dice qué corregir
   edn360 validate-pipeline [--type training|nutrition|full] [--output informe.json]
                     prueba de extremo a extremo: cliente, cuestionario, job, progreso, métricas e informe JSON
+  edn360 export-client <id> [archivo.zip]
+                    todos los datos de un cliente en un zip (cuestionarios, planes y versiones, trabajos, PDF)
+  edn360 erase-client <id> --confirm "<nombre>"
+                    borra un cliente y todo lo derivado de él (deja un registro anónimo); no se puede deshacer
   edn360 --version
   edn360 --help
 
@@ -30,6 +35,8 @@ const COMMANDS = {
   },
   doctor: () => doctor(),
   'validate-pipeline': (argv) => validatePipeline(argv),
+  'export-client': (argv) => exportClientCommand(argv),
+  'erase-client': (argv) => eraseClientCommand(argv),
 } as const satisfies Record<string, (argv: string[]) => Promise<number>>;
 
 function isCommand(name: string): name is keyof typeof COMMANDS {

@@ -15,7 +15,7 @@ import { envLlmKey, llmKeyStatus, readStoredLlmKey, type SecretCodec } from './s
 import { SettingsService } from './settings/settings-service';
 import { startupWarnings } from './startup-warnings';
 import { isSafeExternalUrl } from './trusted-url';
-import type { DesktopPlatform, DesktopWindowContents } from './desktop-platform';
+import type { DesktopPlatform, SaveFileKind, DesktopWindowContents } from './desktop-platform';
 
 export interface DesktopHostOptions {
   outDir: string;
@@ -96,9 +96,13 @@ export class DesktopHost implements AppHost {
     if (isSafeExternalUrl(url)) await this.options.platform.openExternal(url);
   }
 
-  async choosePdfPath(webContentsId: number, suggestedName: string): Promise<string | null> {
+  async chooseSavePath(
+    webContentsId: number,
+    suggestedName: string,
+    kind: SaveFileKind = 'pdf',
+  ): Promise<string | null> {
     const folder = this.pdfFolder ?? this.options.platform.documentsDir();
-    const path = await this.options.platform.showSaveDialog(webContentsId, join(folder, suggestedName));
+    const path = await this.options.platform.showSaveDialog(webContentsId, join(folder, suggestedName), kind);
     if (path) this.pdfFolder = dirname(path);
     return path;
   }

@@ -7,6 +7,9 @@ import type { EventTarget } from './events/renderer-event-queue';
  * with Electron's APIs; the browser e2e suite implements it with Chromium through Playwright and a
  * Node child process, so the real host, IPC handlers and renderer run together without Electron.
  */
+/** What a save dialog offers to save: its file-type filter. */
+export type SaveFileKind = 'pdf' | 'zip';
+
 export interface DesktopPlatform {
   appName: string;
   packaged: boolean;
@@ -22,7 +25,7 @@ export interface DesktopPlatform {
   /** The worker process: an Electron utilityProcess; `env` is read at every (re)spawn. */
   workerSpawner(entry: string, env: () => NodeJS.ProcessEnv, logger: Logger): SpawnWorker;
   /** The system save dialog over the window of this webContents; null when the coach cancels. */
-  showSaveDialog(webContentsId: number, defaultPath: string): Promise<string | null>;
+  showSaveDialog(webContentsId: number, defaultPath: string, kind?: SaveFileKind): Promise<string | null>;
   /** The page of this webContents printed by Chromium (A4, print stylesheet, backgrounds). */
   printToPdf(webContentsId: number): Promise<Uint8Array>;
 }

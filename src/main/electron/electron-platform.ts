@@ -15,12 +15,14 @@ export function electronPlatform(gone: ChildProcessGoneRouter): DesktopPlatform 
     chromeVersion: process.versions.chrome ?? '',
     openExternal: (url) => shell.openExternal(url),
     workerSpawner: (entry, env, logger) => utilityWorkerSpawner(entry, env, logger, gone),
-    async showSaveDialog(webContentsId, defaultPath) {
+    async showSaveDialog(webContentsId, defaultPath, kind = 'pdf') {
       const contents = webContents.fromId(webContentsId);
       const window = contents ? BrowserWindow.fromWebContents(contents) : null;
       const options: Electron.SaveDialogOptions = {
         defaultPath,
-        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        filters: [
+          kind === 'zip' ? { name: 'Zip', extensions: ['zip'] } : { name: 'PDF', extensions: ['pdf'] },
+        ],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       };
       const choice = window

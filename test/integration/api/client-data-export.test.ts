@@ -1,8 +1,12 @@
 import { strFromU8, unzipSync } from 'fflate';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureFirstVersion } from '../../../src/main/db/repositories/commit-plan-version';
 import { buildPendingJob } from '../../../src/main/queue/enqueue';
 import { useApiServer, validResponses } from '../../support/api-harness';
+import { createTestIpc } from '../../support/ipc-harness';
 import { approveCurrentVersion, seedAuditBlockedJob, trainingPlanDoc } from '../../support/plan-fixtures';
 
 /*
@@ -70,6 +74,37 @@ describe('exporting a client’s data', () => {
     expect(strFromU8(files['LEEME.txt']!)).toContain('Dora Núñez');
     // Nothing of another client.
     expect(names.map((n) => strFromU8(files[n]!)).join('\n')).not.toContain('Otro Cliente');
+  });
+
+  it('over IPC: saved where the coach chose (a zip), nothing written when the dialog is closed', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'edn-export-'));
+    const target = join(folder, 'dora.zip');
+    let chosen: string | null = target;
+    const suggested: Array<[string, string | undefined]> = [];
+    const ipc = await createTestIpc(api.testDb, {
+      repositories: api.repos,
+      queue: api.queue,
+      app: {
+        chooseSavePath: async (_id, name, kind) => {
+          suggested.push([name, kind]);
+          return chosen;
+        },
+      },
+    });
+    const saved = await ipc.ok<{ saved: boolean; path: string; bytes: number }>('exportClientData', {
+      id: 'dora',
+    });
+    expect(saved).toMatchObject({ saved: true, path: target });
+    const bytes = readFileSync(target);
+    expect(bytes.byteLength).toBe(saved.bytes);
+    expect(Object.keys(unzipSync(new Uint8Array(bytes)))).toContain('cliente.json');
+    expect(suggested[0]?.[0]).toMatch(/^datos-Dora-Nunez-.*\.zip$/);
+    expect(suggested[0]?.[1]).toBe('zip');
+    chosen = null;
+    expect(await ipc.ok('exportClientData', { id: 'dora' })).toEqual({ saved: false, path: null, bytes: 0 });
+    expect(await ipc.failure('exportClientData', { id: 'nadie' })).toMatchObject({
+      reason: 'user_not_found',
+    });
   });
 
   it('needs the token, and names an unknown client', async () => {

@@ -43,7 +43,7 @@ beforeAll(async () => {
         opened.push(url);
       },
       // Electron's save dialog and webContents.printToPDF; the browser e2e suite prints for real.
-      choosePdfPath: async () => pdfTarget,
+      chooseSavePath: async () => pdfTarget,
       printToPdf: async () => {
         printed += 1;
         return printedPdf;

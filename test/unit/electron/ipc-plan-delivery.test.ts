@@ -31,7 +31,7 @@ const failure = (method: IpcMethod, args?: unknown) => ipc.failure(method, args)
 beforeAll(async () => {
   ipc = await createTestIpc(testDb, {
     app: {
-      choosePdfPath: async () => {
+      chooseSavePath: async () => {
         dialogs += 1;
         return join(folder, 'plan.pdf');
       },

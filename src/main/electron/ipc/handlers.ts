@@ -5,7 +5,7 @@ import { clientHandlers } from './clients';
 import type { IpcHandlers } from './dispatch';
 import type { AppHost, IpcCore } from './host';
 import { jobHandlers } from './jobs';
-import { pdfExportHandlers } from './pdf-export';
+import { fileExportHandlers } from './file-export';
 import { planHandlers } from './plans';
 import { planVersionHandlers } from './plan-versions';
 import { questionnaireHandlers } from './questionnaires';
@@ -29,7 +29,7 @@ export function createIpcHandlers(deps: HandlerDependencies): IpcHandlers {
     ...jobHandlers(deps.core),
     ...planHandlers(deps.core),
     ...planVersionHandlers(deps.core),
-    ...pdfExportHandlers(deps.app, deps.core),
+    ...fileExportHandlers(deps.app, deps.core),
     ...workerHandlers(deps.core),
     ...settingsHandlers(deps.settings, deps.core),
     ...catalogHandlers(),

@@ -1,3 +1,4 @@
+import type { SaveFileKind } from '../desktop-platform';
 import type { AppInfo } from '@shared/ipc-contract';
 import type { StartupState } from '@shared/startup';
 import type { Core } from '../../core/start-core';
@@ -24,7 +25,7 @@ export interface AppHost {
   openExternal(url: string): Promise<void>;
   rendererReady(webContentsId: number): void;
   /** The system save dialog over the caller's window; null when the coach cancels it. */
-  choosePdfPath(webContentsId: number, suggestedName: string): Promise<string | null>;
+  chooseSavePath(webContentsId: number, suggestedName: string, kind?: SaveFileKind): Promise<string | null>;
   /** The caller's page printed by Chromium (A4, print stylesheet, backgrounds). */
   printToPdf(webContentsId: number): Promise<Uint8Array>;
 }

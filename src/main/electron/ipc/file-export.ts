@@ -2,9 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { IpcParsedArgs, IpcResult } from '@shared/ipc-contract';
+import { exportClientData } from '../../application/client-data-export';
 import { clientPlanPdf } from '../../application/client-plan-pdf';
 import { checkJobPlansExportable } from '../../application/plan-delivery';
 import { readCoachBrand } from '../../config/coach-brand';
+import { APP_VERSION } from '../../core/version';
+import type { SaveFileKind } from '../desktop-platform';
 import type { IpcCaller, IpcHandlers } from './dispatch';
 import { asIpcFailure, IpcFailure } from './errors';
 import { requireCore, type AppHost, type IpcCore } from './host';
@@ -24,13 +27,14 @@ async function writeAtomically(path: string, data: Uint8Array): Promise<void> {
   }
 }
 
-function exportFailure(path: string | null, error: unknown): IpcFailure {
+function exportFailure(path: string | null, error: unknown, kind: SaveFileKind): IpcFailure {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   const detail = code ? ` (${code})` : '';
   const where = path ? ` en «${path}»` : '';
+  const what = kind === 'zip' ? 'el archivo' : 'el PDF';
   return new IpcFailure(
     'export_failed',
-    `No se pudo guardar el PDF${where}${detail}. Prueba otra carpeta o libera espacio en el disco.`,
+    `No se pudo guardar ${what}${where}${detail}. Prueba otra carpeta o libera espacio en el disco.`,
   );
 }
 
@@ -41,29 +45,30 @@ function exportFailure(path: string | null, error: unknown): IpcFailure {
  */
 /** Asks where, then writes: a cancelled dialog writes nothing, a failed write leaves nothing half-done. */
 async function saveWithDialog(
-  host: Pick<AppHost, 'choosePdfPath'>,
+  host: Pick<AppHost, 'chooseSavePath'>,
   caller: IpcCaller,
   suggestedName: string,
   produce: () => Promise<Uint8Array>,
+  kind: SaveFileKind = 'pdf',
 ): Promise<IpcResult<'exportPlanPdf'>> {
-  const path = await host.choosePdfPath(caller.webContentsId, suggestedName);
+  const path = await host.chooseSavePath(caller.webContentsId, suggestedName, kind);
   if (!path) return { saved: false, path: null, bytes: 0 };
   let data: Uint8Array;
   try {
     data = await produce();
   } catch (error) {
-    throw exportFailure(null, error);
+    throw exportFailure(null, error, kind);
   }
   try {
     await writeAtomically(path, data);
   } catch (error) {
-    throw exportFailure(path, error);
+    throw exportFailure(path, error, kind);
   }
   return { saved: true, path, bytes: data.byteLength };
 }
 
 export async function exportPlanPdf(
-  host: Pick<AppHost, 'choosePdfPath' | 'printToPdf'>,
+  host: Pick<AppHost, 'chooseSavePath' | 'printToPdf'>,
   core: IpcCore | null,
   args: IpcParsedArgs<'exportPlanPdf'>,
   caller: IpcCaller,
@@ -78,7 +83,7 @@ export async function exportPlanPdf(
  * the coach says, and only then recorded as delivered.
  */
 export async function exportClientPdf(
-  host: Pick<AppHost, 'choosePdfPath'>,
+  host: Pick<AppHost, 'chooseSavePath'>,
   core: IpcCore | null,
   args: IpcParsedArgs<'exportClientPdf'>,
   caller: IpcCaller,
@@ -95,12 +100,28 @@ export async function exportClientPdf(
   return result;
 }
 
-export function pdfExportHandlers(
+/** One client's complete data as a zip (application/client-data-export.ts), saved where the coach says. */
+export async function saveClientData(
+  host: Pick<AppHost, 'chooseSavePath'>,
+  core: IpcCore | null,
+  args: IpcParsedArgs<'exportClientData'>,
+  caller: IpcCaller,
+): Promise<IpcResult<'exportClientData'>> {
+  const { repositories, config } = requireCore(core);
+  const data = await exportClientData(
+    { repositories, coachBrand: () => readCoachBrand(config.dataDir), version: APP_VERSION },
+    args.id,
+  ).catch(asIpcFailure);
+  return saveWithDialog(host, caller, data.file_name, async () => data.bytes, 'zip');
+}
+
+export function fileExportHandlers(
   host: AppHost,
   core: () => IpcCore | null,
-): Pick<IpcHandlers, 'exportPlanPdf' | 'exportClientPdf'> {
+): Pick<IpcHandlers, 'exportPlanPdf' | 'exportClientPdf' | 'exportClientData'> {
   return {
     exportPlanPdf: (args, caller) => exportPlanPdf(host, core(), args, caller),
     exportClientPdf: (args, caller) => exportClientPdf(host, core(), args, caller),
+    exportClientData: (args, caller) => saveClientData(host, core(), args, caller),
   };
 }
