@@ -48,6 +48,7 @@ export type PlanSaved = IpcResult<'savePlanEdits'>;
 export type RegenerateArgs = IpcArgs<'regeneratePlanPart'>;
 export type EraseClientArgs = IpcArgs<'eraseClient'>;
 export type ClientErasure = IpcResult<'eraseClient'>;
+export type ClientDataExport = IpcResult<'exportClientData'>;
 
 /** What a transport can do; screens hide what is missing instead of failing. */
 export interface ClientCapabilities {
@@ -81,6 +82,13 @@ export interface CoachClient {
    * coach); answers the anonymous record left (when, how many documents). Cannot be undone.
    */
   eraseClient(args: EraseClientArgs): Promise<ClientErasure>;
+  /**
+   * All of one client's data as a zip (the client, questionnaires, plans with every version, the
+   * jobs' history, the PDF of the current approved plans): saved where the coach chooses (IPC;
+   * `saved: false` when the dialog was closed) or downloaded by the browser (HTTP; `path` is then
+   * the file's name).
+   */
+  exportClientData(id: string): Promise<ClientDataExport>;
 
   // The form validates with the shared validator itself (questionnaire/resolver.ts): the same rules
   // the server applies on submit, without a round trip per keystroke.

@@ -91,6 +91,25 @@ function queryString(query: object | undefined): string {
   return text ? `?${text}` : '';
 }
 
+/** The file name the server gives a download (content-disposition), as a save dialog would suggest it. */
+function attachmentName(response: Response): string | undefined {
+  return /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1];
+}
+
+/** Hands bytes to the browser's download under `fileName`. */
+function downloadBytes(bytes: Uint8Array, type: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+  try {
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    link.click();
+  } finally {
+    // After the click has handed the file to the browser's download.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+}
+
 type BodyOf<K extends HttpRouteName> = RouteRequest<K> extends { body: infer B } ? B : never;
 
 export class HttpCoachClient implements CoachClient {
@@ -466,21 +485,16 @@ export class HttpCoachClient implements CoachClient {
     const { job_id, ...query } = args;
     const response = await this.send('jobClientPdf', { params: { job_id }, query });
     const bytes = HTTP_ROUTES.jobClientPdf.response.parse(new Uint8Array(await response.arrayBuffer()));
-    // The server names the file (client and date), as the desktop app's save dialog suggests it.
-    const named = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1];
-    const url = URL.createObjectURL(
-      new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }),
-    );
-    try {
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = named ?? `plan-${job_id}.pdf`;
-      link.click();
-    } finally {
-      // After the click has handed the file to the browser's download.
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    }
+    downloadBytes(bytes, 'application/pdf', attachmentName(response) ?? `plan-${job_id}.pdf`);
     return { saved: true, path: null, bytes: bytes.byteLength };
+  }
+  /** The client's whole data as a zip built by the server; the browser saves it as a download. */
+  async exportClientData(id: string) {
+    const response = await this.send('exportUserData', { params: { user_id: id } });
+    const bytes = HTTP_ROUTES.exportUserData.response.parse(new Uint8Array(await response.arrayBuffer()));
+    const name = attachmentName(response) ?? `cliente-${id}.zip`;
+    downloadBytes(bytes, 'application/zip', name);
+    return { saved: true, path: name, bytes: bytes.byteLength };
   }
   exportPdf() {
     // A web page cannot write files: PlanScreen falls back to the browser's print dialog.

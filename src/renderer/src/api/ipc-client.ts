@@ -48,6 +48,9 @@ export class IpcCoachClient implements CoachClient {
   eraseClient(args: Parameters<CoachClient['eraseClient']>[0]) {
     return call(() => ipcCall('eraseClient', args));
   }
+  exportClientData(id: string) {
+    return call(() => ipcCall('exportClientData', { id }));
+  }
   submitQuestionnaire(user_id: string, responses: Record<string, unknown>) {
     return call(() => ipcCall('submitQuestionnaire', { user_id, responses }));
   }

@@ -109,6 +109,14 @@ export const en: Messages = {
     loadFailed: "Could not load the client's record",
     backToClients: 'Back to Clients',
     notFound: 'There is no client with id «{{id}}». Look for them in Clients.',
+    exportData: {
+      section: 'Client data',
+      sectionText:
+        "A zip with the client, their questionnaires, their plans with all their versions, the jobs' history and the PDF of the current approved plan.",
+      open: 'Export all their data (zip)',
+      done: 'Data exported: {{file}}',
+      failed: "Could not export the client's data",
+    },
     erase: {
       section: 'Danger zone',
       sectionText: 'Erases the client and everything generated from their data. This cannot be undone.',

@@ -108,6 +108,14 @@ export const es = {
     loadFailed: 'No se pudo cargar la ficha del cliente',
     backToClients: 'Volver a Clientes',
     notFound: 'No existe ningún cliente con id «{{id}}». Búscalo en Clientes.',
+    exportData: {
+      section: 'Datos del cliente',
+      sectionText:
+        'Un zip con el cliente, sus cuestionarios, sus planes con todas sus versiones, el historial de trabajos y el PDF del plan actual aprobado.',
+      open: 'Exportar todos sus datos (zip)',
+      done: 'Datos exportados: {{file}}',
+      failed: 'No se pudieron exportar los datos del cliente',
+    },
     erase: {
       section: 'Zona de peligro',
       sectionText:

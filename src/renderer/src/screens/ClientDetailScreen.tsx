@@ -11,7 +11,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFileText, IconPlayerPlay, IconTrash } from '@tabler/icons-react';
+import { IconFileText, IconFileZip, IconPlayerPlay, IconTrash } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -27,6 +27,7 @@ import { Section } from '../components/Section';
 import { clientLoadErrorText } from '../clients/load-error-text';
 import { clientNameDirectory } from '../clients/useClientNames';
 import { errorText } from '../components/error-text';
+import { FormError } from '../components/FormError';
 import { GenerateModal } from '../components/GenerateModal';
 import { jobHasPlan, openPlanLabel } from '../plan/delivery';
 import { PlansTable } from '../clients/PlansTable';
@@ -54,6 +55,8 @@ export function ClientDetailScreen(): React.JSX.Element {
   const [jobs, setJobs] = useState<PublicJob[]>([]);
   const [generate, setGenerate] = useState<{ previous: string | null } | null>(null);
   const [erasing, setErasing] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [exportFailure, setExportFailure] = useState<string | null>(null);
   const navigate = useNavigate();
   /** Last known status of each listed job, to see a job *become* completed. */
   const statuses = useRef(new Map<string, PublicJob['status']>());
@@ -63,6 +66,7 @@ export function ClientDetailScreen(): React.JSX.Element {
     let current = true;
     setUser(null);
     setFailure(null);
+    setExportFailure(null);
     Promise.all([
       api.getClient(id),
       api.listQuestionnaires(id),
@@ -121,6 +125,26 @@ export function ClientDetailScreen(): React.JSX.Element {
       if (timer !== null) clearTimeout(timer);
     };
   }, [api, id, reloadPlans]);
+
+  /** The client's whole data as a zip: a save dialog (desktop) or a browser download. */
+  async function exportData(): Promise<void> {
+    if (exporting) return;
+    setExporting(true);
+    setExportFailure(null);
+    try {
+      const result = await api.exportClientData(id);
+      // A closed save dialog saved nothing: nothing to say.
+      if (result.saved)
+        notifications.show({
+          color: 'teal',
+          message: t('client.exportData.done', { file: result.path ?? '' }),
+        });
+    } catch (error) {
+      setExportFailure(`${t('client.exportData.failed')}: ${errorText(error, t)}`);
+    } finally {
+      setExporting(false);
+    }
+  }
 
   if (failure !== null)
     return (
@@ -288,6 +312,21 @@ export function ClientDetailScreen(): React.JSX.Element {
             </Table.Tbody>
           </Table>
         )}
+      </Section>
+      <Section title={t('client.exportData.section')}>
+        <Group justify="space-between">
+          <Text size="sm">{t('client.exportData.sectionText')}</Text>
+          <Button
+            variant="default"
+            leftSection={<IconFileZip size={16} />}
+            onClick={() => void exportData()}
+            loading={exporting}
+            data-testid="client-export-data"
+          >
+            {t('client.exportData.open')}
+          </Button>
+        </Group>
+        <FormError message={exportFailure} />
       </Section>
       <Paper
         withBorder
