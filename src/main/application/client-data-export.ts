@@ -3,6 +3,7 @@ import { PAGE_LIMIT_MAX, type Page } from '@shared/paging';
 import type { PlanKind } from '@shared/plan-delivery';
 import type { Repositories } from '../db/repositories';
 import { clientPlanPdf, type ClientPdfDeps } from './client-plan-pdf';
+import { fileSlug } from './file-slug';
 import { requireClient } from './clients';
 import { DomainError } from './domain-error';
 
@@ -39,13 +40,7 @@ async function everything<T>(
 }
 
 const json = (value: unknown): Uint8Array => strToU8(`${JSON.stringify(value, null, 2)}\n`);
-const safeName = (text: string): string =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60) || 'cliente';
+const safeName = (text: string): string => fileSlug(text).slice(0, 60) || 'cliente';
 
 const FOLDER: Record<PlanKind, string> = { training: 'planes/entrenamiento', nutrition: 'planes/nutricion' };
 

@@ -8,6 +8,7 @@ import type { Repositories } from '../db/repositories';
 import { readAndScreen } from '../pipeline/audits';
 import type { OverrideDoor } from '@shared/plan-delivery';
 import { reviewOf } from '@shared/plan-versions';
+import { fileSlug } from './file-slug';
 import { checkJobPlansExportable } from './plan-delivery';
 import { getApprovedPlan, recordDelivery } from './plan-review';
 
@@ -129,12 +130,7 @@ function approvalOf(plans: { training?: TrainingPlanDocument; nutrition?: Nutrit
 }
 
 function fileNameOf(clientName: string, date: Date, language: Language): string {
-  const slug = clientName
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .replace(/[^\w]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .toLowerCase();
+  const slug = fileSlug(clientName).toLowerCase();
   const day = date.toISOString().slice(0, 10);
   return `plan-${slug || (language === 'en' ? 'client' : 'cliente')}-${day}.pdf`;
 }

@@ -37,7 +37,7 @@ export async function startQueueHealing(options: {
     leaseMs: config.worker.leaseMs,
     defaultTimeoutMs: config.worker.jobTimeoutMs,
     intervalMs: Math.max(config.worker.pollIntervalMs, Math.floor(config.worker.leaseMs / 3)),
-    events: options.events,
+    publish: (event) => options.events.publish(event),
     onFailed: (job) => withdrawPlansOfFailedJob(options.repositories, job),
     onError: (error) => logger.warn({ err: error }, 'queue maintenance failed'),
   });

@@ -1,6 +1,7 @@
 import type { GenerationJob } from '@shared/job';
+import type { JobEvent } from '@shared/job-events';
 import type { QueueClock } from './database-clock';
-import { jobEvent, type JobEventBus } from './job-events';
+import { jobEvent } from './job-events';
 import type { JobCollection } from './job-update';
 import { LeaseObserver } from './lease-observer';
 import { defaultWatchdogGraceMs, maintainQueue } from './maintenance';
@@ -9,17 +10,24 @@ export interface MaintenanceLoopOptions {
   clock: QueueClock;
   leaseMs: number;
   defaultTimeoutMs: number;
-  intervalMs: number;
-  events: JobEventBus;
-  /** Called for every job the pass failed (out of attempts, cancelled, timed out) before its event. */
+  /** Extra time the sweep gives a job past its limit (the owner's own timer fires first). */
+  graceMs?: number;
+  /** For `start()`: a pass this often. */
+  intervalMs?: number;
+  /** Where the jobs a pass changed are announced (the host's bus, or the worker's channel to it). */
+  publish(event: JobEvent): void;
+  /** Called for every job a pass put back in the queue, before its event. */
+  onRecovered?(job: GenerationJob): void;
+  /** Called for every job a pass failed (out of attempts, cancelled, timed out) before its event. */
   onFailed?(job: GenerationJob): Promise<unknown>;
   onError(error: unknown): void;
 }
 
 /**
- * The host's share of the queue's self-healing (issue #17 point 3): the worker's poll does the same,
- * but a hung worker polls nothing and a UI-only instance has none, so every host recovers expired
- * leases and sweeps overdue jobs too. Safe to run on every instance at once (compare-and-set).
+ * The queue's self-healing, one pass at a time (issue #17 point 3): expired leases recovered,
+ * overdue jobs swept, each change announced. Every worker runs it in its poll; every host also runs
+ * it on a timer (`start`), because a hung worker polls nothing and a UI-only instance has none.
+ * Safe to run on every instance at once (compare-and-set).
  */
 export class QueueMaintenanceLoop {
   private readonly observer = new LeaseObserver();
@@ -32,7 +40,7 @@ export class QueueMaintenanceLoop {
   ) {}
 
   start(): void {
-    this.timer = setInterval(() => void this.runOnce(), this.options.intervalMs);
+    this.timer = setInterval(() => void this.runOnce(), this.options.intervalMs ?? this.options.leaseMs / 3);
     this.timer.unref();
     void this.runOnce();
   }
@@ -52,20 +60,22 @@ export class QueueMaintenanceLoop {
   }
 
   private async pass(): Promise<void> {
-    const { clock, leaseMs, defaultTimeoutMs, events } = this.options;
+    const { clock, leaseMs, defaultTimeoutMs } = this.options;
     try {
       const { recovered, timedOut } = await maintainQueue(this.jobs, {
         clock,
         observer: this.observer,
         leaseMs,
         defaultTimeoutMs,
-        graceMs: defaultWatchdogGraceMs(leaseMs),
+        graceMs: this.options.graceMs ?? defaultWatchdogGraceMs(leaseMs),
       });
       for (const job of [...recovered, ...timedOut]) {
         if (job.status === 'failed') await this.options.onFailed?.(job);
-        events.publish(jobEvent(job.status === 'failed' ? 'failed' : 'waiting', job));
+        else this.options.onRecovered?.(job);
+        this.options.publish(jobEvent(job.status === 'failed' ? 'failed' : 'waiting', job));
       }
     } catch (error) {
+      // What happened while the queue could not be read was not watched (lease-observer.ts).
       this.observer.markBlind();
       this.options.onError(error);
     }

@@ -5,32 +5,20 @@ import type { Repositories } from '../db/repositories';
 import {
   appendJobLog,
   completeJob,
-  failJob,
-  failOrRetry,
-  markCancelled,
-  ownedBy,
-  recordStepCompleted,
   jobTimeoutOf,
   localClock,
-  releaseOnShutdown,
+  ownedBy,
+  recordStepCompleted,
   renewLease,
-  timeoutMessage,
-  type QueueClock,
-  waitOffline,
   type JobCollection,
+  type QueueClock,
 } from '../queue';
 import { jobEvent } from '../queue/job-events';
-import {
-  JobFailure,
-  LeaseLostError,
-  LlmUnavailableError,
-  RunAborted,
-  type AbortCause,
-} from '../pipeline/job-errors';
+import { LeaseLostError, RunAborted, type AbortCause } from '../pipeline/job-errors';
 import type { CompletedStepInput, JobPipeline, PipelineContext } from '../pipeline/pipeline-types';
-import { backoffDelay } from '../util/backoff';
 import { withdrawPlansOfFailedJob } from '../db/repositories/withdraw-job-plans';
 import { isDatabaseUnreachable } from '../db/errors';
+import { endFailedRun } from './run-ending';
 
 export interface RunSettings {
   leaseMs: number;
@@ -321,7 +309,21 @@ export class JobRun {
       if (now) await this.withdrawPlans(now);
       return;
     }
-    const next = await this.finalWrite(() => this.transitionAfterFailure(cause, error));
+    const next = await this.finalWrite(() =>
+      endFailedRun(
+        {
+          jobs: this.deps.jobs,
+          settings: this.deps.settings,
+          log: this.deps.log,
+          job: this.job,
+          token: this.token,
+          timeoutMs: this.timeoutMs,
+          now: this.clock.now(),
+        },
+        cause,
+        error,
+      ),
+    );
     if (next) {
       await this.withdrawPlans(next);
       this.deps.emit(jobEvent(next.status === 'failed' ? 'failed' : 'waiting', next));
@@ -357,43 +359,5 @@ export class JobRun {
         error: String(error),
       });
     }
-  }
-
-  /** Exactly one fenced state change for how the run ended. */
-  private async transitionAfterFailure(
-    cause: AbortCause | null,
-    error: unknown,
-  ): Promise<GenerationJob | null> {
-    const { jobs, settings } = this.deps;
-    const id = this.job._id;
-    const now = this.clock.now();
-    if (cause === 'cancel') return markCancelled(jobs, id, this.token, now);
-    if (cause === 'timeout')
-      return failJob(jobs, id, this.token, 'timeout', timeoutMessage(this.timeoutMs), now);
-    if (cause === 'shutdown') return releaseOnShutdown(jobs, id, this.token, now);
-    if (error instanceof LlmUnavailableError || isDatabaseUnreachable(error)) {
-      return waitOffline(jobs, id, this.token, {
-        baseMs: settings.offlineBaseMs,
-        maxMs: settings.offlineMaxMs,
-        now,
-        cause: error instanceof LlmUnavailableError ? 'llm' : 'database',
-      });
-    }
-    if (error instanceof JobFailure && !error.transient) {
-      const { reason, message, fields, result } = error;
-      return failJob(jobs, id, this.token, reason, message, now, fields, result);
-    }
-    if (!(error instanceof JobFailure))
-      this.deps.log('error', 'unexpected pipeline error', { job: id, error: String(error) });
-    const failure =
-      error instanceof JobFailure
-        ? error
-        : new JobFailure(
-            'internal_error',
-            `Error interno: ${error instanceof Error ? error.message : String(error)}`,
-            true,
-          );
-    const delay = backoffDelay(this.job.attempts, settings.retryBaseMs, settings.retryMaxMs);
-    return failOrRetry(jobs, id, this.token, failure.reason, failure.message, delay, now, failure.fields);
   }
 }

@@ -1,14 +1,7 @@
 import type { JobEvent } from '@shared/job-events';
 import type { Repositories } from '../db/repositories';
-import {
-  claimNextJob,
-  defaultWatchdogGraceMs,
-  LeaseObserver,
-  localClock,
-  maintainQueue,
-  type JobCollection,
-  type QueueClock,
-} from '../queue';
+import { claimNextJob, localClock, type JobCollection, type QueueClock } from '../queue';
+import { QueueMaintenanceLoop } from '../queue/maintenance-loop';
 import { jobEvent } from '../queue/job-events';
 import { JobRun, type RunSettings } from './job-run';
 import { withdrawPlansOfFailedJob } from '../db/repositories/withdraw-job-plans';
@@ -41,13 +34,25 @@ export class JobWorker {
   private filling = false;
   private refillRequested = false;
   private stopping = false;
-  private readonly observer = new LeaseObserver();
   private readonly clock: QueueClock;
   private readonly runDeps: JobWorkerOptions & { clock: QueueClock };
+  private readonly maintenance: QueueMaintenanceLoop;
 
   constructor(private readonly options: JobWorkerOptions) {
     this.clock = options.clock ?? localClock();
     this.runDeps = { ...options, clock: this.clock };
+    const { settings } = options;
+    this.maintenance = new QueueMaintenanceLoop(options.jobs, {
+      clock: this.clock,
+      leaseMs: settings.leaseMs,
+      defaultTimeoutMs: settings.jobTimeoutMs,
+      ...(options.watchdogGraceMs === undefined ? {} : { graceMs: options.watchdogGraceMs }),
+      publish: (event) => options.emit(event),
+      onRecovered: (job) =>
+        options.log('warn', 'recovered a job whose lease expired', { job: job._id, status: job.status }),
+      onFailed: (job) => withdrawPlansOfFailedJob(options.repositories, job),
+      onError: (error) => options.log('warn', 'queue maintenance failed', { error: String(error) }),
+    });
   }
 
   get runningJobIds(): string[] {
@@ -84,28 +89,7 @@ export class JobWorker {
 
   private async poll(): Promise<void> {
     if (this.stopping) return;
-    try {
-      const { settings } = this.options;
-      const { recovered, timedOut } = await maintainQueue(this.options.jobs, {
-        clock: this.clock,
-        observer: this.observer,
-        leaseMs: settings.leaseMs,
-        defaultTimeoutMs: settings.jobTimeoutMs,
-        graceMs: this.options.watchdogGraceMs ?? defaultWatchdogGraceMs(settings.leaseMs),
-      });
-      for (const job of recovered) {
-        this.options.log('warn', 'recovered a job whose lease expired', { job: job._id, status: job.status });
-        await withdrawPlansOfFailedJob(this.options.repositories, job);
-        this.options.emit(jobEvent(job.status === 'failed' ? 'failed' : 'waiting', job));
-      }
-      for (const job of timedOut) {
-        await withdrawPlansOfFailedJob(this.options.repositories, job);
-        this.options.emit(jobEvent('failed', job));
-      }
-    } catch (error) {
-      this.observer.markBlind();
-      this.options.log('warn', 'queue maintenance failed', { error: String(error) });
-    }
+    await this.maintenance.runOnce();
     await this.fill();
   }
 

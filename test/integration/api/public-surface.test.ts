@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ApiErrorResponseSchema,
@@ -218,6 +220,48 @@ describe('POST /submit-nutrition-questionnaire without the token', () => {
     expect(list.statusCode).toBe(400);
     expect(list.json()).toMatchObject({ errors: [{ field: 'body.responses.alimentos_no_gustan' }] });
     expect(await api.repos.users.get('limites-1')).toBeNull();
+  });
+});
+
+describe('the public submit route and what people really write', () => {
+  // Its own server with the rate limit out of the way: hundreds of submissions in a row.
+  const roomy = useApiServer({ apiOptions: { rateLimit: { max: 100_000, windowMs: 60_000 } } });
+
+  it("the size limits never refuse what people really write: every phrasing of the reader's fixtures (es/en) is taken as sent", async () => {
+    const cases = [
+      'health-phrasings.json',
+      'health-phrasings-fresh.json',
+      'health-phrasings-heldout.json',
+    ].flatMap(
+      (file) =>
+        (
+          JSON.parse(readFileSync(join(__dirname, '../../fixtures', file), 'utf8')) as {
+            cases: Array<{ id: string; responses: Record<string, unknown> }>;
+          }
+        ).cases,
+    );
+    expect(cases.length).toBeGreaterThan(100);
+    const refused: string[] = [];
+    for (const [i, { id, responses }] of cases.entries()) {
+      const userId = `frase-${i}`;
+      const response = await roomy.request('POST', '/submit-nutrition-questionnaire', {
+        token: false,
+        body: {
+          user_id: userId,
+          responses: { ...validResponses({ email: `${userId}@example.com` }), ...responses },
+        },
+      });
+      if (response.statusCode !== 201) refused.push(`${id}: ${response.statusCode} ${response.body}`);
+      else {
+        const [stored] = (await roomy.repos.submissions.listForUser(userId, {})).items;
+        for (const [field, answer] of Object.entries(responses))
+          if (
+            JSON.stringify((stored?.responses as Record<string, unknown>)[field]) !== JSON.stringify(answer)
+          )
+            refused.push(`${id}: ${field} not stored as sent`);
+      }
+    }
+    expect(refused).toEqual([]);
   });
 });
 

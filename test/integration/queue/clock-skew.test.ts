@@ -3,7 +3,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { getCollections } from '../../../src/main/db/collections';
 import { createRepositories } from '../../../src/main/db/repositories';
 import { DatabaseClock, enqueue } from '../../../src/main/queue';
-import { JobEventBus } from '../../../src/main/queue/job-events';
 import { QueueMaintenanceLoop } from '../../../src/main/queue/maintenance-loop';
 import type { JobPipeline } from '../../../src/main/pipeline/pipeline-types';
 import { JobWorker } from '../../../src/main/worker/job-worker';
@@ -81,7 +80,7 @@ async function instance(name: string, skewMs: number): Promise<void> {
     leaseMs: LEASE_MS,
     defaultTimeoutMs: 60_000,
     intervalMs: 100,
-    events: new JobEventBus(),
+    publish: () => undefined,
     onError: () => undefined,
   });
   worker.start();

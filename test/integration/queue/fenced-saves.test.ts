@@ -225,7 +225,7 @@ describe('fenced saves', () => {
       leaseMs: 200,
       defaultTimeoutMs: 60_000,
       intervalMs: 50,
-      events: new JobEventBus(),
+      publish: () => undefined,
       onFailed: (failed) => withdrawPlansOfFailedJob(repositories(), failed),
       onError: (error) => {
         throw error;

@@ -112,7 +112,7 @@ describe('supervision that acts', () => {
       leaseMs: 300,
       defaultTimeoutMs: 60_000,
       intervalMs: 100,
-      events,
+      publish: (event) => events.publish(event),
       onError: (error) => {
         throw error;
       },

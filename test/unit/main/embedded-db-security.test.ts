@@ -24,6 +24,8 @@ import { createLogger, logsDir, restrictExistingLogFiles } from '../../../src/ma
  * on the machines these tests run on, so starting a real mongod with `--auth` is covered only by
  * test/integration/db/embedded-mongo.test.ts where one is available (MONGOMS_SYSTEM_BINARY).
  */
+// File modes exist on Linux and macOS only (Windows protects the data folder by its ACL): the
+// mode checks are skipped there, by design.
 const posix = process.platform !== 'win32';
 const modeOf = async (path: string): Promise<number> => (await stat(path)).mode & 0o777;
 const tempDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'edn-dbsec-'));
