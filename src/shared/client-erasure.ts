@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SchemaVersionFieldSchema } from './schema-version';
 import { IdSchema } from './ids';
 
 /*
@@ -32,5 +33,6 @@ export const ErasureRecordSchema = z.object({
   via: z.enum(['ipc', 'api', 'cli']),
   documents: ErasedCountsSchema,
   total: z.number().int().min(0),
+  schema_version: SchemaVersionFieldSchema,
 });
 export type ErasureRecord = z.infer<typeof ErasureRecordSchema>;

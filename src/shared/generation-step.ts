@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AgentTokenUsageSchema } from './job';
+import { SchemaVersionFieldSchema } from './schema-version';
 
 /**
  * One agent's checkpoint (collection `generation_steps`): a retried or resumed job continues from
@@ -18,13 +19,15 @@ export const GenerationStepSchema = z.object({
   model: z.string(),
   /**
    * The model the settings asked for: the price table's key, so the one to name when the price is
-   * unknown. Absent on checkpoints written before it was recorded (then `model` stands in).
+   * unknown. Absent on checkpoints written before it was recorded (then `model` stands in; migration
+   * 1→2 copies it, docs/ARCHITECTURE.md "Schema versions and migrations").
    */
   requested_model: z.string().optional(),
   attempt: z.number().int().min(1),
   started_at: z.date(),
   finished_at: z.date(),
   duration_ms: z.number().min(0),
+  schema_version: SchemaVersionFieldSchema,
 });
 export type GenerationStep = z.infer<typeof GenerationStepSchema>;
 

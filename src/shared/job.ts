@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SchemaVersionFieldSchema } from './schema-version';
 import { FieldErrorSchema, type FieldError } from './field-error';
 import { JobRegenerationSchema } from './plan-regeneration';
 
@@ -176,11 +177,16 @@ export const GenerationJobSchema = z.object({
   updated_at: z.date(),
   /** Revision for compare-and-set updates (docs/ARCHITECTURE.md "Processes": the test server lacks atomic findOneAndUpdate). */
   rev: z.number().int().min(0),
+  schema_version: SchemaVersionFieldSchema,
 });
 export type GenerationJob = z.infer<typeof GenerationJobSchema>;
 
 /** What `GET /jobs/{id}` and the UI see: the job without queue internals. */
-export const PublicJobSchema = GenerationJobSchema.omit({ lease: true, rev: true }).extend({
+export const PublicJobSchema = GenerationJobSchema.omit({
+  lease: true,
+  rev: true,
+  schema_version: true,
+}).extend({
   /**
    * The app instance whose worker runs the job now (its machine's name, `instanceOfOwner`), for a
    * clinic's screens; null when nobody does. The lease itself (token, deadline) stays on the host.
@@ -200,7 +206,7 @@ export function instanceOfOwner(owner: string): string {
 
 export function toPublicJob(job: GenerationJob): PublicJob {
   // Destructure rather than delete so the type system proves `lease` is gone.
-  const { lease, rev: _rev, ...rest } = job;
+  const { lease, rev: _rev, schema_version: _version, ...rest } = job;
   return {
     ...rest,
     running_on: job.status === 'running' && lease ? instanceOfOwner(lease.owner) : null,
@@ -209,12 +215,15 @@ export function toPublicJob(job: GenerationJob): PublicJob {
   };
 }
 
-/** The failure's per-field detail; a document stored before the field existed has none. */
+/**
+ * The failure's per-field detail; a document stored before the field existed has none. Migration
+ * 1→2 backfills it; the default stays for documents an older app still writes (docs/ARCHITECTURE.md "Schema versions and migrations").
+ */
 export function errorFieldsOf(job: { error_fields?: readonly FieldError[] | undefined }): FieldError[] {
   return (job.error_fields ?? []).map((error) => ({ ...error }));
 }
 
-/** The job's unpriced models; a document stored before the field existed has none. */
+/** The job's unpriced models; none when absent (backfilled by migration 1→2, as `errorFieldsOf`). */
 export function unpricedModelsOf(job: { unpriced_models?: readonly string[] | undefined }): string[] {
   return [...(job.unpriced_models ?? [])];
 }

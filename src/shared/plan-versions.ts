@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SchemaVersionFieldSchema } from './schema-version';
 import { OVERRIDE_DOORS, PLAN_KINDS, PlanDeliverySchema, type PlanKind } from './plan-delivery';
 import type { NutritionPlanDocument, TrainingPlanDocument } from './plans';
 
@@ -88,6 +89,7 @@ export const PlanVersionDocumentSchema = PlanVersionSummarySchema.extend({
   _id: z.string().min(1),
   user_id: z.string().min(1),
   content: z.looseObject({}),
+  schema_version: SchemaVersionFieldSchema,
 });
 export type PlanVersionDocument = z.infer<typeof PlanVersionDocumentSchema>;
 
@@ -115,7 +117,10 @@ export type PlanReview = z.infer<typeof PlanReviewSchema>;
 
 type AnyPlan = TrainingPlanDocument | NutritionPlanDocument;
 
-/** The current version number; plans stored before versions are at 1. */
+/**
+ * The current version number; plans stored before versions are at 1. Migration 1→2 writes the 1;
+ * the default stays for plans an older app still writes (docs/ARCHITECTURE.md "Schema versions and migrations").
+ */
 export function versionOf(plan: Pick<AnyPlan, 'version'>): number {
   return plan.version ?? 1;
 }

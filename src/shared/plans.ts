@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SchemaVersionFieldSchema } from './schema-version';
 import { PlanDeliverySchema } from './plan-delivery';
 import { PlanReviewSchema } from './plan-versions';
 
@@ -225,6 +226,7 @@ const planBaseShape = {
   version: z.number().int().min(1).optional(),
   /** draft → approved → delivered; absent = a draft. Read it through `reviewOf(plan)`. */
   review: PlanReviewSchema.optional(),
+  schema_version: SchemaVersionFieldSchema,
 };
 
 export const TrainingPlanDocumentSchema = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SchemaVersionFieldSchema } from './schema-version';
 
 /*
  * Intake questionnaire (collection `nutrition_questionnaire_submissions`; docs/ARCHITECTURE.md
@@ -515,6 +516,7 @@ export const QuestionnaireSubmissionSchema = z.looseObject({
   submitted_at: z.date(),
   plan_generated: z.boolean(),
   plan_id: z.string().nullable(),
+  schema_version: SchemaVersionFieldSchema,
 });
 
 /**

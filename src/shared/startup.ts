@@ -17,6 +17,8 @@ export const StartupStateSchema = z.discriminatedUnion('phase', [
     phase: z.literal('error'),
     reason: z.enum([
       'database_unavailable',
+      /** A newer app already uses the database (docs/ARCHITECTURE.md "Schema versions and migrations"). */
+      'database_newer_than_app',
       'port_in_use',
       'invalid_config',
       'invalid_settings',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SchemaVersionFieldSchema } from './schema-version';
 
 /** A coach's client (collection `users`, the original system's name). */
 export const UserSchema = z.object({
@@ -10,6 +11,7 @@ export const UserSchema = z.object({
   archived: z.boolean(),
   created_at: z.date(),
   updated_at: z.date(),
+  schema_version: SchemaVersionFieldSchema,
 });
 export type User = z.infer<typeof UserSchema>;
 

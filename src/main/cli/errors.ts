@@ -4,6 +4,7 @@ import { ConfigError } from '../config/load-config';
 import { SettingsFileError } from '../config/settings-store';
 import { PortInUseError } from '../core/start-core';
 import { DatabaseUnavailableError } from '../db/errors';
+import { SchemaVersionError } from '../db/schema/schema-version';
 
 /** A CLI command's failure with a message meant for a person (printed without a stack trace). */
 export class CliError extends Error {}
@@ -13,6 +14,7 @@ export function isExpectedStartupError(error: unknown): error is Error {
   return (
     error instanceof CliError ||
     error instanceof DatabaseUnavailableError ||
+    error instanceof SchemaVersionError ||
     error instanceof PortInUseError ||
     error instanceof ConfigError ||
     error instanceof SettingsFileError ||

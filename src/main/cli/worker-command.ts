@@ -1,6 +1,5 @@
 import { loadConfig } from '../config/load-config';
-import { connectClient } from '../db/connect';
-import { ensureIndexes } from '../db/indexes';
+import { connectClient, prepareDatabase } from '../db/connect';
 import { redactMongoUrl } from '../db/errors';
 import { createLogger } from '../log/logger';
 import { createRepositories } from '../db/repositories';
@@ -31,8 +30,14 @@ export async function runWorker(): Promise<void> {
   // reach the database forever.
   const client = await connectClient(config.mongoUrl, 10_000);
   const db = client.db(config.dbName);
-  // A clinic server may start before any app instance ever created the indexes the claim needs.
-  await ensureIndexes(db);
+  // A clinic server may start before any app instance ever created the indexes the claim needs, or
+  // after an update, before any instance migrated the documents; a newer database is refused.
+  try {
+    await prepareDatabase(db, logger);
+  } catch (error) {
+    await client.close().catch(() => undefined);
+    throw error;
+  }
 
   const events = new JobEventBus((error) => logger.error({ err: error }, 'job event listener failed'));
   events.subscribe((event) => {

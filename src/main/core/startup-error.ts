@@ -1,6 +1,12 @@
 import type { StartupState } from '@shared/startup';
 
-const KNOWN_REASONS = new Set(['database_unavailable', 'port_in_use', 'invalid_config', 'invalid_settings']);
+const KNOWN_REASONS = new Set([
+  'database_unavailable',
+  'database_newer_than_app',
+  'port_in_use',
+  'invalid_config',
+  'invalid_settings',
+]);
 
 /** Maps a start-up failure to the error screen's state; unexpected errors keep their message. */
 export function startupErrorState(error: unknown): Extract<StartupState, { phase: 'error' }> {

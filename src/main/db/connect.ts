@@ -5,6 +5,7 @@ import { startEmbeddedMongo, type EmbeddedMongo } from './embedded-mongo';
 import { DatabaseUnavailableError, redactMongoUrl } from './errors';
 import { ensureIndexes } from './indexes';
 import type { MongodSource } from './mongod-binary';
+import { assertDatabaseSupported, migrateDatabase, type MigrationReport } from './schema/migrations';
 
 export type DatabaseMode = 'configured' | 'embedded';
 
@@ -49,6 +50,17 @@ export async function connectClient(url: string, serverSelectionTimeoutMS = 10_0
   }
 }
 
+/**
+ * What every host does to a database before using it: refuse one a newer app already uses (reads
+ * only, before any write), create the indexes, bring every document to SCHEMA_VERSION
+ * (docs/ARCHITECTURE.md "Schema versions and migrations"). Idempotent; safe with several instances.
+ */
+export async function prepareDatabase(db: Db, logger: Logger): Promise<MigrationReport> {
+  await assertDatabaseSupported(db);
+  await ensureIndexes(db);
+  return migrateDatabase(db, logger);
+}
+
 /** docs/ARCHITECTURE.md "Processes": a configured URL (a clinic's shared server) or, by default, the embedded mongod. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   const { config, logger } = options;
@@ -75,7 +87,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     throw error;
   }
   const db = client.db(config.dbName);
-  await ensureIndexes(db);
+  try {
+    await prepareDatabase(db, logger);
+  } catch (error) {
+    await client.close().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    throw error;
+  }
   const mode: DatabaseMode = embedded ? 'embedded' : 'configured';
   logger.info({ mode, url: redactMongoUrl(url), db: config.dbName }, 'database ready');
   return {

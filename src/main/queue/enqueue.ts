@@ -7,6 +7,7 @@ import {
 } from '@shared/job';
 import type { JobRegeneration } from '@shared/plan-regeneration';
 import { newId } from '../db/ids';
+import { stamped } from '../db/schema/schema-version';
 import type { JobCollection } from './job-update';
 
 export interface NewJobInput {
@@ -76,6 +77,6 @@ export async function enqueue(
   now = new Date(),
 ): Promise<GenerationJob> {
   const job = buildPendingJob(input, now);
-  await jobs.insertOne(job);
+  await jobs.insertOne(stamped(job));
   return job;
 }

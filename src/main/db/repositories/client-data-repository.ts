@@ -2,6 +2,7 @@ import type { Db } from 'mongodb';
 import { ErasureRecordSchema, type ErasureRecord } from '@shared/client-erasure';
 import { COLLECTIONS } from '../collections';
 import { newId } from '../ids';
+import { stamped } from '../schema/schema-version';
 
 /** The anonymous record of each erasure: when, through which door, how many documents. */
 export const ERASURES_COLLECTION = 'erasures';
@@ -57,7 +58,7 @@ export class ClientDataRepository {
       documents,
       total: Object.values(documents).reduce((sum, n) => sum + n, 0),
     });
-    await this.db.collection<ErasureRecord>(ERASURES_COLLECTION).insertOne(record);
+    await this.db.collection<ErasureRecord>(ERASURES_COLLECTION).insertOne(stamped(record));
     return record;
   }
 }

@@ -1,5 +1,6 @@
 import type { Collection, Filter, Sort } from 'mongodb';
 import { toPublicJob, type GenerationJob, type JobStatus, type JobType, type PublicJob } from '@shared/job';
+import { stamped } from '../schema/schema-version';
 import { pageOf, type Page, type PageRequest } from './paging';
 
 export interface JobListFilter extends PageRequest {
@@ -19,7 +20,7 @@ export class JobsRepository {
   constructor(readonly collection: Collection<GenerationJob>) {}
 
   async insert(job: GenerationJob): Promise<void> {
-    await this.collection.insertOne(job);
+    await this.collection.insertOne(stamped(job));
   }
 
   async get(id: string): Promise<GenerationJob | null> {

@@ -1,4 +1,5 @@
 import type { Collection, Document, Filter, Sort, WithId } from 'mongodb';
+import { unstamped } from '../schema/schema-version';
 import { PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, type Page, type PageRequest } from '@shared/paging';
 
 export type { Page, PageRequest };
@@ -16,7 +17,8 @@ export async function pageOf<T extends Document>(
     collection.find(query).sort(sort).skip(offset).limit(limit).toArray(),
     collection.countDocuments(query),
   ]);
-  return { items, total, limit, offset };
+  // The schema version is storage's business: no page carries it.
+  return { items: items.map((item) => unstamped(item)), total, limit, offset };
 }
 
 export function escapeRegex(text: string): string {

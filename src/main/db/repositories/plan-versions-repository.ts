@@ -6,6 +6,7 @@ import {
   type PlanVersionDocument,
   type PlanVersionSummary,
 } from '@shared/plan-versions';
+import { stamped, unstamped } from '../schema/schema-version';
 import { isDuplicateKeyError } from './duplicate-key';
 
 /**
@@ -23,7 +24,7 @@ export class PlanVersionsRepository {
       _id: planVersionId(version.plan_id, version.version),
     });
     try {
-      await this.versions.insertOne(valid);
+      await this.versions.insertOne(stamped(valid));
       return true;
     } catch (error) {
       if (isDuplicateKeyError(error)) return false;
@@ -32,7 +33,7 @@ export class PlanVersionsRepository {
   }
 
   async get(planId: string, version: number): Promise<PlanVersionDocument | null> {
-    return this.versions.findOne({ _id: planVersionId(planId, version) });
+    return unstamped(await this.versions.findOne({ _id: planVersionId(planId, version) }));
   }
 
   /** Every version of a plan without its content, oldest first. */
@@ -41,7 +42,7 @@ export class PlanVersionsRepository {
       .find({ plan_id: planId }, { projection: { content: 0, _id: 0, user_id: 0 } })
       .sort({ version: 1 })
       .toArray();
-    return rows as PlanVersionSummary[];
+    return rows.map((row) => unstamped(row)) as PlanVersionSummary[];
   }
 
   /** An approval despite a block, recorded on the version it was about too. */

@@ -2,6 +2,7 @@ import type { Collection } from 'mongodb';
 import type { ZodType } from 'zod';
 import { isDeliverable, type PlanDelivery } from '@shared/plan-delivery';
 import type { PlanReview } from '@shared/plan-versions';
+import { stamped, unstamped } from '../schema/schema-version';
 import { isDuplicateKeyError } from './duplicate-key';
 import { pageOf, type Page, type PageRequest } from './paging';
 
@@ -15,7 +16,11 @@ interface PlanShape {
   review?: PlanReview | undefined;
 }
 
-/** Matches the plan while it is at `version` (documents stored before versions are at 1). */
+/**
+ * Matches the plan while it is at `version` (documents stored before versions are at 1: migration
+ * 1→2 writes it, and this still matches an older app's plans;
+ * docs/ARCHITECTURE.md "Schema versions and migrations").
+ */
 function atVersion(version: number): Record<string, unknown> {
   return version === 1 ? { $or: [{ version: 1 }, { version: { $exists: false } }] } : { version };
 }
@@ -41,7 +46,7 @@ export class PlansRepository<T extends PlanShape> {
   async saveOnce(plan: T): Promise<{ plan: T; created: boolean }> {
     const valid = this.schema.parse(plan);
     try {
-      await this.plans.insertOne(valid);
+      await this.plans.insertOne(stamped(valid));
       return { plan: valid, created: true };
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
@@ -66,7 +71,7 @@ export class PlansRepository<T extends PlanShape> {
   }
 
   async get(id: string): Promise<T | null> {
-    return (await this.plans.findOne({ _id: id })) as T | null;
+    return unstamped(await this.plans.findOne({ _id: id })) as T | null;
   }
 
   async listForUser(userId: string, page: PageRequest = {}): Promise<Page<T>> {
@@ -82,7 +87,7 @@ export class PlansRepository<T extends PlanShape> {
     const cursor = this.plans.find({ user_id: userId }).sort({ created_at: -1 });
     try {
       for await (const plan of cursor) {
-        if (isDeliverable(this.deliveryOf(plan as T))) return plan as T;
+        if (isDeliverable(this.deliveryOf(plan as T))) return unstamped(plan) as T;
       }
       return null;
     } finally {

@@ -1,5 +1,6 @@
 import type { Collection } from 'mongodb';
 import { GenerationStepSchema, stepId, type GenerationStep } from '@shared/generation-step';
+import { stamped, unstamped } from '../schema/schema-version';
 import { isDuplicateKeyError } from './duplicate-key';
 
 export type NewStep = Omit<GenerationStep, '_id'>;
@@ -12,17 +13,18 @@ export class StepsRepository {
   async saveOnce(input: NewStep): Promise<GenerationStep> {
     const step = GenerationStepSchema.parse({ ...input, _id: stepId(input.job_id, input.agent_id) });
     try {
-      await this.steps.insertOne(step);
+      await this.steps.insertOne(stamped(step));
       return step;
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
-      const existing = await this.steps.findOne({ _id: step._id });
+      const existing = unstamped(await this.steps.findOne({ _id: step._id }));
       if (!existing) throw error;
       return existing;
     }
   }
 
   async listForJob(jobId: string): Promise<GenerationStep[]> {
-    return this.steps.find({ job_id: jobId }).sort({ finished_at: 1 }).toArray();
+    const steps = await this.steps.find({ job_id: jobId }).sort({ finished_at: 1 }).toArray();
+    return steps.map((step) => unstamped(step));
   }
 }

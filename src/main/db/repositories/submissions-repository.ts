@@ -6,6 +6,7 @@ import {
 } from '@shared/questionnaire';
 import type { ReadingCorrection } from '@shared/reading';
 import { newId } from '../ids';
+import { stamped, unstamped } from '../schema/schema-version';
 import { pageOf, type Page, type PageRequest } from './paging';
 
 /** Submissions are stored in the original system's shape: `{_id, user_id, responses, submitted_at, plan_generated, plan_id}`. */
@@ -39,12 +40,12 @@ export class SubmissionsRepository {
       plan_generated: false,
       plan_id: null,
     });
-    await this.submissions.insertOne(submission);
+    await this.submissions.insertOne(stamped(submission));
     return submission;
   }
 
   async get(id: string): Promise<QuestionnaireSubmission | null> {
-    return this.submissions.findOne({ _id: id });
+    return unstamped(await this.submissions.findOne({ _id: id }));
   }
 
   /**
@@ -53,7 +54,7 @@ export class SubmissionsRepository {
    * job validates it again instead of this layer failing on it.
    */
   async getRaw(id: string): Promise<Record<string, unknown> | null> {
-    return this.submissions.findOne<Record<string, unknown>>({ _id: id });
+    return unstamped(await this.submissions.findOne<Record<string, unknown>>({ _id: id }));
   }
 
   async listForUser(userId: string, page: PageRequest = {}): Promise<Page<QuestionnaireSubmission>> {

@@ -8,6 +8,7 @@ import {
   type UserUpdate,
 } from '@shared/user';
 import { newId } from '../ids';
+import { stamped, unstamped } from '../schema/schema-version';
 import { escapeRegex, pageOf, type Page, type PageRequest } from './paging';
 
 export interface UserListFilter extends PageRequest {
@@ -31,12 +32,12 @@ export class UsersRepository {
       created_at: now,
       updated_at: now,
     });
-    await this.users.insertOne(user);
+    await this.users.insertOne(stamped(user));
     return user;
   }
 
   async get(id: string): Promise<User | null> {
-    return this.users.findOne({ _id: id });
+    return unstamped(await this.users.findOne({ _id: id }));
   }
 
   async update(id: string, changes: UserUpdate, now = new Date()): Promise<User | null> {
@@ -46,7 +47,7 @@ export class UsersRepository {
       { $set: { ...valid, updated_at: now } },
       { returnDocument: 'after' },
     );
-    return result;
+    return unstamped(result);
   }
 
   async list(filter: UserListFilter = {}): Promise<Page<User>> {

@@ -16,6 +16,7 @@ export const en: Messages = {
     databaseMode: { embedded: 'embedded', configured: 'configured' },
     errorTitle: {
       database_unavailable: 'No database available',
+      database_newer_than_app: 'The database belongs to a newer version of EDN360',
       port_in_use: 'The local API port is in use',
       invalid_config: 'The configuration is not valid',
       invalid_settings: 'The settings file is not valid',

@@ -15,6 +15,7 @@ export const es = {
     databaseMode: { embedded: 'integrada', configured: 'configurada' },
     errorTitle: {
       database_unavailable: 'No hay base de datos disponible',
+      database_newer_than_app: 'La base de datos es de una versión más nueva de EDN360',
       port_in_use: 'El puerto de la API local está ocupado',
       invalid_config: 'La configuración no es válida',
       invalid_settings: 'El archivo de ajustes no es válido',
