@@ -22,6 +22,17 @@ export const DOMAIN_ERROR_CODES = [
   'job_not_retryable',
   /** A client with jobs queued or running cannot be erased until they are cancelled or finish. */
   'client_has_active_jobs',
+  /** A restore or a move waits until the target database has no job queued or running. */
+  'database_has_active_jobs',
+  /** The file is not a backup of ours, or it is damaged or cut short (checksums, sealed chunks). */
+  'backup_unreadable',
+  /** An encrypted backup was opened without its passphrase. */
+  'backup_passphrase_required',
+  'backup_wrong_passphrase',
+  /** The backup (format or schema) was written by a newer version of the app. */
+  'backup_from_newer_version',
+  /** A move's target database could not be reached or is the source itself. */
+  'move_target_invalid',
   /** This instance runs no worker (UI-only on a clinic database). */
   'no_worker',
   'internal_error',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  ApiErrorResponseSchema,
   CancelJobResponseSchema,
   CatalogQuerySchema,
   CatalogResponseSchema,
@@ -31,8 +32,19 @@ import {
   EraseUserResponseSchema,
   UserSubmissionsResponseSchema,
   WorkerResponseSchema,
+  IsoDate,
   type ApiErrorCode,
 } from './api';
+import {
+  BackupPassphraseSchema,
+  BackupRunSchema,
+  ConflictRuleSchema,
+  MoveArgsSchema,
+  MoveOutcomeSchema,
+  TransferPreviewSchema,
+  TransferProgressSchema,
+  TransferResultSchema,
+} from './backup';
 import { ClientPdfQuerySchema, PdfBytesSchema, ZipBytesSchema } from './client-plan-request';
 import { EraseClientConfirmSchema } from './client-erasure';
 import { RegenerateBodySchema } from './plan-regeneration';
@@ -92,7 +104,18 @@ export interface HttpRouteSpec {
   /** `sse`: a `text/event-stream` whose events carry `response`; otherwise one JSON answer. */
   stream?: 'sse';
   /** A file, not JSON: the success body is these bytes (`response` checks them). */
-  binary?: 'application/pdf' | 'application/zip';
+  binary?: 'application/pdf' | 'application/zip' | 'application/octet-stream';
+  /**
+   * The request body is a file, not JSON: its raw bytes with this Content-Type (streamed to a
+   * temporary file on the server, never held in memory); `body` is then absent.
+   */
+  upload?: 'application/octet-stream';
+  /**
+   * A long operation that reports progress: with `Accept: application/x-ndjson` the answer is a
+   * 200 stream of JSON lines, `{"progress": …}` (`progressEvent`) then one `{"result": <response>}`
+   * or `{"error": <error body>}`; without it, the plain JSON answer.
+   */
+  progress?: 'ndjson';
   /** Statuses whose body is `response` (the first is the usual one); any other is an error body. */
   success: readonly number[];
   /** Error codes this route answers with on purpose, besides those every route may answer. */
@@ -297,6 +320,71 @@ const nutritionVersions = versionRoutes('nutrition', 'nutrition-plans', {
   previewAnswer: NutritionPreviewSchema,
   saved: NutritionSavedSchema,
 });
+
+/** A backup file's bytes (`POST /admin/backup`): it starts with the line `EDN360-BACKUP`. */
+export const BackupBytesSchema = z.custom<Uint8Array>(
+  (value) => value instanceof Uint8Array && value.byteLength > 0,
+  'se esperaban los bytes de una copia de seguridad',
+);
+
+/** `POST /admin/backup`'s body: an optional passphrase that encrypts the file. */
+export const BackupRequestBodySchema = z
+  .strictObject({ passphrase: BackupPassphraseSchema.optional() })
+  .optional();
+
+/** `POST /admin/restore`'s query: the conflict rule, and whether the backup's settings are taken too. */
+export const RestoreQuerySchema = z.object({
+  rule: ConflictRuleSchema.default('keep'),
+  settings: z.enum(['0', '1']).default('0'),
+});
+
+/** The header that carries an encrypted backup's passphrase on the restore routes (never a query). */
+export const BACKUP_PASSPHRASE_HEADER = 'x-backup-passphrase';
+/** The header of `POST /admin/backup` with the number of documents in the file. */
+export const BACKUP_DOCUMENTS_HEADER = 'x-backup-documents';
+/** What a client sends as `Accept` to get the NDJSON progress stream of a `progress` route. */
+export const NDJSON_CONTENT_TYPE = 'application/x-ndjson';
+
+const BackupRunWireSchema = BackupRunSchema.extend({ at: IsoDate });
+export const BackupStatusResponseSchema = z.object({
+  success: z.literal(true),
+  status: z.strictObject({
+    last: BackupRunWireSchema.nullable(),
+    last_automatic: BackupRunWireSchema.nullable(),
+    automatic: z.strictObject({
+      folder: z.string(),
+      keep: z.number().int().min(0),
+      next_due_at: IsoDate.nullable(),
+    }),
+  }),
+});
+export const RestorePreviewResponseSchema = z.object({
+  success: z.literal(true),
+  preview: TransferPreviewSchema,
+});
+export const RestoreResponseSchema = z.object({
+  success: z.literal(true),
+  restore: TransferResultSchema.extend({ preview: TransferPreviewSchema }),
+});
+export const MoveResponseSchema = z.object({ success: z.literal(true), move: MoveOutcomeSchema });
+
+/** One line of a `progress` route's NDJSON stream (`Accept: application/x-ndjson`). */
+export const ProgressLineSchema = z.union([
+  z.strictObject({ progress: TransferProgressSchema }),
+  z.strictObject({ result: z.unknown() }),
+  z.strictObject({ error: ApiErrorResponseSchema }),
+]);
+export type ProgressLine = z.infer<typeof ProgressLineSchema>;
+
+/** Errors a restore upload may answer (its body is a file, not JSON). */
+const UPLOAD_ERRORS = [
+  'unsupported_media_type',
+  'payload_too_large',
+  'backup_unreadable',
+  'backup_passphrase_required',
+  'backup_wrong_passphrase',
+  'backup_from_newer_version',
+] as const satisfies readonly ApiErrorCode[];
 
 export const HTTP_ROUTES = {
   // --- Public: the original system's routes, and health -------------------------------------
@@ -575,6 +663,70 @@ export const HTTP_ROUTES = {
     response: WorkerResponseSchema,
     success: [200],
     errors: ['no_worker'],
+  },
+  // --- Admin: the database's care (backups, restore, moving to another database) -------------
+  backupDatabase: {
+    method: 'POST',
+    path: '/admin/backup',
+    access: 'admin',
+    summary:
+      'A backup of the whole database as a download (`X-Backup-Documents`: its documents); encrypted with `passphrase` when given.',
+    body: BackupRequestBodySchema,
+    response: BackupBytesSchema,
+    binary: 'application/octet-stream',
+    success: [200],
+    errors: ['validation_error'],
+  },
+  backupStatus: {
+    method: 'GET',
+    path: '/admin/backups',
+    access: 'admin',
+    summary: 'The last backups (any instance on this database) and the automatic schedule.',
+    response: BackupStatusResponseSchema,
+    success: [200],
+    errors: [],
+  },
+  previewRestore: {
+    method: 'POST',
+    path: '/admin/restore/preview',
+    access: 'admin',
+    summary:
+      'Reads and checks a backup (body: the file, `application/octet-stream`; `X-Backup-Passphrase` if encrypted) against the database: what a restore would add, replace, keep or remove. Nothing is written.',
+    upload: 'application/octet-stream',
+    progress: 'ndjson',
+    response: RestorePreviewResponseSchema,
+    success: [200],
+    errors: [...UPLOAD_ERRORS],
+  },
+  restoreBackup: {
+    method: 'POST',
+    path: '/admin/restore',
+    access: 'admin',
+    summary:
+      'Restores a backup (body: the file) under `rule` (keep|replace|exact), with its settings when `settings=1`; refused while jobs are queued or running.',
+    query: RestoreQuerySchema,
+    upload: 'application/octet-stream',
+    progress: 'ndjson',
+    response: RestoreResponseSchema,
+    success: [200],
+    errors: [...UPLOAD_ERRORS, 'validation_error', 'database_has_active_jobs'],
+  },
+  moveDatabase: {
+    method: 'POST',
+    path: '/admin/database/move',
+    access: 'admin',
+    summary:
+      "Copies every document to another database (a clinic's server, or back to the embedded one) and switches the setting; `dry_run` (the default) only previews. The app must then be restarted.",
+    body: MoveArgsSchema,
+    progress: 'ndjson',
+    response: MoveResponseSchema,
+    success: [200],
+    errors: [
+      'validation_error',
+      'move_target_invalid',
+      'database_has_active_jobs',
+      'backup_from_newer_version',
+    ],
   },
 } as const satisfies Record<string, HttpRouteSpec>;
 

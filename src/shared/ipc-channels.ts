@@ -60,6 +60,13 @@ export const IPC_METHOD_CHANNELS = {
   testDatabaseConnection: 'settings:test-database',
   getApiAccess: 'settings:get-api-access',
   regenerateApiToken: 'settings:regenerate-api-token',
+  // the database's care: backups, restores, moving to another database (issue #18)
+  createBackup: 'backup:create',
+  backupStatus: 'backup:status',
+  chooseBackupFile: 'backup:choose-file',
+  previewRestore: 'backup:preview-restore',
+  restoreBackup: 'backup:restore',
+  moveDatabase: 'database:move',
   // logs
   tailLogs: 'logs:tail',
   // exercise catalog (read-only)
@@ -73,6 +80,7 @@ export const IPC_EVENT_CHANNELS = {
   job: 'event:job',
   'worker-status': 'event:worker-status',
   startup: 'event:startup',
+  transferProgress: 'event:transfer-progress',
 } as const;
 
 export type IpcEventName = keyof typeof IPC_EVENT_CHANNELS;

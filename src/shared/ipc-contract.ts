@@ -34,6 +34,17 @@ import { IdSchema } from './ids';
 import { pageArgsShape, pageOf } from './paging';
 import { PlanSummarySchema, type PlanSummary } from './plan-summary';
 import { PLAN_VERSION_IPC_METHODS } from './plan-versions-ipc';
+import {
+  BackupPassphraseSchema,
+  BackupStatusSchema,
+  BackupSummarySchema,
+  ConflictRuleSchema,
+  MoveArgsSchema,
+  MoveOutcomeSchema,
+  TransferPreviewSchema,
+  TransferProgressSchema,
+  TransferResultSchema,
+} from './backup';
 
 /*
  * The IPC contract between the renderer and the Electron main process (docs/ARCHITECTURE.md "Doors: HTTP, IPC, CLI"): every channel with
@@ -213,6 +224,22 @@ export type LogEntry = z.infer<typeof LogEntrySchema>;
 
 export const LogTailSchema = z.object({ file: z.string().nullable(), entries: z.array(LogEntrySchema) });
 export type LogTail = z.infer<typeof LogTailSchema>;
+
+/**
+ * A backup file the coach chose in main's open dialog, named by an opaque token: its path stays in
+ * main, so the renderer can restore only a file the coach picked, never a path of its own.
+ */
+export const BackupFileTokenSchema = z.uuid({ error: 'se esperaba un archivo elegido en el diálogo' });
+export const ChosenBackupFileSchema = z.object({
+  file: BackupFileTokenSchema,
+  /** The file's name (no folder), for the screen. */
+  name: z.string(),
+});
+export type ChosenBackupFile = z.infer<typeof ChosenBackupFileSchema>;
+/** The passphrase of an existing (encrypted) backup: whatever the coach typed when it was made. */
+const BackupPassphraseArg = z.string().min(1, 'escribe la contraseña de la copia').max(1024);
+
+export const RestoreBackupResultSchema = TransferResultSchema.extend({ preview: TransferPreviewSchema });
 
 // ---------------------------------------------------------------------------------------------
 // The contract.
@@ -478,6 +505,52 @@ export const IPC_CONTRACT = {
     result: ApiAccessSchema,
   },
 
+  /**
+   * A backup of the whole database, saved where the coach chooses (save dialog, `.edn360bak`);
+   * encrypted with `passphrase` when given. Null when the dialog was closed: nothing was written.
+   */
+  createBackup: {
+    channel: IPC_METHOD_CHANNELS.createBackup,
+    args: z.strictObject({ passphrase: BackupPassphraseSchema.optional() }).optional(),
+    result: BackupSummarySchema.nullable(),
+  },
+  /** The last backups (any instance on this database) and the automatic schedule. */
+  backupStatus: { channel: IPC_METHOD_CHANNELS.backupStatus, args: NoArgs, result: BackupStatusSchema },
+  /** The open dialog for a backup file; null when closed. The path stays in main (see the token). */
+  chooseBackupFile: {
+    channel: IPC_METHOD_CHANNELS.chooseBackupFile,
+    args: NoArgs,
+    result: ChosenBackupFileSchema.nullable(),
+  },
+  /**
+   * Reads and checks a backup against the database (nothing written): the file chosen before
+   * (`file`), or one chosen now in the open dialog (null when it is closed). Progress: `transferProgress`.
+   */
+  previewRestore: {
+    channel: IPC_METHOD_CHANNELS.previewRestore,
+    args: z
+      .strictObject({ file: BackupFileTokenSchema.optional(), passphrase: BackupPassphraseArg.optional() })
+      .optional(),
+    result: ChosenBackupFileSchema.extend({ preview: TransferPreviewSchema }).nullable(),
+  },
+  /** Restores a chosen backup under the conflict rule; refused while jobs are queued or running. */
+  restoreBackup: {
+    channel: IPC_METHOD_CHANNELS.restoreBackup,
+    args: z.strictObject({
+      file: BackupFileTokenSchema,
+      passphrase: BackupPassphraseArg.optional(),
+      rule: ConflictRuleSchema,
+      apply_settings: z.boolean().default(false),
+    }),
+    result: RestoreBackupResultSchema,
+  },
+  /** Copies every document to another database and switches the setting (`dry_run`: preview only). */
+  moveDatabase: {
+    channel: IPC_METHOD_CHANNELS.moveDatabase,
+    args: MoveArgsSchema,
+    result: MoveOutcomeSchema,
+  },
+
   tailLogs: {
     channel: IPC_METHOD_CHANNELS.tailLogs,
     args: z
@@ -502,6 +575,8 @@ export const IPC_EVENT_CONTRACT = {
   job: { channel: IPC_EVENT_CHANNELS.job, payload: JobEventSchema },
   'worker-status': { channel: IPC_EVENT_CHANNELS['worker-status'], payload: WorkerStatusSchema },
   startup: { channel: IPC_EVENT_CHANNELS.startup, payload: StartupStateSchema },
+  /** Where a backup, restore or move is (each batch, at most every 100 ms, and the last one always). */
+  transferProgress: { channel: IPC_EVENT_CHANNELS.transferProgress, payload: TransferProgressSchema },
 } as const satisfies Record<IpcEventName, { channel: string; payload: z.ZodType }>;
 
 export type IpcArgs<M extends IpcMethod> = z.input<(typeof IPC_CONTRACT)[M]['args']>;

@@ -499,6 +499,28 @@ export const SETTINGS = {
       es: 'logotipo en el PDF del cliente (PNG o JPEG, se elige en Ajustes)',
     },
   }),
+  backup_keep: setting<number, number>()({
+    file: z.number().int().min(0).max(365),
+    edit: z.number().int().min(0).max(365),
+    env: ['EDN_BACKUP_KEEP'],
+    fromEnv: envInt(0, 365),
+    default: 7,
+    defaultDoc: '`7` (`0`: no automatic backups)',
+    applies: 'live',
+    doc: {
+      en: 'daily automatic backups kept (the oldest are deleted)',
+      es: 'copias automáticas diarias que se guardan (las más antiguas se borran)',
+    },
+  }),
+  backup_dir: setting<string>()({
+    file: z.string().min(1),
+    edit: z.string().min(1),
+    env: ['EDN_BACKUP_DIR'],
+    default: undefined,
+    defaultDoc: '`<data dir>/backups`',
+    applies: 'live',
+    doc: { en: 'folder of the automatic backups', es: 'carpeta de las copias automáticas' },
+  }),
   theme: setting<(typeof THEMES)[number], (typeof THEMES)[number]>()({
     file: ThemeSchema,
     edit: ThemeSchema,

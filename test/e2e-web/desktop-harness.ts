@@ -28,7 +28,7 @@ import { launchChromium, SHOTS } from './harness';
  *     binding instead of ipcRenderer.invoke; events come back through page.evaluate;
  *   - safeStorage: a reversible codec reporting Linux's `basic_text` backend (no keyring);
  *   - utilityProcess: a Node child process running the same worker bundle;
- *   - the save dialog answers with `pdfTarget`; printToPDF is Chromium's own print-to-PDF
+ *   - the save dialog answers with `pdfTarget`, the open dialog with `openTarget`; printToPDF is Chromium's own print-to-PDF
  *     (page.pdf), the engine Electron's webContents.printToPDF uses.
  */
 
@@ -44,6 +44,8 @@ export interface DesktopHarness {
   pdfTarget: string | null;
   /** Every default path a save dialog was opened with. */
   dialogDefaults: string[];
+  /** What the next open dialog "opens"; null = the coach cancels it. */
+  openTarget: string | null;
   /** What the plan screen showed while printing (its print layout must be on screen). */
   printedLayouts: number;
   stop(): Promise<void>;
@@ -116,6 +118,7 @@ export async function startDesktopHarness(): Promise<DesktopHarness> {
   const harness = {
     pdfTarget: null as string | null,
     dialogDefaults: [] as string[],
+    openTarget: null as string | null,
     printedLayouts: 0,
   };
   const platform: DesktopPlatform = {
@@ -134,6 +137,7 @@ export async function startDesktopHarness(): Promise<DesktopHarness> {
       harness.dialogDefaults.push(defaultPath);
       return harness.pdfTarget;
     },
+    showOpenDialog: async () => harness.openTarget,
     printToPdf: async () => {
       harness.printedLayouts += await page.getByTestId('plan-print-layout').count();
       return page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });

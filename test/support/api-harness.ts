@@ -16,6 +16,7 @@ import { JobWatcher } from '../../src/main/queue/job-watcher';
 import { JobQueue } from '../../src/main/queue/job-queue';
 import type { ApiDependencies, ApiOptions, WorkerControl } from '../../src/main/api/deps';
 import { createApiServer } from '../../src/main/api/server';
+import { databaseCare, type DatabaseCare } from '../../src/main/application/database-care';
 import { useTestDatabase, type TestDatabase } from './test-db';
 import { DEFAULTS } from '../../src/shared/config';
 import { DEFAULT_PRICES } from '../../src/shared/pricing';
@@ -79,8 +80,8 @@ export function databaseHandle(testDb: TestDatabase): DatabaseHandle {
 
 export interface RequestOptions {
   body?: unknown;
-  /** Raw payload (malformed JSON, oversized text); sent with `content-type: application/json` unless headers say otherwise. */
-  raw?: string;
+  /** Raw payload (malformed JSON, oversized text, a file); sent with `content-type: application/json` unless headers say otherwise. */
+  raw?: string | Buffer;
   /** `false`: no Authorization header; a string: that token. Defaults to the right token. */
   token?: string | false;
   headers?: Record<string, string>;
@@ -107,12 +108,33 @@ export interface ApiHarness {
 export function apiHostParts(
   db: Db,
   events: JobEventBus,
-): Pick<ApiDependencies, 'jobWatcher' | 'clock' | 'instanceName'> {
+): Pick<ApiDependencies, 'jobWatcher' | 'clock' | 'instanceName' | 'databaseCare'> {
   return {
     jobWatcher: new JobWatcher(getCollections(db).jobs, events, { pollMs: 1_000 }),
     clock: new DatabaseClock(db),
     instanceName: 'instancia-de-prueba',
+    databaseCare: testDatabaseCare(db, mkdtempSync(join(tmpdir(), 'edn-api-care-'))),
   };
+}
+
+/** Backups, restores and moves of a test database, its settings file in `dataDir`. */
+export function testDatabaseCare(
+  db: Db,
+  dataDir: string,
+  url = 'mongodb://servidor-de-prueba',
+): DatabaseCare {
+  return databaseCare({
+    database: { db, mode: 'configured', url },
+    dbName: db.databaseName,
+    dataDir,
+    resourcesDir: null,
+    repoResourcesDir: join(__dirname, '../../resources'),
+    packaged: false,
+    env: {},
+    logger: silentLogger(),
+    instanceName: 'instancia-de-prueba',
+    version: '0.0.0-test',
+  });
 }
 
 export interface ApiHarnessOptions {
@@ -142,8 +164,10 @@ export function useApiServer(options: ApiHarnessOptions = {}): ApiHarness {
     const jobWatcher = new JobWatcher(getCollections(testDb.db).jobs, events, { pollMs: 100 });
     await jobWatcher.start();
     state.stopWatcher = () => jobWatcher.stop();
+    const config = options.config ?? testApiConfig();
+    const logger = silentLogger();
     const app = await createApiServer({
-      config: options.config ?? testApiConfig(),
+      config,
       database: databaseHandle(testDb),
       repositories: repos,
       queue,
@@ -152,8 +176,9 @@ export function useApiServer(options: ApiHarnessOptions = {}): ApiHarness {
       clock: new DatabaseClock(testDb.db),
       instanceName: 'instancia-de-prueba',
       worker: options.worker ?? null,
-      logger: silentLogger(),
+      logger,
       version: '0.0.0-test',
+      databaseCare: testDatabaseCare(testDb.db, config.dataDir, testDb.uri),
       // Every answer is checked against the HTTP contract (@shared/http-routes) on its way out.
       options: { checkResponses: true, ...options.apiOptions },
     });

@@ -2,6 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IpcEnvelope, IpcErrorPayload, IpcMethod } from '../../src/shared/ipc-contract';
+import type { TransferProgress } from '../../src/shared/backup';
+import { databaseCare } from '../../src/main/application/database-care';
 import { loadConfig } from '../../src/main/config/load-config';
 import { getCollections } from '../../src/main/db/collections';
 import { createRepositories, type Repositories } from '../../src/main/db/repositories';
@@ -40,6 +42,8 @@ export interface TestIpcOptions {
 export interface TestIpc {
   core: IpcCore;
   dataDir: string;
+  /** Every `transferProgress` event the handlers pushed (backups, restores, moves). */
+  progress: TransferProgress[];
   call(method: IpcMethod, args?: unknown): Promise<IpcEnvelope<unknown>>;
   ok<T = Record<string, unknown>>(method: IpcMethod, args?: unknown): Promise<T>;
   failure(method: IpcMethod, args?: unknown): Promise<IpcErrorPayload>;
@@ -62,12 +66,29 @@ export async function createTestIpc(testDb: TestDatabase, options: TestIpcOption
     worker: null,
     apiUrl: 'http://127.0.0.1:0',
   };
+  const progress: TransferProgress[] = [];
+  // The desktop host's own construction (desktop-host.ts), on the test database.
+  const care = databaseCare({
+    database: core.database,
+    dbName: testDb.db.databaseName,
+    dataDir,
+    resourcesDir: null,
+    repoResourcesDir: join(process.cwd(), 'resources'),
+    packaged: false,
+    env: {},
+    logger: silentLogger(),
+    instanceName: config.worker.instanceName,
+    version: '0.0.0-test',
+  });
   const app: AppHost = {
     startupState: () => ({ phase: 'starting', step: 'database' }),
     appInfo: notUsed,
     openExternal: async () => undefined,
     rendererReady: () => undefined,
     chooseSavePath: async () => null,
+    chooseOpenPath: async () => null,
+    databaseCare: () => (options.coreEnabled?.() === false ? null : care),
+    transferProgress: (event) => progress.push(event),
     printToPdf: notUsed,
     ...options.app,
   };
@@ -98,6 +119,7 @@ export async function createTestIpc(testDb: TestDatabase, options: TestIpcOption
   return {
     core,
     dataDir,
+    progress,
     call,
     async ok<T = Record<string, unknown>>(method: IpcMethod, args?: unknown): Promise<T> {
       const reply = await call(method, args);

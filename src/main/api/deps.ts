@@ -1,3 +1,4 @@
+import type { DatabaseCare } from '../application/database-care';
 import type { AppConfig } from '../config/load-config';
 import type { DatabaseHandle } from '../db/connect';
 import type { Repositories } from '../db/repositories';
@@ -71,5 +72,7 @@ export interface ApiDependencies {
   worker: WorkerControl | null;
   logger: Logger;
   version: string;
+  /** Backups, restores and moves of this instance's database (application/database-care.ts), the host's one. */
+  databaseCare: DatabaseCare;
   options?: Partial<ApiOptions>;
 }

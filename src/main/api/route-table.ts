@@ -28,7 +28,13 @@ import { parseInput } from './validate';
 export type RouteHandler<K extends HttpRouteName> = (
   input: RouteInput<K>,
   http: { request: FastifyRequest; reply: FastifyReply },
-) => Promise<HttpRoutes[K] extends { stream: 'sse' } ? FastifyReply : RouteResponse<K>>;
+) => Promise<
+  HttpRoutes[K] extends { stream: 'sse' }
+    ? FastifyReply
+    : HttpRoutes[K] extends { progress: 'ndjson' } | { binary: 'application/octet-stream' }
+      ? RouteResponse<K> | FastifyReply
+      : RouteResponse<K>
+>;
 
 /** One handler per route of the table: a route without one, or one the table lacks, does not compile. */
 export type RouteHandlers = { [K in HttpRouteName]: RouteHandler<K> };
@@ -47,6 +53,16 @@ export interface RouteTableOptions {
 }
 
 export const ADMIN_PREFIX = '/admin';
+
+/** The largest file an upload route takes (a restore's backup): it streams to disk, not memory. */
+export const UPLOAD_BODY_LIMIT_BYTES = 2 * 1024 * 1024 * 1024;
+
+/** The full paths of the routes whose body is a file (`upload`), for the body parser. */
+export const UPLOAD_ROUTE_PATHS: ReadonlySet<string> = new Set(
+  Object.values(HTTP_ROUTES as Record<string, HttpRouteSpec>)
+    .filter((route) => route.upload !== undefined)
+    .map((route) => route.path),
+);
 
 function allowedErrors(route: HttpRouteSpec): Set<string> {
   return new Set([
@@ -110,6 +126,7 @@ function registerRoute<K extends HttpRouteName>(
       ? { config: options.publicConfig, onRequest: options.publicOnRequest }
       : {}),
     ...(options.checkResponses && !route.stream ? { onSend: checkedAnswer(route, name) } : {}),
+    ...(route.upload ? { bodyLimit: UPLOAD_BODY_LIMIT_BYTES } : {}),
     handler: async (request, reply) => {
       const input = {
         params: route.params ? parseInput(route.params, request.params, 'params') : undefined,
@@ -117,7 +134,8 @@ function registerRoute<K extends HttpRouteName>(
         body: route.body ? parseInput(route.body, request.body, 'body') : undefined,
       } as RouteInput<K>;
       const answer = await handler(input, { request, reply });
-      if (route.stream) return answer;
+      // A stream (SSE, a file, NDJSON progress) is sent by the handler itself, which returns the reply.
+      if (route.stream || answer === reply) return answer;
       const status = reply.statusCode === 200 ? (route.success[0] ?? 200) : reply.statusCode;
       return reply.code(status).send(answer);
     },

@@ -10,6 +10,7 @@ import { registerHostCheck } from './host-check';
 import { registerRateLimit, publicRateLimit } from './rate-limit';
 import { ADMIN_PREFIX, registerRouteTable, type RouteHandlers } from './route-table';
 import { adminJobHandlers } from './routes/admin-jobs-routes';
+import { backupHandlers, registerUploadParser } from './routes/backup-routes';
 import { catalogHandlers } from './routes/catalog-routes';
 import { clientPdfHandlers } from './routes/client-pdf-routes';
 import { generateHandlers } from './routes/generate-routes';
@@ -67,6 +68,8 @@ export async function createApiServer(deps: ApiDependencies): Promise<FastifyIns
   // Only JSON bodies (no text or form body reaches a handler); an empty body is no body, whatever
   // its Content-Type, as the original FastAPI's action routes accepted it.
   registerBodyParsers(app);
+  // A restore's backup file: streamed to a temporary file, on its routes only.
+  registerUploadParser(app);
 
   registerErrorHandling(app, logger);
   registerHostCheck(app, {
@@ -78,7 +81,9 @@ export async function createApiServer(deps: ApiDependencies): Promise<FastifyIns
     await app.register(cors, {
       origin: [...options.corsOrigins],
       methods: ['GET', 'POST', 'PATCH'],
-      allowedHeaders: ['content-type', 'authorization'],
+      allowedHeaders: ['content-type', 'authorization', 'accept', 'x-backup-passphrase'],
+      // A backup download's name and size, for a browser on another allowed origin.
+      exposedHeaders: ['content-disposition', 'x-backup-documents'],
       credentials: false,
       maxAge: 600,
     });
@@ -104,6 +109,7 @@ export async function createApiServer(deps: ApiDependencies): Promise<FastifyIns
     ...catalogHandlers(),
     ...readingHandlers(routeDeps),
     ...clientPdfHandlers(routeDeps),
+    ...backupHandlers(routeDeps),
   };
   const token = (): string => deps.config.api.token;
   const hint = tokenHint(deps.config);

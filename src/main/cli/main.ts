@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { APP_VERSION } from '../core/version';
 import { eraseClientCommand, exportClientCommand } from './client-data-commands';
+import { backupCommand, moveDatabaseCommand, restoreCommand } from './database-commands';
 import { doctor } from './doctor';
 import { isExpectedStartupError } from './errors';
 import { serve } from './serve';
@@ -19,6 +20,12 @@ Uso:
                     todos los datos de un cliente en un zip (cuestionarios, planes y versiones, trabajos, PDF)
   edn360 erase-client <id> --confirm "<nombre>"
                     borra un cliente y todo lo derivado de él (deja un registro anónimo); no se puede deshacer
+  edn360 backup <archivo|carpeta> [--encrypt]
+                    copia de seguridad de toda la base de datos (cifrada: contraseña en EDN_BACKUP_PASSPHRASE o pedida)
+  edn360 restore <archivo> [--rule keep|replace|exact] [--with-settings] [--yes] [--dry-run]
+                    muestra qué cambiaría y, tras confirmarlo, restaura una copia
+  edn360 move-database (--to <mongodb-url> [--db <nombre>] | --to-local) [--rule keep|replace] [--yes] [--dry-run]
+                    mueve los datos a otra base (el servidor de la clínica o la integrada) y cambia el ajuste
   edn360 --version
   edn360 --help
 
@@ -37,6 +44,9 @@ const COMMANDS = {
   'validate-pipeline': (argv) => validatePipeline(argv),
   'export-client': (argv) => exportClientCommand(argv),
   'erase-client': (argv) => eraseClientCommand(argv),
+  backup: (argv) => backupCommand(argv),
+  restore: (argv) => restoreCommand(argv),
+  'move-database': (argv) => moveDatabaseCommand(argv),
 } as const satisfies Record<string, (argv: string[]) => Promise<number>>;
 
 function isCommand(name: string): name is keyof typeof COMMANDS {

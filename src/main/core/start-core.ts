@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { databaseCare, type DatabaseCare } from '../application/database-care';
 import type { AppConfig } from '../config/load-config';
 import { openDatabase, type DatabaseHandle } from '../db/connect';
 import { getCollections } from '../db/collections';
@@ -14,6 +15,7 @@ import { JobQueue } from '../queue/job-queue';
 import { JobWatcher } from '../queue/job-watcher';
 import type { SpawnWorker } from '../worker/worker-process';
 import { WorkerSupervisor } from '../worker/worker-supervisor';
+import { startAutomaticBackups } from './automatic-backup-timer';
 import { startQueueHealing } from './queue-healing';
 import { APP_VERSION } from './version';
 
@@ -28,6 +30,8 @@ export interface Core {
   /** Jobs run by other instances, onto `events` (docs/ARCHITECTURE.md "One job watcher"). */
   jobWatcher: JobWatcher;
   worker: WorkerSupervisor | null;
+  /** Backups, restores and moves of `database` (docs/ARCHITECTURE.md "Backups"). */
+  care: DatabaseCare;
   api: FastifyInstance;
   /** The address the API actually listens on (the port may have been 0). */
   apiUrl: string;
@@ -102,6 +106,19 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
   });
   await jobWatcher.start();
   logger.info({ mode: jobWatcher.mode }, 'job watcher');
+  // Backups, restores and moves of this database, one object for every door of this host.
+  const care = databaseCare({
+    database,
+    dbName: config.dbName,
+    dataDir: config.dataDir,
+    resourcesDir: config.resourcesDir,
+    repoResourcesDir: options.repoResourcesDir,
+    packaged: config.packaged === true,
+    env: options.env ?? process.env,
+    logger: logger.child({ component: 'backup' }),
+    instanceName: config.worker.instanceName,
+    version: APP_VERSION,
+  });
 
   let api: FastifyInstance | null = null;
   let apiUrl: string;
@@ -118,6 +135,7 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
       worker,
       logger,
       version: APP_VERSION,
+      databaseCare: care,
       options: { ...apiEnvOptions, webRoot: options.webRoot ?? null, ...options.apiOptions },
     });
     apiUrl = await api.listen({ host: config.api.host, port: config.api.port });
@@ -137,6 +155,7 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
   }
   logger.info({ url: apiUrl }, 'HTTP API listening');
   const server = api;
+  const automaticBackups = startAutomaticBackups(care, logger);
   return {
     config,
     database,
@@ -148,7 +167,9 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
     worker,
     api: server,
     apiUrl,
+    care,
     stop: async () => {
+      await automaticBackups.stop();
       await jobWatcher.stop();
       await healing.stop();
       await worker?.stop(options.stopDeadlineMs ?? 10_000);

@@ -1,5 +1,7 @@
 import { dirname, join } from 'node:path';
+import type { TransferProgress } from '@shared/backup';
 import type { AppInfo } from '@shared/ipc-contract';
+import type { DatabaseCare } from '../application/database-care';
 import type { StartupState } from '@shared/startup';
 import { loadConfig } from '../config/load-config';
 import { readSettingsFile } from '../config/settings-store';
@@ -15,7 +17,7 @@ import { envLlmKey, llmKeyStatus, readStoredLlmKey, type SecretCodec } from './s
 import { SettingsService } from './settings/settings-service';
 import { startupWarnings } from './startup-warnings';
 import { isSafeExternalUrl } from './trusted-url';
-import type { DesktopPlatform, SaveFileKind, DesktopWindowContents } from './desktop-platform';
+import type { DesktopPlatform, DesktopWindowContents, OpenFileKind, SaveFileKind } from './desktop-platform';
 
 export interface DesktopHostOptions {
   outDir: string;
@@ -105,6 +107,20 @@ export class DesktopHost implements AppHost {
     const path = await this.options.platform.showSaveDialog(webContentsId, join(folder, suggestedName), kind);
     if (path) this.pdfFolder = dirname(path);
     return path;
+  }
+
+  chooseOpenPath(webContentsId: number, kind: OpenFileKind): Promise<string | null> {
+    return this.options.platform.showOpenDialog(webContentsId, kind);
+  }
+
+  /** The core's one: backups, restores and moves of the database the app uses. */
+  databaseCare(): DatabaseCare | null {
+    return this.core?.care ?? null;
+  }
+
+  transferProgress(progress: TransferProgress): void {
+    // Only the newest position matters while a window is not ready.
+    this.events.broadcast('transferProgress', progress, 'transfer-progress');
   }
 
   printToPdf(webContentsId: number): Promise<Uint8Array> {

@@ -8,7 +8,9 @@ import type { EventTarget } from './events/renderer-event-queue';
  * Node child process, so the real host, IPC handlers and renderer run together without Electron.
  */
 /** What a save dialog offers to save: its file-type filter. */
-export type SaveFileKind = 'pdf' | 'zip';
+export type SaveFileKind = 'pdf' | 'zip' | 'backup';
+/** What an open dialog offers to open: its file-type filter. */
+export type OpenFileKind = 'backup';
 
 export interface DesktopPlatform {
   appName: string;
@@ -26,6 +28,8 @@ export interface DesktopPlatform {
   workerSpawner(entry: string, env: () => NodeJS.ProcessEnv, logger: Logger): SpawnWorker;
   /** The system save dialog over the window of this webContents; null when the coach cancels. */
   showSaveDialog(webContentsId: number, defaultPath: string, kind?: SaveFileKind): Promise<string | null>;
+  /** The system open dialog (one file) over the window of this webContents; null when the coach cancels. */
+  showOpenDialog(webContentsId: number, kind: OpenFileKind): Promise<string | null>;
   /** The page of this webContents printed by Chromium (A4, print stylesheet, backgrounds). */
   printToPdf(webContentsId: number): Promise<Uint8Array>;
 }

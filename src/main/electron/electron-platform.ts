@@ -1,7 +1,14 @@
 import { app, BrowserWindow, dialog, shell, webContents, type WebContents } from 'electron';
-import type { DesktopPlatform, DesktopWindowContents } from './desktop-platform';
+import type { DesktopPlatform, DesktopWindowContents, SaveFileKind } from './desktop-platform';
 import { utilityWorkerSpawner } from './utility-worker-process';
 import type { ChildProcessGoneRouter } from './worker-exit';
+
+/** Each kind of file's filter in the save and open dialogs. */
+const SAVE_FILTERS: Record<SaveFileKind, Electron.FileFilter> = {
+  pdf: { name: 'PDF', extensions: ['pdf'] },
+  zip: { name: 'Zip', extensions: ['zip'] },
+  backup: { name: 'Copia de seguridad de EDN360', extensions: ['edn360bak'] },
+};
 
 /** DesktopPlatform on Electron's APIs. Call after `app` is ready (dialogs, printToPDF, utilityProcess). */
 export function electronPlatform(gone: ChildProcessGoneRouter): DesktopPlatform {
@@ -20,15 +27,26 @@ export function electronPlatform(gone: ChildProcessGoneRouter): DesktopPlatform 
       const window = contents ? BrowserWindow.fromWebContents(contents) : null;
       const options: Electron.SaveDialogOptions = {
         defaultPath,
-        filters: [
-          kind === 'zip' ? { name: 'Zip', extensions: ['zip'] } : { name: 'PDF', extensions: ['pdf'] },
-        ],
+        filters: [SAVE_FILTERS[kind]],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       };
       const choice = window
         ? await dialog.showSaveDialog(window, options)
         : await dialog.showSaveDialog(options);
       return choice.canceled || !choice.filePath ? null : choice.filePath;
+    },
+    async showOpenDialog(webContentsId, kind) {
+      const contents = webContents.fromId(webContentsId);
+      const window = contents ? BrowserWindow.fromWebContents(contents) : null;
+      const options: Electron.OpenDialogOptions = {
+        defaultPath: app.getPath('documents'),
+        filters: [SAVE_FILTERS[kind]],
+        properties: ['openFile'],
+      };
+      const choice = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options);
+      return choice.canceled ? null : (choice.filePaths[0] ?? null);
     },
     async printToPdf(webContentsId) {
       const contents = webContents.fromId(webContentsId);

@@ -1,12 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ErasureRecord } from '../../../src/shared/client-erasure';
-import { buildPendingJob } from '../../../src/main/queue/enqueue';
 import { COLLECTIONS } from '../../../src/main/db/collections';
-import { ensureFirstVersion } from '../../../src/main/db/repositories/commit-plan-version';
 import { ERASURES_COLLECTION } from '../../../src/main/db/repositories/client-data-repository';
-import { useApiServer, validResponses } from '../../support/api-harness';
+import { buildPendingJob } from '../../../src/main/queue/enqueue';
+import { useApiServer } from '../../support/api-harness';
 import { createTestIpc, type TestIpc } from '../../support/ipc-harness';
-import { approveCurrentVersion, seedAuditBlockedJob, trainingPlanDoc } from '../../support/plan-fixtures';
+import { seedClient, type SeededClient } from '../../support/client-seed';
 
 /*
  * Issue #18 point 3: erasing a client leaves nothing of them in any collection — checked by reading
@@ -15,64 +14,6 @@ import { approveCurrentVersion, seedAuditBlockedJob, trainingPlanDoc } from '../
  */
 const api = useApiServer();
 let ipc: TestIpc;
-
-interface Seeded {
-  id: string;
-  name: string;
-  email: string;
-  /** Every id that names this client's data (submissions, jobs, plans). */
-  traces: string[];
-}
-
-/** A client with everything the app keeps: questionnaires, jobs (finished, audit-blocked), checkpoints, plans and versions. */
-async function seedClient(id: string, name: string): Promise<Seeded> {
-  const email = `${id}@correo.test`;
-  await api.repos.users.create({ _id: id, nombre_completo: name, email });
-  const submission = (
-    await api.repos.submissions.create(id, validResponses({ email, nombre_completo: name }))
-  )._id;
-  const blocked = await seedAuditBlockedJob(api.repos, id, submission);
-  // A finished job whose plan the coach approved (so it has versions too).
-  const done = buildPendingJob({ user_id: id, submission_id: submission, type: 'training' });
-  const approved = trainingPlanDoc(done._id, id);
-  await api.repos.jobs.insert({
-    ...done,
-    status: 'completed',
-    result: { training_plan_id: approved._id, nutrition_plan_id: null },
-    completed_at: new Date(),
-  });
-  await api.repos.trainingPlans.saveOnce({ ...approved, submission_id: submission });
-  await approveCurrentVersion(api.repos, 'training', approved._id);
-  await ensureFirstVersion(api.repos, 'training', (await api.repos.trainingPlans.get(approved._id))!);
-  for (const job of [blocked.job._id, done._id])
-    await api.repos.steps.saveOnce({
-      job_id: job,
-      agent_id: 'E1',
-      output: { resumen: `cliente ${name}` },
-      usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
-      cost_usd: 0.01,
-      model: 'gpt-5-mini',
-      requested_model: 'gpt-5-mini',
-      attempt: 1,
-      started_at: new Date(),
-      finished_at: new Date(),
-      duration_ms: 1,
-    });
-  return {
-    id,
-    name,
-    email,
-    traces: [
-      id,
-      submission,
-      blocked.job._id,
-      done._id,
-      blocked.trainingId,
-      blocked.nutritionId,
-      approved._id,
-    ],
-  };
-}
 
 /** Every document of every collection of the app that mentions any of these strings (ids, name, email). */
 async function mentions(needles: readonly string[]): Promise<string[]> {
@@ -87,14 +28,14 @@ async function mentions(needles: readonly string[]): Promise<string[]> {
   return found;
 }
 
-let ana: Seeded;
-let bea: Seeded;
-let carla: Seeded;
+let ana: SeededClient;
+let bea: SeededClient;
+let carla: SeededClient;
 beforeAll(async () => {
   ipc = await createTestIpc(api.testDb, { repositories: api.repos, queue: api.queue });
-  ana = await seedClient('ana-borrable', 'Ana Borrable Ruiz');
-  bea = await seedClient('bea-se-queda', 'Bea Se Queda Soto');
-  carla = await seedClient('carla-por-ipc', 'Carla Por Ipc');
+  ana = await seedClient(api.repos, 'ana-borrable', 'Ana Borrable Ruiz');
+  bea = await seedClient(api.repos, 'bea-se-queda', 'Bea Se Queda Soto');
+  carla = await seedClient(api.repos, 'carla-por-ipc', 'Carla Por Ipc');
 });
 
 describe('erasing a client', () => {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contractViolation } from '../../../src/main/api/route-table';
+import { getCollections } from '../../../src/main/db/collections';
 import type { WorkerControl } from '../../../src/main/api/deps';
 import { buildPendingJob } from '../../../src/main/queue/enqueue';
 import { HTTP_ROUTES, routePath, type HttpRouteName } from '../../../src/shared/http-routes';
@@ -87,16 +88,29 @@ beforeAll(async () => {
     completed_at: new Date(),
   });
   ids.failedJob = failed._id;
+  backupFile = (await api.request('POST', '/admin/backup', { body: {} })).rawPayload;
 });
 
 interface Sample {
   params?: Record<string, string>;
   query?: Record<string, string>;
   body?: unknown;
+  /** A file body (`upload` routes), sent as `application/octet-stream`. */
+  raw?: Buffer;
+}
+
+/** A backup of the database as seeded, for the restore routes' samples. */
+let backupFile: Buffer = Buffer.alloc(0);
+/** A restore waits until no job is queued or running: the samples before it enqueued some. */
+async function settleJobs(): Promise<void> {
+  await getCollections(api.testDb.db).jobs.updateMany(
+    { status: { $in: ['pending', 'running'] } },
+    { $set: { status: 'failed', error_reason: 'cancelled' } },
+  );
 }
 
 /** One valid request per route: a route added to the table without a sample does not compile. */
-const SAMPLES: Record<HttpRouteName, () => Sample> = {
+const SAMPLES: Record<HttpRouteName, () => Sample | Promise<Sample>> = {
   health: () => ({}),
   submitQuestionnaire: () => ({ body: { user_id: USER, responses: validResponses() } }),
   getJob: () => ({ params: { job_id: ids.blockedJob } }),
@@ -184,6 +198,19 @@ const SAMPLES: Record<HttpRouteName, () => Sample> = {
   listExercises: () => ({}),
   getWorker: () => ({}),
   restartWorker: () => ({}),
+  backupDatabase: () => ({ body: {} }),
+  backupStatus: () => ({}),
+  previewRestore: () => ({ raw: backupFile }),
+  restoreBackup: async () => {
+    await settleJobs();
+    return { raw: backupFile, query: { rule: 'keep' } };
+  },
+  moveDatabase: () => ({
+    body: {
+      target: { kind: 'server', url: api.testDb.uri, db_name: `${api.testDb.dbName}_contrato` },
+      dry_run: true,
+    },
+  }),
 };
 let pendingJobId = '';
 
@@ -197,9 +224,12 @@ describe('the HTTP route table', () => {
   for (const name of Object.keys(HTTP_ROUTES) as HttpRouteName[]) {
     const route = HTTP_ROUTES[name];
     it(`${route.method} ${route.path} (${name}) answers its contract`, async () => {
-      const sample = SAMPLES[name]();
+      const sample = await SAMPLES[name]();
       const response = await api.request(route.method, urlOf(name, sample), {
         ...(sample.body !== undefined ? { body: sample.body } : {}),
+        ...(sample.raw !== undefined
+          ? { raw: sample.raw, headers: { 'content-type': 'application/octet-stream' } }
+          : {}),
       });
       expect(route.success as readonly number[], response.body).toContain(response.statusCode);
       if ('stream' in route) {
@@ -213,7 +243,9 @@ describe('the HTTP route table', () => {
       }
       if ('binary' in route) {
         expect(response.headers['content-type']).toBe(route.binary);
-        const magic = route.binary === 'application/zip' ? 'PK\u0003\u0004' : '%PDF-';
+        const magic =
+          { 'application/zip': 'PK\u0003\u0004', 'application/pdf': '%PDF-' }[route.binary as string] ??
+          'EDN360-BACKUP';
         expect(response.rawPayload.subarray(0, magic.length).toString('latin1')).toBe(magic);
         route.response.parse(response.rawPayload);
         return;

@@ -69,6 +69,7 @@ describe('the desktop bridge on a shared database', () => {
       openExternal: async () => undefined,
       workerSpawner: () => idleWorker,
       showSaveDialog: async () => null,
+      showOpenDialog: async () => null,
       printToPdf: async () => new Uint8Array(),
     };
     const hostA = new DesktopHost({

@@ -248,6 +248,8 @@ describe('the contract', () => {
         coach_logo: null,
         agent_models: {},
         prices: {},
+        backup_keep: 7,
+        backup_dir: null,
       },
       env_overrides: [],
       llm_api_key: { configured: true, source: 'settings', encrypted_at_rest: true, storage_backend: null },

@@ -25,6 +25,8 @@ const values: SettingsValues = {
   coach_logo: null,
   agent_models: {},
   prices: DEFAULT_PRICES,
+  backup_keep: 7,
+  backup_dir: null,
 };
 
 function issues(form: unknown): Array<[string, string]> {
@@ -58,6 +60,19 @@ describe('Ajustes general form', () => {
         llm_base_url: null,
       },
     );
+  });
+
+  it('edits the automatic backups: how many are kept and their folder (empty = the default)', () => {
+    const initial = formFromValues(values);
+    expect(initial).toMatchObject({ backup_keep: 7, backup_dir: '' });
+    expect(patchFromForm({ ...initial, backup_keep: 0, backup_dir: ' /copias ' }, initial)).toEqual({
+      backup_keep: 0,
+      backup_dir: '/copias',
+    });
+    const custom = formFromValues({ ...values, backup_dir: '/copias' });
+    expect(patchFromForm({ ...custom, backup_dir: '' }, custom)).toEqual({ backup_dir: null });
+    expect(issues({ ...initial, backup_keep: 366 })).toEqual([['backup_keep', 'settings.formErrors.range']]);
+    expect(issues({ ...initial, backup_keep: -1 })).toEqual([['backup_keep', 'settings.formErrors.range']]);
   });
 
   it('names each bad field with an i18n key', () => {

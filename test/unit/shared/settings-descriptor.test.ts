@@ -73,6 +73,8 @@ describe('the settings descriptor', () => {
   it('says where each change applies', () => {
     expect(settingsApplying('live').sort()).toEqual([
       'api_token',
+      'backup_dir',
+      'backup_keep',
       'coach_contact',
       'coach_logo',
       'coach_name',

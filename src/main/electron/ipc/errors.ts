@@ -30,6 +30,12 @@ export const IPC_REASON_OF: Record<DomainErrorCode, IpcErrorReason> = {
   job_not_cancellable: 'job_not_cancellable',
   job_not_retryable: 'job_not_retryable',
   client_has_active_jobs: 'client_has_active_jobs',
+  database_has_active_jobs: 'database_has_active_jobs',
+  backup_unreadable: 'backup_unreadable',
+  backup_passphrase_required: 'backup_passphrase_required',
+  backup_wrong_passphrase: 'backup_wrong_passphrase',
+  backup_from_newer_version: 'backup_from_newer_version',
+  move_target_invalid: 'move_target_invalid',
   no_worker: 'no_worker',
   internal_error: 'internal_error',
 };

@@ -1,5 +1,6 @@
 import type { SettingsService } from '../settings/settings-service';
 import { appHandlers } from './app';
+import { backupHandlers } from './backup';
 import { catalogHandlers } from './catalog';
 import { clientHandlers } from './clients';
 import type { IpcHandlers } from './dispatch';
@@ -33,5 +34,6 @@ export function createIpcHandlers(deps: HandlerDependencies): IpcHandlers {
     ...workerHandlers(deps.core),
     ...settingsHandlers(deps.settings, deps.core),
     ...catalogHandlers(),
+    ...backupHandlers(deps.app),
   };
 }

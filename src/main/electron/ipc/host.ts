@@ -1,4 +1,6 @@
-import type { SaveFileKind } from '../desktop-platform';
+import type { TransferProgress } from '@shared/backup';
+import type { OpenFileKind, SaveFileKind } from '../desktop-platform';
+import type { DatabaseCare } from '../../application/database-care';
 import type { AppInfo } from '@shared/ipc-contract';
 import type { StartupState } from '@shared/startup';
 import type { Core } from '../../core/start-core';
@@ -26,6 +28,12 @@ export interface AppHost {
   rendererReady(webContentsId: number): void;
   /** The system save dialog over the caller's window; null when the coach cancels it. */
   chooseSavePath(webContentsId: number, suggestedName: string, kind?: SaveFileKind): Promise<string | null>;
+  /** The system open dialog (one file) over the caller's window; null when the coach cancels it. */
+  chooseOpenPath(webContentsId: number, kind: OpenFileKind): Promise<string | null>;
+  /** Backups, restores and moves of the database the core uses; null until the core runs. */
+  databaseCare(): DatabaseCare | null;
+  /** Pushes where a backup, restore or move is to the windows (the `transferProgress` event). */
+  transferProgress(progress: TransferProgress): void;
   /** The caller's page printed by Chromium (A4, print stylesheet, backgrounds). */
   printToPdf(webContentsId: number): Promise<Uint8Array>;
 }

@@ -10,6 +10,14 @@ import type {
   SettingsView,
   WorkerAndInstances,
 } from '@shared/ipc-contract';
+import type {
+  BackupStatus,
+  ConflictRule,
+  MoveOutcome,
+  TransferPreview,
+  TransferProgress,
+  TransferResult,
+} from '@shared/backup';
 import type { CatalogExercise } from '@shared/exercise';
 import type { Page } from '@shared/paging';
 import type { JobType, PublicJob } from '@shared/job';
@@ -50,11 +58,42 @@ export type EraseClientArgs = IpcArgs<'eraseClient'>;
 export type ClientErasure = IpcResult<'eraseClient'>;
 export type ClientDataExport = IpcResult<'exportClientData'>;
 
+export type MoveDatabaseArgs = IpcArgs<'moveDatabase'>;
+export type { BackupStatus, ConflictRule, MoveOutcome, TransferPreview, TransferProgress };
+/** Where a backup, restore or move is: fed to a progress bar. */
+export type ProgressCallback = (progress: TransferProgress) => void;
+
+/** A backup just made: saved with the system dialog (IPC) or downloaded by the browser (HTTP). */
+export interface BackupMade {
+  /** Where it was saved (IPC), or the downloaded file's name (HTTP). */
+  file: string;
+  bytes: number;
+  /** Documents in the file, when the transport says. */
+  documents: number | null;
+  encrypted: boolean;
+}
+
+/**
+ * A backup file to restore: chosen in main's open dialog and named by a token (IPC: its path never
+ * leaves main), or picked in the page and uploaded (HTTP).
+ */
+export type BackupFileRef = { name: string; token: string } | { name: string; upload: Blob };
+
+export interface RestoreOptions {
+  passphrase?: string;
+  rule: ConflictRule;
+  /** Also take the backup's settings (brand, models, prices; never secrets or addresses). */
+  apply_settings: boolean;
+}
+export type RestoreOutcome = TransferResult & { preview: TransferPreview };
+
 /** What a transport can do; screens hide what is missing instead of failing. */
 export interface ClientCapabilities {
   transport: 'ipc' | 'http';
   /** Editable settings (IPC only; the HTTP API exposes none). */
   settings: boolean;
+  /** How a backup to restore is chosen: main's open dialog (IPC) or a file input in the page (HTTP). */
+  backupFiles: 'dialog' | 'upload';
 }
 
 /** A failure with a machine-readable code and, for validation errors, the fields at fault. */
@@ -174,6 +213,28 @@ export interface CoachClient {
   regenerateApiToken(): Promise<ApiAccess>;
   /** The newest lines of the app's log (IPC); null where the transport has no access to it. */
   tailLogs(args?: TailLogsArgs): Promise<LogTail | null>;
+
+  // --- The database's care (issue #18): backups, restores, moving to another database ---
+  /** A backup of the whole database (encrypted with `passphrase`); null when the save dialog was closed. */
+  createBackup(passphrase?: string, onProgress?: ProgressCallback): Promise<BackupMade | null>;
+  /** The last backups (any instance on this database) and the automatic schedule. */
+  backupStatus(): Promise<BackupStatus>;
+  /** Main's open dialog (IPC); null when closed. Where `backupFiles` is `upload` the page picks the file. */
+  chooseBackupFile(): Promise<BackupFileRef | null>;
+  /** Reads and checks the whole file against the database; nothing is written. */
+  previewRestore(
+    file: BackupFileRef,
+    passphrase?: string,
+    onProgress?: ProgressCallback,
+  ): Promise<TransferPreview>;
+  /** Restores under the rule; refused (`database_has_active_jobs`) while jobs are queued or running. */
+  restoreBackup(
+    file: BackupFileRef,
+    options: RestoreOptions,
+    onProgress?: ProgressCallback,
+  ): Promise<RestoreOutcome>;
+  /** Copies every document to another database (`dry_run`: preview only) and switches the setting. */
+  moveDatabase(args: MoveDatabaseArgs, onProgress?: ProgressCallback): Promise<MoveOutcome>;
 }
 
 export type { PlanSummary, PublicJob, User };

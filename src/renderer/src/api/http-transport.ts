@@ -1,6 +1,13 @@
 import { ApiErrorResponseSchema, HealthResponseSchema, type HealthResponse } from '@shared/api';
 import {
+  BACKUP_DOCUMENTS_HEADER,
+  BACKUP_PASSPHRASE_HEADER,
   HTTP_ROUTES,
+  MoveResponseSchema,
+  NDJSON_CONTENT_TYPE,
+  ProgressLineSchema,
+  RestorePreviewResponseSchema,
+  RestoreResponseSchema,
   routePath,
   type HttpRouteName,
   type RouteRequest,
@@ -11,9 +18,14 @@ import { isFullJobView, type PublicJobStatus } from '@shared/job-status-view';
 import type { QuestionnaireSubmission } from '@shared/questionnaire';
 import type { ReadingCorrectionInput } from '@shared/reading-api';
 import type { PlanKind } from '@shared/plan-delivery';
+import type { z } from 'zod';
 import {
   ClientError,
   type ApprovePlanArgs,
+  type BackupFileRef,
+  type MoveDatabaseArgs,
+  type ProgressCallback,
+  type RestoreOptions,
   type ClientPdfArgs,
   type CoachClient,
   type CompareVersionsArgs,
@@ -110,10 +122,72 @@ function downloadBytes(bytes: Uint8Array, type: string, fileName: string): void 
   }
 }
 
+/** A refusal's JSON body as the client's error. */
+async function refusal(response: Response): Promise<ClientError> {
+  const parsed = ApiErrorResponseSchema.safeParse(await response.json().catch(() => null));
+  if (parsed.success)
+    return new ClientError(parsed.data.error, parsed.data.message, parsed.data.errors ?? []);
+  return new ClientError('internal_error', `HTTP ${response.status}`);
+}
+
+/**
+ * The answer of a long route asked for as NDJSON: `{"progress": …}` lines to `onProgress`, then
+ * `{"result": …}` (the JSON answer) or `{"error": …}`. A server that answers plain JSON is read as such.
+ */
+async function progressAnswer<S extends z.ZodType>(
+  response: Response,
+  schema: S,
+  onProgress: ProgressCallback | undefined,
+): Promise<z.output<S>> {
+  const asAnswer = (value: unknown): z.output<S> =>
+    schema.parse(
+      typeof value === 'object' && value !== null && !('success' in value)
+        ? { success: true, ...value }
+        : value,
+    );
+  if (!(response.headers.get('content-type') ?? '').includes(NDJSON_CONTENT_TYPE) || !response.body)
+    return asAnswer(await response.json());
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  const handle = (text: string): { done: true; value: z.output<S> } | null => {
+    if (!text.trim()) return null;
+    const line = ProgressLineSchema.parse(JSON.parse(text));
+    if ('progress' in line) {
+      onProgress?.(line.progress);
+      return null;
+    }
+    if ('error' in line) throw new ClientError(line.error.error, line.error.message, line.error.errors ?? []);
+    return { done: true, value: asAnswer(line.result) };
+  };
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += value;
+    let cut: number;
+    while ((cut = buffer.indexOf('\n')) >= 0) {
+      const answer = handle(buffer.slice(0, cut));
+      buffer = buffer.slice(cut + 1);
+      if (answer) {
+        void reader.cancel().catch(() => undefined);
+        return answer.value;
+      }
+    }
+  }
+  const last = handle(buffer);
+  if (last) return last.value;
+  throw new ClientError('network_error', 'La conexión se cortó antes de terminar.');
+}
+
+/** The browser's file: this transport uploads what the page picked. */
+function uploadOf(file: BackupFileRef): Blob {
+  if ('upload' in file) return file.upload;
+  throw new ClientError('not_supported', 'En el navegador, elige el archivo de la copia en la página.');
+}
+
 type BodyOf<K extends HttpRouteName> = RouteRequest<K> extends { body: infer B } ? B : never;
 
 export class HttpCoachClient implements CoachClient {
-  readonly capabilities = { transport: 'http', settings: false } as const;
+  readonly capabilities = { transport: 'http', settings: false, backupFiles: 'upload' } as const;
 
   constructor(
     private readonly baseUrl: string,
@@ -503,5 +577,98 @@ export class HttpCoachClient implements CoachClient {
   tailLogs() {
     // The HTTP API does not expose the log (it may hold paths and client ids); the server's file has it.
     return Promise.resolve(null);
+  }
+
+  /** A long route with its NDJSON progress: JSON or a file as body, the answer decoded by `schema`. */
+  private async streamed<S extends z.ZodType>(
+    path: string,
+    init: { body: BodyInit; type: string; headers?: Record<string, string> },
+    schema: S,
+    onProgress: ProgressCallback | undefined,
+  ): Promise<z.output<S>> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.baseUrl}${path}`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${this.token}`,
+          accept: `${NDJSON_CONTENT_TYPE}, application/json`,
+          'content-type': init.type,
+          ...init.headers,
+        },
+        body: init.body,
+      });
+    } catch (error) {
+      throw new ClientError('network_error', error instanceof Error ? error.message : String(error));
+    }
+    if (response.status !== 200) throw await refusal(response);
+    return progressAnswer(response, schema, onProgress);
+  }
+
+  /** The server writes the backup and the browser downloads it (no progress: it is one download). */
+  async createBackup(passphrase?: string) {
+    const response = await this.send('backupDatabase', { body: passphrase ? { passphrase } : {} });
+    const blob = await response.blob();
+    const name = attachmentName(response) ?? 'edn360.edn360bak';
+    const url = URL.createObjectURL(blob);
+    try {
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = name;
+      link.click();
+    } finally {
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    }
+    const documents = Number(response.headers.get(BACKUP_DOCUMENTS_HEADER));
+    return {
+      file: name,
+      bytes: blob.size,
+      documents:
+        Number.isFinite(documents) && response.headers.has(BACKUP_DOCUMENTS_HEADER) ? documents : null,
+      encrypted: Boolean(passphrase),
+    };
+  }
+  async backupStatus() {
+    return (await this.call('backupStatus', {})).status;
+  }
+  chooseBackupFile() {
+    // The page picks the file with a file input (capabilities.backupFiles === 'upload').
+    return Promise.resolve(null);
+  }
+  async previewRestore(file: BackupFileRef, passphrase?: string, onProgress?: ProgressCallback) {
+    const answer = await this.streamed(
+      HTTP_ROUTES.previewRestore.path,
+      {
+        body: uploadOf(file),
+        type: 'application/octet-stream',
+        ...(passphrase ? { headers: { [BACKUP_PASSPHRASE_HEADER]: passphrase } } : {}),
+      },
+      RestorePreviewResponseSchema,
+      onProgress,
+    );
+    return answer.preview;
+  }
+  async restoreBackup(file: BackupFileRef, options: RestoreOptions, onProgress?: ProgressCallback) {
+    const query = `?rule=${options.rule}&settings=${options.apply_settings ? '1' : '0'}`;
+    const answer = await this.streamed(
+      `${HTTP_ROUTES.restoreBackup.path}${query}`,
+      {
+        body: uploadOf(file),
+        type: 'application/octet-stream',
+        ...(options.passphrase ? { headers: { [BACKUP_PASSPHRASE_HEADER]: options.passphrase } } : {}),
+      },
+      RestoreResponseSchema,
+      onProgress,
+    );
+    return answer.restore;
+  }
+  async moveDatabase(args: MoveDatabaseArgs, onProgress?: ProgressCallback) {
+    const answer = await this.streamed(
+      HTTP_ROUTES.moveDatabase.path,
+      { body: JSON.stringify(args), type: 'application/json' },
+      MoveResponseSchema,
+      onProgress,
+    );
+    return answer.move;
   }
 }

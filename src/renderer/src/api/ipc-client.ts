@@ -3,6 +3,10 @@ import type { ReadingCorrectionInput } from '@shared/reading-api';
 import type { PlanKind } from '@shared/plan-delivery';
 import type {
   ApprovePlanArgs,
+  BackupFileRef,
+  MoveDatabaseArgs,
+  ProgressCallback,
+  RestoreOptions,
   ClientPdfArgs,
   CoachClient,
   CompareVersionsArgs,
@@ -26,9 +30,28 @@ async function call<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** A long call with its `transferProgress` events handed to `onProgress` while it runs. */
+async function withProgress<T>(onProgress: ProgressCallback | undefined, run: () => Promise<T>): Promise<T> {
+  const unsubscribe = onProgress ? ipcSubscribe('transferProgress', onProgress) : null;
+  try {
+    return await call(run);
+  } finally {
+    unsubscribe?.();
+  }
+}
+
+/** The token of a file chosen in main's dialog: the only kind of file this transport restores. */
+function tokenOf(file: BackupFileRef): string {
+  if ('token' in file) return file.token;
+  throw new ClientError(
+    'not_supported',
+    'La app de escritorio restaura copias elegidas en su propio diálogo.',
+  );
+}
+
 /** `CoachClient` over the Electron preload bridge; job states are pushed by main, never polled. */
 export class IpcCoachClient implements CoachClient {
-  readonly capabilities = { transport: 'ipc', settings: true } as const;
+  readonly capabilities = { transport: 'ipc', settings: true, backupFiles: 'dialog' } as const;
 
   listClients(args?: Parameters<CoachClient['listClients']>[0]) {
     return call(() => ipcCall('listClients', args));
@@ -164,5 +187,48 @@ export class IpcCoachClient implements CoachClient {
   }
   tailLogs(args?: TailLogsArgs) {
     return call(() => ipcCall('tailLogs', args));
+  }
+  async createBackup(passphrase?: string, onProgress?: ProgressCallback) {
+    const summary = await withProgress(onProgress, () =>
+      ipcCall('createBackup', passphrase ? { passphrase } : {}),
+    );
+    return (
+      summary && {
+        file: summary.file,
+        bytes: summary.bytes,
+        documents: summary.total_documents,
+        encrypted: summary.encrypted,
+      }
+    );
+  }
+  backupStatus() {
+    return call(() => ipcCall('backupStatus'));
+  }
+  async chooseBackupFile() {
+    const chosen = await call(() => ipcCall('chooseBackupFile'));
+    return chosen && { name: chosen.name, token: chosen.file };
+  }
+  async previewRestore(file: BackupFileRef, passphrase?: string, onProgress?: ProgressCallback) {
+    const file_token = tokenOf(file);
+    const answer = await withProgress(onProgress, () =>
+      ipcCall('previewRestore', { file: file_token, ...(passphrase ? { passphrase } : {}) }),
+    );
+    if (!answer) throw new ClientError('not_found', 'No se eligió ningún archivo.');
+    return answer.preview;
+  }
+  restoreBackup(file: BackupFileRef, options: RestoreOptions, onProgress?: ProgressCallback) {
+    const file_token = tokenOf(file);
+    const { passphrase, rule, apply_settings } = options;
+    return withProgress(onProgress, () =>
+      ipcCall('restoreBackup', {
+        file: file_token,
+        rule,
+        apply_settings,
+        ...(passphrase ? { passphrase } : {}),
+      }),
+    );
+  }
+  moveDatabase(args: MoveDatabaseArgs, onProgress?: ProgressCallback) {
+    return withProgress(onProgress, () => ipcCall('moveDatabase', args));
   }
 }

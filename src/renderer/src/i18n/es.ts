@@ -842,6 +842,7 @@ export const es = {
       modelRequired: 'Escribe el nombre del modelo',
       modelTooLong: 'Máximo 128 caracteres',
       mongoUrl: 'Se esperaba una URL mongodb:// o mongodb+srv://',
+      pathTooLong: 'La ruta es demasiado larga',
     },
     priceErrors: {
       number: 'Escribe un número',
@@ -871,6 +872,101 @@ export const es = {
     databaseServerHelp:
       'Un MongoDB compartido por varios equipos de la clínica. Prueba la conexión antes de guardar; se aplica al reiniciar la aplicación.',
     timeoutMinutes: 'Límite por trabajo (minutos)',
+    /** Ajustes → Copias de seguridad (issue #18): the automatic backups' settings and the panel. */
+    automaticBackups: 'Copias automáticas',
+    backupKeep: 'Copias automáticas que se guardan',
+    backupKeepHelp: 'Una al día; las más antiguas se borran. 0: sin copias automáticas.',
+    backupDir: 'Carpeta de las copias automáticas',
+    backupDirHelp: 'Vacía: {{dir}}',
+    backups: {
+      title: 'Copias de seguridad',
+      intro:
+        'Una copia guarda todos los datos de la aplicación (clientes, cuestionarios, planes y sus versiones, trabajos y ajustes sin secretos) en un solo archivo.',
+      last: 'Última copia',
+      lastAutomatic: 'Última copia automática',
+      never: 'ninguna todavía',
+      runLine: '{{at}} · {{file}} · {{documents}} documentos · {{size}}',
+      encryptedTag: 'cifrada',
+      folder: 'Carpeta de las copias automáticas',
+      keep: 'Se guardan las {{count}} más recientes, una al día.',
+      off: 'Las copias automáticas están desactivadas (0 en «Copias automáticas que se guardan»).',
+      nextDue: 'Próxima copia automática: {{at}}',
+      passphrase: 'Contraseña (opcional)',
+      passphraseHelp:
+        'Cifra la copia: sin la contraseña nadie puede leerla, tampoco tú. Al menos 8 caracteres.',
+      passphraseAgain: 'Repite la contraseña',
+      passphraseMismatch: 'Las dos contraseñas no coinciden',
+      passphraseTooShort: 'Al menos 8 caracteres',
+      create: 'Hacer una copia ahora',
+      created: 'Copia guardada: {{file}} ({{documents}} documentos, {{size}})',
+      createdDownload: 'Copia descargada: {{file}} ({{size}})',
+      restore: 'Restaurar una copia…',
+      chooseFile: 'Elegir el archivo de la copia',
+      chosenFile: 'Archivo: {{name}}',
+      restorePassphrase: 'Contraseña de la copia',
+      restorePassphraseHelp: 'La copia está cifrada: escribe la contraseña con la que se hizo.',
+      check: 'Comprobar la copia',
+      previewTitle: 'Qué contiene la copia y qué cambiaría',
+      madeAt: 'Copia hecha el {{at}} con EDN360 {{version}} ({{source}})',
+      columns: {
+        collection: 'Colección',
+        incoming: 'En la copia',
+        added: 'Nuevas',
+        identical: 'Iguales',
+        different: 'Distintas',
+        onlyInDatabase: 'Solo en la base',
+      },
+      warnActiveJobs:
+        'Hay {{count}} trabajo(s) en cola o en curso: la restauración esperará a que no quede ninguno. Cancélalos o espera a que terminen.',
+      warnErasures:
+        'Después de esta copia se borraron {{count}} cliente(s) a petición suya: restaurarla los traería de vuelta.',
+      warnMigration:
+        'La copia es de una versión anterior de EDN360: sus datos se actualizarán al formato actual al restaurarla.',
+      rule: 'Si un dato ya existe en la base de datos',
+      rules: {
+        keep: 'Conservar lo actual',
+        replace: 'Usar el de la copia',
+        exact: 'Dejar la base exactamente como la copia',
+      },
+      ruleHelp: {
+        keep: 'Solo se añade lo que falta; nada de lo que hay cambia.',
+        replace: 'Lo que es distinto se sustituye por la versión de la copia; lo demás se conserva.',
+        exact: 'Se vacía todo primero: lo que no está en la copia se pierde.',
+      },
+      applySettings:
+        'Restaurar también los ajustes de la copia (marca, modelos, precios; nunca claves ni direcciones)',
+      confirm: 'Restaurar',
+      confirmExact: 'Entiendo que se borrará lo que no está en la copia',
+      cancel: 'Cancelar',
+      progress: {
+        backup: 'Copiando {{done}} de {{total}} documentos',
+        verify: 'Comprobando la copia: {{done}} de {{total}} documentos',
+        preview: 'Comparando: {{done}} de {{total}} documentos',
+        restore: 'Restaurando: {{done}} de {{total}} documentos',
+        move: 'Moviendo: {{done}} de {{total}} documentos',
+      },
+      restored:
+        'Copia restaurada: {{written}} documentos escritos, {{kept}} conservados, {{removed}} eliminados.',
+      migrated: 'Los datos se actualizaron desde el esquema {{from}}.',
+    },
+    move: {
+      title: 'Mover los datos al servidor de la clínica',
+      titleBack: 'Volver a la base de datos de este equipo',
+      intro:
+        'Copia todos los datos a un MongoDB de la clínica y hace que la aplicación lo use a partir del siguiente arranque. Los datos de este equipo no se borran.',
+      introBack:
+        'Copia los datos del servidor a la base de datos integrada de este equipo y hace que la aplicación la use a partir del siguiente arranque.',
+      url: 'Dirección del servidor',
+      dbName: 'Nombre de la base de datos',
+      urlInvalid: 'Se esperaba una dirección mongodb://… o mongodb+srv://…',
+      dbNameInvalid: 'Un nombre sin espacios, puntos ni barras',
+      rule: 'Si un dato ya existe en el destino',
+      check: 'Comprobar (simulación)',
+      run: 'Mover',
+      target: 'Destino: {{target}}',
+      done: 'Datos movidos a {{target}}: {{written}} documentos escritos, {{kept}} conservados.',
+      restart: 'La aplicación usará la nueva base de datos después de reiniciarla.',
+    },
     planLanguage: 'Idioma de los planes',
     planLanguageHelp: 'En qué idioma escriben los agentes los textos del plan.',
     testConnection: 'Probar conexión',
@@ -1159,6 +1255,16 @@ export const es = {
       job_not_retryable: 'Este trabajo no se puede reintentar (solo los fallidos cuyo plan no se bloqueó).',
       client_has_active_jobs:
         'Este cliente tiene trabajos en cola o en curso: cancélalos o espera a que terminen antes de borrar sus datos.',
+      database_has_active_jobs:
+        'Hay trabajos en cola o en curso en la base de datos: cancélalos o espera a que terminen antes de restaurar o mover los datos.',
+      backup_unreadable:
+        'El archivo no es una copia de EDN360, o está dañado o incompleto: no se ha cambiado nada.',
+      backup_passphrase_required: 'La copia está cifrada: escribe su contraseña.',
+      backup_wrong_passphrase: 'La contraseña no es la de esta copia.',
+      backup_from_newer_version:
+        'La copia es de una versión más nueva de EDN360: actualiza la aplicación para restaurarla.',
+      move_target_invalid:
+        'No se puede usar esa base de datos de destino (no responde, o es la misma que se usa ahora).',
       no_worker:
         'Esta instancia no ejecuta ningún proceso de trabajo: reinícialo en el equipo que lo ejecuta.',
       internal_error: 'Algo ha fallado. Los detalles están en el registro.',

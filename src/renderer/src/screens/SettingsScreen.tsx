@@ -12,6 +12,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsView } from '@shared/ipc-contract';
 import { useClient } from '../api/client-store';
+import { fetchServerHealth } from '../api/http-transport';
+import { BackupPanel } from '../settings/BackupPanel';
+import { MoveDatabasePanel } from '../settings/MoveDatabasePanel';
 import { setLanguage } from '../i18n';
 import { DesktopSettings } from '../settings/DesktopSettings';
 import { ServerStatusPanel } from '../settings/ServerStatusPanel';
@@ -68,13 +71,35 @@ function ServerHealth(): React.JSX.Element {
   );
 }
 
+/** Backups, restores and moving the data (issue #18): in both transports. */
+function DatabaseCare({ usesServer }: { usesServer: boolean }): React.JSX.Element {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Section title={t('settings.backups.title')}>
+        <BackupPanel />
+      </Section>
+      <Section title={usesServer ? t('settings.move.titleBack') : t('settings.move.title')}>
+        <MoveDatabasePanel key={String(usesServer)} usesServer={usesServer} />
+      </Section>
+    </>
+  );
+}
+
 /** Ajustes: appearance everywhere; server settings where the transport offers them. */
 export function SettingsScreen(): React.JSX.Element {
   const { t } = useTranslation();
   const api = useClient();
   const [view, setView] = useState<SettingsView | null>(null);
+  /** The browser's server: whether it uses a configured MongoDB (its health says). */
+  const [serverMode, setServerMode] = useState<'embedded' | 'configured' | null>(null);
   useEffect(() => {
     if (api.capabilities.settings) void api.getSettings().then(setView, () => setView(null));
+    else
+      void fetchServerHealth().then(
+        (health) => setServerMode(health.database.mode),
+        () => setServerMode(null),
+      );
   }, [api]);
   return (
     <Stack data-testid="settings-screen">
@@ -83,9 +108,17 @@ export function SettingsScreen(): React.JSX.Element {
       </Title>
       <Appearance />
       {api.capabilities.settings ? (
-        view && <DesktopSettings view={view} onChange={setView} />
+        view && (
+          <>
+            <DesktopSettings view={view} onChange={setView} />
+            <DatabaseCare usesServer={view.values.mongo_url !== null} />
+          </>
+        )
       ) : (
-        <ServerHealth />
+        <>
+          <ServerHealth />
+          <DatabaseCare usesServer={serverMode === 'configured'} />
+        </>
       )}
     </Stack>
   );

@@ -25,6 +25,7 @@ import { PriceTableEditor } from './PriceTableEditor';
 import { Section } from '../components/Section';
 import {
   API_PORT_LIMITS,
+  BACKUP_KEEP_LIMITS,
   CONCURRENCY_LIMITS,
   formFromValues,
   GeneralSettingsFormSchema,
@@ -106,7 +107,7 @@ export function DesktopSettings({
   }
 
   const wholeNumber = (
-    name: 'worker_concurrency' | 'job_timeout_min' | 'api_port',
+    name: 'worker_concurrency' | 'job_timeout_min' | 'api_port' | 'backup_keep',
     field: EditableSetting,
     label: string,
     limits: { min: number; max: number },
@@ -289,6 +290,31 @@ export function DesktopSettings({
             'settings-timeout',
           )}
         </Group>
+      </Section>
+      <Section title={t('settings.automaticBackups')}>
+        <Group align="flex-start">
+          {wholeNumber(
+            'backup_keep',
+            'backup_keep',
+            t('settings.backupKeep'),
+            BACKUP_KEEP_LIMITS,
+            'settings-backup-keep',
+          )}
+          <TextInput
+            label={t('settings.backupDir')}
+            description={
+              fixedByEnv('backup_dir') ?? t('settings.backupDirHelp', { dir: `${view.data_dir}/backups` })
+            }
+            disabled={isFixed('backup_dir')}
+            error={message(errors.backup_dir)}
+            w={420}
+            data-testid="settings-backup-dir"
+            {...form.register('backup_dir')}
+          />
+        </Group>
+        <Text size="xs" c="dimmed">
+          {t('settings.backupKeepHelp')}
+        </Text>
       </Section>
       <Section title={t('settings.api')}>
         {wholeNumber('api_port', 'api_port', t('settings.apiPort'), API_PORT_LIMITS, 'settings-api-port')}

@@ -3,17 +3,20 @@ import { LanguageSchema } from '@shared/config';
 import { SettingsPatchSchema, type SettingsPatch, type SettingsValues } from '@shared/ipc-contract';
 
 /*
- * Ajustes' general form (LLM endpoint and model, plan language, database, worker, API port) as
+ * Ajustes' general form (LLM endpoint and model, plan language, database, worker, API port,
+ * automatic backups) as
  * the coach edits it: minutes instead of ms, a database mode instead of "empty URL = embedded".
  * Numeric limits are read from the shared SettingsPatchSchema (what main accepts); messages are
  * i18n keys (settings.formErrors.*).
  */
-function patchLimits(key: 'worker_concurrency' | 'api_port'): { min: number; max: number } {
+function patchLimits(key: 'worker_concurrency' | 'api_port' | 'backup_keep'): { min: number; max: number } {
   const number = SettingsPatchSchema.shape[key].unwrap().unwrap();
   return { min: number.minValue ?? 0, max: number.maxValue ?? Number.MAX_SAFE_INTEGER };
 }
 export const CONCURRENCY_LIMITS = patchLimits('worker_concurrency');
 export const API_PORT_LIMITS = patchLimits('api_port');
+/** Daily automatic backups kept; 0 turns them off. */
+export const BACKUP_KEEP_LIMITS = patchLimits('backup_keep');
 /** At least the schema's 1 000 ms; at most a day. */
 export const TIMEOUT_MINUTES_LIMITS = { min: 1, max: 24 * 60 };
 
@@ -40,6 +43,9 @@ export const GeneralSettingsFormSchema = z
     worker_concurrency: whole(CONCURRENCY_LIMITS),
     job_timeout_min: whole(TIMEOUT_MINUTES_LIMITS),
     api_port: whole(API_PORT_LIMITS),
+    backup_keep: whole(BACKUP_KEEP_LIMITS),
+    /** Empty: the default folder (`<data dir>/backups`). */
+    backup_dir: z.string().trim().max(4096, 'settings.formErrors.pathTooLong'),
   })
   .superRefine(
     (form, ctx) => {
@@ -62,6 +68,8 @@ export function formFromValues(values: SettingsValues): GeneralSettingsForm {
     worker_concurrency: values.worker_concurrency,
     job_timeout_min: Math.round(values.job_timeout_ms / 60_000),
     api_port: values.api_port,
+    backup_keep: values.backup_keep,
+    backup_dir: values.backup_dir ?? '',
   };
 }
 
@@ -78,5 +86,7 @@ export function patchFromForm(form: GeneralSettingsForm, initial: GeneralSetting
     patch.worker_concurrency = form.worker_concurrency;
   if (form.job_timeout_min !== initial.job_timeout_min) patch.job_timeout_ms = form.job_timeout_min * 60_000;
   if (form.api_port !== initial.api_port) patch.api_port = form.api_port;
+  if (form.backup_keep !== initial.backup_keep) patch.backup_keep = form.backup_keep;
+  if (form.backup_dir.trim() !== initial.backup_dir.trim()) patch.backup_dir = form.backup_dir.trim() || null;
   return patch;
 }

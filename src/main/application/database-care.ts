@@ -1,0 +1,105 @@
+import type {
+  BackupStatus,
+  BackupSummary,
+  MoveArgs,
+  MoveOutcome,
+  TransferPreview,
+  TransferResult,
+} from '@shared/backup';
+import { readBackupSchedule } from '../config/backup-schedule';
+import { readSettingsFile, writeSettingsFile } from '../config/settings-store';
+import type { DatabaseHandle } from '../db/connect';
+import { openMoveTarget } from '../db/move-target';
+import type { Logger } from '../log/logger';
+import { automaticBackupIfDue, backupStatus } from './automatic-backups';
+import { createBackup, type BackupArgs, type BackupDeps } from './database-backup';
+import { requestMove } from './database-move';
+import {
+  previewRestore,
+  restoreBackup,
+  type RestoreApplyArgs,
+  type RestoreArgs,
+  type RestoreDeps,
+} from './database-restore';
+import type { ProgressListener } from './document-transfer';
+
+/*
+ * The database's care — backups, restores, moves (issue #18 points 1, 2, 4) — bound once to the
+ * database and settings of this instance, so each door (IPC, HTTP, CLI, the daily timer) is one call.
+ */
+
+export interface DatabaseCareContext {
+  database: Pick<DatabaseHandle, 'db' | 'mode' | 'url'>;
+  dbName: string;
+  dataDir: string;
+  resourcesDir: string | null;
+  repoResourcesDir: string;
+  packaged: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+  logger: Logger;
+  instanceName: string;
+  version: string;
+}
+
+export interface DatabaseCare {
+  backup(args: BackupArgs, onProgress?: ProgressListener): Promise<BackupSummary>;
+  status(): Promise<BackupStatus>;
+  previewRestore(args: RestoreArgs, onProgress?: ProgressListener): Promise<TransferPreview>;
+  restore(
+    args: RestoreApplyArgs,
+    onProgress?: ProgressListener,
+  ): Promise<TransferResult & { preview: TransferPreview }>;
+  move(args: MoveArgs, onProgress?: ProgressListener): Promise<MoveOutcome>;
+  /** The daily automatic backup if it is due (null if not, or if they are off). */
+  automaticIfDue(now?: Date): Promise<BackupSummary | null>;
+}
+
+export function databaseCare(ctx: DatabaseCareContext): DatabaseCare {
+  const readSettings = () => readSettingsFile(ctx.dataDir);
+  const writeSettings = (settings: Parameters<typeof writeSettingsFile>[1]) =>
+    writeSettingsFile(ctx.dataDir, settings);
+  const backupDeps: BackupDeps = {
+    db: ctx.database.db,
+    mode: ctx.database.mode,
+    dbName: ctx.dbName,
+    version: ctx.version,
+    readSettings,
+    instanceName: ctx.instanceName,
+  };
+  const restoreDeps: RestoreDeps = { db: ctx.database.db, logger: ctx.logger, readSettings, writeSettings };
+  return {
+    backup: (args, onProgress) => createBackup(backupDeps, args, onProgress),
+    status: async () => backupStatus(ctx.database.db, await readBackupSchedule(ctx.dataDir, ctx.env)),
+    previewRestore: (args, onProgress) => previewRestore(restoreDeps, args, onProgress),
+    restore: (args, onProgress) => restoreBackup(restoreDeps, args, onProgress),
+    move: (args, onProgress) =>
+      requestMove(
+        {
+          source: {
+            db: ctx.database.db,
+            url: ctx.database.mode === 'embedded' ? null : ctx.database.url,
+            dbName: ctx.dbName,
+            mode: ctx.database.mode,
+          },
+          version: ctx.version,
+          logger: ctx.logger,
+          readSettings,
+          writeSettings,
+          openTarget: (target) =>
+            openMoveTarget(target, {
+              dataDir: ctx.dataDir,
+              resourcesDir: ctx.resourcesDir,
+              repoResourcesDir: ctx.repoResourcesDir,
+              env: ctx.env,
+              packaged: ctx.packaged,
+              embeddedDbName: ctx.dbName,
+              logger: ctx.logger,
+            }),
+        },
+        args,
+        onProgress,
+      ),
+    automaticIfDue: async (now) =>
+      automaticBackupIfDue(backupDeps, await readBackupSchedule(ctx.dataDir, ctx.env), now),
+  };
+}

@@ -1,0 +1,443 @@
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { SingleBar } from 'cli-progress';
+import {
+  BackupPassphraseSchema,
+  ConflictRuleSchema,
+  MoveArgsSchema,
+  type ConflictRule,
+  type MoveArgs,
+  type TransferPreview,
+  type TransferProgress,
+} from '@shared/backup';
+import { manualBackupName } from '../application/automatic-backups';
+import { databaseCare, type DatabaseCare } from '../application/database-care';
+import type { ProgressListener } from '../application/document-transfer';
+import { DomainError } from '../application/domain-error';
+import { loadConfig, type AppConfig } from '../config/load-config';
+import { APP_VERSION } from '../core/version';
+import { openDatabase } from '../db/connect';
+import { createLogger } from '../log/logger';
+import { CliError } from './errors';
+import { repoResourcesDir } from './paths';
+
+/*
+ * `edn360 backup`, `edn360 restore` and `edn360 move-database` (issue #18): the same use cases as
+ * Ajustes and the HTTP routes (application/database-care.ts), on the configured database
+ * (EDN_MONGO_URL / EDN_DB_NAME, or the embedded one — with the app closed, since an embedded
+ * database is opened by one process at a time). Progress goes to stderr, the answers to stdout.
+ */
+
+const PASSPHRASE_ENV = 'EDN_BACKUP_PASSPHRASE';
+
+/** `parseArgs`, its refusals (an unknown option, a missing value) as the user's to fix. */
+function parseCommand<O extends ParseArgsOptionsConfig>(argv: string[], options: O, usage: string) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, strict: true, options });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const option = /'([^']+)'/.exec(error instanceof Error ? error.message : '')?.[1] ?? '';
+    const problem =
+      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? `Opción desconocida: ${option}`
+        : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+          ? `Valor no válido para la opción ${option}`
+          : code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
+            ? `Argumento de más: ${option}`
+            : 'Argumentos no válidos';
+    throw new CliError(`${problem}.\n${usage}`);
+  }
+}
+
+async function withCare(work: (care: DatabaseCare, config: AppConfig) => Promise<number>): Promise<number> {
+  const config = await loadConfig();
+  const logger = createLogger({ dataDir: config.dataDir });
+  const database = await openDatabase({ config, logger, repoResourcesDir });
+  try {
+    const care = databaseCare({
+      database,
+      dbName: config.dbName,
+      dataDir: config.dataDir,
+      resourcesDir: config.resourcesDir,
+      repoResourcesDir,
+      packaged: config.packaged === true,
+      env: process.env,
+      logger,
+      instanceName: config.worker.instanceName,
+      version: APP_VERSION,
+    });
+    return await work(care, config);
+  } finally {
+    await database.close();
+  }
+}
+
+/** A refused request is the user's to fix: its message, exit code 1, no stack. */
+function asCliError(error: unknown): never {
+  if (error instanceof DomainError) throw new CliError(error.message);
+  throw error;
+}
+
+// --- Progress ----------------------------------------------------------------------------------
+
+const OPERATION_LABEL: Record<TransferProgress['operation'], string> = {
+  backup: 'Copiando',
+  verify: 'Comprobando la copia',
+  preview: 'Comparando',
+  restore: 'Restaurando',
+  move: 'Moviendo',
+};
+
+interface ProgressDisplay {
+  listener: ProgressListener;
+  stop(): void;
+}
+
+/** Reading a backup file: how many documents it holds is known only at its end. */
+const unknownTotal = (progress: TransferProgress): boolean => progress.operation === 'verify';
+
+/** A bar on a terminal (cli-progress, on stderr); otherwise one line each ~10 %. */
+function progressDisplay(): ProgressDisplay {
+  if (process.stderr.isTTY) {
+    let bar: SingleBar | null = null;
+    let operation: string | null = null;
+    const stop = (): void => {
+      bar?.stop();
+      bar = null;
+    };
+    return {
+      listener: (progress) => {
+        if (progress.operation !== operation || !bar) {
+          stop();
+          operation = progress.operation;
+          bar = new SingleBar({
+            stream: process.stderr,
+            format: unknownTotal(progress)
+              ? `${OPERATION_LABEL[progress.operation].padEnd(21)} {value} documentos leídos {collection}`
+              : `${OPERATION_LABEL[progress.operation].padEnd(21)} |{bar}| {percentage}% · {value}/{total} {collection}`,
+            hideCursor: true,
+            clearOnComplete: false,
+          });
+          bar.start(Math.max(progress.total, 1), 0, { collection: '' });
+        }
+        bar.setTotal(Math.max(progress.total, 1));
+        bar.update(progress.done, { collection: progress.collection ?? '' });
+      },
+      stop,
+    };
+  }
+  let decile = -1;
+  let last: TransferProgress | null = null;
+  let lastCounted = 0;
+  const line = (progress: TransferProgress): void => {
+    if (unknownTotal(progress)) {
+      process.stderr.write(`${OPERATION_LABEL[progress.operation]}: ${progress.done} documentos leídos\n`);
+      lastCounted = progress.done;
+      return;
+    }
+    const percent = progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 100;
+    process.stderr.write(
+      `${OPERATION_LABEL[progress.operation]}: ${percent} % (${progress.done}/${progress.total} documentos)\n`,
+    );
+  };
+  /** The end of an operation whose total was unknown: how many it read. */
+  const finish = (): void => {
+    if (last && unknownTotal(last) && last.done !== lastCounted) line(last);
+  };
+  return {
+    listener: (progress) => {
+      if (progress.operation !== last?.operation) {
+        finish();
+        decile = -1;
+        lastCounted = 0;
+      }
+      last = progress;
+      if (unknownTotal(progress)) {
+        if (progress.done - lastCounted >= 10_000) line(progress);
+        return;
+      }
+      const now = progress.total > 0 ? Math.floor((progress.done / progress.total) * 10) : 10;
+      if (now > decile) {
+        decile = now;
+        line(progress);
+      }
+    },
+    stop: finish,
+  };
+}
+
+async function withProgress<T>(work: (listener: ProgressListener) => Promise<T>): Promise<T> {
+  const display = progressDisplay();
+  try {
+    return await work(display.listener);
+  } finally {
+    display.stop();
+  }
+}
+
+// --- Questions ---------------------------------------------------------------------------------
+
+/** One line from stdin (a terminal or a pipe); an empty answer at the end of the input. */
+function ask(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY });
+  return new Promise((resolveAnswer) => {
+    let answered = false;
+    rl.question(question, (answer) => {
+      answered = true;
+      rl.close();
+      resolveAnswer(answer);
+    });
+    rl.once('close', () => {
+      if (!answered) resolveAnswer('');
+    });
+  });
+}
+
+/** A passphrase typed on the terminal without echo. */
+function askHidden(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  let asking = true;
+  Object.assign(rl, {
+    _writeToOutput: (text: string) => {
+      if (asking) process.stderr.write(text);
+    },
+  });
+  return new Promise((resolveAnswer) => {
+    rl.question(question, (answer) => {
+      rl.close();
+      process.stderr.write('\n');
+      resolveAnswer(answer);
+    });
+    asking = false;
+  });
+}
+
+async function confirm(question: string, yes: boolean): Promise<boolean> {
+  if (yes) return true;
+  const answer = (await ask(`${question} (s/N) `)).trim().toLowerCase();
+  return answer === 's' || answer === 'si' || answer === 'sí' || answer === 'y' || answer === 'yes';
+}
+
+function checkedPassphrase(value: string): string {
+  const parsed = BackupPassphraseSchema.safeParse(value);
+  if (!parsed.success)
+    throw new CliError(
+      `La contraseña de la copia necesita ${parsed.error.issues[0]?.message ?? 'al menos 8 caracteres'}.`,
+    );
+  return parsed.data;
+}
+
+/** The passphrase of a new encrypted backup: the environment, or asked twice on a terminal. Never argv. */
+async function newPassphrase(): Promise<string> {
+  const fromEnv = process.env[PASSPHRASE_ENV];
+  if (fromEnv) return checkedPassphrase(fromEnv);
+  if (!process.stdin.isTTY)
+    throw new CliError(
+      `Para cifrar la copia, define la variable ${PASSPHRASE_ENV} o ejecuta el comando en un terminal para escribir la contraseña.`,
+    );
+  const first = checkedPassphrase(await askHidden('Contraseña de la copia (no se muestra): '));
+  const second = await askHidden('Repite la contraseña: ');
+  if (first !== second) throw new CliError('Las dos contraseñas no coinciden: no se ha creado la copia.');
+  return first;
+}
+
+// --- What a preview says -----------------------------------------------------------------------
+
+function printPreview(preview: TransferPreview, source: string): void {
+  const manifest = preview.manifest;
+  console.log(
+    `${source}: creada el ${manifest.created_at} con EDN360 ${manifest.app_version} (base «${manifest.source.db_name}», ${manifest.kind === 'automatic' ? 'automática' : 'manual'})${preview.encrypted ? ', cifrada' : ''}.`,
+  );
+  const header = ['Colección', 'en la copia', 'nuevos', 'iguales', 'distintos', 'solo en la base'];
+  const rows = preview.collections.map((c) => [
+    c.collection,
+    String(c.incoming),
+    String(c.added),
+    String(c.identical),
+    String(c.different),
+    String(c.only_in_database),
+  ]);
+  const widths = header.map((title, i) =>
+    Math.max(title.length, ...rows.map((row) => (row[i] ?? '').length)),
+  );
+  const format = (row: string[]): string =>
+    row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
+  console.log(format(header));
+  for (const row of rows) console.log(format(row));
+  if (preview.active_jobs_in_target > 0)
+    console.log(
+      `Aviso: hay ${preview.active_jobs_in_target} trabajo(s) en cola o en curso en el destino; hay que esperar a que terminen (o cancelarlos).`,
+    );
+  if (preview.erasures_after_source > 0)
+    console.log(
+      `Aviso: ${preview.erasures_after_source} cliente(s) se borraron después de esta copia; restaurarla los vuelve a traer.`,
+    );
+  if (preview.needs_migration)
+    console.log('Aviso: la copia es de una versión anterior; sus documentos se actualizarán al copiarlos.');
+}
+
+const sum = (counts: Record<string, number>): number => Object.values(counts).reduce((a, b) => a + b, 0);
+
+function ruleOf(value: string | undefined, allowed: readonly ConflictRule[]): ConflictRule {
+  const parsed = ConflictRuleSchema.safeParse(value ?? 'keep');
+  if (!parsed.success || !allowed.includes(parsed.data))
+    throw new CliError(`--rule: usa ${allowed.join(', ')} (no «${value}»).`);
+  return parsed.data;
+}
+
+// --- Commands ----------------------------------------------------------------------------------
+
+export async function backupCommand(argv: string[]): Promise<number> {
+  const usage = `Uso: edn360 backup <archivo|carpeta> [--encrypt] — con --encrypt la contraseña sale de ${PASSPHRASE_ENV} o se pide en el terminal.`;
+  const { positionals, values } = parseCommand(argv, { encrypt: { type: 'boolean' } }, usage);
+  const [target] = positionals;
+  if (!target || positionals.length > 1) throw new CliError(usage);
+  const passphrase = values.encrypt ? await newPassphrase() : null;
+  let file = resolve(target);
+  const existing = await stat(file).catch(() => null);
+  if (existing?.isDirectory()) file = join(file, manualBackupName(new Date()));
+  return withCare(async (care) => {
+    const summary = await withProgress((listener) =>
+      care.backup({ file, passphrase, kind: 'manual' }, listener),
+    ).catch(asCliError);
+    console.log(
+      `Copia de seguridad creada: ${summary.total_documents} documentos, ${summary.bytes} bytes${summary.encrypted ? ', cifrada' : ''} → ${summary.file}`,
+    );
+    return 0;
+  });
+}
+
+export async function restoreCommand(argv: string[]): Promise<number> {
+  const usage =
+    'Uso: edn360 restore <archivo> [--rule keep|replace|exact] [--with-settings] [--yes] [--dry-run]';
+  const { positionals, values } = parseCommand(
+    argv,
+    {
+      rule: { type: 'string' },
+      'with-settings': { type: 'boolean' },
+      yes: { type: 'boolean', short: 'y' },
+      'dry-run': { type: 'boolean' },
+    },
+    usage,
+  );
+  const [target] = positionals;
+  if (!target || positionals.length > 1) throw new CliError(usage);
+  const rule = ruleOf(values.rule, ['keep', 'replace', 'exact']);
+  const file = resolve(target);
+  return withCare(async (care) => {
+    let passphrase = process.env[PASSPHRASE_ENV] || null;
+    const preview = async (): Promise<TransferPreview> =>
+      withProgress((listener) => care.previewRestore({ file, passphrase }, listener));
+    let seen: TransferPreview;
+    try {
+      seen = await preview();
+    } catch (error) {
+      if (
+        !(error instanceof DomainError) ||
+        error.code !== 'backup_passphrase_required' ||
+        !process.stdin.isTTY
+      ) {
+        if (error instanceof DomainError && error.code === 'backup_passphrase_required')
+          throw new CliError(
+            `${error.message} Define la variable ${PASSPHRASE_ENV} o ejecútalo en un terminal.`,
+          );
+        return asCliError(error);
+      }
+      passphrase = await askHidden('La copia está cifrada. Contraseña: ');
+      seen = await preview().catch(asCliError);
+    }
+    printPreview(seen, `Copia ${file}`);
+    const explanation = {
+      keep: 'se añade lo que falta; los documentos distintos de la base se conservan',
+      replace: 'se añade lo que falta y los documentos distintos se sustituyen por los de la copia',
+      exact: 'la base queda exactamente como la copia: se borra lo que solo está en la base',
+    }[rule];
+    console.log(
+      `Regla «${rule}»: ${explanation}${values['with-settings'] ? '; también se aplican sus ajustes' : ''}.`,
+    );
+    if (values['dry-run']) {
+      console.log('Simulación (--dry-run): no se ha cambiado nada.');
+      return 0;
+    }
+    if (!(await confirm('¿Restaurar?', values.yes === true))) {
+      console.log('Cancelado: no se ha cambiado nada.');
+      return 1;
+    }
+    const result = await withProgress((listener) =>
+      care.restore({ file, passphrase, rule, apply_settings: values['with-settings'] === true }, listener),
+    ).catch(asCliError);
+    console.log(
+      `Copia restaurada (regla «${result.rule}»): ${sum(result.written)} documentos escritos, ${sum(result.kept)} conservados, ${sum(result.removed)} borrados${result.migrated_from !== null ? `; actualizados desde el esquema ${result.migrated_from}` : ''}${values['with-settings'] ? '; ajustes aplicados' : ''}.`,
+    );
+    return 0;
+  });
+}
+
+export async function moveDatabaseCommand(argv: string[]): Promise<number> {
+  const usage =
+    'Uso: edn360 move-database (--to <mongodb-url> [--db <nombre>] | --to-local) [--rule keep|replace] [--yes] [--dry-run]';
+  const { values, positionals } = parseCommand(
+    argv,
+    {
+      to: { type: 'string' },
+      db: { type: 'string' },
+      'to-local': { type: 'boolean' },
+      rule: { type: 'string' },
+      yes: { type: 'boolean', short: 'y' },
+      'dry-run': { type: 'boolean' },
+    },
+    usage,
+  );
+  if (positionals.length > 0 || (values.to === undefined) === (values['to-local'] !== true))
+    throw new CliError(usage);
+  const rule = ruleOf(values.rule, ['keep', 'replace']);
+  return withCare(async (care, config) => {
+    const parsed = MoveArgsSchema.safeParse({
+      target:
+        values['to-local'] === true
+          ? { kind: 'embedded' }
+          : { kind: 'server', url: values.to, db_name: values.db ?? config.dbName },
+      rule,
+      dry_run: true,
+    });
+    if (!parsed.success)
+      throw new CliError(
+        `${parsed.error.issues.map((issue) => `${issue.path.at(-1) === 'url' ? '--to' : issue.path.at(-1) === 'db_name' ? '--db' : issue.path.join('.')}: ${issue.message}`).join('; ')}\n${usage}`,
+      );
+    const args: MoveArgs = parsed.data;
+    if (process.env['EDN_MONGO_URL'])
+      console.error(
+        'Aviso: EDN_MONGO_URL está definida en el entorno y manda sobre el ajuste que se cambia aquí: quítala o cámbiala antes de volver a arrancar, o la app seguirá usando la base de datos anterior.',
+      );
+    const dry = await withProgress((listener) => care.move(args, listener)).catch(asCliError);
+    if (!dry.dry_run) throw new Error('move-database: se esperaba una simulación');
+    printPreview(dry.preview, `Origen → ${dry.target}`);
+    console.log(
+      `Regla «${rule}»: ${rule === 'keep' ? 'los documentos que ya estén en el destino se conservan' : 'los documentos del destino se sustituyen por los de esta base'}.`,
+    );
+    if (values['dry-run']) {
+      console.log('Simulación (--dry-run): no se ha cambiado nada.');
+      return 0;
+    }
+    if (!(await confirm(`¿Mover los datos a ${dry.target}?`, values.yes === true))) {
+      console.log('Cancelado: no se ha cambiado nada.');
+      return 1;
+    }
+    const moved = await withProgress((listener) => care.move({ ...args, dry_run: false }, listener)).catch(
+      asCliError,
+    );
+    if (moved.dry_run) throw new Error('move-database: se esperaba el movimiento');
+    const { result } = moved;
+    console.log(
+      `Datos movidos a ${moved.target}: ${sum(result.written)} documentos escritos, ${sum(result.kept)} conservados${result.resumed ? ' (se retomó un movimiento interrumpido)' : ''}.`,
+    );
+    console.log(
+      result.switched
+        ? 'Ajuste cambiado: la app usará la nueva base de datos. Reinicia la app (y edn360 serve / worker) para empezar a usarla.'
+        : 'El ajuste de la base de datos no se ha cambiado: revisa la configuración antes de reiniciar.',
+    );
+    return 0;
+  });
+}

@@ -1,0 +1,183 @@
+import type { AnyBulkWriteOperation, Db, Document } from 'mongodb';
+import type { CollectionPreview, ConflictRule } from '@shared/backup';
+import { COLLECTIONS } from '../collections';
+import { isDuplicateKeyError } from '../repositories/duplicate-key';
+import { MIGRATED_COLLECTIONS } from '../schema/migrations';
+import { documentText, type DocumentBatch } from './backup-body';
+
+/*
+ * The app's collections as sources and targets of documents: read in `_id` order (so a copy can
+ * resume after the last `_id` it wrote), compared with what a database already holds, written
+ * under a conflict rule. Shared by backup, restore and the move between databases.
+ */
+
+/**
+ * What a backup carries: every collection the app owns — the same list the migrations bring up to
+ * date (not: the migrations log, the backups log, test-only recordings).
+ */
+export const BACKUP_COLLECTIONS: readonly string[] = MIGRATED_COLLECTIONS;
+
+export const DEFAULT_BATCH = 500;
+
+export async function countDocuments(
+  db: Db,
+  collections: readonly string[],
+): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const name of collections) counts[name] = await db.collection(name).countDocuments({});
+  return counts;
+}
+
+/** One collection's documents in `_id` order, `batchSize` at a time, after `afterId` when resuming. */
+export async function* collectionBatches(
+  db: Db,
+  collection: string,
+  options: { batchSize?: number; afterId?: unknown } = {},
+): AsyncIterable<DocumentBatch> {
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const filter: Document = options.afterId === undefined ? {} : { _id: { $gt: options.afterId } };
+  const cursor = db.collection(collection).find(filter, { sort: { _id: 1 }, batchSize });
+  let docs: Document[] = [];
+  try {
+    for await (const doc of cursor) {
+      docs.push(doc);
+      if (docs.length >= batchSize) {
+        yield { collection, docs };
+        docs = [];
+      }
+    }
+    if (docs.length > 0) yield { collection, docs };
+  } finally {
+    await cursor.close();
+  }
+}
+
+/** Every app collection of a database, one after another. */
+export async function* databaseBatches(
+  db: Db,
+  collections: readonly string[],
+  batchSize = DEFAULT_BATCH,
+): AsyncIterable<DocumentBatch> {
+  for (const collection of collections) yield* collectionBatches(db, collection, { batchSize });
+}
+
+async function existingById(db: Db, batch: DocumentBatch): Promise<Map<unknown, Document>> {
+  const ids = batch.docs.map((doc) => doc['_id'] as unknown);
+  const found = await db
+    .collection(batch.collection)
+    .find({ _id: { $in: ids } } as Document)
+    .toArray();
+  return new Map(found.map((doc) => [keyOf(doc['_id']), doc]));
+}
+
+/** Map key for an `_id` of any BSON type (strings here; ObjectIds from other tools). */
+function keyOf(id: unknown): unknown {
+  return typeof id === 'object' && id !== null ? JSON.stringify(id) : id;
+}
+
+/**
+ * Same fields and values, whatever order the fields were written in. Compared as canonical EJSON:
+ * a document read from a file carries BSON number types, one read from the database plain numbers.
+ */
+function sameDocument(a: Document, b: Document): boolean {
+  return documentText(sortedKeys(a) as Document) === documentText(sortedKeys(b) as Document);
+}
+
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, sortedKeys((value as Record<string, unknown>)[key])]),
+  );
+}
+
+export interface PreviewTally {
+  byCollection: Map<string, CollectionPreview>;
+}
+
+export function newPreviewTally(collections: readonly string[]): PreviewTally {
+  return {
+    byCollection: new Map(
+      collections.map((collection) => [
+        collection,
+        { collection, incoming: 0, added: 0, identical: 0, different: 0, only_in_database: 0 },
+      ]),
+    ),
+  };
+}
+
+/** Counts how one incoming batch compares with the target database. */
+export async function tallyBatch(target: Db, tally: PreviewTally, batch: DocumentBatch): Promise<void> {
+  const row = tally.byCollection.get(batch.collection);
+  if (!row) return;
+  const existing = await existingById(target, batch);
+  for (const doc of batch.docs) {
+    row.incoming += 1;
+    const there = existing.get(keyOf(doc['_id']));
+    if (!there) row.added += 1;
+    else if (sameDocument(there, doc)) row.identical += 1;
+    else row.different += 1;
+  }
+}
+
+/** Closes the tally: what the target holds that the source does not. */
+export async function finishTally(target: Db, tally: PreviewTally): Promise<CollectionPreview[]> {
+  const rows: CollectionPreview[] = [];
+  for (const row of tally.byCollection.values()) {
+    const inTarget = await target.collection(row.collection).countDocuments({});
+    rows.push({ ...row, only_in_database: Math.max(0, inTarget - row.identical - row.different) });
+  }
+  return rows;
+}
+
+export interface BatchOutcome {
+  written: number;
+  kept: number;
+}
+
+/**
+ * Writes one batch under the conflict rule. Idempotent: writing the same batch again changes
+ * nothing, which is what makes an interrupted restore or move safe to run again.
+ */
+export async function writeBatch(
+  target: Db,
+  batch: DocumentBatch,
+  rule: ConflictRule,
+): Promise<BatchOutcome> {
+  const collection = target.collection(batch.collection);
+  if (rule === 'keep') {
+    const existing = await existingById(target, batch);
+    const missing = batch.docs.filter((doc) => !existing.has(keyOf(doc['_id'])));
+    if (missing.length > 0) {
+      try {
+        await collection.insertMany(missing, { ordered: false });
+      } catch (error) {
+        // Another writer added some meanwhile: theirs stay, as `keep` says.
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+    }
+    return { written: missing.length, kept: batch.docs.length - missing.length };
+  }
+  const operations: AnyBulkWriteOperation[] = batch.docs.map((doc) => ({
+    replaceOne: { filter: { _id: doc['_id'] }, replacement: doc, upsert: true },
+  }));
+  if (operations.length > 0) await collection.bulkWrite(operations, { ordered: false });
+  return { written: batch.docs.length, kept: 0 };
+}
+
+/** `exact`: the target's app collections emptied before the copy. */
+export async function emptyCollections(
+  target: Db,
+  collections: readonly string[],
+): Promise<Record<string, number>> {
+  const removed: Record<string, number> = {};
+  for (const name of collections) removed[name] = (await target.collection(name).deleteMany({})).deletedCount;
+  return removed;
+}
+
+export async function activeJobCount(db: Db): Promise<number> {
+  return db.collection(COLLECTIONS.jobs).countDocuments({ status: { $in: ['pending', 'running'] } });
+}

@@ -1,0 +1,211 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MongoClient, type Db, type Document } from 'mongodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import type { SettingsFile } from '../../../src/shared/config';
+import type { TransferProgress } from '../../../src/shared/backup';
+import {
+  automaticBackupIfDue,
+  automaticBackupName,
+  backupStatus,
+  pruneAutomaticBackups,
+} from '../../../src/main/application/automatic-backups';
+import { requestMove, type MoveRequestDeps } from '../../../src/main/application/database-move';
+import { DomainError } from '../../../src/main/application/domain-error';
+import { BACKUP_COLLECTIONS } from '../../../src/main/db/backup/database-documents';
+import { MOVE_PROGRESS_COLLECTION } from '../../../src/main/db/backup/move-progress';
+import { COLLECTIONS } from '../../../src/main/db/collections';
+import { ensureIndexes } from '../../../src/main/db/indexes';
+import { createRepositories } from '../../../src/main/db/repositories';
+import { silentLogger } from '../../../src/main/log/logger';
+import { buildPendingJob } from '../../../src/main/queue/enqueue';
+import { seedClient } from '../../support/client-seed';
+import { useTestDatabase } from '../../support/test-db';
+
+/*
+ * Issue #18 point 4 (a laptop's database moved to the clinic's server and back: dry run, copy with
+ * progress, resume after a cut, the setting switched) and point 1's automatic daily backups, on a
+ * real MongoDB wire server: the "laptop" and the "clinic" are two databases of the test server.
+ */
+const laptop = useTestDatabase();
+let clinicClient: MongoClient;
+let clinic: Db;
+const clinicName = `edn_clinic_${Date.now().toString(36)}`;
+let settings: SettingsFile;
+let folder: string;
+
+async function everything(db: Db): Promise<Record<string, Document[]>> {
+  const all: Record<string, Document[]> = {};
+  for (const name of BACKUP_COLLECTIONS)
+    all[name] = await db
+      .collection(name)
+      .find({}, { sort: { _id: 1 } })
+      .toArray();
+  return all;
+}
+
+function moveDeps(options: { failAfterBatches?: number } = {}): MoveRequestDeps {
+  let batches = 0;
+  return {
+    source: { db: laptop.db, url: null, dbName: laptop.dbName, mode: 'embedded' },
+    version: '9.9.9-test',
+    logger: silentLogger(),
+    readSettings: async () => settings,
+    writeSettings: async (next) => {
+      settings = next;
+    },
+    openTarget: async (target) => {
+      if (target.kind !== 'server') throw new Error('only servers in this test');
+      const url = target.url;
+      // The network drops after some batches: the move is cut short mid-collection.
+      const db =
+        options.failAfterBatches === undefined
+          ? clinic
+          : (new Proxy(clinic, {
+              get(real, prop) {
+                if (prop !== 'collection') return Reflect.get(real, prop);
+                return (name: string) => {
+                  const collection = real.collection(name);
+                  if (name === MOVE_PROGRESS_COLLECTION) return collection;
+                  return new Proxy(collection, {
+                    get(c, p) {
+                      if (p === 'insertMany' && ++batches > options.failAfterBatches!)
+                        return () => Promise.reject(new Error('conexión perdida'));
+                      const value = Reflect.get(c, p) as unknown;
+                      return typeof value === 'function'
+                        ? (value as (...a: unknown[]) => unknown).bind(c)
+                        : value;
+                    },
+                  });
+                };
+              },
+            }) as Db);
+      return { db, url, dbName: target.db_name, close: async () => undefined };
+    },
+  };
+}
+
+const toClinic = (dry_run: boolean) =>
+  ({
+    target: { kind: 'server', url: `${inject('mongoUri')}`, db_name: clinicName },
+    rule: 'keep',
+    dry_run,
+  }) as const;
+
+beforeAll(async () => {
+  clinicClient = await MongoClient.connect(inject('mongoUri'));
+  clinic = clinicClient.db(clinicName);
+  await ensureIndexes(clinic);
+  const repos = createRepositories(laptop.db);
+  for (let i = 0; i < 8; i += 1) await seedClient(repos, `cliente-${i}`, `Cliente Número ${i}`);
+  settings = { coach_name: 'Laura', db_name: laptop.dbName };
+  folder = await mkdtemp(join(tmpdir(), 'edn-auto-'));
+});
+afterAll(async () => {
+  for (const name of [...BACKUP_COLLECTIONS, MOVE_PROGRESS_COLLECTION])
+    await clinic.collection(name).deleteMany({});
+  await clinicClient.close();
+  await rm(folder, { recursive: true, force: true });
+});
+
+describe('moving the laptop database to the clinic server', () => {
+  it('a dry run says what would be added and writes nothing', async () => {
+    const outcome = await requestMove(moveDeps(), toClinic(true));
+    if (!outcome.dry_run) throw new Error('expected a dry run');
+    const users = outcome.preview.collections.find((row) => row.collection === COLLECTIONS.users);
+    expect(users).toMatchObject({ incoming: 8, added: 8, identical: 0 });
+    expect(outcome.target).toContain(clinicName);
+    expect(await clinic.collection(COLLECTIONS.users).countDocuments({})).toBe(0);
+    expect(settings.mongo_url).toBeUndefined();
+  });
+
+  it('cut short mid-way: nothing switched; run again, it resumes and ends with every document, then the setting points at the clinic', async () => {
+    const cut = await requestMove(moveDeps({ failAfterBatches: 3 }), toClinic(false)).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(cut).toBeInstanceOf(Error);
+    expect(settings.mongo_url).toBeUndefined();
+    expect(await clinic.collection(MOVE_PROGRESS_COLLECTION).countDocuments({})).toBe(1);
+
+    const progress: TransferProgress[] = [];
+    const outcome = await requestMove(moveDeps(), toClinic(false), (p) => progress.push(p));
+    if (outcome.dry_run) throw new Error('expected a move');
+    expect(outcome.result).toMatchObject({ resumed: true, switched: true });
+    // Resumed: the collections finished before the cut were not read again.
+    expect(progress.at(-1)!.done).toBeLessThan(progress.at(-1)!.total);
+    expect(progress.every((p) => p.operation === 'move')).toBe(true);
+    expect(await everything(clinic)).toEqual(await everything(laptop.db));
+    expect(settings).toMatchObject({
+      mongo_url: inject('mongoUri'),
+      db_name: clinicName,
+      coach_name: 'Laura',
+    });
+    expect(await clinic.collection(MOVE_PROGRESS_COLLECTION).countDocuments({})).toBe(0);
+  });
+
+  it('refuses the database the app already uses, and while a job is queued', async () => {
+    const same = await requestMove(
+      { ...moveDeps(), source: { db: laptop.db, url: 'mongodb://x/y', dbName: 'y', mode: 'configured' } },
+      { target: { kind: 'server', url: 'mongodb://x/y', db_name: 'y' }, rule: 'keep', dry_run: true },
+    ).catch((e: unknown) => e);
+    expect(same).toBeInstanceOf(DomainError);
+    expect((same as DomainError).code).toBe('move_target_invalid');
+    const job = buildPendingJob({ user_id: 'cliente-1', submission_id: 's', type: 'training' });
+    await createRepositories(laptop.db).jobs.insert(job);
+    const busy = await requestMove(moveDeps(), toClinic(false)).catch((e: unknown) => e);
+    expect((busy as DomainError).code).toBe('database_has_active_jobs');
+    await laptop.db.collection(COLLECTIONS.jobs).deleteOne({ _id: job._id as never });
+  });
+
+  it('a target that cannot be reached is a clear refusal', async () => {
+    const deps = moveDeps();
+    const error = await requestMove(
+      {
+        ...deps,
+        openTarget: () => Promise.reject(new Error('No se pudo conectar a MongoDB en mongodb://nadie:27017')),
+      },
+      { target: { kind: 'server', url: 'mongodb://nadie:27017', db_name: 'x' }, rule: 'keep', dry_run: true },
+    ).catch((e: unknown) => e);
+    expect((error as DomainError).code).toBe('move_target_invalid');
+    expect((error as DomainError).message).toMatch(/No se pudo abrir la base de datos de destino/);
+  });
+});
+
+describe('automatic daily backups', () => {
+  const deps = () => ({
+    db: laptop.db,
+    mode: 'embedded' as const,
+    dbName: laptop.dbName,
+    version: '9.9.9-test',
+    readSettings: async () => settings,
+    instanceName: 'portatil',
+  });
+
+  it('once a day per database, into the folder, keeping the newest N; the coach’s own files stay', async () => {
+    const mine = join(folder, 'mi-copia.edn360bak');
+    await writeFile(mine, 'la copia que hizo la coach');
+    const day = (n: number) => new Date(Date.UTC(2026, 10, 1 + n, 6));
+    const taken: string[] = [];
+    for (let n = 0; n < 5; n += 1) {
+      const summary = await automaticBackupIfDue(deps(), { folder, keep: 3 }, day(n));
+      taken.push(summary!.file);
+      // Later the same day: not due.
+      expect(
+        await automaticBackupIfDue(deps(), { folder, keep: 3 }, new Date(day(n).getTime() + 3_600_000)),
+      ).toBeNull();
+    }
+    expect((await readdir(folder)).sort()).toEqual(
+      ['mi-copia.edn360bak', ...[2, 3, 4].map((n) => automaticBackupName(day(n)))].sort(),
+    );
+    const status = await backupStatus(laptop.db, { folder, keep: 3 });
+    expect(status.last_automatic?.at).toEqual(day(4));
+    expect(status.automatic.next_due_at).toEqual(day(5));
+    // Off: no backup, no next date.
+    expect(await automaticBackupIfDue(deps(), { folder, keep: 0 }, day(9))).toBeNull();
+    expect((await backupStatus(laptop.db, { folder, keep: 0 })).automatic.next_due_at).toBeNull();
+    expect(await pruneAutomaticBackups(folder, 1)).toHaveLength(2);
+  });
+});
