@@ -7,6 +7,7 @@ import type {
   TransferResult,
 } from '@shared/backup';
 import { readBackupSchedule } from '../config/backup-schedule';
+import type { AppConfig } from '../config/load-config';
 import { readSettingsFile, writeSettingsFile } from '../config/settings-store';
 import type { DatabaseHandle } from '../db/connect';
 import { openMoveTarget } from '../db/move-target';
@@ -52,6 +53,23 @@ export interface DatabaseCare {
   move(args: MoveArgs, onProgress?: ProgressListener): Promise<MoveOutcome>;
   /** The daily automatic backup if it is due (null if not, or if they are off). */
   automaticIfDue(now?: Date): Promise<BackupSummary | null>;
+}
+
+/** The context of a host from its configuration: the same for the app, `edn360 serve` and the CLI. */
+export function careContextOf(
+  config: Pick<AppConfig, 'dbName' | 'dataDir' | 'resourcesDir' | 'packaged' | 'worker'>,
+  database: DatabaseCareContext['database'],
+  host: Pick<DatabaseCareContext, 'repoResourcesDir' | 'env' | 'logger' | 'version'>,
+): DatabaseCareContext {
+  return {
+    database,
+    dbName: config.dbName,
+    dataDir: config.dataDir,
+    resourcesDir: config.resourcesDir,
+    packaged: config.packaged === true,
+    instanceName: config.worker.instanceName,
+    ...host,
+  };
 }
 
 export function databaseCare(ctx: DatabaseCareContext): DatabaseCare {

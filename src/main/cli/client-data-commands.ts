@@ -3,14 +3,13 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { eraseClient } from '../application/client-erasure';
 import { exportClientData } from '../application/client-data-export';
-import { DomainError } from '../application/domain-error';
 import { readCoachBrand } from '../config/coach-brand';
 import { loadConfig } from '../config/load-config';
 import { APP_VERSION } from '../core/version';
 import { openDatabase, type DatabaseHandle } from '../db/connect';
 import { createRepositories, type Repositories } from '../db/repositories';
 import { createLogger } from '../log/logger';
-import { CliError } from './errors';
+import { asCliError, CliError } from './errors';
 import { repoResourcesDir } from './paths';
 
 /*
@@ -28,12 +27,6 @@ async function withRepositories<T>(work: (repos: Repositories, dataDir: string) 
   } finally {
     await database.close();
   }
-}
-
-/** A refused request is the user's to fix: its message, exit code 1, no stack. */
-function asCliError(error: unknown): never {
-  if (error instanceof DomainError) throw new CliError(error.message);
-  throw error;
 }
 
 export async function exportClientCommand(argv: string[]): Promise<number> {

@@ -1,27 +1,23 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { SingleBar } from 'cli-progress';
 import {
-  BackupPassphraseSchema,
   ConflictRuleSchema,
   MoveArgsSchema,
   type ConflictRule,
   type MoveArgs,
   type TransferPreview,
-  type TransferProgress,
 } from '@shared/backup';
 import { manualBackupName } from '../application/automatic-backups';
-import { databaseCare, type DatabaseCare } from '../application/database-care';
-import type { ProgressListener } from '../application/document-transfer';
+import { careContextOf, databaseCare, type DatabaseCare } from '../application/database-care';
 import { DomainError } from '../application/domain-error';
 import { loadConfig, type AppConfig } from '../config/load-config';
 import { APP_VERSION } from '../core/version';
 import { openDatabase } from '../db/connect';
 import { createLogger } from '../log/logger';
-import { CliError } from './errors';
+import { asCliError, CliError } from './errors';
 import { repoResourcesDir } from './paths';
+import { askHidden, confirm, newPassphrase, PASSPHRASE_ENV, withProgress } from './terminal-io';
 
 /*
  * `edn360 backup`, `edn360 restore` and `edn360 move-database` (issue #18): the same use cases as
@@ -29,8 +25,6 @@ import { repoResourcesDir } from './paths';
  * (EDN_MONGO_URL / EDN_DB_NAME, or the embedded one — with the app closed, since an embedded
  * database is opened by one process at a time). Progress goes to stderr, the answers to stdout.
  */
-
-const PASSPHRASE_ENV = 'EDN_BACKUP_PASSPHRASE';
 
 /** `parseArgs`, its refusals (an unknown option, a missing value) as the user's to fix. */
 function parseCommand<O extends ParseArgsOptionsConfig>(argv: string[], options: O, usage: string) {
@@ -56,191 +50,13 @@ async function withCare(work: (care: DatabaseCare, config: AppConfig) => Promise
   const logger = createLogger({ dataDir: config.dataDir });
   const database = await openDatabase({ config, logger, repoResourcesDir });
   try {
-    const care = databaseCare({
-      database,
-      dbName: config.dbName,
-      dataDir: config.dataDir,
-      resourcesDir: config.resourcesDir,
-      repoResourcesDir,
-      packaged: config.packaged === true,
-      env: process.env,
-      logger,
-      instanceName: config.worker.instanceName,
-      version: APP_VERSION,
-    });
+    const care = databaseCare(
+      careContextOf(config, database, { repoResourcesDir, env: process.env, logger, version: APP_VERSION }),
+    );
     return await work(care, config);
   } finally {
     await database.close();
   }
-}
-
-/** A refused request is the user's to fix: its message, exit code 1, no stack. */
-function asCliError(error: unknown): never {
-  if (error instanceof DomainError) throw new CliError(error.message);
-  throw error;
-}
-
-// --- Progress ----------------------------------------------------------------------------------
-
-const OPERATION_LABEL: Record<TransferProgress['operation'], string> = {
-  backup: 'Copiando',
-  verify: 'Comprobando la copia',
-  preview: 'Comparando',
-  restore: 'Restaurando',
-  move: 'Moviendo',
-};
-
-interface ProgressDisplay {
-  listener: ProgressListener;
-  stop(): void;
-}
-
-/** Reading a backup file: how many documents it holds is known only at its end. */
-const unknownTotal = (progress: TransferProgress): boolean => progress.operation === 'verify';
-
-/** A bar on a terminal (cli-progress, on stderr); otherwise one line each ~10 %. */
-function progressDisplay(): ProgressDisplay {
-  if (process.stderr.isTTY) {
-    let bar: SingleBar | null = null;
-    let operation: string | null = null;
-    const stop = (): void => {
-      bar?.stop();
-      bar = null;
-    };
-    return {
-      listener: (progress) => {
-        if (progress.operation !== operation || !bar) {
-          stop();
-          operation = progress.operation;
-          bar = new SingleBar({
-            stream: process.stderr,
-            format: unknownTotal(progress)
-              ? `${OPERATION_LABEL[progress.operation].padEnd(21)} {value} documentos leídos {collection}`
-              : `${OPERATION_LABEL[progress.operation].padEnd(21)} |{bar}| {percentage}% · {value}/{total} {collection}`,
-            hideCursor: true,
-            clearOnComplete: false,
-          });
-          bar.start(Math.max(progress.total, 1), 0, { collection: '' });
-        }
-        bar.setTotal(Math.max(progress.total, 1));
-        bar.update(progress.done, { collection: progress.collection ?? '' });
-      },
-      stop,
-    };
-  }
-  let decile = -1;
-  let last: TransferProgress | null = null;
-  let lastCounted = 0;
-  const line = (progress: TransferProgress): void => {
-    if (unknownTotal(progress)) {
-      process.stderr.write(`${OPERATION_LABEL[progress.operation]}: ${progress.done} documentos leídos\n`);
-      lastCounted = progress.done;
-      return;
-    }
-    const percent = progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 100;
-    process.stderr.write(
-      `${OPERATION_LABEL[progress.operation]}: ${percent} % (${progress.done}/${progress.total} documentos)\n`,
-    );
-  };
-  /** The end of an operation whose total was unknown: how many it read. */
-  const finish = (): void => {
-    if (last && unknownTotal(last) && last.done !== lastCounted) line(last);
-  };
-  return {
-    listener: (progress) => {
-      if (progress.operation !== last?.operation) {
-        finish();
-        decile = -1;
-        lastCounted = 0;
-      }
-      last = progress;
-      if (unknownTotal(progress)) {
-        if (progress.done - lastCounted >= 10_000) line(progress);
-        return;
-      }
-      const now = progress.total > 0 ? Math.floor((progress.done / progress.total) * 10) : 10;
-      if (now > decile) {
-        decile = now;
-        line(progress);
-      }
-    },
-    stop: finish,
-  };
-}
-
-async function withProgress<T>(work: (listener: ProgressListener) => Promise<T>): Promise<T> {
-  const display = progressDisplay();
-  try {
-    return await work(display.listener);
-  } finally {
-    display.stop();
-  }
-}
-
-// --- Questions ---------------------------------------------------------------------------------
-
-/** One line from stdin (a terminal or a pipe); an empty answer at the end of the input. */
-function ask(question: string): Promise<string> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY });
-  return new Promise((resolveAnswer) => {
-    let answered = false;
-    rl.question(question, (answer) => {
-      answered = true;
-      rl.close();
-      resolveAnswer(answer);
-    });
-    rl.once('close', () => {
-      if (!answered) resolveAnswer('');
-    });
-  });
-}
-
-/** A passphrase typed on the terminal without echo. */
-function askHidden(question: string): Promise<string> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-  let asking = true;
-  Object.assign(rl, {
-    _writeToOutput: (text: string) => {
-      if (asking) process.stderr.write(text);
-    },
-  });
-  return new Promise((resolveAnswer) => {
-    rl.question(question, (answer) => {
-      rl.close();
-      process.stderr.write('\n');
-      resolveAnswer(answer);
-    });
-    asking = false;
-  });
-}
-
-async function confirm(question: string, yes: boolean): Promise<boolean> {
-  if (yes) return true;
-  const answer = (await ask(`${question} (s/N) `)).trim().toLowerCase();
-  return answer === 's' || answer === 'si' || answer === 'sí' || answer === 'y' || answer === 'yes';
-}
-
-function checkedPassphrase(value: string): string {
-  const parsed = BackupPassphraseSchema.safeParse(value);
-  if (!parsed.success)
-    throw new CliError(
-      `La contraseña de la copia necesita ${parsed.error.issues[0]?.message ?? 'al menos 8 caracteres'}.`,
-    );
-  return parsed.data;
-}
-
-/** The passphrase of a new encrypted backup: the environment, or asked twice on a terminal. Never argv. */
-async function newPassphrase(): Promise<string> {
-  const fromEnv = process.env[PASSPHRASE_ENV];
-  if (fromEnv) return checkedPassphrase(fromEnv);
-  if (!process.stdin.isTTY)
-    throw new CliError(
-      `Para cifrar la copia, define la variable ${PASSPHRASE_ENV} o ejecuta el comando en un terminal para escribir la contraseña.`,
-    );
-  const first = checkedPassphrase(await askHidden('Contraseña de la copia (no se muestra): '));
-  const second = await askHidden('Repite la contraseña: ');
-  if (first !== second) throw new CliError('Las dos contraseñas no coinciden: no se ha creado la copia.');
-  return first;
 }
 
 // --- What a preview says -----------------------------------------------------------------------

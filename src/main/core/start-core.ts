@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { databaseCare, type DatabaseCare } from '../application/database-care';
+import { careContextOf, databaseCare, type DatabaseCare } from '../application/database-care';
 import type { AppConfig } from '../config/load-config';
 import { openDatabase, type DatabaseHandle } from '../db/connect';
 import { getCollections } from '../db/collections';
@@ -107,18 +107,14 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
   await jobWatcher.start();
   logger.info({ mode: jobWatcher.mode }, 'job watcher');
   // Backups, restores and moves of this database, one object for every door of this host.
-  const care = databaseCare({
-    database,
-    dbName: config.dbName,
-    dataDir: config.dataDir,
-    resourcesDir: config.resourcesDir,
-    repoResourcesDir: options.repoResourcesDir,
-    packaged: config.packaged === true,
-    env: options.env ?? process.env,
-    logger: logger.child({ component: 'backup' }),
-    instanceName: config.worker.instanceName,
-    version: APP_VERSION,
-  });
+  const care = databaseCare(
+    careContextOf(config, database, {
+      repoResourcesDir: options.repoResourcesDir,
+      env: options.env ?? process.env,
+      logger: logger.child({ component: 'backup' }),
+      version: APP_VERSION,
+    }),
+  );
 
   let api: FastifyInstance | null = null;
   let apiUrl: string;
