@@ -88,6 +88,14 @@ export const TransferResultSchema = z.strictObject({
 });
 export type TransferResult = z.infer<typeof TransferResultSchema>;
 
+/** What a restore did, with the preview it passed and the copy taken of the database before an `exact` one. */
+export const RestoreOutcomeSchema = TransferResultSchema.extend({
+  preview: TransferPreviewSchema,
+  /** `exact` empties the database first: what it held is saved here beforehand (null for other rules or an empty database). */
+  safety_backup: z.string().nullable(),
+});
+export type RestoreOutcome = z.infer<typeof RestoreOutcomeSchema>;
+
 /** Long operations report where they are; each door shows it as a bar (CLI, Ajustes, HTTP events). */
 export const TransferProgressSchema = z.strictObject({
   operation: z.enum(['backup', 'verify', 'preview', 'restore', 'move']),

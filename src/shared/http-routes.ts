@@ -41,9 +41,9 @@ import {
   ConflictRuleSchema,
   MoveArgsSchema,
   MoveOutcomeSchema,
+  RestoreOutcomeSchema,
   TransferPreviewSchema,
   TransferProgressSchema,
-  TransferResultSchema,
 } from './backup';
 import { ClientPdfQuerySchema, PdfBytesSchema, ZipBytesSchema } from './client-plan-request';
 import { EraseClientConfirmSchema } from './client-erasure';
@@ -364,7 +364,7 @@ export const RestorePreviewResponseSchema = z.object({
 });
 export const RestoreResponseSchema = z.object({
   success: z.literal(true),
-  restore: TransferResultSchema.extend({ preview: TransferPreviewSchema }),
+  restore: RestoreOutcomeSchema,
 });
 export const MoveResponseSchema = z.object({ success: z.literal(true), move: MoveOutcomeSchema });
 

@@ -41,9 +41,9 @@ import {
   ConflictRuleSchema,
   MoveArgsSchema,
   MoveOutcomeSchema,
+  RestoreOutcomeSchema,
   TransferPreviewSchema,
   TransferProgressSchema,
-  TransferResultSchema,
 } from './backup';
 
 /*
@@ -239,7 +239,7 @@ export type ChosenBackupFile = z.infer<typeof ChosenBackupFileSchema>;
 /** The passphrase of an existing (encrypted) backup: whatever the coach typed when it was made. */
 const BackupPassphraseArg = z.string().min(1, 'escribe la contraseña de la copia').max(1024);
 
-export const RestoreBackupResultSchema = TransferResultSchema.extend({ preview: TransferPreviewSchema });
+export const RestoreBackupResultSchema = RestoreOutcomeSchema;
 
 // ---------------------------------------------------------------------------------------------
 // The contract.

@@ -1,4 +1,4 @@
-import { chmod, mkdir, readdir, rm } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BackupRun, BackupStatus, BackupSummary } from '@shared/backup';
 import { lastBackupRun } from '../db/backup/backup-runs';
@@ -27,6 +27,20 @@ export function automaticBackupName(at: Date): string {
     .replaceAll(':', '-')}${BACKUP_EXTENSION}`;
 }
 
+/** The copy of a database taken just before an `exact` restore empties it. */
+export function safetyBackupName(at: Date): string {
+  return `edn360-antes-de-restaurar-${at
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replaceAll(':', '-')}${BACKUP_EXTENSION}`;
+}
+
+/** The backups folder, created if needed, the coach's alone (health data), like the database's own folder. */
+export async function prepareBackupFolder(folder: string): Promise<void> {
+  await mkdir(folder, { recursive: true, mode: 0o700 });
+  await chmod(folder, 0o700).catch(() => undefined);
+}
+
 /** A manual backup's suggested name (the coach may choose another). */
 export function manualBackupName(at: Date): string {
   return `edn360-${at.toISOString().slice(0, 16).replaceAll(':', '-')}${BACKUP_EXTENSION}`;
@@ -39,6 +53,15 @@ export async function pruneAutomaticBackups(folder: string, keep: number): Promi
     .sort();
   const removed = names.slice(0, Math.max(0, names.length - keep));
   for (const name of removed) await rm(join(folder, name), { force: true });
+  // An automatic backup cut short (the process killed mid-write) leaves its `.partial`: gone after a day.
+  for (const name of await readdir(folder).catch(() => [] as string[])) {
+    if (!name.startsWith(AUTOMATIC_PREFIX) || !name.endsWith(`${BACKUP_EXTENSION}.partial`)) continue;
+    const info = await stat(join(folder, name)).catch(() => null);
+    if (info && Date.now() - info.mtimeMs > AUTOMATIC_BACKUP_EVERY_MS) {
+      await rm(join(folder, name), { force: true });
+      removed.push(name);
+    }
+  }
   return removed;
 }
 
@@ -54,9 +77,7 @@ export async function automaticBackupIfDue(
 ): Promise<BackupSummary | null> {
   if (settings.keep <= 0) return null;
   if (!automaticBackupDue(await lastBackupRun(deps.db, 'automatic'), now)) return null;
-  await mkdir(settings.folder, { recursive: true, mode: 0o700 });
-  // Health data: the folder is the coach's alone, like the database's own folder.
-  await chmod(settings.folder, 0o700).catch(() => undefined);
+  await prepareBackupFolder(settings.folder);
   const summary = await createBackup(
     deps,
     { file: join(settings.folder, automaticBackupName(now)), passphrase: null, kind: 'automatic' },

@@ -1,8 +1,7 @@
 import { basename } from 'node:path';
 import type { Db } from 'mongodb';
 import type { BackupManifest, BackupSummary } from '@shared/backup';
-import type { SettingsFile } from '@shared/config';
-import { SETTINGS } from '@shared/settings-descriptor';
+import { SettingsFileSchema, type SettingsFile } from '@shared/config';
 import { backupBodyLines } from '../db/backup/backup-body';
 import { writeBackupFile } from '../db/backup/backup-file';
 import { recordBackupRun } from '../db/backup/backup-runs';
@@ -35,22 +34,37 @@ export interface BackupArgs {
   kind: BackupManifest['kind'];
 }
 
-/** Settings that belong to this machine or this database, not to the coach's way of working. */
-const MACHINE_SETTINGS = new Set([
-  'data_dir',
-  'mongo_url',
-  'db_name',
-  'api_host',
-  'api_port',
-  'instance_name',
-]);
+/**
+ * The settings a backup carries: the coach's way of working (brand, languages, models and prices,
+ * look, how many automatic backups) — never a secret (API token, LLM key) nor anything tied to one
+ * machine or database (folders, addresses, ports, allowed hosts, process sizes). An allowlist, so a
+ * new setting travels only once someone decides it should.
+ */
+const PORTABLE_SETTINGS = [
+  'llm_base_url',
+  'llm_model',
+  'agent_models',
+  'prices',
+  'language',
+  'plan_language',
+  'coach_name',
+  'coach_contact',
+  'coach_logo',
+  'theme',
+  'backup_keep',
+] as const;
 
-/** The settings a backup carries: no secret (API token, LLM key), nothing tied to this machine. */
-export function portableSettings(settings: SettingsFile): Record<string, unknown> {
-  const table = SETTINGS as Record<string, { secret?: true }>;
+/** The portable settings of `settings` that this version accepts (a backup's may be from another version). */
+export function portableSettings(settings: Readonly<Record<string, unknown>>): Partial<SettingsFile> {
+  const shape = SettingsFileSchema.shape as Record<
+    string,
+    { safeParse(value: unknown): { success: boolean } }
+  >;
   return Object.fromEntries(
-    Object.entries(settings).filter(([key]) => table[key]?.secret !== true && !MACHINE_SETTINGS.has(key)),
-  );
+    PORTABLE_SETTINGS.filter(
+      (key) => settings[key] !== undefined && shape[key]?.safeParse(settings[key]).success === true,
+    ).map((key) => [key, settings[key]]),
+  ) as Partial<SettingsFile>;
 }
 
 export async function createBackup(

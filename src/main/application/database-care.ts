@@ -1,10 +1,11 @@
+import { join } from 'node:path';
 import type {
   BackupStatus,
   BackupSummary,
   MoveArgs,
   MoveOutcome,
+  RestoreOutcome,
   TransferPreview,
-  TransferResult,
 } from '@shared/backup';
 import { readBackupSchedule } from '../config/backup-schedule';
 import type { AppConfig } from '../config/load-config';
@@ -12,7 +13,12 @@ import { readSettingsFile, writeSettingsFile } from '../config/settings-store';
 import type { DatabaseHandle } from '../db/connect';
 import { openMoveTarget } from '../db/move-target';
 import type { Logger } from '../log/logger';
-import { automaticBackupIfDue, backupStatus } from './automatic-backups';
+import {
+  automaticBackupIfDue,
+  backupStatus,
+  prepareBackupFolder,
+  safetyBackupName,
+} from './automatic-backups';
 import { createBackup, type BackupArgs, type BackupDeps } from './database-backup';
 import { requestMove } from './database-move';
 import {
@@ -46,10 +52,7 @@ export interface DatabaseCare {
   backup(args: BackupArgs, onProgress?: ProgressListener): Promise<BackupSummary>;
   status(): Promise<BackupStatus>;
   previewRestore(args: RestoreArgs, onProgress?: ProgressListener): Promise<TransferPreview>;
-  restore(
-    args: RestoreApplyArgs,
-    onProgress?: ProgressListener,
-  ): Promise<TransferResult & { preview: TransferPreview }>;
+  restore(args: RestoreApplyArgs, onProgress?: ProgressListener): Promise<RestoreOutcome>;
   move(args: MoveArgs, onProgress?: ProgressListener): Promise<MoveOutcome>;
   /** The daily automatic backup if it is due (null if not, or if they are off). */
   automaticIfDue(now?: Date): Promise<BackupSummary | null>;
@@ -84,7 +87,21 @@ export function databaseCare(ctx: DatabaseCareContext): DatabaseCare {
     readSettings,
     instanceName: ctx.instanceName,
   };
-  const restoreDeps: RestoreDeps = { db: ctx.database.db, logger: ctx.logger, readSettings, writeSettings };
+  const restoreDeps: RestoreDeps = {
+    db: ctx.database.db,
+    logger: ctx.logger,
+    readSettings,
+    writeSettings,
+    safetyBackup: async () => {
+      const { folder } = await readBackupSchedule(ctx.dataDir, ctx.env);
+      await prepareBackupFolder(folder);
+      return createBackup(backupDeps, {
+        file: join(folder, safetyBackupName(new Date())),
+        passphrase: null,
+        kind: 'manual',
+      });
+    },
+  };
   return {
     backup: (args, onProgress) => createBackup(backupDeps, args, onProgress),
     status: async () => backupStatus(ctx.database.db, await readBackupSchedule(ctx.dataDir, ctx.env)),

@@ -3,7 +3,12 @@ import type { ConflictRule, MoveArgs, MoveOutcome, TransferPreview, TransferResu
 import type { SettingsFile } from '@shared/config';
 import type { DocumentBatch } from '../db/backup/backup-body';
 import { redactMongoUrl } from '../db/errors';
-import { clearMoveProgress, readMoveProgress, saveMoveProgress } from '../db/backup/move-progress';
+import {
+  clearMoveProgress,
+  readMoveProgress,
+  saveMoveProgress,
+  type MoveProgress,
+} from '../db/backup/move-progress';
 import { SCHEMA_VERSION } from '../db/schema/schema-version';
 import type { Logger } from '../log/logger';
 import {
@@ -38,6 +43,8 @@ export interface MoveDeps {
   logger: Logger;
   readSettings: () => Promise<SettingsFile>;
   writeSettings: (settings: SettingsFile) => Promise<void>;
+  /** Documents per batch (tests use small batches to cut a move inside a collection). */
+  batchSize?: number;
 }
 
 export interface MoveResult extends TransferResult {
@@ -88,17 +95,19 @@ export async function previewMove(deps: MoveDeps, onProgress?: ProgressListener)
   return previewTransfer(source, deps.target.db, 'preview', onProgress);
 }
 
-/** Where this source's documents go, with the collections and `_id`s a previous move already copied skipped. */
-function resumedBatches(deps: MoveDeps, from: { collection: string; last_id: unknown } | null) {
+/**
+ * The source's documents, from where a previous move of the same rule stopped: the collections it
+ * finished are skipped and the one it was in resumes after its last `_id`. `from` null: all of them.
+ */
+function batchesFrom(deps: MoveDeps, from: MoveProgress | null) {
   return async function* (): AsyncIterable<DocumentBatch> {
-    const start = from ? BACKUP_COLLECTIONS.indexOf(from.collection) : 0;
+    const start = from ? Math.max(0, BACKUP_COLLECTIONS.indexOf(from.collection)) : 0;
     for (const [index, collection] of BACKUP_COLLECTIONS.entries()) {
       if (index < start) continue;
-      yield* collectionBatches(
-        deps.source.db,
-        collection,
-        index === start && from ? { afterId: from.last_id } : {},
-      );
+      yield* collectionBatches(deps.source.db, collection, {
+        ...(deps.batchSize ? { batchSize: deps.batchSize } : {}),
+        ...(index === start && from ? { afterId: from.last_id } : {}),
+      });
     }
   };
 }
@@ -115,19 +124,38 @@ export async function moveDatabase(
   const source = sourceOf(deps);
   source.counts = await countDocuments(deps.source.db, BACKUP_COLLECTIONS);
   const key = `${deps.source.mode}:${deps.source.dbName}`;
-  const previous = await readMoveProgress(deps.target.db, key);
-  const result = await applyTransfer(source, deps.target.db, {
-    rule: args.rule,
-    logger: deps.logger,
-    operation: 'move',
-    ...(onProgress ? { onProgress } : {}),
-    batches: resumedBatches(deps, previous),
-    afterBatch: async (batch) => {
-      const last = batch.docs.at(-1);
-      if (last) await saveMoveProgress(deps.target.db, key, batch.collection, last['_id']);
-    },
-  });
-  await assertCopied(deps);
+  const stored = await readMoveProgress(deps.target.db, key);
+  const previous = stored?.rule === args.rule ? stored : null;
+  const copy = (from: MoveProgress | null) =>
+    applyTransfer(source, deps.target.db, {
+      rule: args.rule,
+      logger: deps.logger,
+      operation: 'move',
+      ...(onProgress ? { onProgress } : {}),
+      batches: batchesFrom(deps, from),
+      afterBatch: async (batch) => {
+        const last = batch.docs.at(-1);
+        if (last)
+          await saveMoveProgress(deps.target.db, key, {
+            rule: args.rule,
+            collection: batch.collection,
+            last_id: last['_id'],
+          });
+      },
+    });
+  let result = await copy(previous);
+  // A resumed pass cannot see documents added meanwhile before the point it resumed from, nor `_id`s
+  // of another type (`$gt` compares within one BSON type): one full pass (idempotent) finds them.
+  if (previous && (await missingInTarget(deps))) result = addWritten(result, await copy(null));
+  const missing = await missingInTarget(deps);
+  if (missing) {
+    // Next time starts from the beginning rather than from a point that cannot finish the copy.
+    await clearMoveProgress(deps.target.db, key);
+    throw new DomainError(
+      'move_target_invalid',
+      `Faltan ${missing.count} documentos de «${missing.collection}» en el destino tras la copia: no se ha cambiado la base de datos de la app. Vuelve a intentarlo.`,
+    );
+  }
   await clearMoveProgress(deps.target.db, key);
   const settings = await deps.readSettings();
   const next: SettingsFile = { ...settings, db_name: deps.target.dbName };
@@ -141,20 +169,28 @@ export async function moveDatabase(
   return { ...result, resumed: previous !== null, switched: true, target: describe(deps.target) };
 }
 
-/** Every source document is in the target before the setting is switched. */
-async function assertCopied(deps: MoveDeps): Promise<void> {
+function addWritten(first: TransferResult, second: TransferResult): TransferResult {
+  const sum = (a: Record<string, number>, b: Record<string, number>) =>
+    Object.fromEntries(Object.keys({ ...a, ...b }).map((name) => [name, (a[name] ?? 0) + (b[name] ?? 0)]));
+  return {
+    ...second,
+    written: sum(first.written, second.written),
+    kept: second.kept,
+    duration_ms: first.duration_ms + second.duration_ms,
+  };
+}
+
+/** The first collection with source documents the target lacks, or null when every one is there. */
+async function missingInTarget(deps: MoveDeps): Promise<{ collection: string; count: number } | null> {
   for (const collection of BACKUP_COLLECTIONS) {
     const ids = deps.source.db.collection(collection).find({}, { projection: { _id: 1 }, batchSize: 1000 });
     let batch: unknown[] = [];
+    let count = 0;
     const check = async (): Promise<void> => {
       const found = await deps.target.db
         .collection(collection)
         .countDocuments({ _id: { $in: batch } } as Record<string, unknown>);
-      if (found !== batch.length)
-        throw new DomainError(
-          'move_target_invalid',
-          `Faltan ${batch.length - found} documentos de «${collection}» en el destino tras la copia: no se ha cambiado la base de datos de la app. Vuelve a intentarlo.`,
-        );
+      count += batch.length - found;
       batch = [];
     };
     for await (const { _id } of ids) {
@@ -162,7 +198,9 @@ async function assertCopied(deps: MoveDeps): Promise<void> {
       if (batch.length >= 1000) await check();
     }
     if (batch.length > 0) await check();
+    if (count > 0) return { collection, count };
   }
+  return null;
 }
 
 export interface MoveRequestDeps extends Omit<MoveDeps, 'target'> {

@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
-import type { ConflictRule, TransferPreview, TransferResult } from '@shared/backup';
+import { stat } from 'node:fs/promises';
+import type { BackupSummary, ConflictRule, RestoreOutcome, TransferPreview } from '@shared/backup';
 import type { SettingsFile } from '@shared/config';
 import { readBackupBody, readManifest } from '../db/backup/backup-body';
 import { BackupFileError, openBackupFile } from '../db/backup/backup-file';
@@ -26,6 +27,8 @@ export interface RestoreDeps {
   logger: Logger;
   readSettings: () => Promise<SettingsFile>;
   writeSettings: (settings: SettingsFile) => Promise<void>;
+  /** A backup of the database as it is, taken before an `exact` restore empties it. */
+  safetyBackup: () => Promise<BackupSummary>;
 }
 
 export interface RestoreArgs {
@@ -63,15 +66,32 @@ export async function previewRestore(
   return previewTransfer(source, deps.db, 'verify', onProgress).catch(asDomainError);
 }
 
+/** Size and modification time: a file changed between the verify pass and the writes is not trusted. */
+async function fileIdentity(file: string): Promise<string> {
+  const info = await stat(file).catch(asDomainError);
+  return `${info.size}:${info.mtimeMs}`;
+}
+
 export async function restoreBackup(
   deps: RestoreDeps,
   args: RestoreApplyArgs,
   onProgress?: ProgressListener,
-): Promise<TransferResult & { preview: TransferPreview }> {
+): Promise<RestoreOutcome> {
+  const identity = await fileIdentity(args.file);
   const source = await backupSource(args);
   // The verify pass: nothing is written from a file that is not whole and intact.
   const preview = await previewTransfer(source, deps.db, 'verify', onProgress).catch(asDomainError);
   await assertNoActiveJobs(deps.db, 'restaurar una copia');
+  if ((await fileIdentity(args.file)) !== identity)
+    throw new DomainError(
+      'backup_unreadable',
+      'El archivo de la copia ha cambiado mientras se comprobaba: no se ha restaurado nada. Vuelve a intentarlo.',
+    );
+  // `exact` empties the database first: what it held is kept in a backup of its own beforehand.
+  const holdsData = preview.collections.some(
+    (row) => row.identical + row.different + row.only_in_database > 0,
+  );
+  const safety = args.rule === 'exact' && holdsData ? await deps.safetyBackup() : null;
   const result = await applyTransfer(source, deps.db, {
     rule: args.rule,
     logger: deps.logger,
@@ -90,10 +110,11 @@ export async function restoreBackup(
       written: result.written,
       removed: result.removed,
       migrated_from: result.migrated_from,
+      safety_backup: safety?.file ?? null,
     },
     'backup restored',
   );
-  return { ...result, preview };
+  return { ...result, preview, safety_backup: safety?.file ?? null };
 }
 
 /** A backup file as a source of documents; its passphrase is checked before anything is read. */

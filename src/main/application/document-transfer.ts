@@ -13,6 +13,7 @@ import {
   emptyCollections,
   finishTally,
   newPreviewTally,
+  ruleFor,
   tallyBatch,
   writeBatch,
 } from '../db/backup/database-documents';
@@ -122,7 +123,7 @@ export async function applyTransfer(
   let done = 0;
   for await (const batch of (options.batches ?? (() => source.batches()))()) {
     if (!collections.includes(batch.collection)) continue;
-    const outcome = await writeBatch(target, batch, options.rule);
+    const outcome = await writeBatch(target, batch, ruleFor(batch.collection, options.rule));
     written[batch.collection] = (written[batch.collection] ?? 0) + outcome.written;
     kept[batch.collection] = (kept[batch.collection] ?? 0) + outcome.kept;
     await options.afterBatch?.(batch);

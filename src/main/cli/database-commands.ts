@@ -191,13 +191,17 @@ export async function restoreCommand(argv: string[]): Promise<number> {
   });
 }
 
+/** Where `--to-env` reads the target's address: a password in argv is visible to every user of the machine. */
+const MOVE_TO_ENV = 'EDN_MOVE_TO_URL';
+
 export async function moveDatabaseCommand(argv: string[]): Promise<number> {
   const usage =
-    'Uso: edn360 move-database (--to <mongodb-url> [--db <nombre>] | --to-local) [--rule keep|replace] [--yes] [--dry-run]';
+    'Uso: edn360 move-database (--to <mongodb-url> | --to-env | --to-local) [--db <nombre>] [--rule keep|replace] [--yes] [--dry-run] — con --to-env la dirección sale de EDN_MOVE_TO_URL (una contraseña en la línea de órdenes la ve cualquiera con `ps`).';
   const { values, positionals } = parseCommand(
     argv,
     {
       to: { type: 'string' },
+      'to-env': { type: 'boolean' },
       db: { type: 'string' },
       'to-local': { type: 'boolean' },
       rule: { type: 'string' },
@@ -206,15 +210,18 @@ export async function moveDatabaseCommand(argv: string[]): Promise<number> {
     },
     usage,
   );
-  if (positionals.length > 0 || (values.to === undefined) === (values['to-local'] !== true))
-    throw new CliError(usage);
+  const to = values['to-env'] === true ? process.env[MOVE_TO_ENV] : values.to;
+  if (values['to-env'] === true && !to)
+    throw new CliError(`La variable ${MOVE_TO_ENV} no está definida.\n${usage}`);
+  const chosen = [values.to !== undefined, values['to-env'] === true, values['to-local'] === true];
+  if (positionals.length > 0 || chosen.filter(Boolean).length !== 1) throw new CliError(usage);
   const rule = ruleOf(values.rule, ['keep', 'replace']);
   return withCare(async (care, config) => {
     const parsed = MoveArgsSchema.safeParse({
       target:
         values['to-local'] === true
           ? { kind: 'embedded' }
-          : { kind: 'server', url: values.to, db_name: values.db ?? config.dbName },
+          : { kind: 'server', url: to, db_name: values.db ?? config.dbName },
       rule,
       dry_run: true,
     });

@@ -1,8 +1,7 @@
 import type { MoveTarget } from '@shared/backup';
 import type { Logger } from '../log/logger';
-import { connectClient } from './connect';
+import { connectClient, prepareDatabase } from './connect';
 import { startEmbeddedMongo } from './embedded-mongo';
-import { ensureIndexes } from './indexes';
 import type { Db } from 'mongodb';
 
 export interface OpenedMoveTarget {
@@ -26,8 +25,8 @@ export interface MoveTargetOptions {
 
 /**
  * Opens the other end of a move (issue #18 point 4): a server by its address, or this computer's
- * embedded database — started for the move when the app runs on a clinic's server — with the app's
- * indexes, so it is ready to be used as soon as the setting points at it.
+ * embedded database — started for the move when the app runs on a clinic's server — prepared as at
+ * start-up (a newer database refused, indexes, migrations), so it is ready once the setting points at it.
  */
 export async function openMoveTarget(
   target: MoveTarget,
@@ -36,7 +35,11 @@ export async function openMoveTarget(
   if (target.kind === 'server') {
     const client = await connectClient(target.url, 10_000);
     const db = client.db(target.db_name);
-    await ensureIndexes(db);
+    // A database a newer app already uses is refused before anything is written; an older one migrated.
+    await prepareDatabase(db, options.logger).catch(async (error: unknown) => {
+      await client.close();
+      throw error;
+    });
     return { db, url: target.url, dbName: target.db_name, close: () => client.close() };
   }
   const embedded = await startEmbeddedMongo({
@@ -50,7 +53,7 @@ export async function openMoveTarget(
   try {
     const client = await connectClient(embedded.uri, 10_000);
     const db = client.db(options.embeddedDbName);
-    await ensureIndexes(db);
+    await prepareDatabase(db, options.logger);
     return {
       db,
       url: null,

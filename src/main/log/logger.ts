@@ -20,6 +20,11 @@ const REDACT = [
   '*.authorization',
   'headers.authorization',
   'req.headers.authorization',
+  // A backup's passphrase (never logged today; a safeguard should one ever reach a log line).
+  'passphrase',
+  '*.passphrase',
+  'req.headers["x-backup-passphrase"]',
+  'headers["x-backup-passphrase"]',
   // The embedded mongod's root password, and the URL that carries it (if an environment is ever logged).
   'password',
   '*.password',

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Db, Document } from 'mongodb';
+import { Double, Int32, type Db, type Document } from 'mongodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BackupManifest, TransferProgress } from '../../../src/shared/backup';
 import type { SettingsFile } from '../../../src/shared/config';
@@ -13,10 +13,11 @@ import {
 } from '../../../src/main/application/database-restore';
 import { DomainError } from '../../../src/main/application/domain-error';
 import { backupBodyLines } from '../../../src/main/db/backup/backup-body';
-import { writeBackupFile } from '../../../src/main/db/backup/backup-file';
+import { openBackupFile, writeBackupFile } from '../../../src/main/db/backup/backup-file';
 import { lastBackupRun } from '../../../src/main/db/backup/backup-runs';
 import { BACKUP_COLLECTIONS } from '../../../src/main/db/backup/database-documents';
 import { COLLECTIONS } from '../../../src/main/db/collections';
+import { ERASURES_COLLECTION } from '../../../src/main/db/repositories/client-data-repository';
 import { createRepositories } from '../../../src/main/db/repositories';
 import { SCHEMA_VERSION } from '../../../src/main/db/schema/schema-version';
 import { buildPendingJob } from '../../../src/main/queue/enqueue';
@@ -49,6 +50,12 @@ const restoreDeps = (): RestoreDeps => ({
   writeSettings: async (next) => {
     settings = next;
   },
+  safetyBackup: () =>
+    createBackup(backupDeps(), {
+      file: join(folder, `antes-${Date.now()}.edn360bak`),
+      passphrase: null,
+      kind: 'manual',
+    }),
 });
 
 /** Every document of every collection the app backs up, in `_id` order. */
@@ -115,7 +122,10 @@ describe('backup → wipe → restore', () => {
     expect(summary.manifest).toMatchObject({ app_version: '9.9.9-test', schema_version: SCHEMA_VERSION });
     // No secret, nothing of this machine.
     expect(summary.manifest.settings).toEqual({ coach_name: 'Laura Entrena', language: 'es' });
-    expect(JSON.stringify(await readFile(file, 'latin1'))).not.toContain('secreto-que-no-viaja');
+    const body: string[] = [];
+    for await (const line of (await openBackupFile(file, null)).lines()) body.push(line);
+    expect(body.length).toBe(summary.total_documents + 2);
+    expect(body.join('\n')).not.toMatch(/secreto-que-no-viaja|usuario:clave/);
     expect(progress.at(-1)).toMatchObject({ operation: 'backup', done: summary.total_documents });
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     expect(await lastBackupRun(testDb.db)).toMatchObject({
@@ -287,8 +297,19 @@ describe('restoring into a database that already has data', () => {
     ]);
     await restoreBackup(restoreDeps(), { file, passphrase: null, rule: 'replace', apply_settings: false });
     expect([await name('ana'), await name('dora')]).toEqual(['Ana Ruiz', 'Dora Nueva']);
-    await restoreBackup(restoreDeps(), { file, passphrase: null, rule: 'exact', apply_settings: true });
+    const exact = await restoreBackup(restoreDeps(), {
+      file,
+      passphrase: null,
+      rule: 'exact',
+      apply_settings: true,
+    });
     expect(await name('dora')).toBeUndefined();
+    // What `exact` emptied is in the safety backup taken just before: Dora can be brought back.
+    expect(exact.safety_backup).toMatch(/antes-\d+\.edn360bak$/);
+    const safety = await previewRestore(restoreDeps(), { file: exact.safety_backup!, passphrase: null });
+    expect(safety.collections.find((row) => row.collection === COLLECTIONS.users)).toMatchObject({
+      added: 1,
+    });
     // The coach's settings came with it; this machine's address and token did not change.
     expect(settings).toMatchObject({
       coach_name: 'Laura Entrena',
@@ -373,5 +394,31 @@ describe('a backup from an older version', () => {
     });
     const user = await createRepositories(testDb.db).users.get('vieja');
     expect(user?.nombre_completo).toBe('Vieja Copia');
+  });
+});
+
+describe('what a restore must not lose', () => {
+  it('numbers keep their BSON type (a double 70.0 stays a double); exact keeps erasure records made after the backup', async () => {
+    await wipe(testDb.db);
+    const users = testDb.db.collection(COLLECTIONS.users);
+    await users.insertOne({
+      _id: 'tipos',
+      nombre_completo: 'Tipos Exactos',
+      email: 't@correo.test',
+      peso: new Double(70),
+      altura: new Int32(170),
+      schema_version: SCHEMA_VERSION,
+    } as Document);
+    const file = join(folder, 'tipos.edn360bak');
+    await createBackup(backupDeps(), { file, passphrase: null, kind: 'manual' });
+    const repos = createRepositories(testDb.db);
+    const later = await repos.clientData.recordErasure('ipc', { users: 1 });
+    await restoreBackup(restoreDeps(), { file, passphrase: null, rule: 'exact', apply_settings: false });
+    const raw = await users.findOne({ _id: 'tipos' as never }, { promoteValues: false });
+    expect(raw?.['peso']).toBeInstanceOf(Double);
+    expect(raw?.['altura']).toBeInstanceOf(Int32);
+    expect(await testDb.db.collection(ERASURES_COLLECTION).countDocuments({ _id: later._id as never })).toBe(
+      1,
+    );
   });
 });

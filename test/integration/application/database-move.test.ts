@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MongoClient, type Db, type Document } from 'mongodb';
+import { MongoClient, ObjectId, type Db, type Document } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import type { SettingsFile } from '../../../src/shared/config';
@@ -17,6 +17,7 @@ import { DomainError } from '../../../src/main/application/domain-error';
 import { BACKUP_COLLECTIONS } from '../../../src/main/db/backup/database-documents';
 import { MOVE_PROGRESS_COLLECTION } from '../../../src/main/db/backup/move-progress';
 import { COLLECTIONS } from '../../../src/main/db/collections';
+import { SCHEMA_VERSION } from '../../../src/main/db/schema/schema-version';
 import { ensureIndexes } from '../../../src/main/db/indexes';
 import { createRepositories } from '../../../src/main/db/repositories';
 import { silentLogger } from '../../../src/main/log/logger';
@@ -49,6 +50,8 @@ async function everything(db: Db): Promise<Record<string, Document[]>> {
 function moveDeps(options: { failAfterBatches?: number } = {}): MoveRequestDeps {
   let batches = 0;
   return {
+    // Small batches: a cut lands inside a collection, and the resume starts after an `_id`.
+    batchSize: 3,
     source: { db: laptop.db, url: null, dbName: laptop.dbName, mode: 'embedded' },
     version: '9.9.9-test',
     logger: silentLogger(),
@@ -121,21 +124,34 @@ describe('moving the laptop database to the clinic server', () => {
     expect(settings.mongo_url).toBeUndefined();
   });
 
-  it('cut short mid-way: nothing switched; run again, it resumes and ends with every document, then the setting points at the clinic', async () => {
-    const cut = await requestMove(moveDeps({ failAfterBatches: 3 }), toClinic(false)).then(
+  it('cut short inside a collection: nothing switched; run again, it resumes — and still copies what was added meanwhile or has another kind of _id — then the setting points at the clinic', async () => {
+    // An `_id` of another BSON type sorts after every string: a resume "after the last string" misses it.
+    await laptop.db.collection(COLLECTIONS.users).insertOne({
+      _id: new ObjectId(),
+      nombre_completo: 'Cliente Importada',
+      email: 'importada@correo.test',
+      schema_version: SCHEMA_VERSION,
+    } as Document);
+    const cut = await requestMove(moveDeps({ failAfterBatches: 2 }), toClinic(false)).then(
       () => null,
       (e: unknown) => e,
     );
     expect(cut).toBeInstanceOf(Error);
     expect(settings.mongo_url).toBeUndefined();
-    expect(await clinic.collection(MOVE_PROGRESS_COLLECTION).countDocuments({})).toBe(1);
+    const saved = await clinic.collection(MOVE_PROGRESS_COLLECTION).findOne({});
+    expect(saved).toMatchObject({ rule: 'keep', collection: COLLECTIONS.users });
+    expect(typeof saved?.['last_id']).toBe('string');
+    // Meanwhile a client is added before the point where the move stopped.
+    await createRepositories(laptop.db).users.create({
+      _id: 'aaa-recien-llegada',
+      nombre_completo: 'Recién Llegada',
+      email: 'nueva@correo.test',
+    });
 
     const progress: TransferProgress[] = [];
     const outcome = await requestMove(moveDeps(), toClinic(false), (p) => progress.push(p));
     if (outcome.dry_run) throw new Error('expected a move');
     expect(outcome.result).toMatchObject({ resumed: true, switched: true });
-    // Resumed: the collections finished before the cut were not read again.
-    expect(progress.at(-1)!.done).toBeLessThan(progress.at(-1)!.total);
     expect(progress.every((p) => p.operation === 'move')).toBe(true);
     expect(await everything(clinic)).toEqual(await everything(laptop.db));
     expect(settings).toMatchObject({
@@ -144,6 +160,26 @@ describe('moving the laptop database to the clinic server', () => {
       coach_name: 'Laura',
     });
     expect(await clinic.collection(MOVE_PROGRESS_COLLECTION).countDocuments({})).toBe(0);
+  });
+
+  it('and back: from the clinic server to this computer’s embedded database, the address removed from the settings', async () => {
+    settings = { ...settings, mongo_url: inject('mongoUri'), db_name: clinicName };
+    const back = `edn_back_${Date.now().toString(36)}`;
+    const backDb = clinicClient.db(back);
+    const outcome = await requestMove(
+      {
+        ...moveDeps(),
+        source: { db: clinic, url: inject('mongoUri'), dbName: clinicName, mode: 'configured' },
+        // The embedded mongod cannot run here (no binary): its database is a database of the test server.
+        openTarget: async () => ({ db: backDb, url: null, dbName: back, close: async () => undefined }),
+      },
+      { target: { kind: 'embedded' }, rule: 'keep', dry_run: false },
+    );
+    expect(outcome.dry_run).toBe(false);
+    expect(await everything(backDb)).toEqual(await everything(clinic));
+    expect(settings.mongo_url).toBeUndefined();
+    expect(settings.db_name).toBe(back);
+    for (const name of BACKUP_COLLECTIONS) await backDb.collection(name).deleteMany({});
   });
 
   it('refuses the database the app already uses, and while a job is queued', async () => {

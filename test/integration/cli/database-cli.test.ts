@@ -107,7 +107,11 @@ describe('edn360 backup / restore', () => {
       expect(dry.stderr).toContain('EDN_MONGO_URL');
       expect(await testDb.client.db(other).collection('users').countDocuments()).toBe(0);
 
-      const moved = await runCli(['move-database', '--to', testDb.uri, '--db', other, '--yes'], env);
+      // The address from the environment (`--to-env`): a password on the command line is visible in `ps`.
+      const moved = await runCli(['move-database', '--to-env', '--db', other, '--yes'], {
+        ...env,
+        EDN_MOVE_TO_URL: testDb.uri,
+      });
       expect(moved.code, moved.stderr).toBe(0);
       expect(moved.stdout).toContain('Reinicia la app');
       expect(await testDb.client.db(other).collection('users').countDocuments()).toBeGreaterThan(0);
@@ -117,6 +121,9 @@ describe('edn360 backup / restore', () => {
       const usage = await runCli(['move-database', '--to-local', '--to', testDb.uri], env);
       expect(usage.code).toBe(1);
       expect(usage.stderr).toContain('Uso: edn360 move-database');
+      const unset = await runCli(['move-database', '--to-env', '--dry-run'], env);
+      expect(unset.code).toBe(1);
+      expect(unset.stderr).toContain('EDN_MOVE_TO_URL no está definida');
     } finally {
       for (const name of BACKUP_COLLECTIONS) await testDb.client.db(other).collection(name).deleteMany({});
     }

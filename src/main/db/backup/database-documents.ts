@@ -2,6 +2,7 @@ import type { AnyBulkWriteOperation, Db, Document } from 'mongodb';
 import type { CollectionPreview, ConflictRule } from '@shared/backup';
 import { COLLECTIONS } from '../collections';
 import { isDuplicateKeyError } from '../repositories/duplicate-key';
+import { ERASURES_COLLECTION } from '../repositories/client-data-repository';
 import { MIGRATED_COLLECTIONS } from '../schema/migrations';
 import { documentText, type DocumentBatch } from './backup-body';
 
@@ -36,7 +37,10 @@ export async function* collectionBatches(
 ): AsyncIterable<DocumentBatch> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const filter: Document = options.afterId === undefined ? {} : { _id: { $gt: options.afterId } };
-  const cursor = db.collection(collection).find(filter, { sort: { _id: 1 }, batchSize });
+  // Numbers keep their BSON type (a double 70.0 stays a double, not an int): the copy is exact.
+  const cursor = db
+    .collection(collection)
+    .find(filter, { sort: { _id: 1 }, batchSize, promoteValues: false });
   let docs: Document[] = [];
   try {
     for await (const doc of cursor) {
@@ -65,7 +69,7 @@ async function existingById(db: Db, batch: DocumentBatch): Promise<Map<unknown, 
   const ids = batch.docs.map((doc) => doc['_id'] as unknown);
   const found = await db
     .collection(batch.collection)
-    .find({ _id: { $in: ids } } as Document)
+    .find({ _id: { $in: ids } } as Document, { promoteValues: false })
     .toArray();
   return new Map(found.map((doc) => [keyOf(doc['_id']), doc]));
 }
@@ -168,13 +172,23 @@ export async function writeBatch(
   return { written: batch.docs.length, kept: 0 };
 }
 
-/** `exact`: the target's app collections emptied before the copy. */
+/**
+ * The erasure records are an audit trail: never emptied, never replaced — a restore adds the
+ * backup's to them (an older backup must not wipe the record of erasures made since).
+ */
+export function ruleFor(collection: string, rule: ConflictRule): ConflictRule {
+  return collection === ERASURES_COLLECTION ? 'keep' : rule;
+}
+
+/** `exact`: the target's app collections emptied before the copy (all but the erasure records). */
 export async function emptyCollections(
   target: Db,
   collections: readonly string[],
 ): Promise<Record<string, number>> {
   const removed: Record<string, number> = {};
-  for (const name of collections) removed[name] = (await target.collection(name).deleteMany({})).deletedCount;
+  for (const name of collections)
+    removed[name] =
+      ruleFor(name, 'exact') === 'keep' ? 0 : (await target.collection(name).deleteMany({})).deletedCount;
   return removed;
 }
 
