@@ -10,6 +10,7 @@ import { startTestBackend } from '../test/support/mongo-backend';
 import { BenchContext } from './lib/context';
 import { emit, machineInfo, type Figure } from './lib/report';
 import { round } from './lib/stats';
+import { backupFigures } from './backup';
 import { editorFigures } from './figures/editor';
 import { eventFigures } from './figures/events';
 import { httpFigures } from './figures/http';
@@ -24,6 +25,7 @@ const SECTIONS: Record<string, (ctx: BenchContext) => Promise<Figure[]>> = {
   queue: queueFigures,
   pipeline: pipelineFigures,
   editor: editorFigures,
+  backup: backupFigures,
 };
 
 const { values } = parseArgs({

@@ -2,7 +2,11 @@ import { z } from 'zod';
 
 /** What the start-up screen shows while the core comes up in the Electron main process. */
 export const StartupStateSchema = z.discriminatedUnion('phase', [
-  z.object({ phase: z.literal('starting'), step: z.enum(['config', 'database', 'api']) }),
+  z.object({
+    phase: z.literal('starting'),
+    /** `reconnect`: the core stops and boots again on another database (after a move, issue #18). */
+    step: z.enum(['config', 'database', 'api', 'reconnect']),
+  }),
   z.object({
     phase: z.literal('ready'),
     apiUrl: z.string(),

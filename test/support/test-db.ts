@@ -49,3 +49,13 @@ export function useTestDatabase(): TestDatabase {
 export async function clearCollections(db: Db): Promise<void> {
   for (const name of Object.values(COLLECTIONS)) await db.collection(name).deleteMany({});
 }
+
+/**
+ * The test server's address without a database name: a move's target names its database separately
+ * (an address that names another one is refused, as the app would read that one).
+ */
+export function serverAddress(uri: string): string {
+  const url = new URL(uri);
+  url.pathname = '/';
+  return url.toString();
+}

@@ -18,7 +18,8 @@ import {
   type DocumentSource,
   type ProgressListener,
 } from './document-transfer';
-import { DomainError } from './domain-error';
+import { DomainError, fieldError } from './domain-error';
+import { dbNameFromMongoUrl } from '../config/load-config';
 import { BACKUP_COLLECTIONS, collectionBatches, countDocuments } from '../db/backup/database-documents';
 
 /*
@@ -216,6 +217,15 @@ export async function requestMove(
 ): Promise<MoveOutcome> {
   if (args.target.kind === 'embedded' && deps.source.mode === 'embedded')
     throw new DomainError('move_target_invalid', 'La app ya usa la base de datos integrada de este equipo.');
+  // The app reads a database named in the address before `db_name` (load-config.ts `resolveDbName`):
+  // copying into one and switching to the other would leave the data behind.
+  const named = args.target.kind === 'server' ? dbNameFromMongoUrl(args.target.url) : null;
+  if (args.target.kind === 'server' && named !== null && named !== args.target.db_name)
+    throw new DomainError(
+      'move_target_invalid',
+      `target.db_name: la dirección ya nombra la base de datos «${named}»; escribe ese mismo nombre o quítalo de la dirección.`,
+      [fieldError('target.db_name', 'mismatch', `la dirección nombra «${named}»`)],
+    );
   const target = await deps.openTarget(args.target).catch((error: unknown) => {
     if (error instanceof DomainError) throw error;
     throw new DomainError(

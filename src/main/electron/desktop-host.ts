@@ -40,6 +40,9 @@ export class DesktopHost implements AppHost {
   private state: StartupState = { phase: 'starting', step: 'config' };
   private storedKey: string | null = null;
   private booting: Promise<void> | null = null;
+  /** A reopen under way (after a move): stop() waits for it, and a second request joins it. */
+  private reopening: Promise<void> | null = null;
+  private stopping = false;
   /** The folder of the last saved PDF: the next save dialog opens there. */
   private pdfFolder: string | null = null;
   private readonly throttle: JobEventThrottle;
@@ -145,12 +148,57 @@ export class DesktopHost implements AppHost {
     return this.booting;
   }
 
+  /**
+   * Stops the core and boots it again on the database the configuration names now — after a move
+   * switched the settings file to its target (issue #18), so nothing more is written to the old one.
+   * The worker checkpoints and releases its jobs as on quit; the windows see the start-up screen
+   * (`starting` → `ready`) meanwhile, and IPC calls answer `not_ready` until the new core runs.
+   */
+  reopenDatabase(why: string): Promise<void> {
+    this.reopening ??= this.reopen(why).finally(() => {
+      this.reopening = null;
+    });
+    return this.reopening;
+  }
+
   /** Graceful stop: sends the last held-back job states, then stops the core (worker, API, database). */
   async stop(): Promise<void> {
+    this.stopping = true;
+    await this.reopening?.catch(() => undefined);
     await this.booting?.catch(() => undefined);
+    await this.stopCore({ dispose: true });
+  }
+
+  private async reopen(why: string): Promise<void> {
+    const { logger } = this.options;
+    await this.booting?.catch(() => undefined);
+    if (this.stopping) return;
+    logger.info({ why }, 'reopening the core on the configured database');
+    this.publish({ phase: 'starting', step: 'reconnect' });
+    const before = this.core?.database.db.databaseName ?? null;
+    try {
+      await this.stopCore({ dispose: false });
+    } catch (error) {
+      // The old database may already be gone; the new core is what matters.
+      logger.warn({ err: error }, 'the previous core did not stop cleanly');
+    }
+    if (this.stopping) return;
+    this.booting = this.startCore();
+    await this.booting;
+    const after = this.core?.database.db.databaseName ?? null;
+    // EDN_MONGO_URL / EDN_DB_NAME win over the settings file: then the switch cannot take effect.
+    if (after !== null && after === before && (this.env['EDN_MONGO_URL'] || this.env['EDN_DB_NAME']))
+      logger.warn(
+        { why, database: after },
+        'reopened on the same database: environment variables override the settings',
+      );
+  }
+
+  /** Sends the held-back job states, unsubscribes from the core and stops it. */
+  private async stopCore({ dispose }: { dispose: boolean }): Promise<void> {
     this.throttle.flush();
     for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
-    this.throttle.dispose();
+    if (dispose) this.throttle.dispose();
     const core = this.core;
     this.core = null;
     await core?.stop();

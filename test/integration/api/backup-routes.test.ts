@@ -15,6 +15,7 @@ import {
   useApiServer,
   type RequestOptions,
 } from '../../support/api-harness';
+import { serverAddress } from '../../support/test-db';
 import { seedClient } from '../../support/client-seed';
 
 /*
@@ -229,7 +230,7 @@ describe('an upload cut short', () => {
 describe('moving to another database over HTTP', () => {
   it('previews, then moves and switches the settings file', async () => {
     const other = `${api.testDb.dbName}_destino`;
-    const target = { kind: 'server', url: api.testDb.uri, db_name: other };
+    const target = { kind: 'server', url: serverAddress(api.testDb.uri), db_name: other };
     const client = await MongoClient.connect(api.testDb.uri);
     try {
       const dry = await api.request('POST', '/admin/database/move', { body: { target } });
@@ -248,7 +249,7 @@ describe('moving to another database over HTTP', () => {
       expect(last.result.move.result.switched).toBe(true);
       expect(await client.db(other).collection('users').countDocuments()).toBe(2);
       const settings = await readSettingsFile(config.dataDir);
-      expect(settings).toMatchObject({ mongo_url: api.testDb.uri, db_name: other });
+      expect(settings).toMatchObject({ mongo_url: serverAddress(api.testDb.uri), db_name: other });
 
       const invalid = await api.request('POST', '/admin/database/move', {
         body: { target: { kind: 'server', url: 'http://no-es-mongo', db_name: other } },

@@ -6,6 +6,7 @@ import { buildPendingJob } from '../../../src/main/queue/enqueue';
 import { HTTP_ROUTES, routePath, type HttpRouteName } from '../../../src/shared/http-routes';
 import type { WorkerStatus } from '../../../src/shared/worker-status';
 import { useApiServer, validResponses } from '../../support/api-harness';
+import { serverAddress } from '../../support/test-db';
 import {
   approveCurrentVersion,
   nutritionPlanDoc,
@@ -207,7 +208,11 @@ const SAMPLES: Record<HttpRouteName, () => Sample | Promise<Sample>> = {
   },
   moveDatabase: () => ({
     body: {
-      target: { kind: 'server', url: api.testDb.uri, db_name: `${api.testDb.dbName}_contrato` },
+      target: {
+        kind: 'server',
+        url: serverAddress(api.testDb.uri),
+        db_name: `${api.testDb.dbName}_contrato`,
+      },
       dry_run: true,
     },
   }),

@@ -23,7 +23,7 @@ import { createRepositories } from '../../../src/main/db/repositories';
 import { silentLogger } from '../../../src/main/log/logger';
 import { buildPendingJob } from '../../../src/main/queue/enqueue';
 import { seedClient } from '../../support/client-seed';
-import { useTestDatabase } from '../../support/test-db';
+import { serverAddress, useTestDatabase } from '../../support/test-db';
 
 /*
  * Issue #18 point 4 (a laptop's database moved to the clinic's server and back: dry run, copy with
@@ -92,7 +92,7 @@ function moveDeps(options: { failAfterBatches?: number } = {}): MoveRequestDeps 
 
 const toClinic = (dry_run: boolean) =>
   ({
-    target: { kind: 'server', url: `${inject('mongoUri')}`, db_name: clinicName },
+    target: { kind: 'server', url: serverAddress(inject('mongoUri')), db_name: clinicName },
     rule: 'keep',
     dry_run,
   }) as const;
@@ -155,7 +155,7 @@ describe('moving the laptop database to the clinic server', () => {
     expect(progress.every((p) => p.operation === 'move')).toBe(true);
     expect(await everything(clinic)).toEqual(await everything(laptop.db));
     expect(settings).toMatchObject({
-      mongo_url: inject('mongoUri'),
+      mongo_url: serverAddress(inject('mongoUri')),
       db_name: clinicName,
       coach_name: 'Laura',
     });
@@ -194,6 +194,16 @@ describe('moving the laptop database to the clinic server', () => {
     const busy = await requestMove(moveDeps(), toClinic(false)).catch((e: unknown) => e);
     expect((busy as DomainError).code).toBe('database_has_active_jobs');
     await laptop.db.collection(COLLECTIONS.jobs).deleteOne({ _id: job._id as never });
+  });
+
+  it('an address that names another database than the one written is refused before anything opens', async () => {
+    const error = await requestMove(moveDeps(), {
+      target: { kind: 'server', url: 'mongodb://clinica.local:27017/clinica', db_name: 'otra' },
+      rule: 'keep',
+      dry_run: true,
+    }).catch((e: unknown) => e);
+    expect((error as DomainError).code).toBe('move_target_invalid');
+    expect((error as DomainError).fields.map((f) => f.field)).toEqual(['target.db_name']);
   });
 
   it('a target that cannot be reached is a clear refusal', async () => {

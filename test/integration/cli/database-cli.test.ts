@@ -7,7 +7,7 @@ import { BACKUP_COLLECTIONS } from '../../../src/main/db/backup/database-documen
 import { createRepositories } from '../../../src/main/db/repositories';
 import { seedClient } from '../../support/client-seed';
 import { runCli } from '../../support/spawn-cli';
-import { useTestDatabase } from '../../support/test-db';
+import { serverAddress, useTestDatabase } from '../../support/test-db';
 
 // The built `edn360` as a user runs it, on the test database (EDN_MONGO_URL), like the app's doors.
 const testDb = useTestDatabase();
@@ -101,7 +101,10 @@ describe('edn360 backup / restore', () => {
     const env = { EDN_DATA_DIR: dir, EDN_MONGO_URL: testDb.uri, EDN_DB_NAME: testDb.dbName };
     const other = `${testDb.dbName}_cli_destino`;
     try {
-      const dry = await runCli(['move-database', '--to', testDb.uri, '--db', other, '--dry-run'], env);
+      const dry = await runCli(
+        ['move-database', '--to', serverAddress(testDb.uri), '--db', other, '--dry-run'],
+        env,
+      );
       expect(dry.code, dry.stderr).toBe(0);
       expect(dry.stdout).toContain('en la copia');
       expect(dry.stderr).toContain('EDN_MONGO_URL');
@@ -110,13 +113,13 @@ describe('edn360 backup / restore', () => {
       // The address from the environment (`--to-env`): a password on the command line is visible in `ps`.
       const moved = await runCli(['move-database', '--to-env', '--db', other, '--yes'], {
         ...env,
-        EDN_MOVE_TO_URL: testDb.uri,
+        EDN_MOVE_TO_URL: serverAddress(testDb.uri),
       });
       expect(moved.code, moved.stderr).toBe(0);
       expect(moved.stdout).toContain('Reinicia la app');
       expect(await testDb.client.db(other).collection('users').countDocuments()).toBeGreaterThan(0);
       const settings = JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'));
-      expect(settings).toMatchObject({ mongo_url: testDb.uri, db_name: other });
+      expect(settings).toMatchObject({ mongo_url: serverAddress(testDb.uri), db_name: other });
 
       const usage = await runCli(['move-database', '--to-local', '--to', testDb.uri], env);
       expect(usage.code).toBe(1);

@@ -152,7 +152,9 @@ export async function writeBatch(
   rule: ConflictRule,
 ): Promise<BatchOutcome> {
   const collection = target.collection(batch.collection);
-  if (rule === 'keep') {
+  // `exact` writes into collections it emptied: inserting what is missing is the same, and far
+  // cheaper than an upsert per document.
+  if (rule === 'keep' || rule === 'exact') {
     const existing = await existingById(target, batch);
     const missing = batch.docs.filter((doc) => !existing.has(keyOf(doc['_id'])));
     if (missing.length > 0) {

@@ -10,6 +10,7 @@ export const en: Messages = {
       config: 'Reading the configuration',
       database: 'Starting the database',
       api: 'Opening the local API',
+      reconnect: 'Connecting to the new database',
     },
     ready: 'Ready',
     readyDetail: '{{mode}} database · local API at {{url}} · version {{version}}',
@@ -942,9 +943,8 @@ export const en: Messages = {
       title: "Move the data to the clinic's server",
       titleBack: "Back to this computer's database",
       intro:
-        "Copies all the data to a clinic MongoDB and makes the app use it from the next start. This computer's data is not deleted.",
-      introBack:
-        "Copies the server's data to this computer's embedded database and makes the app use it from the next start.",
+        "Copies all the data to a clinic MongoDB and switches the app to it. This computer's data is not deleted.",
+      introBack: "Copies the server's data to this computer's embedded database and switches the app to it.",
       url: 'Server address',
       dbName: 'Database name',
       urlInvalid: 'Expected a mongodb://… or mongodb+srv://… address',
@@ -954,7 +954,11 @@ export const en: Messages = {
       run: 'Move',
       target: 'Target: {{target}}',
       done: 'Data moved to {{target}}: {{written}} documents written, {{kept}} kept.',
-      restart: 'The app will use the new database after it restarts.',
+      whileMoving:
+        "Don't change anything else in the app while the data is moved; when it is done, the app reconnects to the new database by itself.",
+      reconnecting: 'The app is reconnecting to the new database: it will be ready again in a few seconds.',
+      restartServe:
+        'Restart «edn360 serve» now: until then, whatever is saved still goes to the old database.',
     },
     planLanguage: 'Plan language',
     planLanguageHelp: 'The language the agents write the plan texts in.',

@@ -9,6 +9,7 @@ export const es = {
       config: 'Leyendo la configuración',
       database: 'Arrancando la base de datos',
       api: 'Abriendo la API local',
+      reconnect: 'Conectando con la nueva base de datos',
     },
     ready: 'Listo',
     readyDetail: 'Base de datos {{mode}} · API local en {{url}} · versión {{version}}',
@@ -953,9 +954,9 @@ export const es = {
       title: 'Mover los datos al servidor de la clínica',
       titleBack: 'Volver a la base de datos de este equipo',
       intro:
-        'Copia todos los datos a un MongoDB de la clínica y hace que la aplicación lo use a partir del siguiente arranque. Los datos de este equipo no se borran.',
+        'Copia todos los datos a un MongoDB de la clínica y hace que la aplicación pase a usarlo. Los datos de este equipo no se borran.',
       introBack:
-        'Copia los datos del servidor a la base de datos integrada de este equipo y hace que la aplicación la use a partir del siguiente arranque.',
+        'Copia los datos del servidor a la base de datos integrada de este equipo y hace que la aplicación pase a usarla.',
       url: 'Dirección del servidor',
       dbName: 'Nombre de la base de datos',
       urlInvalid: 'Se esperaba una dirección mongodb://… o mongodb+srv://…',
@@ -965,7 +966,12 @@ export const es = {
       run: 'Mover',
       target: 'Destino: {{target}}',
       done: 'Datos movidos a {{target}}: {{written}} documentos escritos, {{kept}} conservados.',
-      restart: 'La aplicación usará la nueva base de datos después de reiniciarla.',
+      whileMoving:
+        'Mientras se mueven los datos no cambies nada más en la aplicación; al terminar, se reconecta sola a la nueva base de datos.',
+      reconnecting:
+        'La aplicación se está reconectando a la nueva base de datos: en unos segundos volverá a estar lista.',
+      restartServe:
+        'Reinicia «edn360 serve» ahora: hasta entonces, lo que se guarde sigue yendo a la base de datos anterior.',
     },
     planLanguage: 'Idioma de los planes',
     planLanguageHelp: 'En qué idioma escriben los agentes los textos del plan.',

@@ -11,7 +11,8 @@ import { total, TransferPreviewTable, TransferProgressBar } from './transfer-par
 /*
  * Ajustes → moving the data between databases (issue #18 point 4): to the clinic's MongoDB server
  * from this computer's embedded database, or back. First a dry run shows what would be copied;
- * then the move, with a progress bar; the app uses the new database after it restarts.
+ * then the move, with a progress bar. Afterwards the desktop app reconnects by itself to the new
+ * database (its start-up screen shows it); `edn360 serve` has to be restarted by hand.
  */
 
 type MoveRule = 'keep' | 'replace';
@@ -29,6 +30,8 @@ export function MoveDatabasePanel({ usesServer }: { usesServer: boolean }): Reac
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<TransferProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The desktop app reopens its core on the new database; `edn360 serve` keeps the old one until restarted.
+  const reconnects = api.capabilities.transport === 'ipc';
 
   function target(): MoveTarget | null {
     if (usesServer) return { kind: 'embedded' };
@@ -147,11 +150,14 @@ export function MoveDatabasePanel({ usesServer }: { usesServer: boolean }): Reac
           <Text size="sm" data-testid="move-target">
             {t('settings.move.target', { target: checked.target })}
           </Text>
+          <Text size="sm" fw={500} data-testid="move-while-moving">
+            {t('settings.move.whileMoving')}
+          </Text>
           <TransferPreviewTable preview={checked.preview} testId="move-preview" />
         </Stack>
       )}
       {moved && (
-        <Alert color="teal" data-testid="move-done">
+        <Alert color={reconnects ? 'teal' : 'orange'} data-testid="move-done">
           <Text size="sm">
             {t('settings.move.done', {
               target: moved.target,
@@ -159,9 +165,15 @@ export function MoveDatabasePanel({ usesServer }: { usesServer: boolean }): Reac
               kept: formatNumber(total(moved.result.kept)),
             })}
           </Text>
-          <Text size="sm" fw={500} data-testid="move-restart">
-            {t('settings.move.restart')}
-          </Text>
+          {reconnects ? (
+            <Text size="sm" fw={500} data-testid="move-reconnecting">
+              {t('settings.move.reconnecting')}
+            </Text>
+          ) : (
+            <Text size="sm" fw={500} data-testid="move-restart">
+              {t('settings.move.restartServe')}
+            </Text>
+          )}
         </Alert>
       )}
       {error && (
