@@ -1,7 +1,7 @@
 import type { AnyBulkWriteOperation, Db, Document } from 'mongodb';
+import { isDuplicateKeyError } from '../repositories/duplicate-key';
 import type { CollectionPreview, ConflictRule } from '@shared/backup';
 import { COLLECTIONS } from '../collections';
-import { isDuplicateKeyError } from '../repositories/duplicate-key';
 import { ERASURES_COLLECTION } from '../repositories/client-data-repository';
 import { MIGRATED_COLLECTIONS } from '../schema/migrations';
 import { documentText, type DocumentBatch } from './backup-body';
@@ -152,20 +152,12 @@ export async function writeBatch(
   rule: ConflictRule,
 ): Promise<BatchOutcome> {
   const collection = target.collection(batch.collection);
-  // `exact` writes into collections it emptied: inserting what is missing is the same, and far
-  // cheaper than an upsert per document.
+  // `keep` inserts and lets the unique `_id` refuse what is there (no lookup first: one round trip);
+  // `exact` writes into collections it emptied, where that is the same, and far cheaper than upserts.
   if (rule === 'keep' || rule === 'exact') {
-    const existing = await existingById(target, batch);
-    const missing = batch.docs.filter((doc) => !existing.has(keyOf(doc['_id'])));
-    if (missing.length > 0) {
-      try {
-        await collection.insertMany(missing, { ordered: false });
-      } catch (error) {
-        // Another writer added some meanwhile: theirs stay, as `keep` says.
-        if (!isDuplicateKeyError(error)) throw error;
-      }
-    }
-    return { written: missing.length, kept: batch.docs.length - missing.length };
+    if (batch.docs.length === 0) return { written: 0, kept: 0 };
+    const written = await insertMissing(target, batch);
+    return { written, kept: batch.docs.length - written };
   }
   const operations: AnyBulkWriteOperation[] = batch.docs.map((doc) => ({
     replaceOne: { filter: { _id: doc['_id'] }, replacement: doc, upsert: true },
@@ -180,6 +172,30 @@ export async function writeBatch(
  */
 export function ruleFor(collection: string, rule: ConflictRule): ConflictRule {
   return collection === ERASURES_COLLECTION ? 'keep' : rule;
+}
+
+/**
+ * Inserts the documents whose `_id` is not taken; returns how many went in. The common case (a new
+ * or emptied collection) is one `insertMany`; only a batch that meets existing documents looks them
+ * up, then inserts the rest (servers differ in whether an unordered insert goes on after a duplicate).
+ */
+async function insertMissing(target: Db, batch: DocumentBatch): Promise<number> {
+  const collection = target.collection(batch.collection);
+  try {
+    return (await collection.insertMany(batch.docs, { ordered: false })).insertedCount;
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+  }
+  const existing = await existingById(target, batch);
+  const missing = batch.docs.filter((doc) => !existing.has(keyOf(doc['_id'])));
+  if (missing.length === 0) return 0;
+  try {
+    await collection.insertMany(missing, { ordered: false });
+  } catch (error) {
+    // Another writer added some meanwhile: theirs stay, as `keep` says.
+    if (!isDuplicateKeyError(error)) throw error;
+  }
+  return missing.length;
 }
 
 /** `exact`: the target's app collections emptied before the copy (all but the erasure records). */
