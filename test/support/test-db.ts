@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { MongoClient, type Db } from 'mongodb';
+import { MongoClient, type Db, type Document } from 'mongodb';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { BACKUP_COLLECTIONS } from '../../src/main/db/backup/database-documents';
 import { COLLECTIONS } from '../../src/main/db/collections';
 import { ensureIndexes } from '../../src/main/db/indexes';
 
@@ -58,4 +59,15 @@ export function serverAddress(uri: string): string {
   const url = new URL(uri);
   url.pathname = '/';
   return url.toString();
+}
+
+/** Every document of every collection a backup carries, in `_id` order: what a round trip must keep. */
+export async function allDocuments(db: Db): Promise<Record<string, Document[]>> {
+  const all: Record<string, Document[]> = {};
+  for (const name of BACKUP_COLLECTIONS)
+    all[name] = await db
+      .collection(name)
+      .find({}, { sort: { _id: 1 } })
+      .toArray();
+  return all;
 }

@@ -15,7 +15,7 @@ import {
   useApiServer,
   type RequestOptions,
 } from '../../support/api-harness';
-import { serverAddress } from '../../support/test-db';
+import { allDocuments, serverAddress } from '../../support/test-db';
 import { seedClient } from '../../support/client-seed';
 
 /*
@@ -29,16 +29,6 @@ process.env['TMPDIR'] = scratch;
 const config = testApiConfig();
 const api = useApiServer({ config });
 const PASSPHRASE = 'una frase de paso larga';
-
-/** Every document of the app's collections, sorted, for comparing a database before and after. */
-async function snapshot(): Promise<Record<string, unknown[]>> {
-  const out: Record<string, unknown[]> = {};
-  for (const name of BACKUP_COLLECTIONS) {
-    if (name.includes('backup')) continue; // the backup's own record is written after the file
-    out[name] = await api.testDb.db.collection(name).find({}).sort({ _id: 1 }).toArray();
-  }
-  return out;
-}
 
 async function emptyDatabase(): Promise<void> {
   for (const name of BACKUP_COLLECTIONS) await api.testDb.db.collection(name).deleteMany({});
@@ -78,7 +68,7 @@ afterAll(() => {
 
 describe('backup and restore over HTTP', () => {
   it('downloads a backup that restores, under `exact`, into the very same documents', async () => {
-    const before = await snapshot();
+    const before = await allDocuments(api.testDb.db);
     const response = await api.request('POST', '/admin/backup', { body: {} });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/octet-stream');
@@ -103,7 +93,7 @@ describe('backup and restore over HTTP', () => {
     const { restore } = HTTP_ROUTES.restoreBackup.response.parse(restored.json());
     expect(restore.rule).toBe('exact');
     expect(restore.written['users']).toBe(2);
-    expect(await snapshot()).toEqual(before);
+    expect(await allDocuments(api.testDb.db)).toEqual(before);
 
     const status = await api.request('GET', '/admin/backups');
     expect(status.statusCode).toBe(200);
@@ -137,12 +127,12 @@ describe('backup and restore over HTTP', () => {
 
   it('refuses a damaged file with 422 and changes nothing', async () => {
     const file = await backup();
-    const before = await snapshot();
+    const before = await allDocuments(api.testDb.db);
     const damaged = Buffer.from(file.subarray(0, Math.floor(file.length * 0.7)));
     const refused = await upload('/admin/restore?rule=exact', damaged);
     expect(refused.statusCode, refused.body).toBe(422);
     expect(refused.json()).toMatchObject({ success: false, error: 'backup_unreadable' });
-    expect(await snapshot()).toEqual(before);
+    expect(await allDocuments(api.testDb.db)).toEqual(before);
 
     const notOurs = await upload('/admin/restore/preview', Buffer.from('esto no es una copia\n'));
     expect(notOurs.statusCode).toBe(422);

@@ -23,7 +23,7 @@ import { SCHEMA_VERSION } from '../../../src/main/db/schema/schema-version';
 import { buildPendingJob } from '../../../src/main/queue/enqueue';
 import { silentLogger } from '../../../src/main/log/logger';
 import { seedClient } from '../../support/client-seed';
-import { useTestDatabase } from '../../support/test-db';
+import { allDocuments, useTestDatabase } from '../../support/test-db';
 
 /*
  * Issue #18 points 1 and 2 on a real MongoDB wire server: a backup of every collection, wiped,
@@ -57,17 +57,6 @@ const restoreDeps = (): RestoreDeps => ({
       kind: 'manual',
     }),
 });
-
-/** Every document of every collection the app backs up, in `_id` order. */
-async function everything(db: Db): Promise<Record<string, Document[]>> {
-  const all: Record<string, Document[]> = {};
-  for (const name of BACKUP_COLLECTIONS)
-    all[name] = await db
-      .collection(name)
-      .find({}, { sort: { _id: 1 } })
-      .toArray();
-  return all;
-}
 
 async function wipe(db: Db): Promise<void> {
   for (const name of BACKUP_COLLECTIONS) await db.collection(name).deleteMany({});
@@ -111,7 +100,7 @@ beforeEach(() => {
 
 describe('backup → wipe → restore', () => {
   it('yields identical documents in every collection, and says where it went', async () => {
-    const before = await everything(testDb.db);
+    const before = await allDocuments(testDb.db);
     expect(Object.values(before).every((docs) => docs.length > 0)).toBe(true);
     const progress: TransferProgress[] = [];
     const file = join(folder, 'completa.edn360bak');
@@ -143,11 +132,11 @@ describe('backup → wipe → restore', () => {
       apply_settings: false,
     });
     expect(result.migrated_from).toBeNull();
-    expect(await everything(testDb.db)).toEqual(before);
+    expect(await allDocuments(testDb.db)).toEqual(before);
   });
 
   it('encrypted with a passphrase: the same round trip; no passphrase or a wrong one is refused', async () => {
-    const before = await everything(testDb.db);
+    const before = await allDocuments(testDb.db);
     const file = join(folder, 'cifrada.edn360bak');
     const summary = await createBackup(backupDeps(), {
       file,
@@ -170,7 +159,7 @@ describe('backup → wipe → restore', () => {
       rule: 'exact',
       apply_settings: false,
     });
-    expect(await everything(testDb.db)).toEqual(before);
+    expect(await allDocuments(testDb.db)).toEqual(before);
   });
 });
 
@@ -185,11 +174,11 @@ describe('files that must not be restored', () => {
   });
 
   async function refusedUntouched(file: string, passphrase: string | null): Promise<DomainError> {
-    const before = await everything(testDb.db);
+    const before = await allDocuments(testDb.db);
     const error = await refusal(
       restoreBackup(restoreDeps(), { file, passphrase, rule: 'exact', apply_settings: true }),
     );
-    expect(await everything(testDb.db)).toEqual(before);
+    expect(await allDocuments(testDb.db)).toEqual(before);
     expect(settings.coach_name).toBe('Laura Entrena');
     return error;
   }

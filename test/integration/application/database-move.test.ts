@@ -23,7 +23,7 @@ import { createRepositories } from '../../../src/main/db/repositories';
 import { silentLogger } from '../../../src/main/log/logger';
 import { buildPendingJob } from '../../../src/main/queue/enqueue';
 import { seedClient } from '../../support/client-seed';
-import { serverAddress, useTestDatabase } from '../../support/test-db';
+import { allDocuments, serverAddress, useTestDatabase } from '../../support/test-db';
 
 /*
  * Issue #18 point 4 (a laptop's database moved to the clinic's server and back: dry run, copy with
@@ -36,16 +36,6 @@ let clinic: Db;
 const clinicName = `edn_clinic_${Date.now().toString(36)}`;
 let settings: SettingsFile;
 let folder: string;
-
-async function everything(db: Db): Promise<Record<string, Document[]>> {
-  const all: Record<string, Document[]> = {};
-  for (const name of BACKUP_COLLECTIONS)
-    all[name] = await db
-      .collection(name)
-      .find({}, { sort: { _id: 1 } })
-      .toArray();
-  return all;
-}
 
 function moveDeps(options: { failAfterBatches?: number } = {}): MoveRequestDeps {
   let batches = 0;
@@ -153,7 +143,7 @@ describe('moving the laptop database to the clinic server', () => {
     if (outcome.dry_run) throw new Error('expected a move');
     expect(outcome.result).toMatchObject({ resumed: true, switched: true });
     expect(progress.every((p) => p.operation === 'move')).toBe(true);
-    expect(await everything(clinic)).toEqual(await everything(laptop.db));
+    expect(await allDocuments(clinic)).toEqual(await allDocuments(laptop.db));
     expect(settings).toMatchObject({
       mongo_url: serverAddress(inject('mongoUri')),
       db_name: clinicName,
@@ -176,7 +166,7 @@ describe('moving the laptop database to the clinic server', () => {
       { target: { kind: 'embedded' }, rule: 'keep', dry_run: false },
     );
     expect(outcome.dry_run).toBe(false);
-    expect(await everything(backDb)).toEqual(await everything(clinic));
+    expect(await allDocuments(backDb)).toEqual(await allDocuments(clinic));
     expect(settings.mongo_url).toBeUndefined();
     expect(settings.db_name).toBe(back);
     for (const name of BACKUP_COLLECTIONS) await backDb.collection(name).deleteMany({});

@@ -7,26 +7,17 @@ import { BACKUP_COLLECTIONS } from '../../../src/main/db/backup/database-documen
 import { createRepositories } from '../../../src/main/db/repositories';
 import { seedClient } from '../../support/client-seed';
 import { runCli } from '../../support/spawn-cli';
-import { serverAddress, useTestDatabase } from '../../support/test-db';
+import { allDocuments, serverAddress, useTestDatabase } from '../../support/test-db';
 
 // The built `edn360` as a user runs it, on the test database (EDN_MONGO_URL), like the app's doors.
 const testDb = useTestDatabase();
-
-async function snapshot(): Promise<Record<string, unknown[]>> {
-  const out: Record<string, unknown[]> = {};
-  for (const name of BACKUP_COLLECTIONS) {
-    if (name.includes('backup')) continue; // the backup's own record is written after the file
-    out[name] = await testDb.db.collection(name).find({}).sort({ _id: 1 }).toArray();
-  }
-  return out;
-}
 
 describe('edn360 backup / restore', () => {
   it('backs up, previews with --dry-run, and restores with --yes into the same documents', async () => {
     await seedClient(createRepositories(testDb.db), 'carla-cli', 'Carla Línea');
     const dir = await mkdtemp(join(tmpdir(), 'edn-cli-backup-'));
     const env = { EDN_DATA_DIR: dir, EDN_MONGO_URL: testDb.uri, EDN_DB_NAME: testDb.dbName };
-    const before = await snapshot();
+    const before = await allDocuments(testDb.db);
 
     const file = join(dir, 'copia.edn360bak');
     const backup = await runCli(['backup', file], env);
@@ -54,7 +45,7 @@ describe('edn360 backup / restore', () => {
     expect(restored.stdout).toMatch(/Copia restaurada \(regla «exact»\)/);
     // Not a terminal: progress as plain lines on stderr.
     expect(restored.stderr).toMatch(/Restaurando: \d+ %/);
-    expect(await snapshot()).toEqual(before);
+    expect(await allDocuments(testDb.db)).toEqual(before);
   });
 
   it('encrypts with EDN_BACKUP_PASSPHRASE and needs it back to restore', async () => {

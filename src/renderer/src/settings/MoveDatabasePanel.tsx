@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MoveTargetSchema, type MoveOutcome, type MoveTarget } from '@shared/backup';
@@ -6,7 +6,7 @@ import { useClient } from '../api/client-store';
 import type { TransferProgress } from '../api/coach-client';
 import { errorText } from '../components/error-text';
 import { formatNumber } from '../format';
-import { total, TransferPreviewTable, TransferProgressBar } from './transfer-parts';
+import { ConflictRuleChoice, total, TransferPreviewTable, TransferProgressBar } from './transfer-parts';
 
 /*
  * Ajustes → moving the data between databases (issue #18 point 4): to the clinic's MongoDB server
@@ -105,26 +105,16 @@ export function MoveDatabasePanel({ usesServer }: { usesServer: boolean }): Reac
           />
         </Group>
       )}
-      <Radio.Group
-        label={t('settings.move.rule')}
+      <ConflictRuleChoice
+        rules={RULES}
         value={rule}
-        onChange={(value) => {
-          setRule(value === 'replace' ? 'replace' : 'keep');
+        label={t('settings.move.rule')}
+        onChange={(next) => {
+          setRule(next);
           changed();
         }}
-      >
-        <Stack gap={6} mt={4}>
-          {RULES.map((option) => (
-            <Radio
-              key={option}
-              value={option}
-              label={t(`settings.backups.rules.${option}`)}
-              description={t(`settings.backups.ruleHelp.${option}`)}
-              data-testid={`move-rule-${option}`}
-            />
-          ))}
-        </Stack>
-      </Radio.Group>
+        testId="move-rule"
+      />
       <Group>
         <Button
           variant="default"

@@ -1,8 +1,8 @@
-import { Button, Checkbox, Group, Radio, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConflictRule, TransferPreview } from '../api/coach-client';
-import { TransferPreviewTable } from './transfer-parts';
+import { ConflictRuleChoice, TransferPreviewTable } from './transfer-parts';
 
 /*
  * A restore's last step: the chosen backup's preview against the database, the rule for what is
@@ -35,27 +35,16 @@ export function RestoreConfirmStep({
     <Stack gap="sm">
       <Text fw={500}>{t('settings.backups.previewTitle')}</Text>
       <TransferPreviewTable preview={preview} testId="backup-preview" />
-      <Radio.Group
-        label={t('settings.backups.rule')}
+      <ConflictRuleChoice
+        rules={RULES}
         value={rule}
-        onChange={(value) => {
-          setRule(value as ConflictRule);
+        label={t('settings.backups.rule')}
+        onChange={(next) => {
+          setRule(next);
           setExactConfirmed(false);
         }}
-        data-testid="backup-rule"
-      >
-        <Stack gap={6} mt={4}>
-          {RULES.map((option) => (
-            <Radio
-              key={option}
-              value={option}
-              label={t(`settings.backups.rules.${option}`)}
-              description={t(`settings.backups.ruleHelp.${option}`)}
-              data-testid={`backup-rule-${option}`}
-            />
-          ))}
-        </Stack>
-      </Radio.Group>
+        testId="backup-rule"
+      />
       <Checkbox
         label={t('settings.backups.applySettings')}
         checked={applySettings}

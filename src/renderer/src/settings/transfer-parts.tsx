@@ -1,11 +1,11 @@
-import { Alert, Progress, Stack, Table, Text } from '@mantine/core';
+import { Alert, Progress, Radio, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { TransferPreview, TransferProgress } from '@shared/backup';
+import type { ConflictRule, TransferPreview, TransferProgress } from '@shared/backup';
 import { formatDateTime, formatNumber } from '../format';
 
 /*
- * What Ajustes' backup and move panels share (issue #18): the bar fed by TransferProgress, and the
- * preview per collection with its warnings.
+ * What Ajustes' backup and move panels share (issue #18): the bar fed by TransferProgress, the
+ * preview per collection with its warnings, and the choice of conflict rule.
  */
 
 /** `12,3 MB`: a file's size for the coach. */
@@ -111,4 +111,44 @@ export function TransferPreviewTable({
 /** Documents per collection summed (a restore's or move's written / kept / removed). */
 export function total(counts: Record<string, number>): number {
   return Object.values(counts).reduce((sum, n) => sum + n, 0);
+}
+
+/** The conflict rules a restore or a move offers, each with its one-line explanation. */
+export function ConflictRuleChoice<R extends ConflictRule>({
+  rules,
+  value,
+  label,
+  onChange,
+  testId,
+}: {
+  rules: readonly R[];
+  value: R;
+  label: string;
+  onChange(rule: R): void;
+  testId: string;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  return (
+    <Radio.Group
+      label={label}
+      value={value}
+      onChange={(next) => {
+        const chosen = rules.find((rule) => rule === next);
+        if (chosen) onChange(chosen);
+      }}
+      data-testid={testId}
+    >
+      <Stack gap={6} mt={4}>
+        {rules.map((option: ConflictRule) => (
+          <Radio
+            key={option}
+            value={option}
+            label={t(`settings.backups.rules.${option}`)}
+            description={t(`settings.backups.ruleHelp.${option}`)}
+            data-testid={`${testId}-${option}`}
+          />
+        ))}
+      </Stack>
+    </Radio.Group>
+  );
 }
