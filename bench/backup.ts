@@ -161,6 +161,12 @@ async function measured<T>(
   }
 }
 
+/** The log line's memory part: a run cut short still leaves its figures in the log. */
+function memoryNote(run: Measured<unknown>): string {
+  const m = run.memory;
+  return ` (live heap peak ${m.peak_live_heap_mib} MiB, heapUsed peak ${m.peak_heap_mib} MiB, baseline ${m.baseline_heap_mib} MiB, process CPU ${m.cpu_s} s)`;
+}
+
 /** What was seeded: documents per collection and their raw size (sum of BSON sizes). */
 interface Seeded {
   counts: Record<string, number>;
@@ -429,10 +435,10 @@ async function runSize(ctx: BenchContext, gc: () => void, clients: number, dir: 
   };
   const backupPlain = await measured(gc, (onProgress) => backup(plainFile, null, onProgress));
   ctx.log(
-    `backup: plain ${round(backupPlain.seconds, 1)} s, ${round(backupPlain.result.bytes / MiB, 1)} MiB`,
+    `backup: plain ${round(backupPlain.seconds, 1)} s, ${round(backupPlain.result.bytes / MiB, 1)} MiB${memoryNote(backupPlain)}`,
   );
   const backupEncrypted = await measured(gc, (onProgress) => backup(sealedFile, PASSPHRASE, onProgress));
-  ctx.log(`backup: encrypted ${round(backupEncrypted.seconds, 1)} s`);
+  ctx.log(`backup: encrypted ${round(backupEncrypted.seconds, 1)} s${memoryNote(backupEncrypted)}`);
   for (const run of [backupPlain, backupEncrypted])
     if (run.result.documents !== seeded.documents)
       throw new Error(`backup wrote ${run.result.documents} documents, ${seeded.documents} were seeded`);
@@ -443,7 +449,7 @@ async function runSize(ctx: BenchContext, gc: () => void, clients: number, dir: 
     const p = await previewRestore({ db }, { file: plainFile, passphrase: null }, onProgress);
     return p.collections.reduce((sum, row) => sum + row.incoming, 0);
   });
-  ctx.log(`backup: preview ${round(preview.seconds, 1)} s`);
+  ctx.log(`backup: preview ${round(preview.seconds, 1)} s${memoryNote(preview)}`);
   if (preview.result !== seeded.documents)
     throw new Error(`preview read ${preview.result} documents, ${seeded.documents} were seeded`);
   const restoreDeps = {
@@ -469,13 +475,15 @@ async function runSize(ctx: BenchContext, gc: () => void, clients: number, dir: 
     return Object.values(result.written).reduce((sum, n) => sum + n, 0);
   };
   const restorePlain = await measured(gc, (onProgress) => restore(plainFile, null, onProgress));
-  ctx.log(`backup: restore (plain file) ${round(restorePlain.seconds, 1)} s`);
+  ctx.log(`backup: restore (plain file) ${round(restorePlain.seconds, 1)} s${memoryNote(restorePlain)}`);
   const afterPlain = await countDocuments(db, BACKUP_COLLECTIONS);
   assertRoundTrip(`N=${clients} plain`, seeded.counts, afterPlain);
   // Encrypted file, `exact` again, into the emptied database as well.
   await emptyCollections(db, BACKUP_COLLECTIONS);
   const restoreEncrypted = await measured(gc, (onProgress) => restore(sealedFile, PASSPHRASE, onProgress));
-  ctx.log(`backup: restore (encrypted file) ${round(restoreEncrypted.seconds, 1)} s`);
+  ctx.log(
+    `backup: restore (encrypted file) ${round(restoreEncrypted.seconds, 1)} s${memoryNote(restoreEncrypted)}`,
+  );
   const afterSealed = await countDocuments(db, BACKUP_COLLECTIONS);
   assertRoundTrip(`N=${clients} encrypted`, seeded.counts, afterSealed);
   for (const run of [restorePlain, restoreEncrypted])
