@@ -110,9 +110,13 @@ export function jobEvent(type: JobEventType, job: GenerationJob, at = new Date()
 }
 
 /** The event a stored state stands for, when it was read rather than published. */
-export function eventTypeForState(job: Pick<GenerationJob, 'status' | 'rev'>): JobEventType {
+export function eventTypeForState(
+  job: Pick<GenerationJob, 'status' | 'rev' | 'execution_log'>,
+): JobEventType {
   if (job.status === 'completed') return 'completed';
   if (job.status === 'failed') return 'failed';
-  if (job.status === 'running') return 'progress';
+  // A claim read before the claiming worker's own event arrived is still a claim, not a step:
+  // followers count 'progress' events as agents done.
+  if (job.status === 'running') return job.execution_log.at(-1)?.event === 'started' ? 'claimed' : 'progress';
   return job.rev === 0 ? 'created' : 'waiting';
 }

@@ -48,7 +48,7 @@ describe('JobWatcher (shared poll)', () => {
 
     expect(seen.map((e) => [e.type, e.job.status, e.job.progress.completed_steps])).toEqual([
       ['created', 'pending', 0],
-      ['progress', 'running', 0],
+      ['claimed', 'running', 0],
       ['progress', 'running', 1],
     ]);
     const revisions = seen.map((e) => e.rev);
