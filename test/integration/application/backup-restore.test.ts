@@ -278,7 +278,14 @@ describe('restoring into a database that already has data', () => {
 
     const name = async (id: string): Promise<unknown> =>
       (await users.findOne({ _id: id as never }))?.['nombre_completo'];
-    await restoreBackup(restoreDeps(), { file, passphrase: null, rule: 'keep', apply_settings: false });
+    const kept = await restoreBackup(restoreDeps(), {
+      file,
+      passphrase: null,
+      rule: 'keep',
+      apply_settings: false,
+    });
+    // Counted from what the server says it inserted, whether it stops at a duplicate or goes on.
+    expect([kept.written[COLLECTIONS.users], kept.kept[COLLECTIONS.users]]).toEqual([1, 2]);
     expect([await name('ana'), await name('bruno'), await name('dora')]).toEqual([
       'Ana Ruiz (cambiada)',
       'Bruno Díaz Peña',

@@ -1,4 +1,4 @@
-import type { AnyBulkWriteOperation, Db, Document } from 'mongodb';
+import { MongoBulkWriteError, type AnyBulkWriteOperation, type Db, type Document } from 'mongodb';
 import { isDuplicateKeyError } from '../repositories/duplicate-key';
 import type { CollectionPreview, ConflictRule } from '@shared/backup';
 import { COLLECTIONS } from '../collections';
@@ -177,25 +177,26 @@ export function ruleFor(collection: string, rule: ConflictRule): ConflictRule {
 /**
  * Inserts the documents whose `_id` is not taken; returns how many went in. The common case (a new
  * or emptied collection) is one `insertMany`; only a batch that meets existing documents looks them
- * up, then inserts the rest (servers differ in whether an unordered insert goes on after a duplicate).
+ * up, then inserts the rest. Servers differ in whether an unordered insert goes on after a
+ * duplicate (MongoDB does, some stop), so each attempt counts what the server says it inserted.
  */
 async function insertMissing(target: Db, batch: DocumentBatch): Promise<number> {
   const collection = target.collection(batch.collection);
-  try {
-    return (await collection.insertMany(batch.docs, { ordered: false })).insertedCount;
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
-  }
+  const insertCounted = async (docs: Document[]): Promise<number> => {
+    try {
+      return (await collection.insertMany(docs, { ordered: false })).insertedCount;
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      return error instanceof MongoBulkWriteError ? error.insertedCount : 0;
+    }
+  };
+  const first = await insertCounted(batch.docs);
+  if (first === batch.docs.length) return first;
+  // Some were taken (by the target's own documents, or another writer meanwhile — theirs stay,
+  // as `keep` says): insert whatever is still missing.
   const existing = await existingById(target, batch);
   const missing = batch.docs.filter((doc) => !existing.has(keyOf(doc['_id'])));
-  if (missing.length === 0) return 0;
-  try {
-    await collection.insertMany(missing, { ordered: false });
-  } catch (error) {
-    // Another writer added some meanwhile: theirs stay, as `keep` says.
-    if (!isDuplicateKeyError(error)) throw error;
-  }
-  return missing.length;
+  return first + (missing.length === 0 ? 0 : await insertCounted(missing));
 }
 
 /** `exact`: the target's app collections emptied before the copy (all but the erasure records). */
