@@ -21,6 +21,7 @@ import {
 import { DomainError, fieldError } from './domain-error';
 import { dbNameFromMongoUrl } from '../config/load-config';
 import { BACKUP_COLLECTIONS, collectionBatches, countDocuments } from '../db/backup/database-documents';
+import { clearWritten, countWritten, recordWritten, refreshWritten } from '../db/backup/move-written';
 
 /*
  * Moving the app's data between databases (issue #18 point 4): from a laptop's embedded database to
@@ -126,7 +127,11 @@ export async function moveDatabase(
   source.counts = await countDocuments(deps.source.db, BACKUP_COLLECTIONS);
   const key = `${deps.source.mode}:${deps.source.dbName}`;
   const stored = await readMoveProgress(deps.target.db, key);
-  const previous = stored?.rule === args.rule ? stored : null;
+  // Another rule (what was kept might now be replaced) or a point this version does not know: start over.
+  const previous =
+    stored?.rule === args.rule && BACKUP_COLLECTIONS.includes(stored.collection) ? stored : null;
+  // Copies an earlier, cut-short pass wrote while the coach went on working: brought up to date first.
+  const refreshed = await refreshWritten(deps.source.db, deps.target.db, key);
   const copy = (from: MoveProgress | null) =>
     applyTransfer(source, deps.target.db, {
       rule: args.rule,
@@ -134,20 +139,23 @@ export async function moveDatabase(
       operation: 'move',
       ...(onProgress ? { onProgress } : {}),
       batches: batchesFrom(deps, from),
-      afterBatch: async (batch) => {
+      afterBatch: async (batch, outcome) => {
         const last = batch.docs.at(-1);
-        if (last)
-          await saveMoveProgress(deps.target.db, key, {
-            rule: args.rule,
-            collection: batch.collection,
-            last_id: last['_id'],
-          });
+        if (!last) return;
+        // What was written is recorded before the point is moved past it: a cut between the two
+        // writes the batch again.
+        await recordWritten(deps.target.db, key, batch, outcome.keptDifferent);
+        await saveMoveProgress(deps.target.db, key, {
+          rule: args.rule,
+          collection: batch.collection,
+          last_id: last['_id'],
+        });
       },
     });
   let result = await copy(previous);
   // A resumed pass cannot see documents added meanwhile before the point it resumed from, nor `_id`s
   // of another type (`$gt` compares within one BSON type): one full pass (idempotent) finds them.
-  if (previous && (await missingInTarget(deps))) result = addWritten(result, await copy(null));
+  if (previous && (await missingInTarget(deps))) result = addPasses(result, await copy(null));
   const missing = await missingInTarget(deps);
   if (missing) {
     // Next time starts from the beginning rather than from a point that cannot finish the copy.
@@ -157,7 +165,18 @@ export async function moveDatabase(
       `Faltan ${missing.count} documentos de «${missing.collection}» en el destino tras la copia: no se ha cambiado la base de datos de la app. Vuelve a intentarlo.`,
     );
   }
+  // Kept: the source's documents the target holds in its own, different version (what `keep` left).
+  const ours = await countWritten(deps.target.db, key);
+  result = {
+    ...result,
+    written: sumCounts(result.written, refreshed.replaced),
+    removed: sumCounts(result.removed, refreshed.removed),
+    kept: Object.fromEntries(
+      Object.entries(source.counts).map(([name, n]) => [name, Math.max(0, n - (ours[name] ?? 0))]),
+    ),
+  };
   await clearMoveProgress(deps.target.db, key);
+  await clearWritten(deps.target.db, key);
   const settings = await deps.readSettings();
   const next: SettingsFile = { ...settings, db_name: deps.target.dbName };
   if (deps.target.url) next.mongo_url = deps.target.url;
@@ -170,13 +189,13 @@ export async function moveDatabase(
   return { ...result, resumed: previous !== null, switched: true, target: describe(deps.target) };
 }
 
-function addWritten(first: TransferResult, second: TransferResult): TransferResult {
-  const sum = (a: Record<string, number>, b: Record<string, number>) =>
-    Object.fromEntries(Object.keys({ ...a, ...b }).map((name) => [name, (a[name] ?? 0) + (b[name] ?? 0)]));
+const sumCounts = (a: Record<string, number>, b: Record<string, number>): Record<string, number> =>
+  Object.fromEntries(Object.keys({ ...a, ...b }).map((name) => [name, (a[name] ?? 0) + (b[name] ?? 0)]));
+
+function addPasses(first: TransferResult, second: TransferResult): TransferResult {
   return {
     ...second,
-    written: sum(first.written, second.written),
-    kept: second.kept,
+    written: sumCounts(first.written, second.written),
     duration_ms: first.duration_ms + second.duration_ms,
   };
 }

@@ -16,6 +16,7 @@ import {
   ruleFor,
   tallyBatch,
   writeBatch,
+  type BatchOutcome,
 } from '../db/backup/database-documents';
 import { ERASURES_COLLECTION } from '../db/repositories/client-data-repository';
 import { migrateDatabase } from '../db/schema/migrations';
@@ -99,8 +100,8 @@ export interface ApplyTransferOptions {
   rule: ConflictRule;
   logger: Logger;
   onProgress?: ProgressListener;
-  /** Called after each written batch (a move records where it got to, to resume from there). */
-  afterBatch?: (batch: DocumentBatch) => Promise<void>;
+  /** Called after each written batch (a move records where it got to and what it wrote). */
+  afterBatch?: (batch: DocumentBatch, outcome: BatchOutcome) => Promise<void>;
   /** Skip what was already written (a resumed move): batches before it are not read again. */
   batches?: () => AsyncIterable<DocumentBatch>;
   operation: TransferProgress['operation'];
@@ -126,7 +127,7 @@ export async function applyTransfer(
     const outcome = await writeBatch(target, batch, ruleFor(batch.collection, options.rule));
     written[batch.collection] = (written[batch.collection] ?? 0) + outcome.written;
     kept[batch.collection] = (kept[batch.collection] ?? 0) + outcome.kept;
-    await options.afterBatch?.(batch);
+    await options.afterBatch?.(batch, outcome);
     done += batch.docs.length;
     options.onProgress?.({
       operation: options.operation,

@@ -16,6 +16,7 @@ import { requestMove, type MoveRequestDeps } from '../../../src/main/application
 import { DomainError } from '../../../src/main/application/domain-error';
 import { BACKUP_COLLECTIONS } from '../../../src/main/db/backup/database-documents';
 import { MOVE_PROGRESS_COLLECTION } from '../../../src/main/db/backup/move-progress';
+import { MOVE_WRITTEN_COLLECTION } from '../../../src/main/db/backup/move-written';
 import { COLLECTIONS } from '../../../src/main/db/collections';
 import { SCHEMA_VERSION } from '../../../src/main/db/schema/schema-version';
 import { ensureIndexes } from '../../../src/main/db/indexes';
@@ -61,7 +62,8 @@ function moveDeps(options: { failAfterBatches?: number } = {}): MoveRequestDeps 
                 if (prop !== 'collection') return Reflect.get(real, prop);
                 return (name: string) => {
                   const collection = real.collection(name);
-                  if (name === MOVE_PROGRESS_COLLECTION) return collection;
+                  if (name === MOVE_PROGRESS_COLLECTION || name === MOVE_WRITTEN_COLLECTION)
+                    return collection;
                   return new Proxy(collection, {
                     get(c, p) {
                       if (p === 'insertMany' && ++batches > options.failAfterBatches!)
@@ -97,7 +99,7 @@ beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'edn-auto-'));
 });
 afterAll(async () => {
-  for (const name of [...BACKUP_COLLECTIONS, MOVE_PROGRESS_COLLECTION])
+  for (const name of [...BACKUP_COLLECTIONS, MOVE_PROGRESS_COLLECTION, MOVE_WRITTEN_COLLECTION])
     await clinic.collection(name).deleteMany({});
   await clinicClient.close();
   await rm(folder, { recursive: true, force: true });
@@ -114,7 +116,14 @@ describe('moving the laptop database to the clinic server', () => {
     expect(settings.mongo_url).toBeUndefined();
   });
 
-  it('cut short inside a collection: nothing switched; run again, it resumes — and still copies what was added meanwhile or has another kind of _id — then the setting points at the clinic', async () => {
+  it('cut short inside a collection: nothing switched; run again, it resumes — and still copies what was added, edited or deleted meanwhile, or has another kind of _id; the clinic’s own version stays — then the setting points at the clinic', async () => {
+    // The clinic already holds its own, different version of one client: `keep` leaves it, even
+    // after the laptop edits it during the cut.
+    const users = COLLECTIONS.users;
+    await clinic.collection(users).insertOne({
+      ...(await laptop.db.collection(users).findOne({ _id: 'cliente-2' as never })),
+      nombre_completo: 'Versión de la Clínica',
+    } as Document);
     // An `_id` of another BSON type sorts after every string: a resume "after the last string" misses it.
     await laptop.db.collection(COLLECTIONS.users).insertOne({
       _id: new ObjectId(),
@@ -122,7 +131,7 @@ describe('moving the laptop database to the clinic server', () => {
       email: 'importada@correo.test',
       schema_version: SCHEMA_VERSION,
     } as Document);
-    const cut = await requestMove(moveDeps({ failAfterBatches: 2 }), toClinic(false)).then(
+    const cut = await requestMove(moveDeps({ failAfterBatches: 3 }), toClinic(false)).then(
       () => null,
       (e: unknown) => e,
     );
@@ -131,19 +140,37 @@ describe('moving the laptop database to the clinic server', () => {
     const saved = await clinic.collection(MOVE_PROGRESS_COLLECTION).findOne({});
     expect(saved).toMatchObject({ rule: 'keep', collection: COLLECTIONS.users });
     expect(typeof saved?.['last_id']).toBe('string');
-    // Meanwhile a client is added before the point where the move stopped.
+    // Meanwhile, before the point where the move stopped, the coach adds a client, edits one already
+    // copied, deletes another one already copied and edits the one the clinic keeps its own of.
     await createRepositories(laptop.db).users.create({
       _id: 'aaa-recien-llegada',
       nombre_completo: 'Recién Llegada',
       email: 'nueva@correo.test',
     });
+    expect(
+      await clinic.collection(users).countDocuments({ _id: { $in: ['cliente-1', 'cliente-4'] } } as Document),
+    ).toBe(2);
+    const rename = (id: string, nombre_completo: string) =>
+      laptop.db.collection(users).updateOne({ _id: id as never }, { $set: { nombre_completo } });
+    await rename('cliente-1', 'Cliente Editada Durante el Corte');
+    await rename('cliente-2', 'Cliente Dos Editada');
+    await laptop.db.collection(users).deleteOne({ _id: 'cliente-4' as never });
 
     const progress: TransferProgress[] = [];
     const outcome = await requestMove(moveDeps(), toClinic(false), (p) => progress.push(p));
     if (outcome.dry_run) throw new Error('expected a move');
     expect(outcome.result).toMatchObject({ resumed: true, switched: true });
+    expect(outcome.result.kept[users]).toBe(1);
+    expect(outcome.result.removed[users]).toBe(1);
     expect(progress.every((p) => p.operation === 'move')).toBe(true);
-    expect(await allDocuments(clinic)).toEqual(await allDocuments(laptop.db));
+    const clinicVersion = await clinic.collection(users).findOne({ _id: 'cliente-2' as never });
+    expect(clinicVersion?.['nombre_completo']).toBe('Versión de la Clínica');
+    const withoutKept = async (db: Db) => {
+      const all = await allDocuments(db);
+      return { ...all, [users]: all[users]?.filter((doc) => doc['_id'] !== 'cliente-2') };
+    };
+    expect(await withoutKept(clinic)).toEqual(await withoutKept(laptop.db));
+    expect(await clinic.collection(MOVE_WRITTEN_COLLECTION).countDocuments({})).toBe(0);
     expect(settings).toMatchObject({
       mongo_url: serverAddress(inject('mongoUri')),
       db_name: clinicName,

@@ -18,7 +18,7 @@ import { documentText, type DocumentBatch } from './backup-body';
  */
 export const BACKUP_COLLECTIONS: readonly string[] = MIGRATED_COLLECTIONS;
 
-export const DEFAULT_BATCH = 500;
+const DEFAULT_BATCH = 500;
 
 export async function countDocuments(
   db: Db,
@@ -65,7 +65,7 @@ export async function* databaseBatches(
   for (const collection of collections) yield* collectionBatches(db, collection, { batchSize });
 }
 
-async function existingById(db: Db, batch: DocumentBatch): Promise<Map<unknown, Document>> {
+export async function existingById(db: Db, batch: DocumentBatch): Promise<Map<unknown, Document>> {
   const ids = batch.docs.map((doc) => doc['_id'] as unknown);
   const found = await db
     .collection(batch.collection)
@@ -75,15 +75,15 @@ async function existingById(db: Db, batch: DocumentBatch): Promise<Map<unknown, 
 }
 
 /** Map key for an `_id` of any BSON type (strings here; ObjectIds from other tools). */
-function keyOf(id: unknown): unknown {
+export function keyOf(id: unknown): unknown {
   return typeof id === 'object' && id !== null ? JSON.stringify(id) : id;
 }
 
 /**
- * Same fields and values, whatever order the fields were written in. Compared as canonical EJSON:
- * a document read from a file carries BSON number types, one read from the database plain numbers.
+ * Same fields and values, whatever order the fields were written in (a server may reorder them on
+ * update), compared as canonical EJSON so every BSON type counts.
  */
-function sameDocument(a: Document, b: Document): boolean {
+export function sameDocument(a: Document, b: Document): boolean {
   return documentText(sortedKeys(a) as Document) === documentText(sortedKeys(b) as Document);
 }
 
@@ -140,6 +140,8 @@ export async function finishTally(target: Db, tally: PreviewTally): Promise<Coll
 export interface BatchOutcome {
   written: number;
   kept: number;
+  /** `_id`s of the target's own documents left as they were although the source's differ (`keep`). */
+  keptDifferent: unknown[];
 }
 
 /**
@@ -155,15 +157,14 @@ export async function writeBatch(
   // `keep` inserts and lets the unique `_id` refuse what is there (no lookup first: one round trip);
   // `exact` writes into collections it emptied, where that is the same, and far cheaper than upserts.
   if (rule === 'keep' || rule === 'exact') {
-    if (batch.docs.length === 0) return { written: 0, kept: 0 };
-    const written = await insertMissing(target, batch);
-    return { written, kept: batch.docs.length - written };
+    if (batch.docs.length === 0) return { written: 0, kept: 0, keptDifferent: [] };
+    return insertMissing(target, batch);
   }
   const operations: AnyBulkWriteOperation[] = batch.docs.map((doc) => ({
     replaceOne: { filter: { _id: doc['_id'] }, replacement: doc, upsert: true },
   }));
   if (operations.length > 0) await collection.bulkWrite(operations, { ordered: false });
-  return { written: batch.docs.length, kept: 0 };
+  return { written: batch.docs.length, kept: 0, keptDifferent: [] };
 }
 
 /**
@@ -175,12 +176,12 @@ export function ruleFor(collection: string, rule: ConflictRule): ConflictRule {
 }
 
 /**
- * Inserts the documents whose `_id` is not taken; returns how many went in. The common case (a new
- * or emptied collection) is one `insertMany`; only a batch that meets existing documents looks them
- * up, then inserts the rest. Servers differ in whether an unordered insert goes on after a
- * duplicate (MongoDB does, some stop), so each attempt counts what the server says it inserted.
+ * Inserts the documents whose `_id` is not taken. The common case (a new or emptied collection) is
+ * one `insertMany`; only a batch that meets existing documents looks them up, then inserts the rest.
+ * Servers differ in whether an unordered insert goes on after a duplicate (MongoDB does, some stop),
+ * so each attempt counts what the server says it inserted.
  */
-async function insertMissing(target: Db, batch: DocumentBatch): Promise<number> {
+async function insertMissing(target: Db, batch: DocumentBatch): Promise<BatchOutcome> {
   const collection = target.collection(batch.collection);
   const insertCounted = async (docs: Document[]): Promise<number> => {
     try {
@@ -191,12 +192,19 @@ async function insertMissing(target: Db, batch: DocumentBatch): Promise<number> 
     }
   };
   const first = await insertCounted(batch.docs);
-  if (first === batch.docs.length) return first;
+  if (first === batch.docs.length) return { written: first, kept: 0, keptDifferent: [] };
   // Some were taken (by the target's own documents, or another writer meanwhile — theirs stay,
   // as `keep` says): insert whatever is still missing.
   const existing = await existingById(target, batch);
-  const missing = batch.docs.filter((doc) => !existing.has(keyOf(doc['_id'])));
-  return first + (missing.length === 0 ? 0 : await insertCounted(missing));
+  const missing: Document[] = [];
+  const keptDifferent: unknown[] = [];
+  for (const doc of batch.docs) {
+    const there = existing.get(keyOf(doc['_id']));
+    if (!there) missing.push(doc);
+    else if (!sameDocument(there, doc)) keptDifferent.push(doc['_id']);
+  }
+  const written = first + (missing.length === 0 ? 0 : await insertCounted(missing));
+  return { written, kept: batch.docs.length - written, keptDifferent };
 }
 
 /** `exact`: the target's app collections emptied before the copy (all but the erasure records). */
