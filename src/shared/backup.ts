@@ -155,7 +155,15 @@ export const MoveOutcomeSchema = z.discriminatedUnion('dry_run', [
   z.strictObject({
     dry_run: z.literal(false),
     target: z.string(),
-    result: TransferResultSchema.extend({ resumed: z.boolean(), switched: z.boolean() }),
+    result: TransferResultSchema.extend({
+      resumed: z.boolean(),
+      /** The setting names the target and the app will use it (no environment variable overrides it). */
+      switched: z.boolean(),
+      /** Environment variables that keep this app on the old database although the setting changed. */
+      env_overrides: z.array(z.string()),
+      /** Switched, but this host goes on with the old database until it is restarted (`edn360 serve`). */
+      restart_required: z.boolean(),
+    }),
   }),
 ]);
 export type MoveOutcome = z.infer<typeof MoveOutcomeSchema>;

@@ -716,7 +716,7 @@ export const HTTP_ROUTES = {
     path: '/admin/database/move',
     access: 'admin',
     summary:
-      "Copies every document to another database (a clinic's server, or back to the embedded one) and switches the setting; `dry_run` (the default) only previews. The app must then be restarted.",
+      "Copies every document to another database (a clinic's server, or back to the embedded one) and switches the setting; `dry_run` (the default) only previews. The desktop app reopens on the new database by itself; `restart_required` says when this host (`edn360 serve`) must be restarted, `env_overrides` when an environment variable keeps it on the old one.",
     body: MoveArgsSchema,
     progress: 'ndjson',
     response: MoveResponseSchema,

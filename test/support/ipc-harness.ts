@@ -89,7 +89,6 @@ export async function createTestIpc(testDb: TestDatabase, options: TestIpcOption
     chooseOpenPath: async () => null,
     databaseCare: () => (options.coreEnabled?.() === false ? null : care),
     transferProgress: (event) => progress.push(event),
-    reopenDatabase: async () => undefined,
     printToPdf: notUsed,
     ...options.app,
   };

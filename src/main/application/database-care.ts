@@ -46,6 +46,11 @@ export interface DatabaseCareContext {
   logger: Logger;
   instanceName: string;
   version: string;
+  /**
+   * Called once a move has switched the setting to its target: a host that can reopen itself on it
+   * does (the desktop app); without one, the answer says to restart.
+   */
+  onSwitched?: () => void;
 }
 
 export interface DatabaseCare {
@@ -58,11 +63,14 @@ export interface DatabaseCare {
   automaticIfDue(now?: Date): Promise<BackupSummary | null>;
 }
 
+/** The environment variables that choose the database over the settings file (load-config.ts). */
+const DATABASE_ENV = ['EDN_MONGO_URL', 'EDN_DB_NAME'] as const;
+
 /** The context of a host from its configuration: the same for the app, `edn360 serve` and the CLI. */
 export function careContextOf(
   config: Pick<AppConfig, 'dbName' | 'dataDir' | 'resourcesDir' | 'packaged' | 'worker'>,
   database: DatabaseCareContext['database'],
-  host: Pick<DatabaseCareContext, 'repoResourcesDir' | 'env' | 'logger' | 'version'>,
+  host: Pick<DatabaseCareContext, 'repoResourcesDir' | 'env' | 'logger' | 'version' | 'onSwitched'>,
 ): DatabaseCareContext {
   return {
     database,
@@ -107,8 +115,8 @@ export function databaseCare(ctx: DatabaseCareContext): DatabaseCare {
     status: async () => backupStatus(ctx.database.db, await readBackupSchedule(ctx.dataDir, ctx.env)),
     previewRestore: (args, onProgress) => previewRestore(restoreDeps, args, onProgress),
     restore: (args, onProgress) => restoreBackup(restoreDeps, args, onProgress),
-    move: (args, onProgress) =>
-      requestMove(
+    move: async (args, onProgress) => {
+      const outcome = await requestMove(
         {
           source: {
             db: ctx.database.db,
@@ -120,6 +128,8 @@ export function databaseCare(ctx: DatabaseCareContext): DatabaseCare {
           logger: ctx.logger,
           readSettings,
           writeSettings,
+          envOverrides: DATABASE_ENV.filter((name) => Boolean(ctx.env[name])),
+          reopensOnSwitch: ctx.onSwitched !== undefined,
           openTarget: (target) =>
             openMoveTarget(target, {
               dataDir: ctx.dataDir,
@@ -133,7 +143,11 @@ export function databaseCare(ctx: DatabaseCareContext): DatabaseCare {
         },
         args,
         onProgress,
-      ),
+      );
+      // Every door's move (Ajustes, the HTTP API, …) reaches the host: nothing more goes to the old database.
+      if (!outcome.dry_run && outcome.result.switched) ctx.onSwitched?.();
+      return outcome;
+    },
     automaticIfDue: async (now) =>
       automaticBackupIfDue(backupDeps, await readBackupSchedule(ctx.dataDir, ctx.env), now),
   };

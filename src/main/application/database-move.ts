@@ -47,12 +47,17 @@ export interface MoveDeps {
   writeSettings: (settings: SettingsFile) => Promise<void>;
   /** Documents per batch (tests use small batches to cut a move inside a collection). */
   batchSize?: number;
+  /** Set environment variables that win over the settings file (EDN_MONGO_URL, EDN_DB_NAME). */
+  envOverrides: readonly string[];
+  /** This host reopens itself on the target once the setting is switched (the desktop app). */
+  reopensOnSwitch: boolean;
 }
 
 export interface MoveResult extends TransferResult {
   resumed: boolean;
-  /** The setting now points at the target: the app uses it from its next start. */
   switched: boolean;
+  env_overrides: string[];
+  restart_required: boolean;
   target: string;
 }
 
@@ -181,12 +186,26 @@ export async function moveDatabase(
   const next: SettingsFile = { ...settings, db_name: deps.target.dbName };
   if (deps.target.url) next.mongo_url = deps.target.url;
   else delete next.mongo_url;
+  // Written even when an environment variable wins over it: it takes effect once that is removed.
   await deps.writeSettings(next);
+  const switched = deps.envOverrides.length === 0;
   deps.logger.info(
-    { target: describe(deps.target), written: result.written, resumed: previous !== null },
-    'database moved; setting switched',
+    {
+      target: describe(deps.target),
+      written: result.written,
+      resumed: previous !== null,
+      envOverrides: deps.envOverrides,
+    },
+    switched ? 'database moved; setting switched' : 'database moved; the environment overrides the setting',
   );
-  return { ...result, resumed: previous !== null, switched: true, target: describe(deps.target) };
+  return {
+    ...result,
+    resumed: previous !== null,
+    switched,
+    env_overrides: [...deps.envOverrides],
+    restart_required: switched && !deps.reopensOnSwitch,
+    target: describe(deps.target),
+  };
 }
 
 const sumCounts = (a: Record<string, number>, b: Record<string, number>): Record<string, number> =>

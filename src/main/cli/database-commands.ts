@@ -259,7 +259,7 @@ export async function moveDatabaseCommand(argv: string[]): Promise<number> {
     console.log(
       result.switched
         ? 'Ajuste cambiado: la app usará la nueva base de datos. Reinicia la app (y edn360 serve / worker) para empezar a usarla.'
-        : 'El ajuste de la base de datos no se ha cambiado: revisa la configuración antes de reiniciar.',
+        : `Ajuste guardado, pero ${result.env_overrides.join(' y ')} ${result.env_overrides.length > 1 ? 'están definidas' : 'está definida'} en el entorno y manda sobre él: la app seguirá usando la base de datos anterior. Cambia el entorno antes de volver a arrancar.`,
     );
     return 0;
   });

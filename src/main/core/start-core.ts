@@ -54,6 +54,8 @@ export interface StartCoreOptions {
   webRoot?: string | null;
   /** Overrides of the API's defaults and environment settings (tests: rate limit, SSE heartbeat). */
   apiOptions?: Partial<ApiOptions>;
+  /** A move switched the database setting: the host reopens on it (absent: it must be restarted). */
+  onDatabaseSwitched?: () => void;
 }
 
 export class PortInUseError extends Error {
@@ -113,6 +115,7 @@ export async function startCore(options: StartCoreOptions): Promise<Core> {
       env: options.env ?? process.env,
       logger: logger.child({ component: 'backup' }),
       version: APP_VERSION,
+      ...(options.onDatabaseSwitched ? { onSwitched: options.onDatabaseSwitched } : {}),
     }),
   );
 

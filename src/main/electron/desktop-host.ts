@@ -33,6 +33,9 @@ export interface DesktopHostOptions {
  * LLM key kept by the app, and the events pushed to windows. The IPC handlers read it through the
  * AppHost interface.
  */
+/** How long after a move's answer the core is reopened: the answer and its last progress go out first. */
+const REOPEN_AFTER_MS = 250;
+
 export class DesktopHost implements AppHost {
   readonly events: RendererEvents;
   readonly settings: SettingsService;
@@ -153,6 +156,7 @@ export class DesktopHost implements AppHost {
    * switched the settings file to its target (issue #18), so nothing more is written to the old one.
    * The worker checkpoints and releases its jobs as on quit; the windows see the start-up screen
    * (`starting` → `ready`) meanwhile, and IPC calls answer `not_ready` until the new core runs.
+   * Never rejects: a failed start is a start-up state.
    */
   reopenDatabase(why: string): Promise<void> {
     this.reopening ??= this.reopen(why).finally(() => {
@@ -175,7 +179,6 @@ export class DesktopHost implements AppHost {
     if (this.stopping) return;
     logger.info({ why }, 'reopening the core on the configured database');
     this.publish({ phase: 'starting', step: 'reconnect' });
-    const before = this.core?.database.db.databaseName ?? null;
     try {
       await this.stopCore({ dispose: false });
     } catch (error) {
@@ -185,13 +188,6 @@ export class DesktopHost implements AppHost {
     if (this.stopping) return;
     this.booting = this.startCore();
     await this.booting;
-    const after = this.core?.database.db.databaseName ?? null;
-    // EDN_MONGO_URL / EDN_DB_NAME win over the settings file: then the switch cannot take effect.
-    if (after !== null && after === before && (this.env['EDN_MONGO_URL'] || this.env['EDN_DB_NAME']))
-      logger.warn(
-        { why, database: after },
-        'reopened on the same database: environment variables override the settings',
-      );
   }
 
   /** Sends the held-back job states, unsubscribes from the core and stops it. */
@@ -232,6 +228,11 @@ export class DesktopHost implements AppHost {
         env: this.env,
         workerFactory: (env) =>
           this.options.platform.workerSpawner(workerEntry, () => this.workerEnv(env), logger),
+        // Whichever door moved the data (Ajustes, the HTTP API), nothing more goes to the old database;
+        // the move's answer and its last progress reach the window first.
+        onDatabaseSwitched: () => {
+          setTimeout(() => void this.reopenDatabase('database moved'), REOPEN_AFTER_MS);
+        },
       });
       this.wireEvents(this.core);
       this.publish(await this.readyState(this.core));

@@ -46,6 +46,8 @@ function moveDeps(options: { failAfterBatches?: number } = {}): MoveRequestDeps 
     source: { db: laptop.db, url: null, dbName: laptop.dbName, mode: 'embedded' },
     version: '9.9.9-test',
     logger: silentLogger(),
+    envOverrides: [],
+    reopensOnSwitch: true,
     readSettings: async () => settings,
     writeSettings: async (next) => {
       settings = next;
@@ -159,7 +161,12 @@ describe('moving the laptop database to the clinic server', () => {
     const progress: TransferProgress[] = [];
     const outcome = await requestMove(moveDeps(), toClinic(false), (p) => progress.push(p));
     if (outcome.dry_run) throw new Error('expected a move');
-    expect(outcome.result).toMatchObject({ resumed: true, switched: true });
+    expect(outcome.result).toMatchObject({
+      resumed: true,
+      switched: true,
+      restart_required: false,
+      env_overrides: [],
+    });
     expect(outcome.result.kept[users]).toBe(1);
     expect(outcome.result.removed[users]).toBe(1);
     expect(progress.every((p) => p.operation === 'move')).toBe(true);
@@ -186,17 +193,54 @@ describe('moving the laptop database to the clinic server', () => {
     const outcome = await requestMove(
       {
         ...moveDeps(),
+        // `edn360 serve`: it cannot reopen itself, so the answer says to restart.
+        reopensOnSwitch: false,
         source: { db: clinic, url: inject('mongoUri'), dbName: clinicName, mode: 'configured' },
         // The embedded mongod cannot run here (no binary): its database is a database of the test server.
         openTarget: async () => ({ db: backDb, url: null, dbName: back, close: async () => undefined }),
       },
       { target: { kind: 'embedded' }, rule: 'keep', dry_run: false },
     );
-    expect(outcome.dry_run).toBe(false);
+    if (outcome.dry_run) throw new Error('expected a move');
+    expect(outcome.result).toMatchObject({ switched: true, restart_required: true });
     expect(await allDocuments(backDb)).toEqual(await allDocuments(clinic));
     expect(settings.mongo_url).toBeUndefined();
     expect(settings.db_name).toBe(back);
     for (const name of BACKUP_COLLECTIONS) await backDb.collection(name).deleteMany({});
+  });
+
+  it('EDN_MONGO_URL set: the data is copied and the setting written, but the answer says the app stays on the old database', async () => {
+    const before = { ...settings };
+    const other = `edn_env_${Date.now().toString(36)}`;
+    const otherDb = clinicClient.db(other);
+    const outcome = await requestMove(
+      {
+        ...moveDeps(),
+        envOverrides: ['EDN_MONGO_URL'],
+        openTarget: async (target) => ({
+          db: otherDb,
+          url: target.kind === 'server' ? target.url : null,
+          dbName: other,
+          close: async () => undefined,
+        }),
+      },
+      {
+        target: { kind: 'server', url: serverAddress(inject('mongoUri')), db_name: other },
+        rule: 'keep',
+        dry_run: false,
+      },
+    );
+    if (outcome.dry_run) throw new Error('expected a move');
+    expect(outcome.result).toMatchObject({
+      switched: false,
+      restart_required: false,
+      env_overrides: ['EDN_MONGO_URL'],
+    });
+    expect(await allDocuments(otherDb)).toEqual(await allDocuments(laptop.db));
+    // Written all the same: it takes effect once the variable is removed.
+    expect(settings).toMatchObject({ db_name: other, mongo_url: serverAddress(inject('mongoUri')) });
+    settings = before;
+    for (const name of BACKUP_COLLECTIONS) await otherDb.collection(name).deleteMany({});
   });
 
   it('refuses the database the app already uses, and while a job is queued', async () => {

@@ -107,7 +107,8 @@ describe('edn360 backup / restore', () => {
         EDN_MOVE_TO_URL: serverAddress(testDb.uri),
       });
       expect(moved.code, moved.stderr).toBe(0);
-      expect(moved.stdout).toContain('Reinicia la app');
+      // The test's own EDN_MONGO_URL / EDN_DB_NAME win over the setting: said, not claimed switched.
+      expect(moved.stdout).toContain('EDN_MONGO_URL y EDN_DB_NAME están definidas en el entorno');
       expect(await testDb.client.db(other).collection('users').countDocuments()).toBeGreaterThan(0);
       const settings = JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'));
       expect(settings).toMatchObject({ mongo_url: serverAddress(testDb.uri), db_name: other });

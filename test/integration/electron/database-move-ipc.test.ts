@@ -183,4 +183,30 @@ describe('moving the database from Ajustes (desktop)', () => {
     const page = await ok<{ items: Array<{ _id: string }> }>('listClients', {});
     expect(page.items.map((u) => u._id)).toEqual(expect.arrayContaining(['ana', created._id]));
   });
+
+  it('a move through the app’s own HTTP API reopens it too (the answer says no restart is needed)', async () => {
+    const before = host.getCore()!;
+    const response = await fetch(`${before.apiUrl}/admin/database/move`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${before.config.api.token}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        target: { kind: 'server', url: serverUrl, db_name: testDb.dbName },
+        rule: 'keep',
+        dry_run: false,
+      }),
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { move: MoveOutcome };
+    if (body.move.dry_run) throw new Error('expected a move');
+    expect(body.move.result).toMatchObject({ switched: true, restart_required: false });
+    await waitFor(
+      async () => host.getCore() !== before && host.startupState().phase === 'ready',
+      20_000,
+      'the host reopened on the database the HTTP move chose',
+    );
+    expect(host.getCore()?.database.db.databaseName).toBe(testDb.dbName);
+  });
 });

@@ -12,8 +12,8 @@ import type { AppHost } from './host';
 
 /*
  * Ajustes' backups, restores and moves (issue #18): a thin door onto application/database-care.ts,
- * the one object every door calls. After a move the host reopens its core on the new database. The files are chosen in main's own dialogs and their paths never
- * leave main: the renderer gets an opaque token for a chosen backup and can restore nothing else.
+ * the one object every door calls. The files are chosen in main's own dialogs and their paths
+ * never leave main: the renderer gets an opaque token for a chosen backup and can restore nothing else.
  * Progress reaches the windows as `transferProgress` events.
  */
 
@@ -59,14 +59,6 @@ export function progressSender(
       send(progress);
     }
   };
-}
-
-/** How long after a move's reply the core is reopened: the reply and its last progress reach the window first. */
-const REOPEN_AFTER_MS = 250;
-
-/** Reopening stops the core the reply's handler still runs on: it starts after the reply, not awaited by it. */
-function scheduleReopen(host: Pick<AppHost, 'reopenDatabase'>): void {
-  setTimeout(() => void host.reopenDatabase('database moved'), REOPEN_AFTER_MS);
 }
 
 /** The coach's folder could not be written (no permission, full disk): said as such, not as an internal error. */
@@ -157,11 +149,7 @@ export function backupHandlers(host: AppHost): BackupHandlers {
         progress(),
       );
     },
-    moveDatabase: async (args) => {
-      const outcome = await requireCare(host).move(args, progress());
-      // The settings now name the target: the core reopens on it, once this reply is on its way.
-      if (!outcome.dry_run && outcome.result.switched) scheduleReopen(host);
-      return outcome;
-    },
+    // A switched move makes the host reopen on the target (DesktopHost, whichever door moved).
+    moveDatabase: (args) => requireCare(host).move(args, progress()),
   };
 }

@@ -32,11 +32,6 @@ export interface AppHost {
   chooseOpenPath(webContentsId: number, kind: OpenFileKind): Promise<string | null>;
   /** Backups, restores and moves of the database the core uses; null until the core runs. */
   databaseCare(): DatabaseCare | null;
-  /**
-   * Stops the core and boots it again on the database the settings name now (after a move); the
-   * windows see the start-up screen meanwhile. Never rejects: a failed start is a start-up state.
-   */
-  reopenDatabase(why: string): Promise<void>;
   /** Pushes where a backup, restore or move is to the windows (the `transferProgress` event). */
   transferProgress(progress: TransferProgress): void;
   /** The caller's page printed by Chromium (A4, print stylesheet, backgrounds). */

@@ -959,6 +959,8 @@ export const en: Messages = {
       reconnecting: 'The app is reconnecting to the new database: it will be ready again in a few seconds.',
       restartServe:
         'Restart «edn360 serve» now: until then, whatever is saved still goes to the old database.',
+      envOverride:
+        'The data is copied and the setting saved, but {{names}} is set in the environment and wins over it: the app still uses the old database. Remove it (or point it at the target) and restart.',
     },
     planLanguage: 'Plan language',
     planLanguageHelp: 'The language the agents write the plan texts in.',

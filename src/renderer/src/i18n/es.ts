@@ -972,6 +972,8 @@ export const es = {
         'La aplicación se está reconectando a la nueva base de datos: en unos segundos volverá a estar lista.',
       restartServe:
         'Reinicia «edn360 serve» ahora: hasta entonces, lo que se guarde sigue yendo a la base de datos anterior.',
+      envOverride:
+        'Los datos están copiados y el ajuste guardado, pero {{names}} está definida en el entorno y manda sobre él: la app sigue usando la base de datos anterior. Quítala (o apúntala al destino) y reinicia.',
     },
     planLanguage: 'Idioma de los planes',
     planLanguageHelp: 'En qué idioma escriben los agentes los textos del plan.',

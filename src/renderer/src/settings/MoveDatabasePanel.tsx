@@ -30,8 +30,6 @@ export function MoveDatabasePanel({ usesServer }: { usesServer: boolean }): Reac
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<TransferProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
-  // The desktop app reopens its core on the new database; `edn360 serve` keeps the old one until restarted.
-  const reconnects = api.capabilities.transport === 'ipc';
 
   function target(): MoveTarget | null {
     if (usesServer) return { kind: 'embedded' };
@@ -147,7 +145,10 @@ export function MoveDatabasePanel({ usesServer }: { usesServer: boolean }): Reac
         </Stack>
       )}
       {moved && (
-        <Alert color={reconnects ? 'teal' : 'orange'} data-testid="move-done">
+        <Alert
+          color={moved.result.switched && !moved.result.restart_required ? 'teal' : 'orange'}
+          data-testid="move-done"
+        >
           <Text size="sm">
             {t('settings.move.done', {
               target: moved.target,
@@ -155,13 +156,19 @@ export function MoveDatabasePanel({ usesServer }: { usesServer: boolean }): Reac
               kept: formatNumber(total(moved.result.kept)),
             })}
           </Text>
-          {reconnects ? (
-            <Text size="sm" fw={500} data-testid="move-reconnecting">
-              {t('settings.move.reconnecting')}
+          {/* The desktop app reopens on the new database; `edn360 serve` until restarted, and an
+              environment variable over the setting, keep the old one. */}
+          {moved.result.env_overrides.length > 0 ? (
+            <Text size="sm" fw={500} data-testid="move-env-override">
+              {t('settings.move.envOverride', { names: moved.result.env_overrides.join(', ') })}
             </Text>
-          ) : (
+          ) : moved.result.restart_required ? (
             <Text size="sm" fw={500} data-testid="move-restart">
               {t('settings.move.restartServe')}
+            </Text>
+          ) : (
+            <Text size="sm" fw={500} data-testid="move-reconnecting">
+              {t('settings.move.reconnecting')}
             </Text>
           )}
         </Alert>
