@@ -29,10 +29,8 @@ export function automaticBackupName(at: Date): string {
 
 /** The copy of a database taken just before an `exact` restore empties it. */
 export function safetyBackupName(at: Date): string {
-  return `edn360-antes-de-restaurar-${at
-    .toISOString()
-    .replace(/\.\d{3}Z$/, 'Z')
-    .replaceAll(':', '-')}${BACKUP_EXTENSION}`;
+  // Milliseconds too: two restores within a second must not write the same file.
+  return `edn360-antes-de-restaurar-${at.toISOString().replaceAll(/[:.]/g, '-')}${BACKUP_EXTENSION}`;
 }
 
 /** The backups folder, created if needed, the coach's alone (health data), like the database's own folder. */

@@ -92,12 +92,24 @@ export async function restoreBackup(
     (row) => row.identical + row.different + row.only_in_database > 0,
   );
   const safety = args.rule === 'exact' && holdsData ? await deps.safetyBackup() : null;
+  // The write pass reads the file again: one that changed or broke meanwhile leaves the database
+  // part restored, and the coach is told so, with where its earlier state was saved.
+  const partly = (why: string): DomainError =>
+    new DomainError(
+      'backup_unreadable',
+      `${why} La base de datos puede haber quedado restaurada solo en parte: vuelve a restaurar${safety ? `, o restaura ${safety.file}, donde se guardó lo que tenía antes` : ''}.`,
+    );
   const result = await applyTransfer(source, deps.db, {
     rule: args.rule,
     logger: deps.logger,
     operation: 'restore',
     ...(onProgress ? { onProgress } : {}),
-  }).catch(asDomainError);
+  }).catch((error: unknown) => {
+    if (error instanceof BackupFileError) throw partly(error.message);
+    return asDomainError(error);
+  });
+  if ((await fileIdentity(args.file)) !== identity)
+    throw partly('El archivo de la copia ha cambiado mientras se restauraba.');
   if (args.apply_settings) {
     await deps.writeSettings({
       ...(await deps.readSettings()),

@@ -168,7 +168,8 @@ export async function restoreCommand(argv: string[]): Promise<number> {
     const explanation = {
       keep: 'se añade lo que falta; los documentos distintos de la base se conservan',
       replace: 'se añade lo que falta y los documentos distintos se sustituyen por los de la copia',
-      exact: 'la base queda exactamente como la copia: se borra lo que solo está en la base',
+      exact:
+        'la base queda exactamente como la copia: se borra lo que solo está en la base (antes se guarda en una copia de seguridad en la carpeta de copias)',
     }[rule];
     console.log(
       `Regla «${rule}»: ${explanation}${values['with-settings'] ? '; también se aplican sus ajustes' : ''}.`,
@@ -187,6 +188,8 @@ export async function restoreCommand(argv: string[]): Promise<number> {
     console.log(
       `Copia restaurada (regla «${result.rule}»): ${sum(result.written)} documentos escritos, ${sum(result.kept)} conservados, ${sum(result.removed)} borrados${result.migrated_from !== null ? `; actualizados desde el esquema ${result.migrated_from}` : ''}${values['with-settings'] ? '; ajustes aplicados' : ''}.`,
     );
+    if (result.safety_backup)
+      console.log(`Lo que tenía la base antes está guardado en ${result.safety_backup}.`);
     return 0;
   });
 }

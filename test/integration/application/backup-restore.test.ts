@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { utimesSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Double, Int32, type Db, type Document } from 'mongodb';
@@ -24,6 +25,7 @@ import { buildPendingJob } from '../../../src/main/queue/enqueue';
 import { silentLogger } from '../../../src/main/log/logger';
 import { seedClient } from '../../support/client-seed';
 import { allDocuments, useTestDatabase } from '../../support/test-db';
+import { testDatabaseCare } from '../../support/api-harness';
 
 /*
  * Issue #18 points 1 and 2 on a real MongoDB wire server: a backup of every collection, wiped,
@@ -416,5 +418,46 @@ describe('what a restore must not lose', () => {
     expect(await testDb.db.collection(ERASURES_COLLECTION).countDocuments({ _id: later._id as never })).toBe(
       1,
     );
+  });
+});
+
+describe('exact, as every door calls it (databaseCare)', () => {
+  it('saves the database first as edn360-antes-de-restaurar-… in the backups folder; a file changed during the writes is reported, naming that copy', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'edn-care-'));
+    const care = testDatabaseCare(testDb.db, dataDir);
+    const file = join(folder, 'para-exacta.edn360bak');
+    await care.backup({ file, passphrase: null, kind: 'manual' });
+    const before = await allDocuments(testDb.db);
+
+    const outcome = await care.restore({ file, passphrase: null, rule: 'exact', apply_settings: false });
+    const backups = join(dataDir, 'backups');
+    expect(outcome.safety_backup).toMatch(
+      /edn360-antes-de-restaurar-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.edn360bak$/,
+    );
+    expect(outcome.safety_backup!.startsWith(backups)).toBe(true);
+    expect((await stat(outcome.safety_backup!)).mode & 0o777).toBe(0o600);
+    const saved = await care.previewRestore({ file: outcome.safety_backup!, passphrase: null });
+    expect(saved.collections.every((row) => row.identical === row.incoming)).toBe(true);
+    expect(await allDocuments(testDb.db)).toEqual(before);
+
+    // The file is touched while the documents are being written: not trusted, and said so.
+    let touched = false;
+    const error = await refusal(
+      care.restore({ file, passphrase: null, rule: 'exact', apply_settings: false }, (progress) => {
+        if (progress.operation !== 'restore' || touched) return;
+        touched = true;
+        utimesSync(file, new Date(), new Date(Date.now() + 60_000));
+      }),
+    );
+    expect(touched).toBe(true);
+    expect(error.code).toBe('backup_unreadable');
+    expect(error.message).toMatch(
+      /ha cambiado mientras se restauraba.*solo en parte.*edn360-antes-de-restaurar-/,
+    );
+    const safetyFiles = (await readdir(backups)).filter((name) =>
+      name.startsWith('edn360-antes-de-restaurar-'),
+    );
+    expect(safetyFiles).toHaveLength(2);
+    await rm(dataDir, { recursive: true, force: true });
   });
 });

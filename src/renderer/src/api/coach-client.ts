@@ -14,9 +14,9 @@ import type {
   BackupStatus,
   ConflictRule,
   MoveOutcome,
+  RestoreOutcome,
   TransferPreview,
   TransferProgress,
-  TransferResult,
 } from '@shared/backup';
 import type { CatalogExercise } from '@shared/exercise';
 import type { Page } from '@shared/paging';
@@ -59,7 +59,7 @@ export type ClientErasure = IpcResult<'eraseClient'>;
 export type ClientDataExport = IpcResult<'exportClientData'>;
 
 export type MoveDatabaseArgs = IpcArgs<'moveDatabase'>;
-export type { BackupStatus, ConflictRule, MoveOutcome, TransferPreview, TransferProgress };
+export type { BackupStatus, ConflictRule, MoveOutcome, RestoreOutcome, TransferPreview, TransferProgress };
 /** Where a backup, restore or move is: fed to a progress bar. */
 export type ProgressCallback = (progress: TransferProgress) => void;
 
@@ -85,7 +85,6 @@ export interface RestoreOptions {
   /** Also take the backup's settings (brand, models, prices; never secrets or addresses). */
   apply_settings: boolean;
 }
-export type RestoreOutcome = TransferResult & { preview: TransferPreview };
 
 /** What a transport can do; screens hide what is missing instead of failing. */
 export interface ClientCapabilities {

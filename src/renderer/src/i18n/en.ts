@@ -923,7 +923,8 @@ export const en: Messages = {
       ruleHelp: {
         keep: 'Only what is missing is added; nothing that exists changes.',
         replace: "What differs is replaced by the backup's version; the rest is kept.",
-        exact: 'Everything is emptied first: what is not in the backup is lost.',
+        exact:
+          'Everything is emptied first and what is not in the backup leaves the database; what it holds is saved beforehand in a backup in the backups folder.',
       },
       applySettings: "Also restore the backup's settings (brand, models, prices; never keys or addresses)",
       confirm: 'Restore',
@@ -938,6 +939,7 @@ export const en: Messages = {
       },
       restored: 'Backup restored: {{written}} documents written, {{kept}} kept, {{removed}} removed.',
       migrated: 'The data was updated from schema {{from}}.',
+      safetyBackup: 'What the database held before is saved in {{file}}.',
     },
     move: {
       title: "Move the data to the clinic's server",

@@ -932,7 +932,8 @@ export const es = {
       ruleHelp: {
         keep: 'Solo se añade lo que falta; nada de lo que hay cambia.',
         replace: 'Lo que es distinto se sustituye por la versión de la copia; lo demás se conserva.',
-        exact: 'Se vacía todo primero: lo que no está en la copia se pierde.',
+        exact:
+          'Se vacía todo primero y lo que no está en la copia deja de estar en la base; antes se guarda lo que hay en una copia de seguridad en la carpeta de copias.',
       },
       applySettings:
         'Restaurar también los ajustes de la copia (marca, modelos, precios; nunca claves ni direcciones)',
@@ -949,6 +950,7 @@ export const es = {
       restored:
         'Copia restaurada: {{written}} documentos escritos, {{kept}} conservados, {{removed}} eliminados.',
       migrated: 'Los datos se actualizaron desde el esquema {{from}}.',
+      safetyBackup: 'Lo que tenía la base de datos antes está guardado en {{file}}.',
     },
     move: {
       title: 'Mover los datos al servidor de la clínica',

@@ -157,6 +157,11 @@ export function RestoreBackupSection({ onRestored }: { onRestored(): void }): Re
           {result.migrated_from !== null
             ? ` ${t('settings.backups.migrated', { from: result.migrated_from })}`
             : ''}
+          {result.safety_backup !== null && (
+            <Text size="sm" mt={4} data-testid="backup-safety">
+              {t('settings.backups.safetyBackup', { file: result.safety_backup })}
+            </Text>
+          )}
         </Alert>
       )}
       {error && (
