@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MoveOutcome } from '../../../src/shared/backup';
 import type { IpcEnvelope, IpcMethod } from '../../../src/shared/ipc-contract';
@@ -9,13 +9,11 @@ import type { StartupState } from '../../../src/shared/startup';
 import { readSettingsFile, writeSettingsFile } from '../../../src/main/config/settings-store';
 import { COLLECTIONS } from '../../../src/main/db/collections';
 import { createRepositories } from '../../../src/main/db/repositories';
-import { DesktopHost } from '../../../src/main/electron/desktop-host';
-import type { DesktopPlatform, DesktopWindowContents } from '../../../src/main/electron/desktop-platform';
 import { dispatch } from '../../../src/main/electron/ipc/dispatch';
 import { createIpcHandlers } from '../../../src/main/electron/ipc/handlers';
 import { silentLogger } from '../../../src/main/log/logger';
-import type { WorkerProcess } from '../../../src/main/worker/worker-process';
 import { seedClient } from '../../support/client-seed';
+import { bootTestDesktopHost } from '../../support/desktop-host-fakes';
 import { serverAddress, useTestDatabase } from '../../support/test-db';
 import { waitFor } from '../../support/worker-harness';
 import { appFrame, builtLocation } from '../../unit/electron/fakes';
@@ -30,34 +28,12 @@ import { appFrame, builtLocation } from '../../unit/electron/fakes';
  * "ready" and claims nothing.
  */
 const testDb = useTestDatabase();
-const REPO = resolve(__dirname, '../../..');
 let targetName: string;
 /** The server's address without a database in its path (that one would win over the settings' `db_name`). */
 let serverUrl: string;
 let dataDir: string;
-let host: DesktopHost;
+let host: Awaited<ReturnType<typeof bootTestDesktopHost>>;
 const startup: StartupState[] = [];
-
-/** The utilityProcess stand-in: ready at once, exits when asked to shut down (Electron boundary). */
-function idleWorker(): WorkerProcess {
-  const listeners: Array<(message: unknown) => void> = [];
-  const exits: Array<(exit: { code: number | null; signal: string | null; stderrTail: string }) => void> = [];
-  setImmediate(() => {
-    for (const l of listeners) l({ type: 'ready', pid: 1, owner: 'test:1:idle', concurrency: 1 });
-  });
-  const exit = (): void => {
-    for (const e of exits) e({ code: 0, signal: null, stderrTail: '' });
-  };
-  return {
-    pid: 1,
-    send: (message) => {
-      if (message.type === 'shutdown') setImmediate(exit);
-    },
-    onMessage: (listener) => listeners.push(listener),
-    onExit: (listener) => exits.push(listener),
-    kill: exit,
-  };
-}
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'edn-move-ipc-'));
@@ -67,45 +43,13 @@ beforeAll(async () => {
   await writeSettingsFile(dataDir, { mongo_url: serverUrl, db_name: testDb.dbName });
   const repos = createRepositories(testDb.db);
   await seedClient(repos, 'ana', 'Ana Ruiz');
-  const platform: DesktopPlatform = {
-    appName: 'EDN360 Coach',
-    packaged: false,
-    appPath: REPO,
-    resourcesPath: null,
-    documentsDir: () => dataDir,
-    electronVersion: '',
-    chromeVersion: '',
-    openExternal: async () => undefined,
-    workerSpawner: () => idleWorker,
-    showSaveDialog: async () => null,
-    showOpenDialog: async () => null,
-    printToPdf: async () => new Uint8Array(),
-  };
-  host = new DesktopHost({
-    outDir: join(REPO, 'out'),
+  host = await bootTestDesktopHost({
     dataDir,
-    logger: silentLogger(),
-    codec: {
-      isAvailable: async () => true,
-      backend: () => 'basic_text',
-      encrypt: async (plain) => plain,
-      decrypt: async (stored) => stored,
-    },
-    platform,
     env: { EDN_DATA_DIR: dataDir, EDN_API_PORT: '0', PATH: process.env['PATH'] },
-  });
-  const window: DesktopWindowContents = {
-    id: 1,
-    isDestroyed: () => false,
-    send: (channel, payload) => {
+    onSend: (channel, payload) => {
       if (channel.endsWith('startup')) startup.push(payload as StartupState);
     },
-    onMainFrameNavigation: () => undefined,
-    onceDestroyed: () => undefined,
-  };
-  host.attachWindow(window);
-  host.rendererReady(window.id);
-  await host.boot();
+  });
 });
 
 afterAll(async () => {

@@ -1,14 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { JobEvent } from '../../../src/shared/job-events';
 import { getCollections } from '../../../src/main/db/collections';
-import { DesktopHost } from '../../../src/main/electron/desktop-host';
-import type { DesktopPlatform, DesktopWindowContents } from '../../../src/main/electron/desktop-platform';
-import { silentLogger } from '../../../src/main/log/logger';
 import { enqueue } from '../../../src/main/queue';
-import type { WorkerProcess } from '../../../src/main/worker/worker-process';
+import { bootTestDesktopHost } from '../../support/desktop-host-fakes';
 import { useTestDatabase } from '../../support/test-db';
 import { testWorkerSpawner, waitFor, workerEnv } from '../../support/worker-harness';
 
@@ -21,34 +18,7 @@ import { testWorkerSpawner, waitFor, workerEnv } from '../../support/worker-harn
  * desktop renderer's `watchJob` and jobs table would get.
  */
 const testDb = useTestDatabase();
-const REPO = resolve(__dirname, '../../..');
 const STEP_MS = 400; // slower than the watcher's poll, so every step is a state it can see
-
-/** A's utilityProcess stand-in: alive and beating, claiming nothing (Electron boundary). */
-function idleWorker(): WorkerProcess {
-  const listeners: Array<(message: unknown) => void> = [];
-  const exits: Array<(exit: { code: number | null; signal: string | null; stderrTail: string }) => void> = [];
-  let beat: NodeJS.Timeout | null = null;
-  setImmediate(() => {
-    for (const l of listeners) l({ type: 'ready', pid: 1, owner: 'A:1:idle', concurrency: 1 });
-    beat = setInterval(() => {
-      for (const l of listeners) l({ type: 'heartbeat', running: [], at: new Date() });
-    }, 200);
-  });
-  const exit = (): void => {
-    if (beat) clearInterval(beat);
-    for (const e of exits) e({ code: 0, signal: null, stderrTail: '' });
-  };
-  return {
-    pid: 1,
-    send: (message) => {
-      if (message.type === 'shutdown') setImmediate(exit);
-    },
-    onMessage: (listener) => listeners.push(listener),
-    onExit: (listener) => exits.push(listener),
-    kill: exit,
-  };
-}
 
 const stops: Array<() => unknown> = [];
 afterAll(async () => {
@@ -58,31 +28,12 @@ afterAll(async () => {
 describe('the desktop bridge on a shared database', () => {
   it('receives every progress event of a job run by another instance, then its completion', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'edn-remote-'));
-    const platform: DesktopPlatform = {
-      appName: 'EDN360 Coach',
-      packaged: false,
-      appPath: REPO,
-      resourcesPath: null,
-      documentsDir: () => dataDir,
-      electronVersion: '',
-      chromeVersion: '',
-      openExternal: async () => undefined,
-      workerSpawner: () => idleWorker,
-      showSaveDialog: async () => null,
-      showOpenDialog: async () => null,
-      printToPdf: async () => new Uint8Array(),
-    };
-    const hostA = new DesktopHost({
-      outDir: join(REPO, 'out'),
+    const received: JobEvent[] = [];
+    // A's utilityProcess is a stand-in: alive and beating, claiming nothing (A runs no job).
+    const hostA = await bootTestDesktopHost({
       dataDir,
-      logger: silentLogger(),
-      codec: {
-        isAvailable: async () => true,
-        backend: () => 'basic_text',
-        encrypt: async (plain) => plain,
-        decrypt: async (stored) => stored,
-      },
-      platform,
+      windowId: 7,
+      workerOwner: 'A:1:idle',
       env: {
         EDN_DATA_DIR: dataDir,
         EDN_MONGO_URL: testDb.uri,
@@ -91,20 +42,10 @@ describe('the desktop bridge on a shared database', () => {
         EDN_POLL_INTERVAL_MS: '100',
         PATH: process.env['PATH'],
       },
-    });
-    const received: JobEvent[] = [];
-    const window: DesktopWindowContents = {
-      id: 7,
-      isDestroyed: () => false,
-      send: (channel, payload) => {
+      onSend: (channel, payload) => {
         if (channel.endsWith('job')) received.push(payload as JobEvent);
       },
-      onMainFrameNavigation: () => undefined,
-      onceDestroyed: () => undefined,
-    };
-    hostA.attachWindow(window);
-    hostA.rendererReady(window.id);
-    await hostA.boot();
+    });
     stops.push(() => hostA.stop());
     expect(hostA.startupState().phase).toBe('ready');
 

@@ -222,6 +222,30 @@ async function answer<T, A extends object>(
   return reply;
 }
 
+/** `answer` over the uploaded backup file: its passphrase header read, the upload removed at the end. */
+async function answerUpload<T, A extends object>(
+  deps: ApiDependencies,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  run: (file: string, passphrase: string | null, onProgress?: ProgressListener) => Promise<T>,
+  wrap: (value: T) => A,
+): Promise<A | FastifyReply> {
+  const passphrase = passphraseOf(request);
+  const upload = requireUpload(request);
+  try {
+    return await answer(
+      deps,
+      request,
+      reply,
+      (onProgress) => upload.use((file) => run(file, passphrase, onProgress)),
+      wrap,
+      () => upload.release(),
+    );
+  } finally {
+    await upload.release();
+  }
+}
+
 export function backupHandlers(
   deps: ApiDependencies,
 ): Pick<
@@ -262,44 +286,26 @@ export function backupHandlers(
         .send(stream);
     },
     backupStatus: async () => ({ success: true, status: await care.status() }),
-    previewRestore: async (_input, { request, reply }) => {
-      const passphrase = passphraseOf(request);
-      const upload = requireUpload(request);
-      try {
-        return await answer(
-          deps,
-          request,
-          reply,
-          (onProgress) => upload.use((file) => care.previewRestore({ file, passphrase }, onProgress)),
-          (preview) => ({ success: true as const, preview }),
-          () => upload.release(),
-        );
-      } finally {
-        await upload.release();
-      }
-    },
-    restoreBackup: async ({ query }, { request, reply }) => {
-      const passphrase = passphraseOf(request);
-      const upload = requireUpload(request);
-      try {
-        return await answer(
-          deps,
-          request,
-          reply,
-          (onProgress) =>
-            upload.use((file) =>
-              care.restore(
-                { file, passphrase, rule: query.rule, apply_settings: query.settings === '1' },
-                onProgress,
-              ),
-            ),
-          (restore) => ({ success: true as const, restore }),
-          () => upload.release(),
-        );
-      } finally {
-        await upload.release();
-      }
-    },
+    previewRestore: async (_input, { request, reply }) =>
+      answerUpload(
+        deps,
+        request,
+        reply,
+        (file, passphrase, onProgress) => care.previewRestore({ file, passphrase }, onProgress),
+        (preview) => ({ success: true as const, preview }),
+      ),
+    restoreBackup: async ({ query }, { request, reply }) =>
+      answerUpload(
+        deps,
+        request,
+        reply,
+        (file, passphrase, onProgress) =>
+          care.restore(
+            { file, passphrase, rule: query.rule, apply_settings: query.settings === '1' },
+            onProgress,
+          ),
+        (restore) => ({ success: true as const, restore }),
+      ),
     moveDatabase: async ({ body }, { request, reply }) =>
       answer(
         deps,
