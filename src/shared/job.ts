@@ -45,7 +45,10 @@ export const WaitingReasonSchema = z.enum(WAITING_REASONS);
 
 export const JobProgressSchema = z.object({
   phase: z.string(),
+  /** The agents running now, joined ("E7, N3"): the original API's field, several at once in the DAG. */
   current_agent: z.string().nullable(),
+  /** The same agents as a list (jobs written before it existed have none). */
+  running_agents: z.array(z.string()).default([]),
   completed_steps: z.number().int().min(0),
   total_steps: z.number().int().min(0),
   /** 0–100, one decimal: 5 of 9 steps → 55.6. */

@@ -95,6 +95,7 @@ export function publicJobStatus(job: PublicJob): PublicJobStatus {
     progress: {
       phase: progress.phase,
       current_agent: progress.current_agent,
+      running_agents: progress.running_agents,
       completed_steps: progress.completed_steps,
       total_steps: progress.total_steps,
       percentage: progress.percentage,

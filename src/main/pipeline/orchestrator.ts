@@ -62,13 +62,14 @@ export async function runAgents(
   options: RunOptions = {},
 ): Promise<Map<AgentId, unknown>> {
   const outputs = new Map<AgentId, unknown>(options.seeded ?? []);
+  const restored: Array<{ agentId: AgentId; phase: string }> = [];
   for (const { agent } of plan) {
     const checkpoint = context.checkpoints.get(agent.id);
-    if (checkpoint) {
-      outputs.set(agent.id, checkpoint.output);
-      await context.replayStep(agent.id, agent.phase);
-    }
+    if (!checkpoint) continue;
+    outputs.set(agent.id, checkpoint.output);
+    restored.push({ agentId: agent.id, phase: agent.phase });
   }
+  await context.restoreSteps(restored);
 
   const pending = plan.filter(({ agent }) => !outputs.has(agent.id));
   const running = new Map<AgentId, Promise<void>>();
@@ -118,6 +119,7 @@ async function runOne(
   settings: OrchestratorSettings,
   adjust?: RunOptions['adjust'],
 ): Promise<unknown> {
+  await context.startStep(agent.id, agent.phase);
   const startedAt = new Date();
   const prepared = agent.prepare(inputs);
   const model = settings.modelFor(agent.id);

@@ -30,8 +30,13 @@ export interface PipelineContext {
    * output (another owner's, if it checkpointed this agent first). Throws LeaseLostError.
    */
   completeStep(step: CompletedStepInput): Promise<unknown>;
-  /** Counts a checkpointed step as done for this attempt's progress (no tokens added). */
-  replayStep(agentId: string, phase: string): Promise<void>;
+  /** An agent starts: the job names it among the agents running now. */
+  startStep(agentId: string, phase: string): Promise<void>;
+  /**
+   * Counts the checkpointed steps a resumed attempt starts from as done, in one write: no tokens
+   * added again, no "completado" logged again.
+   */
+  restoreSteps(steps: ReadonlyArray<{ agentId: string; phase: string }>): Promise<void>;
   log(event: string, message: string, agentId?: string): Promise<void>;
   /**
    * The cut-off before anything the coach will see is written (plans, a plan's new version, the

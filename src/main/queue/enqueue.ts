@@ -41,6 +41,7 @@ export function buildPendingJob(input: NewJobInput, now = new Date()): Generatio
     progress: {
       phase: 'queued',
       current_agent: null,
+      running_agents: [],
       completed_steps: 0,
       total_steps: input.total_steps ?? TOTAL_STEPS_BY_TYPE[input.type],
       percentage: 0,

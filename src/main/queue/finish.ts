@@ -34,6 +34,7 @@ export async function completeJob(
         ...job.progress,
         phase: 'done',
         current_agent: null,
+        running_agents: [],
         completed_steps: job.progress.total_steps,
         percentage: 100,
         message: 'Plan generado',

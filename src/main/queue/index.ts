@@ -6,7 +6,13 @@ export { DatabaseClock, localClock, type QueueClock, type ClockStatus } from './
 export { maintainQueue, defaultWatchdogGraceMs, type QueueMaintenanceOptions } from './maintenance';
 export { completeJob, failJob, failOrRetry, type JobResultIds } from './finish';
 export { waitOffline, OFFLINE_MESSAGE } from './offline';
-export { recordStepCompleted, appendJobLog, type StepProgress } from './progress';
+export {
+  recordStepCompleted,
+  recordStepStarted,
+  recordStepsRestored,
+  appendJobLog,
+  type StepProgress,
+} from './progress';
 export { cancelJob, markCancelled, CANCEL_MESSAGE, type CancelOutcome } from './cancel';
 export { retryJob } from './retry';
 export { releaseOnShutdown } from './release';

@@ -111,12 +111,16 @@ export function jobEvent(type: JobEventType, job: GenerationJob, at = new Date()
 
 /** The event a stored state stands for, when it was read rather than published. */
 export function eventTypeForState(
-  job: Pick<GenerationJob, 'status' | 'rev' | 'execution_log'>,
+  job: Pick<GenerationJob, 'status' | 'rev' | 'execution_log' | 'progress'>,
 ): JobEventType {
   if (job.status === 'completed') return 'completed';
   if (job.status === 'failed') return 'failed';
   // A claim read before the claiming worker's own event arrived is still a claim, not a step:
-  // followers count 'progress' events as agents done.
-  if (job.status === 'running') return job.execution_log.at(-1)?.event === 'started' ? 'claimed' : 'progress';
+  // followers count 'progress' events as work done. An agent's start writes no log line, so the
+  // claim is the state where the last line says "started" and no agent runs yet.
+  if (job.status === 'running')
+    return job.execution_log.at(-1)?.event === 'started' && job.progress.current_agent === null
+      ? 'claimed'
+      : 'progress';
   return job.rev === 0 ? 'created' : 'waiting';
 }

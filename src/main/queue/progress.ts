@@ -7,8 +7,8 @@ interface StepProgressBase {
   phase: string;
   completedSteps: number;
   usage: AgentTokenUsage;
-  /** Set when the step was replayed from a checkpoint: no tokens are added again. */
-  fromCheckpoint?: boolean;
+  /** Agents still running once this one is done (the DAG runs several at once). */
+  running?: readonly string[];
 }
 
 /**
@@ -23,6 +23,81 @@ function withModel(models: readonly string[], model: string): string[] {
   return models.includes(model) ? [...models] : [...models, model].sort();
 }
 
+/**
+ * The agents running now, as the original API's `current_agent` names them: several at once in the
+ * DAG ("E7, N3"), null between agents.
+ */
+function runningAgents(
+  running: readonly string[],
+): Pick<GenerationJob['progress'], 'current_agent' | 'running_agents'> {
+  return { current_agent: running.length > 0 ? running.join(', ') : null, running_agents: [...running] };
+}
+
+/** Tokens and cost of finished steps added to the job's totals (an unknown price stays unknown). */
+function withSteps(
+  job: GenerationJob,
+  steps: readonly StepProgress[],
+): Pick<GenerationJob, 'token_usage' | 'cost_usd' | 'unpriced_models'> {
+  let usage = job.token_usage;
+  let cost = job.cost_usd;
+  let unpriced = unpricedModelsOf(job);
+  for (const step of steps) {
+    usage = {
+      total_tokens: usage.total_tokens + step.usage.total_tokens,
+      total_prompt_tokens: usage.total_prompt_tokens + step.usage.prompt_tokens,
+      total_completion_tokens: usage.total_completion_tokens + step.usage.completion_tokens,
+      by_agent: { ...usage.by_agent, [step.agentId]: step.usage },
+    };
+    if (step.costUsd === null) unpriced = withModel(unpriced, step.unpricedModel);
+    else cost += step.costUsd;
+  }
+  return { token_usage: usage, cost_usd: cost, unpriced_models: unpriced };
+}
+
+function progressAt(
+  job: GenerationJob,
+  phase: string,
+  completedSteps: number,
+  running: readonly string[],
+  message: string,
+): GenerationJob['progress'] {
+  // Never backwards: a resumed run counts its restored checkpoints while the job already shows them.
+  const completed = Math.max(completedSteps, job.progress.completed_steps);
+  return {
+    phase,
+    ...runningAgents(running),
+    completed_steps: completed,
+    total_steps: job.progress.total_steps,
+    percentage: progressPercentage(completed, job.progress.total_steps),
+    message,
+  };
+}
+
+/** An agent started: the job names it among those running (fenced by the lease). */
+export async function recordStepStarted(
+  jobs: JobCollection,
+  jobId: string,
+  token: string,
+  step: { agentId: string; phase: string; completedSteps: number; running: readonly string[] },
+  now = new Date(),
+): Promise<GenerationJob | null> {
+  return updateOwnedJob(
+    jobs,
+    jobId,
+    token,
+    (job) => ({
+      progress: progressAt(
+        job,
+        step.phase,
+        step.completedSteps,
+        step.running,
+        `Agente ${step.agentId} en curso`,
+      ),
+    }),
+    now,
+  );
+}
+
 /** After every agent: progress, token usage and cost, fenced by the lease. */
 export async function recordStepCompleted(
   jobs: JobCollection,
@@ -35,46 +110,55 @@ export async function recordStepCompleted(
     jobs,
     jobId,
     token,
-    (job) => {
-      const usage = job.token_usage;
-      const add = step.fromCheckpoint ? null : step.usage;
-      return {
-        progress: {
-          phase: step.phase,
-          current_agent: step.agentId,
-          // Never backwards: a resumed run replays its checkpoints from 1 while the job already shows them.
-          completed_steps: Math.max(step.completedSteps, job.progress.completed_steps),
-          total_steps: job.progress.total_steps,
-          percentage: progressPercentage(
-            Math.max(step.completedSteps, job.progress.completed_steps),
-            job.progress.total_steps,
-          ),
-          message: `Agente ${step.agentId} completado`,
-        },
-        token_usage: add
-          ? {
-              total_tokens: usage.total_tokens + add.total_tokens,
-              total_prompt_tokens: usage.total_prompt_tokens + add.prompt_tokens,
-              total_completion_tokens: usage.total_completion_tokens + add.completion_tokens,
-              by_agent: { ...usage.by_agent, [step.agentId]: add },
-            }
-          : usage,
-        cost_usd: add && step.costUsd !== null ? job.cost_usd + step.costUsd : job.cost_usd,
-        unpriced_models:
-          add && step.costUsd === null
-            ? withModel(unpricedModelsOf(job), step.unpricedModel)
-            : unpricedModelsOf(job),
-        // The endpoint answered: any offline wait is over.
-        offline_waits: 0,
-        waiting_reason: null,
-        execution_log: step.fromCheckpoint
-          ? job.execution_log
-          : appendLog(
-              job.execution_log,
-              logEntry('agent_completed', `Agente ${step.agentId} completado`, now, step.agentId),
-            ),
-      };
-    },
+    (job) => ({
+      progress: progressAt(
+        job,
+        step.phase,
+        step.completedSteps,
+        step.running ?? [],
+        `Agente ${step.agentId} completado`,
+      ),
+      ...withSteps(job, [step]),
+      // The endpoint answered: any offline wait is over.
+      offline_waits: 0,
+      waiting_reason: null,
+      execution_log: appendLog(
+        job.execution_log,
+        logEntry('agent_completed', `Agente ${step.agentId} completado`, now, step.agentId),
+      ),
+    }),
+    now,
+  );
+}
+
+/**
+ * A resumed attempt counts the agents its checkpoints restore, in one write and one log line: they
+ * were done before, and the log and the events must not say "completado" for them again. `uncounted`:
+ * checkpoints saved by an attempt that died before counting their tokens — counted now, once.
+ */
+export async function recordStepsRestored(
+  jobs: JobCollection,
+  jobId: string,
+  token: string,
+  restored: {
+    agentIds: readonly string[];
+    phase: string;
+    completedSteps: number;
+    uncounted: readonly StepProgress[];
+  },
+  now = new Date(),
+): Promise<GenerationJob | null> {
+  const names = restored.agentIds.join(', ');
+  const message = `Reanudando: ${restored.agentIds.length} agente(s) recuperado(s) de intentos anteriores (${names})`;
+  return updateOwnedJob(
+    jobs,
+    jobId,
+    token,
+    (job) => ({
+      progress: progressAt(job, restored.phase, restored.completedSteps, [], message),
+      ...withSteps(job, restored.uncounted),
+      execution_log: appendLog(job.execution_log, logEntry('steps_restored', message, now)),
+    }),
     now,
   );
 }

@@ -9,9 +9,12 @@ import {
   localClock,
   ownedBy,
   recordStepCompleted,
+  recordStepStarted,
+  recordStepsRestored,
   renewLease,
   type JobCollection,
   type QueueClock,
+  type StepProgress,
 } from '../queue';
 import { jobEvent } from '../queue/job-events';
 import { LeaseLostError, RunAborted, type AbortCause } from '../pipeline/job-errors';
@@ -50,6 +53,8 @@ export class JobRun {
   private readonly controller = new AbortController();
   private abortCause: AbortCause | null = null;
   private completedSteps = 0;
+  /** Agents in flight now, in the order they started (the job's `running_agents`). */
+  private readonly running: string[] = [];
   private progressChain: Promise<void> = Promise.resolve();
   private readonly token: string;
   private readonly clock: QueueClock;
@@ -152,8 +157,8 @@ export class JobRun {
       repositories: this.deps.repositories,
       checkpoints,
       completeStep: (step) => this.completeStep(step),
-      replayStep: (agentId, phase) =>
-        this.recordProgress(agentId, phase, this.uncounted(checkpoints.get(agentId), phase)),
+      startStep: (agentId, phase) => this.startStep(agentId, phase),
+      restoreSteps: (steps) => this.restoreSteps(steps, checkpoints),
       assertStillOwned: () => this.assertStillOwned(),
       log: async (event, message, agentId) => {
         const written = await appendJobLog(
@@ -177,9 +182,10 @@ export class JobRun {
    * progress write) is recorded as that agent's completion, so the tokens it cost are not lost from
    * the job's usage; a checkpoint counted in an earlier attempt adds nothing.
    */
-  private uncounted(checkpoint: GenerationStep | undefined, phase: string): CompletedStepInput | null {
+  /** A checkpoint whose tokens the job does not count yet (its attempt died right after saving it). */
+  private uncounted(checkpoint: GenerationStep | undefined, phase: string): StepProgress | null {
     if (!checkpoint || Object.hasOwn(this.job.token_usage.by_agent, checkpoint.agent_id)) return null;
-    return {
+    return this.stepProgress({
       agentId: checkpoint.agent_id,
       phase,
       output: checkpoint.output,
@@ -188,7 +194,21 @@ export class JobRun {
       model: checkpoint.model,
       requestedModel: checkpoint.requested_model,
       startedAt: checkpoint.started_at,
+    });
+  }
+
+  private stepProgress(step: CompletedStepInput): StepProgress {
+    const base = {
+      agentId: step.agentId,
+      phase: step.phase,
+      completedSteps: this.completedSteps,
+      usage: step.usage,
+      running: [...this.running],
     };
+    // An unknown price stays unknown: the job names the model instead of adding 0.
+    return step.costUsd === null
+      ? { ...base, costUsd: null, unpricedModel: step.requestedModel ?? step.model }
+      : { ...base, costUsd: step.costUsd };
   }
 
   /** The run's cut-off before writes the coach will see (PipelineContext.assertStillOwned). */
@@ -234,47 +254,78 @@ export class JobRun {
       finished_at: finishedAt,
       duration_ms: finishedAt.getTime() - step.startedAt.getTime(),
     });
-    await this.recordProgress(step.agentId, step.phase, step);
+    await this.recordProgress(step);
     return stored.output;
   }
 
   /**
-   * Agents finish concurrently; their progress writes go one at a time so the job's step count and
-   * the events subscribers see only ever move forward (1, 2, 3… never 10 then 9).
+   * Agents start and finish concurrently; their progress writes go one at a time so the job's step
+   * count and the events subscribers see only ever move forward (1, 2, 3… never 10 then 9).
    */
-  private recordProgress(agentId: string, phase: string, step: CompletedStepInput | null): Promise<void> {
-    const write = this.progressChain.then(() => this.writeProgress(agentId, phase, step));
-    this.progressChain = write.catch(() => undefined);
-    return write;
+  private inOrder(write: () => Promise<GenerationJob | null>): Promise<void> {
+    const next = this.progressChain.then(async () => {
+      const job = await write();
+      if (!job) throw this.leaseLost();
+      this.deps.emit(jobEvent('progress', job));
+    });
+    this.progressChain = next.catch(() => undefined);
+    return next;
   }
 
-  private async writeProgress(
-    agentId: string,
-    phase: string,
-    step: CompletedStepInput | null,
-  ): Promise<void> {
-    this.completedSteps += 1;
-    const job = await recordStepCompleted(
-      this.deps.jobs,
-      this.job._id,
-      this.token,
-      {
-        agentId,
-        phase,
-        completedSteps: this.completedSteps,
-        usage: step?.usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
-        // An unknown price stays unknown: the job names the model instead of adding 0.
-        ...(step === null
-          ? { costUsd: 0 }
-          : step.costUsd === null
-            ? { costUsd: null, unpricedModel: step.requestedModel ?? step.model }
-            : { costUsd: step.costUsd }),
-        fromCheckpoint: step === null,
-      },
-      this.clock.now(),
+  private startStep(agentId: string, phase: string): Promise<void> {
+    if (this.abortCause) return Promise.reject(new RunAborted(this.abortCause));
+    this.running.push(agentId);
+    return this.inOrder(() =>
+      recordStepStarted(
+        this.deps.jobs,
+        this.job._id,
+        this.token,
+        { agentId, phase, completedSteps: this.completedSteps, running: [...this.running] },
+        this.clock.now(),
+      ),
     );
-    if (!job) throw this.leaseLost();
-    this.deps.emit(jobEvent('progress', job));
+  }
+
+  private recordProgress(step: CompletedStepInput): Promise<void> {
+    return this.inOrder(() => {
+      this.completedSteps += 1;
+      const at = this.running.indexOf(step.agentId);
+      if (at >= 0) this.running.splice(at, 1);
+      return recordStepCompleted(
+        this.deps.jobs,
+        this.job._id,
+        this.token,
+        this.stepProgress(step),
+        this.clock.now(),
+      );
+    });
+  }
+
+  /** The checkpoints a resumed attempt starts from: counted as done in one write, not "completed" again. */
+  private restoreSteps(
+    steps: ReadonlyArray<{ agentId: string; phase: string }>,
+    checkpoints: ReadonlyMap<string, GenerationStep>,
+  ): Promise<void> {
+    const last = steps.at(-1);
+    if (!last) return Promise.resolve();
+    return this.inOrder(() => {
+      this.completedSteps += steps.length;
+      const uncounted = steps.flatMap(
+        (step) => this.uncounted(checkpoints.get(step.agentId), step.phase) ?? [],
+      );
+      return recordStepsRestored(
+        this.deps.jobs,
+        this.job._id,
+        this.token,
+        {
+          agentIds: steps.map((step) => step.agentId),
+          phase: last.phase,
+          completedSteps: this.completedSteps,
+          uncounted,
+        },
+        this.clock.now(),
+      );
+    });
   }
 
   private leaseLost(): LeaseLostError {

@@ -80,12 +80,16 @@ export class SimulatedPipeline implements JobPipeline {
     const agentIds = regeneration
       ? regenerationAgents(regeneration.kind, regeneration.scope)
       : agentIdsFor(job.type);
+    const phaseOf = (agentId: string): string => (agentId.startsWith('E') ? 'training' : 'nutrition');
+    await context.restoreSteps(
+      agentIds
+        .filter((id) => context.checkpoints.has(id))
+        .map((agentId) => ({ agentId, phase: phaseOf(agentId) })),
+    );
     for (const agentId of agentIds) {
-      const phase = agentId.startsWith('E') ? 'training' : 'nutrition';
-      if (context.checkpoints.has(agentId)) {
-        await context.replayStep(agentId, phase);
-        continue;
-      }
+      const phase = phaseOf(agentId);
+      if (context.checkpoints.has(agentId)) continue;
+      await context.startStep(agentId, phase);
       const startedAt = new Date();
       await this.executions?.insertOne({
         job_id: job._id,

@@ -67,10 +67,12 @@ describe('edn360 validate-pipeline', () => {
     };
     expect(metrics.agents).toHaveLength(18);
     expect(Object.keys(metrics.token_usage.by_agent)).toHaveLength(18);
-    const progress = report['progress'] as Array<{ type: string; completed: number }>;
-    expect(progress.filter((p) => p.type === 'progress').map((p) => p.completed)).toEqual(
-      Array.from({ length: 18 }, (_, i) => i + 1),
-    );
+    const progress = report['progress'] as Array<{ type: string; completed: number; agent: string | null }>;
+    const steps = progress.filter((p) => p.type === 'progress').map((p) => p.completed);
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
+    expect([...new Set(steps)].filter((n) => n > 0)).toEqual(Array.from({ length: 18 }, (_, i) => i + 1));
+    // The DAG runs training and nutrition at once: the agents running now are all named.
+    expect(progress.some((p) => p.agent === 'E1, N0')).toBe(true);
     const outputs = report['outputs'] as {
       training: Record<string, unknown>;
       nutrition: Record<string, unknown>;

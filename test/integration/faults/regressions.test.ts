@@ -44,7 +44,11 @@ describe('found by the SIGKILL runs', () => {
       all.reduce((s, x) => s + x.cost_usd!, 0),
       8,
     );
-    expect(job.execution_log.filter((e) => e.event === 'agent_completed')).toHaveLength(9);
+    // E1 and E2 were restored, not run: the log says so once, and "completado" only for the others.
+    expect(job.execution_log.filter((e) => e.event === 'agent_completed')).toHaveLength(7);
+    expect(job.execution_log.filter((e) => e.event === 'steps_restored').map((e) => e.message)).toEqual([
+      'Reanudando: 2 agente(s) recuperado(s) de intentos anteriores (E1, E2)',
+    ]);
   });
 });
 

@@ -92,6 +92,15 @@ describe('DAG execution', () => {
     expect(job.execution_log.map((e) => e.event)).toContain('waiting');
     // Tokens are counted once per agent: the replayed checkpoints add nothing.
     expect(Object.keys(job.token_usage.by_agent)).toHaveLength(9);
+    // The log says once that E1–E5 were done, and once that the resume restored them.
+    const completed = job.execution_log
+      .filter((e) => e.event === 'agent_completed')
+      .map((e) => e.agent_id)
+      .sort();
+    expect(completed).toEqual(['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9']);
+    expect(job.execution_log.filter((e) => e.event === 'steps_restored').map((e) => e.message)).toEqual([
+      'Reanudando: 5 agente(s) recuperado(s) de intentos anteriores (E1, E2, E3, E4, E5)',
+    ]);
   });
 
   it('a nutrition-only job uses the latest training plan’s bridge', async () => {

@@ -20,6 +20,8 @@ import {
   failOverdueJobs,
   markCancelled,
   recordStepCompleted,
+  recordStepStarted,
+  recordStepsRestored,
   releaseOnShutdown,
   renewLease,
   retryJob,
@@ -167,7 +169,7 @@ describe('lease, fencing and recovery', () => {
     expect(stored).toMatchObject({
       status: 'running',
       lease: { owner: 'new' },
-      progress: { completed_steps: 1, current_agent: 'E1' },
+      progress: { completed_steps: 1, current_agent: null },
       token_usage: { total_tokens: 140 },
     });
     expect(stored?.execution_log.map((e) => e.message)).not.toContain('stale');
@@ -181,24 +183,38 @@ describe('lease, fencing and recovery', () => {
     expect(job).toMatchObject({ status: 'failed', error_reason: 'worker_lost' });
   });
 
-  it('records progress with tokens, percentage to one decimal, and skips tokens for checkpoints', async () => {
+  it('records progress with tokens, percentage to one decimal, the agents running now, and restored checkpoints once', async () => {
     await enqueue(jobsCol(), input);
     const job = await claimed();
     const token = job.lease!.token;
-    for (let i = 1; i <= 5; i++) {
+    // A resumed attempt: E1 comes back from its checkpoint (its tokens were counted before).
+    await recordStepsRestored(jobsCol(), job._id, token, {
+      agentIds: ['E1'],
+      phase: 'training',
+      completedSteps: 1,
+      uncounted: [],
+    });
+    for (let i = 2; i <= 5; i++) {
+      await recordStepStarted(jobsCol(), job._id, token, {
+        agentId: `E${i}`,
+        phase: 'training',
+        completedSteps: i - 1,
+        running: i === 5 ? ['E5', 'N1'] : [`E${i}`],
+      });
       await recordStepCompleted(jobsCol(), job._id, token, {
         agentId: `E${i}`,
         phase: 'training',
         completedSteps: i,
         usage,
         costUsd: 0.5,
-        fromCheckpoint: i === 1,
+        running: i === 5 ? ['N1'] : [],
       });
     }
     const stored = await jobsCol().findOne({ _id: job._id });
     expect(stored?.progress).toEqual({
       phase: 'training',
-      current_agent: 'E5',
+      current_agent: 'N1',
+      running_agents: ['N1'],
       completed_steps: 5,
       total_steps: 9,
       percentage: 55.6,
@@ -207,6 +223,28 @@ describe('lease, fencing and recovery', () => {
     expect(stored?.token_usage.total_tokens).toBe(4 * 140);
     expect(Object.keys(stored?.token_usage.by_agent ?? {})).toEqual(['E2', 'E3', 'E4', 'E5']);
     expect(stored?.cost_usd).toBeCloseTo(2);
+    const log = stored!.execution_log.map((entry) => entry.message);
+    expect(log.filter((m) => m.includes('E1'))).toEqual([
+      'Reanudando: 1 agente(s) recuperado(s) de intentos anteriores (E1)',
+    ]);
+    expect(log.filter((m) => / completado$/.test(m))).toHaveLength(4);
+  });
+
+  it('several agents at once: current_agent names all of them', async () => {
+    await enqueue(jobsCol(), input);
+    const job = await claimed();
+    const started = await recordStepStarted(jobsCol(), job._id, job.lease!.token, {
+      agentId: 'N3',
+      phase: 'nutrition',
+      completedSteps: 6,
+      running: ['E7', 'N3'],
+    });
+    expect(started?.progress).toMatchObject({
+      current_agent: 'E7, N3',
+      running_agents: ['E7', 'N3'],
+      message: 'Agente N3 en curso',
+    });
+    expect(toPublicJob(started!).progress.running_agents).toEqual(['E7', 'N3']);
   });
 
   it('an unknown price adds no 0 to cost_usd: the job names the model once, even in older documents', async () => {
@@ -220,8 +258,6 @@ describe('lease, fencing and recovery', () => {
       { agentId: 'E2', costUsd: null, unpricedModel: 'modelo-sin-precio' },
       { agentId: 'E3', costUsd: null, unpricedModel: 'modelo-sin-precio' },
       { agentId: 'E4', costUsd: null, unpricedModel: 'another-unpriced' },
-      // A replayed checkpoint adds neither cost nor models.
-      { agentId: 'E5', costUsd: null, unpricedModel: 'replayed-model', fromCheckpoint: true },
     ] as const;
     for (const [i, step] of steps.entries()) {
       await recordStepCompleted(jobsCol(), job._id, token, {
@@ -231,6 +267,13 @@ describe('lease, fencing and recovery', () => {
         ...step,
       });
     }
+    // A restored checkpoint whose tokens were counted adds neither cost nor models.
+    await recordStepsRestored(jobsCol(), job._id, token, {
+      agentIds: ['E5'],
+      phase: 'training',
+      completedSteps: 5,
+      uncounted: [],
+    });
     const stored = (await jobsCol().findOne({ _id: job._id }))!;
     expect(stored.cost_usd).toBeCloseTo(0.5);
     expect(stored.unpriced_models).toEqual(['another-unpriced', 'modelo-sin-precio']);

@@ -69,10 +69,24 @@ describe('worker processes', () => {
       expect(job.result.training_plan_id).toBe(`tp_${job._id}`);
       expect(Object.keys(job.token_usage.by_agent)).toHaveLength(9);
     }
-    // Every agent's progress reached subscribers, in order, with the job attached.
+    // Every agent's start and end reached subscribers, in order, with the job attached.
     const progress = host.received.filter((e) => e.type === 'progress' && e.job_id === created[0]);
-    expect(progress.map((e) => e.job.progress.completed_steps)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(progress[4]?.job.progress.percentage).toBe(55.6);
+    const steps = progress.map((e) => e.job.progress.completed_steps);
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
+    expect([...new Set(steps)]).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const started = progress.filter((e) => e.job.progress.running_agents.length > 0);
+    expect(started.map((e) => e.job.progress.current_agent)).toEqual([
+      'E1',
+      'E2',
+      'E3',
+      'E4',
+      'E5',
+      'E6',
+      'E7',
+      'E8',
+      'E9',
+    ]);
+    expect(progress.find((e) => e.job.progress.completed_steps === 5)?.job.progress.percentage).toBe(55.6);
     await host.stop();
   });
 

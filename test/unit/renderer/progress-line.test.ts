@@ -7,10 +7,16 @@ import { appTranslators } from '../../support/i18n';
 
 const base = buildPendingJob({ user_id: 'u-1', submission_id: 's-1', type: 'full' }, new Date(0));
 const job = (changes: Partial<GenerationJob>) => toPublicJob({ ...base, ...changes });
-const running = (agent: string | null, done: number, message: string) =>
+const running = (agents: string[], done: number, message: string) =>
   job({
     status: 'running',
-    progress: { ...base.progress, current_agent: agent, completed_steps: done, message },
+    progress: {
+      ...base.progress,
+      current_agent: agents.join(', ') || null,
+      running_agents: agents,
+      completed_steps: done,
+      message,
+    },
   });
 
 let tEs: TFunction;
@@ -21,10 +27,13 @@ beforeAll(async () => {
 
 describe('progress line (generation modal)', () => {
   it('says what is happening in the coach language, not the server Spanish text', () => {
-    const e1 = running('E1', 1, 'Agente E1 completado');
-    expect(progressLine(e1, tEn, 'en')).toBe('Done: E1 · Athlete analyst');
-    expect(progressLine(e1, tEs, 'es')).toBe('Completado: E1 · Analista del atleta');
-    expect(progressLine(running(null, 0, 'Iniciando…'), tEn, 'en')).toBe('Starting…');
+    const e1 = running(['E1'], 0, 'Agente E1 en curso');
+    expect(progressLine(e1, tEn, 'en')).toBe('Running: E1 · Athlete analyst');
+    expect(progressLine(e1, tEs, 'es')).toBe('En curso: E1 · Analista del atleta');
+    // The DAG runs several at once: every one is named, not the last one finished.
+    const both = running(['E7', 'N3'], 9, 'Agente N3 en curso');
+    expect(progressLine(both, tEs, 'es')).toMatch(/^En curso: E7 · .+, N3 · .+$/);
+    expect(progressLine(running([], 0, 'Iniciando…'), tEn, 'en')).toBe('Starting…');
     expect(progressLine(job({}), tEn, 'en')).toMatch(/^Queued/);
     expect(progressLine(job({ progress: { ...base.progress, completed_steps: 4 } }), tEs, 'es')).toMatch(
       /continuar/,
@@ -35,7 +44,7 @@ describe('progress line (generation modal)', () => {
   });
 
   it('falls back to the server message only in Spanish, for a state it does not name', () => {
-    const resumed = running(null, 3, 'Reanudando tras una interrupción…');
+    const resumed = running([], 3, 'Reanudando tras una interrupción…');
     expect(progressLine(resumed, tEs, 'es')).toBe('Reanudando tras una interrupción…');
     expect(progressLine(resumed, tEn, 'en')).toBeNull();
   });

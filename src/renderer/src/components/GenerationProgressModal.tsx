@@ -4,13 +4,12 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicJob } from '@shared/job';
 import { useClient } from '../api/client-store';
-import { agentName } from '../agents';
 import { jobCost } from '../cost';
 import { formatCostFigure, formatElapsed, formatNumber, unknownCostHint } from '../format';
 import { JobStatusBadge } from './JobStatusBadge';
 import { jobHasPlan } from '../plan/delivery';
 import { JobFailure } from './JobFailure';
-import { progressLine } from './progress-line';
+import { progressLine, runningAgentNames } from './progress-line';
 import { useJobWatch, useNow } from './useJobWatch';
 
 export interface GenerationProgressModalProps {
@@ -117,7 +116,7 @@ export function GenerationProgressModal({
           <SimpleGrid cols={{ base: 2, sm: 3 }}>
             <Stat
               label={t('progress.agent')}
-              value={agentName(progress?.current_agent, i18n.language) ?? '—'}
+              value={runningAgentNames(progress?.running_agents ?? [], i18n.language) || '—'}
               testId="progress-agent"
             />
             <Stat

@@ -547,7 +547,7 @@ export const en: Messages = {
   },
   progress: {
     title: 'Generating plan',
-    agent: 'Current agent',
+    agent: 'Agents running',
     step: 'Step {{done}} of {{total}}',
     elapsed: 'Time',
     tokens: 'Tokens',
@@ -573,7 +573,7 @@ export const en: Messages = {
       queued: 'Queued: it starts as soon as the worker has a free slot.',
       resumeQueued: 'Queued to carry on where it stopped.',
       starting: 'Starting…',
-      agentDone: 'Done: {{agent}}',
+      running: 'Running: {{agents}}',
       cancelling: 'Cancelling…',
       completed: 'Plan generated',
     },

@@ -553,7 +553,7 @@ export const es = {
   },
   progress: {
     title: 'Generando plan',
-    agent: 'Agente actual',
+    agent: 'Agentes en curso',
     step: 'Paso {{done}} de {{total}}',
     elapsed: 'Tiempo',
     tokens: 'Tokens',
@@ -579,7 +579,7 @@ export const es = {
       queued: 'En cola: empezará en cuanto haya un hueco en el worker.',
       resumeQueued: 'En cola para continuar donde se quedó.',
       starting: 'Iniciando…',
-      agentDone: 'Completado: {{agent}}',
+      running: 'En curso: {{agents}}',
       cancelling: 'Cancelando…',
       completed: 'Plan generado',
     },
