@@ -26,6 +26,8 @@ export const DOMAIN_ERROR_CODES = [
   'database_has_active_jobs',
   /** The file is not a backup of ours, or it is damaged or cut short (checksums, sealed chunks). */
   'backup_unreadable',
+  /** A restore stopped during its writes: the database may be part restored (safety backup named). */
+  'restore_incomplete',
   /** An encrypted backup was opened without its passphrase. */
   'backup_passphrase_required',
   'backup_wrong_passphrase',

@@ -709,7 +709,7 @@ export const HTTP_ROUTES = {
     progress: 'ndjson',
     response: RestoreResponseSchema,
     success: [200],
-    errors: [...UPLOAD_ERRORS, 'validation_error', 'database_has_active_jobs'],
+    errors: [...UPLOAD_ERRORS, 'validation_error', 'database_has_active_jobs', 'restore_incomplete'],
   },
   moveDatabase: {
     method: 'POST',

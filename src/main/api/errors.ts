@@ -49,6 +49,7 @@ export const HTTP_STATUS_OF: Record<DomainErrorCode, number> = {
   client_has_active_jobs: 409,
   database_has_active_jobs: 409,
   backup_unreadable: 422,
+  restore_incomplete: 500,
   backup_passphrase_required: 401,
   backup_wrong_passphrase: 401,
   backup_from_newer_version: 422,

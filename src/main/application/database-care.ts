@@ -63,9 +63,6 @@ export interface DatabaseCare {
   automaticIfDue(now?: Date): Promise<BackupSummary | null>;
 }
 
-/** The environment variables that choose the database over the settings file (load-config.ts). */
-const DATABASE_ENV = ['EDN_MONGO_URL', 'EDN_DB_NAME'] as const;
-
 /** The context of a host from its configuration: the same for the app, `edn360 serve` and the CLI. */
 export function careContextOf(
   config: Pick<AppConfig, 'dbName' | 'dataDir' | 'resourcesDir' | 'packaged' | 'worker'>,
@@ -128,7 +125,7 @@ export function databaseCare(ctx: DatabaseCareContext): DatabaseCare {
           logger: ctx.logger,
           readSettings,
           writeSettings,
-          envOverrides: DATABASE_ENV.filter((name) => Boolean(ctx.env[name])),
+          env: ctx.env,
           reopensOnSwitch: ctx.onSwitched !== undefined,
           openTarget: (target) =>
             openMoveTarget(target, {

@@ -19,9 +19,16 @@ import {
   type ProgressListener,
 } from './document-transfer';
 import { DomainError, fieldError } from './domain-error';
-import { dbNameFromMongoUrl } from '../config/load-config';
+import { dbNameFromMongoUrl, effectiveSettings, readEnvSettings } from '../config/load-config';
+import { rawEnvValue } from '@shared/settings-descriptor';
 import { BACKUP_COLLECTIONS, collectionBatches, countDocuments } from '../db/backup/database-documents';
-import { clearWritten, countWritten, recordWritten, refreshWritten } from '../db/backup/move-written';
+import {
+  clearWritten,
+  countWritten,
+  databaseIdentity,
+  recordWritten,
+  refreshWritten,
+} from '../db/backup/move-written';
 
 /*
  * Moving the app's data between databases (issue #18 point 4): from a laptop's embedded database to
@@ -47,8 +54,8 @@ export interface MoveDeps {
   writeSettings: (settings: SettingsFile) => Promise<void>;
   /** Documents per batch (tests use small batches to cut a move inside a collection). */
   batchSize?: number;
-  /** Set environment variables that win over the settings file (EDN_MONGO_URL, EDN_DB_NAME). */
-  envOverrides: readonly string[];
+  /** The process environment: EDN_MONGO_URL / EDN_DB_NAME win over the settings file. */
+  env: Readonly<Record<string, string | undefined>>;
   /** This host reopens itself on the target once the setting is switched (the desktop app). */
   reopensOnSwitch: boolean;
 }
@@ -130,7 +137,8 @@ export async function moveDatabase(
   await assertNoActiveJobs(deps.target.db, 'mover los datos');
   const source = sourceOf(deps);
   source.counts = await countDocuments(deps.source.db, BACKUP_COLLECTIONS);
-  const key = `${deps.source.mode}:${deps.source.dbName}`;
+  // Per source database (not per name: every laptop's embedded database is called edn360).
+  const key = `${deps.source.mode}:${deps.source.dbName}:${await databaseIdentity(deps.source.db)}`;
   const stored = await readMoveProgress(deps.target.db, key);
   // Another rule (what was kept might now be replaced) or a point this version does not know: start over.
   const previous =
@@ -149,7 +157,7 @@ export async function moveDatabase(
         if (!last) return;
         // What was written is recorded before the point is moved past it: a cut between the two
         // writes the batch again.
-        await recordWritten(deps.target.db, key, batch, outcome.keptDifferent);
+        await recordWritten(deps.target.db, key, batch, outcome.writtenDocs);
         await saveMoveProgress(deps.target.db, key, {
           rule: args.rule,
           collection: batch.collection,
@@ -170,7 +178,7 @@ export async function moveDatabase(
       `Faltan ${missing.count} documentos de «${missing.collection}» en el destino tras la copia: no se ha cambiado la base de datos de la app. Vuelve a intentarlo.`,
     );
   }
-  // Kept: the source's documents the target holds in its own, different version (what `keep` left).
+  // Kept: the source's documents the target already held, left in its own version (as a restore counts them).
   const ours = await countWritten(deps.target.db, key);
   result = {
     ...result,
@@ -186,25 +194,52 @@ export async function moveDatabase(
   const next: SettingsFile = { ...settings, db_name: deps.target.dbName };
   if (deps.target.url) next.mongo_url = deps.target.url;
   else delete next.mongo_url;
-  // Written even when an environment variable wins over it: it takes effect once that is removed.
-  await deps.writeSettings(next);
-  const switched = deps.envOverrides.length === 0;
+  const switchTo = databaseAfterSwitch(deps, next);
+  // Written unless, with the environment as it is, it would send the app to a third database; where
+  // the environment keeps the app on the source, it takes effect once the variables are removed.
+  if (switchTo.lands !== 'elsewhere') await deps.writeSettings(next);
+  const switched = switchTo.lands === 'target';
   deps.logger.info(
     {
       target: describe(deps.target),
       written: result.written,
       resumed: previous !== null,
-      envOverrides: deps.envOverrides,
+      envOverrides: switchTo.envOverrides,
     },
-    switched ? 'database moved; setting switched' : 'database moved; the environment overrides the setting',
+    switched
+      ? 'database moved; setting switched'
+      : switchTo.lands === 'source'
+        ? 'database moved; the environment keeps the app on the source until it changes'
+        : 'database moved; setting not written: with this environment it would open a third database',
   );
   return {
     ...result,
     resumed: previous !== null,
     switched,
-    env_overrides: [...deps.envOverrides],
+    env_overrides: switchTo.envOverrides,
     restart_required: switched && !deps.reopensOnSwitch,
     target: describe(deps.target),
+  };
+}
+
+/**
+ * Which database the app would open with these settings and this environment (load-config.ts
+ * `effectiveSettings`): the target, still the source (an environment variable wins), or another one.
+ */
+function databaseAfterSwitch(
+  deps: MoveDeps,
+  next: SettingsFile,
+): { lands: 'target' | 'source' | 'elsewhere'; envOverrides: string[] } {
+  const envOverrides = (['mongo_url', 'db_name'] as const).flatMap(
+    (id) => rawEnvValue(id, deps.env)?.name ?? [],
+  );
+  if (envOverrides.length === 0) return { lands: 'target', envOverrides };
+  const { values } = effectiveSettings(readEnvSettings(deps.env), next);
+  const at = { url: values.mongo_url ?? null, dbName: values.db_name };
+  const is = (end: MoveEnd): boolean => (end.url ?? null) === at.url && end.dbName === at.dbName;
+  return {
+    lands: is(deps.target) ? 'target' : is(deps.source) ? 'source' : 'elsewhere',
+    envOverrides,
   };
 }
 

@@ -96,7 +96,7 @@ export async function restoreBackup(
   // part restored, and the coach is told so, with where its earlier state was saved.
   const partly = (why: string): DomainError =>
     new DomainError(
-      'backup_unreadable',
+      'restore_incomplete',
       `${why} La base de datos puede haber quedado restaurada solo en parte: vuelve a restaurar${safety ? `, o restaura ${safety.file}, donde se guardó lo que tenía antes` : ''}.`,
     );
   const result = await applyTransfer(source, deps.db, {
@@ -106,6 +106,12 @@ export async function restoreBackup(
     ...(onProgress ? { onProgress } : {}),
   }).catch((error: unknown) => {
     if (error instanceof BackupFileError) throw partly(error.message);
+    // `exact` emptied the database: whatever stopped the writes, the coach must know where its
+    // earlier state is.
+    if (safety)
+      throw partly(
+        `La restauración se interrumpió: ${error instanceof Error ? error.message : String(error)}.`,
+      );
     return asDomainError(error);
   });
   if ((await fileIdentity(args.file)) !== identity)

@@ -450,7 +450,7 @@ describe('exact, as every door calls it (databaseCare)', () => {
       }),
     );
     expect(touched).toBe(true);
-    expect(error.code).toBe('backup_unreadable');
+    expect(error.code).toBe('restore_incomplete');
     expect(error.message).toMatch(
       /ha cambiado mientras se restauraba.*solo en parte.*edn360-antes-de-restaurar-/,
     );

@@ -38,7 +38,7 @@ const clinicName = `edn_clinic_${Date.now().toString(36)}`;
 let settings: SettingsFile;
 let folder: string;
 
-function moveDeps(options: { failAfterBatches?: number } = {}): MoveRequestDeps {
+function moveDeps(options: { failAfterBatches?: number; target?: Db } = {}): MoveRequestDeps {
   let batches = 0;
   return {
     // Small batches: a cut lands inside a collection, and the resume starts after an `_id`.
@@ -46,7 +46,7 @@ function moveDeps(options: { failAfterBatches?: number } = {}): MoveRequestDeps 
     source: { db: laptop.db, url: null, dbName: laptop.dbName, mode: 'embedded' },
     version: '9.9.9-test',
     logger: silentLogger(),
-    envOverrides: [],
+    env: {},
     reopensOnSwitch: true,
     readSettings: async () => settings,
     writeSettings: async (next) => {
@@ -56,10 +56,11 @@ function moveDeps(options: { failAfterBatches?: number } = {}): MoveRequestDeps 
       if (target.kind !== 'server') throw new Error('only servers in this test');
       const url = target.url;
       // The network drops after some batches: the move is cut short mid-collection.
+      const base = options.target ?? clinic;
       const db =
         options.failAfterBatches === undefined
-          ? clinic
-          : (new Proxy(clinic, {
+          ? base
+          : (new Proxy(base, {
               get(real, prop) {
                 if (prop !== 'collection') return Reflect.get(real, prop);
                 return (name: string) => {
@@ -209,37 +210,86 @@ describe('moving the laptop database to the clinic server', () => {
     for (const name of BACKUP_COLLECTIONS) await backDb.collection(name).deleteMany({});
   });
 
-  it('EDN_MONGO_URL set: the data is copied and the setting written, but the answer says the app stays on the old database', async () => {
+  it('two laptops whose databases share a name: one’s move never touches the copies the other’s cut-short move left', async () => {
+    const target = clinicClient.db(`edn_two_${Date.now().toString(36)}`);
+    const laptopB = clinicClient.db(`edn_laptop_b_${Date.now().toString(36)}`);
+    await createRepositories(laptopB).users.create({
+      _id: 'de-b',
+      nombre_completo: 'Cliente B',
+      email: 'b@correo.test',
+    });
+    // Both embedded databases are called edn360, as every laptop's is by default.
+    const from = (db: Db, options: { failAfterBatches?: number } = {}) =>
+      requestMove(
+        {
+          ...moveDeps({ ...options, target }),
+          source: { db, url: null, dbName: 'edn360', mode: 'embedded' },
+        },
+        toClinic(false),
+      );
+    const cut = await from(laptop.db, { failAfterBatches: 3 }).catch((e: unknown) => e);
+    expect(cut).toBeInstanceOf(Error);
+    const copiedFromA = await target.collection(COLLECTIONS.users).countDocuments({});
+    expect(copiedFromA).toBeGreaterThan(0);
+    // Laptop B moves in: A's copies are not B's, though B has none of those clients.
+    await from(laptopB);
+    expect(await target.collection(COLLECTIONS.users).countDocuments({})).toBe(copiedFromA + 1);
+    for (const db of [target, laptopB])
+      for (const name of [...BACKUP_COLLECTIONS, MOVE_PROGRESS_COLLECTION, MOVE_WRITTEN_COLLECTION])
+        await db.collection(name).deleteMany({});
+  });
+
+  it('EDN_MONGO_URL / EDN_DB_NAME set: the answer says which database the app will really open; a third one is never written', async () => {
     const before = { ...settings };
     const other = `edn_env_${Date.now().toString(36)}`;
     const otherDb = clinicClient.db(other);
-    const outcome = await requestMove(
-      {
-        ...moveDeps(),
-        envOverrides: ['EDN_MONGO_URL'],
-        openTarget: async (target) => ({
-          db: otherDb,
-          url: target.kind === 'server' ? target.url : null,
-          dbName: other,
-          close: async () => undefined,
-        }),
-      },
-      {
-        target: { kind: 'server', url: serverAddress(inject('mongoUri')), db_name: other },
-        rule: 'keep',
-        dry_run: false,
-      },
-    );
-    if (outcome.dry_run) throw new Error('expected a move');
-    expect(outcome.result).toMatchObject({
+    const address = serverAddress(inject('mongoUri'));
+    // The app runs on the laptop's database through the environment (its name in the address's path).
+    const sourceUrl = `${address.replace(/\/$/, '')}/${laptop.dbName}`;
+    const move = (env: Record<string, string>) =>
+      requestMove(
+        {
+          ...moveDeps(),
+          env,
+          source: { db: laptop.db, url: sourceUrl, dbName: laptop.dbName, mode: 'configured' },
+          openTarget: async () => ({
+            db: otherDb,
+            url: address,
+            dbName: other,
+            close: async () => undefined,
+          }),
+        },
+        { target: { kind: 'server', url: address, db_name: other }, rule: 'keep', dry_run: false },
+      ).then((outcome) => {
+        if (outcome.dry_run) throw new Error('expected a move');
+        return outcome.result;
+      });
+
+    // The address names the laptop's database: the app stays there whatever the setting says.
+    settings = { ...before };
+    expect(await move({ EDN_MONGO_URL: sourceUrl })).toMatchObject({
       switched: false,
       restart_required: false,
       env_overrides: ['EDN_MONGO_URL'],
     });
     expect(await allDocuments(otherDb)).toEqual(await allDocuments(laptop.db));
     // Written all the same: it takes effect once the variable is removed.
-    expect(settings).toMatchObject({ db_name: other, mongo_url: serverAddress(inject('mongoUri')) });
-    settings = before;
+    expect(settings).toMatchObject({ db_name: other, mongo_url: address });
+
+    // An address without a database: with the new db_name the app does open the target.
+    settings = { ...before };
+    expect(await move({ EDN_MONGO_URL: address })).toMatchObject({
+      switched: true,
+      env_overrides: ['EDN_MONGO_URL'],
+    });
+
+    // EDN_DB_NAME names a third database: the setting is not written, nothing claims a switch.
+    settings = { ...before };
+    expect(await move({ EDN_DB_NAME: 'una_tercera' })).toMatchObject({
+      switched: false,
+      env_overrides: ['EDN_DB_NAME'],
+    });
+    expect(settings).toEqual(before);
     for (const name of BACKUP_COLLECTIONS) await otherDb.collection(name).deleteMany({});
   });
 

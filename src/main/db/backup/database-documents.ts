@@ -1,4 +1,13 @@
-import { MongoBulkWriteError, type AnyBulkWriteOperation, type Db, type Document } from 'mongodb';
+import { createHash } from 'node:crypto';
+import {
+  Double,
+  Int32,
+  Long,
+  MongoBulkWriteError,
+  type AnyBulkWriteOperation,
+  type Db,
+  type Document,
+} from 'mongodb';
 import { isDuplicateKeyError } from '../repositories/duplicate-key';
 import type { CollectionPreview, ConflictRule } from '@shared/backup';
 import { COLLECTIONS } from '../collections';
@@ -74,9 +83,16 @@ export async function existingById(db: Db, batch: DocumentBatch): Promise<Map<un
   return new Map(found.map((doc) => [keyOf(doc['_id']), doc]));
 }
 
-/** Map key for an `_id` of any BSON type (strings here; ObjectIds from other tools). */
-export function keyOf(id: unknown): unknown {
-  return typeof id === 'object' && id !== null ? JSON.stringify(id) : id;
+/**
+ * Map key for an `_id` of any BSON type, tagged by kind: the string "5" and the number 5 are two
+ * documents, while 5 stored as an int and read back as a double are one (as MongoDB matches them).
+ */
+export function keyOf(id: unknown): string {
+  if (typeof id === 'string') return `s:${id}`;
+  if (typeof id === 'number') return `n:${id}`;
+  if (id instanceof Int32 || id instanceof Double) return `n:${id.valueOf()}`;
+  if (id instanceof Long) return `n:${id.toString()}`;
+  return `j:${documentText({ id } as Document)}`;
 }
 
 /**
@@ -84,7 +100,16 @@ export function keyOf(id: unknown): unknown {
  * update), compared as canonical EJSON so every BSON type counts.
  */
 export function sameDocument(a: Document, b: Document): boolean {
-  return documentText(sortedKeys(a) as Document) === documentText(sortedKeys(b) as Document);
+  return canonicalText(a) === canonicalText(b);
+}
+
+/** A fingerprint of a document's content (as `sameDocument` compares it). */
+export function documentHash(doc: Document): string {
+  return createHash('sha256').update(canonicalText(doc)).digest('base64url');
+}
+
+function canonicalText(doc: Document): string {
+  return documentText(sortedKeys(doc) as Document);
 }
 
 function sortedKeys(value: unknown): unknown {
@@ -140,8 +165,8 @@ export async function finishTally(target: Db, tally: PreviewTally): Promise<Coll
 export interface BatchOutcome {
   written: number;
   kept: number;
-  /** `_id`s of the target's own documents left as they were although the source's differ (`keep`). */
-  keptDifferent: unknown[];
+  /** The documents this batch put into the target (inserted, or replaced under `replace`). */
+  writtenDocs: Document[];
 }
 
 /**
@@ -157,14 +182,14 @@ export async function writeBatch(
   // `keep` inserts and lets the unique `_id` refuse what is there (no lookup first: one round trip);
   // `exact` writes into collections it emptied, where that is the same, and far cheaper than upserts.
   if (rule === 'keep' || rule === 'exact') {
-    if (batch.docs.length === 0) return { written: 0, kept: 0, keptDifferent: [] };
+    if (batch.docs.length === 0) return { written: 0, kept: 0, writtenDocs: [] };
     return insertMissing(target, batch);
   }
   const operations: AnyBulkWriteOperation[] = batch.docs.map((doc) => ({
     replaceOne: { filter: { _id: doc['_id'] }, replacement: doc, upsert: true },
   }));
   if (operations.length > 0) await collection.bulkWrite(operations, { ordered: false });
-  return { written: batch.docs.length, kept: 0, keptDifferent: [] };
+  return { written: batch.docs.length, kept: 0, writtenDocs: batch.docs };
 }
 
 /**
@@ -183,28 +208,33 @@ export function ruleFor(collection: string, rule: ConflictRule): ConflictRule {
  */
 async function insertMissing(target: Db, batch: DocumentBatch): Promise<BatchOutcome> {
   const collection = target.collection(batch.collection);
-  const insertCounted = async (docs: Document[]): Promise<number> => {
+  const insertCounted = async (docs: Document[]): Promise<Document[]> => {
     try {
-      return (await collection.insertMany(docs, { ordered: false })).insertedCount;
+      await collection.insertMany(docs, { ordered: false });
+      return docs;
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
-      return error instanceof MongoBulkWriteError ? error.insertedCount : 0;
+      return error instanceof MongoBulkWriteError ? insertedBefore(docs, error) : [];
     }
   };
   const first = await insertCounted(batch.docs);
-  if (first === batch.docs.length) return { written: first, kept: 0, keptDifferent: [] };
+  if (first.length === batch.docs.length) return { written: first.length, kept: 0, writtenDocs: first };
   // Some were taken (by the target's own documents, or another writer meanwhile — theirs stay,
   // as `keep` says): insert whatever is still missing.
   const existing = await existingById(target, batch);
-  const missing: Document[] = [];
-  const keptDifferent: unknown[] = [];
-  for (const doc of batch.docs) {
-    const there = existing.get(keyOf(doc['_id']));
-    if (!there) missing.push(doc);
-    else if (!sameDocument(there, doc)) keptDifferent.push(doc['_id']);
-  }
-  const written = first + (missing.length === 0 ? 0 : await insertCounted(missing));
-  return { written, kept: batch.docs.length - written, keptDifferent };
+  const missing = batch.docs.filter((doc) => !existing.has(keyOf(doc['_id'])));
+  const writtenDocs = [...first, ...(missing.length === 0 ? [] : await insertCounted(missing))];
+  return { written: writtenDocs.length, kept: batch.docs.length - writtenDocs.length, writtenDocs };
+}
+
+/**
+ * Which documents an unordered insert that met duplicates did write: MongoDB goes on past them (all
+ * but the refused ones), other servers stop at the first (those before it), as `insertedCount` tells.
+ */
+function insertedBefore(docs: Document[], error: MongoBulkWriteError): Document[] {
+  const refused = new Set([error.writeErrors].flat().map((writeError) => writeError.index));
+  if (error.insertedCount + refused.size === docs.length) return docs.filter((_, i) => !refused.has(i));
+  return docs.slice(0, error.insertedCount);
 }
 
 /** `exact`: the target's app collections emptied before the copy (all but the erasure records). */

@@ -32,6 +32,7 @@ export const IPC_REASON_OF: Record<DomainErrorCode, IpcErrorReason> = {
   client_has_active_jobs: 'client_has_active_jobs',
   database_has_active_jobs: 'database_has_active_jobs',
   backup_unreadable: 'backup_unreadable',
+  restore_incomplete: 'restore_incomplete',
   backup_passphrase_required: 'backup_passphrase_required',
   backup_wrong_passphrase: 'backup_wrong_passphrase',
   backup_from_newer_version: 'backup_from_newer_version',

@@ -1256,6 +1256,8 @@ export const en: Messages = {
         'Jobs are queued or running in the database: cancel them or wait for them to finish before restoring or moving the data.',
       backup_unreadable:
         'The file is not an EDN360 backup, or it is damaged or incomplete: nothing was changed.',
+      restore_incomplete:
+        'The restore stopped while writing: the database may be only partly restored. What it held before is in the «edn360-antes-de-restaurar-…» backup in the backups folder.',
       backup_passphrase_required: 'The backup is encrypted: enter its passphrase.',
       backup_wrong_passphrase: 'That is not the passphrase of this backup.',
       backup_from_newer_version:

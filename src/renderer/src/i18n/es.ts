@@ -1269,6 +1269,8 @@ export const es = {
         'Hay trabajos en cola o en curso en la base de datos: cancélalos o espera a que terminen antes de restaurar o mover los datos.',
       backup_unreadable:
         'El archivo no es una copia de EDN360, o está dañado o incompleto: no se ha cambiado nada.',
+      restore_incomplete:
+        'La restauración se interrumpió mientras escribía: la base de datos puede haber quedado restaurada solo en parte. Lo que tenía antes está en la copia «edn360-antes-de-restaurar-…» de la carpeta de copias.',
       backup_passphrase_required: 'La copia está cifrada: escribe su contraseña.',
       backup_wrong_passphrase: 'La contraseña no es la de esta copia.',
       backup_from_newer_version:
