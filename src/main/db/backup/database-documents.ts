@@ -231,7 +231,12 @@ async function insertMissing(target: Db, batch: DocumentBatch): Promise<BatchOut
  * Which documents an unordered insert that met duplicates did write: MongoDB goes on past them (all
  * but the refused ones), other servers stop at the first (those before it), as `insertedCount` tells.
  */
-function insertedBefore(docs: Document[], error: MongoBulkWriteError): Document[] {
+export function insertedBefore<T>(
+  docs: readonly T[],
+  error: Pick<MongoBulkWriteError, 'insertedCount'> & {
+    writeErrors: { index: number } | ReadonlyArray<{ index: number }>;
+  },
+): T[] {
   const refused = new Set([error.writeErrors].flat().map((writeError) => writeError.index));
   if (error.insertedCount + refused.size === docs.length) return docs.filter((_, i) => !refused.has(i));
   return docs.slice(0, error.insertedCount);
