@@ -61,6 +61,8 @@ export const AgentTokenUsageSchema = z.object({
   prompt_tokens: z.number().int().min(0),
   completion_tokens: z.number().int().min(0),
   total_tokens: z.number().int().min(0),
+  /** Of the prompt tokens, those the provider served from its prompt cache (cheaper); absent = 0. */
+  cached_tokens: z.number().int().min(0).optional(),
 });
 export type AgentTokenUsage = z.infer<typeof AgentTokenUsageSchema>;
 
@@ -68,6 +70,8 @@ export const TokenUsageSchema = z.object({
   total_tokens: z.number().int().min(0),
   total_prompt_tokens: z.number().int().min(0),
   total_completion_tokens: z.number().int().min(0),
+  /** Prompt tokens served from the provider's cache (docs/ARCHITECTURE.md "Prompt caching"); absent = 0. */
+  total_cached_tokens: z.number().int().min(0).optional(),
   by_agent: z.record(z.string(), AgentTokenUsageSchema),
 });
 export type TokenUsage = z.infer<typeof TokenUsageSchema>;

@@ -200,6 +200,8 @@ export const PlanMetricsSchema = z.looseObject({
   total_tokens: tokenCount,
   prompt_tokens: tokenCount,
   completion_tokens: tokenCount,
+  /** Prompt tokens served from the provider's cache; absent on plans from before it was counted. */
+  cached_tokens: tokenCount.optional(),
   /** null when the model of any agent is missing from the editable price table. */
   cost_usd: nonNegative.nullable(),
   /** The models (as the price table names them) whose agents' cost is unknown; absent = none. */

@@ -174,6 +174,7 @@ export class AgentPipeline implements JobPipeline {
       total_tokens: sum((s) => s.usage.total_tokens),
       prompt_tokens: sum((s) => s.usage.prompt_tokens),
       completion_tokens: sum((s) => s.usage.completion_tokens),
+      cached_tokens: sum((s) => s.usage.cached_tokens ?? 0),
       cost_usd: unpriced.length > 0 ? null : Math.round(sum((s) => s.cost_usd ?? 0) * 1e6) / 1e6,
       unpriced_models: unpriced,
       duration_ms: steps.length > 0 ? last - first : 0,

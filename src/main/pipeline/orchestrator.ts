@@ -148,6 +148,7 @@ async function runOne(
       prompt_tokens: result.usage.prompt_tokens,
       completion_tokens: result.usage.completion_tokens,
       total_tokens: result.usage.total_tokens,
+      cached_tokens: result.usage.cached_tokens,
     },
     // Null when the model has no price: shown as unknown, never as a free agent.
     costUsd: costUsd({ ...result.usage }, model, settings.prices),

@@ -46,6 +46,7 @@ function withSteps(
       total_tokens: usage.total_tokens + step.usage.total_tokens,
       total_prompt_tokens: usage.total_prompt_tokens + step.usage.prompt_tokens,
       total_completion_tokens: usage.total_completion_tokens + step.usage.completion_tokens,
+      total_cached_tokens: (usage.total_cached_tokens ?? 0) + (step.usage.cached_tokens ?? 0),
       by_agent: { ...usage.by_agent, [step.agentId]: step.usage },
     };
     if (step.costUsd === null) unpriced = withModel(unpriced, step.unpricedModel);

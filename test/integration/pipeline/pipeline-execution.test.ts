@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stepId } from '../../../src/shared/generation-step';
 import { knownJobCost, toPublicJob } from '../../../src/shared/job';
+import { costUsd, DEFAULT_PRICES } from '../../../src/shared/pricing';
 import { getCollections } from '../../../src/main/db/collections';
 import { createRepositories } from '../../../src/main/db/repositories';
 import { enqueue } from '../../../src/main/queue';
@@ -165,6 +166,30 @@ describe('LLM faults', () => {
     expect(retries.find((e) => e.agent_id === 'E3')?.message).toMatch(/reparación/);
     expect(retries.find((e) => e.agent_id === 'E4')?.message).toMatch(/reparación/);
     expect(job.attempts).toBe(1);
+  });
+
+  it('a repair round sends its prompt again: served from the provider’s cache, counted and priced as cached', async () => {
+    const { jobId } = await createSubmissionAndJob(testDb.db, PROFILES['rodillaLactosa']!, 'training');
+    llm.requests.length = 0;
+    llm.faults.add([{ type: 'schema_violation', agent: 'E5', count: 1 }]);
+    const job = await runJobToEnd(jobId, { db: testDb.db, settings: pipelineSettings(llm) });
+    expect(job.status).toBe('completed');
+    const e5 = llm.requests.filter((r) => r.agent === 'E5');
+    expect(e5).toHaveLength(2);
+    // The repair's prompt starts with the whole first prompt (system, task, then the data).
+    expect(e5[1]!.cachedTokens).toBeGreaterThanOrEqual(1024);
+    const cached = e5.reduce((sum, r) => sum + r.cachedTokens, 0);
+    expect(job.token_usage.by_agent['E5']?.cached_tokens).toBe(cached);
+    expect(job.token_usage.total_cached_tokens).toBeGreaterThanOrEqual(cached);
+    const step = await getCollections(testDb.db).steps.findOne({ job_id: jobId, agent_id: 'E5' });
+    const usage = step!.usage;
+    expect(step!.cost_usd).toBeCloseTo(costUsd(usage, 'gpt-5-mini', DEFAULT_PRICES)!, 10);
+    // Cheaper than the same tokens at the full input price.
+    expect(step!.cost_usd!).toBeLessThan(
+      costUsd({ ...usage, cached_tokens: 0 }, 'gpt-5-mini', DEFAULT_PRICES)!,
+    );
+    const plan = await createRepositories(testDb.db).trainingPlans.get(job.result.training_plan_id!);
+    expect(plan?.metrics.cached_tokens).toBe(job.token_usage.total_cached_tokens);
   });
 
   it('a request that hangs past the timeout is retried; too many failures fail the job with llm_error', async () => {

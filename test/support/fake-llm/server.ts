@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
@@ -22,6 +23,8 @@ export interface RecordedRequest {
   startedAt: number;
   finishedAt: number;
   promptTokens: number;
+  /** Of the prompt, the tokens a provider's prompt cache served. */
+  cachedTokens: number;
   completionTokens: number;
   repair: boolean;
   fault: Fault['type'] | null;
@@ -46,8 +49,9 @@ export function dataOf(request: ChatRequest): Record<string, unknown> {
     const content = typeof message.content === 'string' ? message.content : '';
     const at = content.indexOf(DATA_MARKER);
     if (message.role !== 'user' || at < 0) continue;
-    const rest = content.slice(at + DATA_MARKER.length);
-    const end = rest.indexOf('\n\nTAREA:');
+    // The compact JSON ends at the first blank line (a regeneration's coach note may follow it).
+    const rest = content.slice(at + DATA_MARKER.length).trimStart();
+    const end = rest.indexOf('\n\n');
     try {
       return JSON.parse(end >= 0 ? rest.slice(0, end) : rest) as Record<string, unknown>;
     } catch {
@@ -63,6 +67,43 @@ function countPromptTokens(request: ChatRequest): number {
       sum + 4 + encode(typeof m.content === 'string' ? m.content : JSON.stringify(m.content ?? '')).length,
     3,
   );
+}
+
+/** The prompt as the provider tokenizes it: each message's role and text, in order. */
+function promptTokensOf(request: ChatRequest): number[] {
+  const text = (request.messages ?? [])
+    .map((m) => `<|${m.role}|>${typeof m.content === 'string' ? m.content : JSON.stringify(m.content ?? '')}`)
+    .join('');
+  return encode(text);
+}
+
+/**
+ * A provider's prompt cache as OpenAI describes it: prompts of 1 024 tokens or more are cached by
+ * prefix, in steps of 128 tokens; a later request whose start matches a cached prefix is billed those
+ * tokens at the cached price and reports them as `prompt_tokens_details.cached_tokens`.
+ */
+export class PrefixCache {
+  private readonly seen = new Set<string>();
+  static readonly MIN = 1024;
+  static readonly STEP = 128;
+
+  /** How many of these tokens were cached; then caches this prompt's prefixes. */
+  serve(tokens: readonly number[]): number {
+    let cached = 0;
+    const prefixes: string[] = [];
+    // One running hash over the tokens, read at every step: the key of the prefix up to there.
+    const running = createHash('sha256');
+    let hashed = 0;
+    for (let at = PrefixCache.MIN; at <= tokens.length; at += PrefixCache.STEP) {
+      running.update(Uint32Array.from(tokens.slice(hashed, at)));
+      hashed = at;
+      const key = running.copy().digest('base64');
+      prefixes.push(key);
+      if (this.seen.has(key)) cached = at;
+    }
+    for (const key of prefixes) this.seen.add(key);
+    return cached;
+  }
 }
 
 function mutate(
@@ -127,6 +168,7 @@ export class FakeLlmServer {
   private server: Server | null = null;
   readonly faults = new FaultQueue();
   readonly requests: RecordedRequest[] = [];
+  readonly cache = new PrefixCache();
   port = 0;
 
   constructor(private latency: LatencyModel = { ttftMs: 0, tokensPerSecond: 0 }) {}
@@ -196,6 +238,7 @@ export class FakeLlmServer {
     const agent = agentOf(request);
     const repair = (request.messages ?? []).some((m) => m.role === 'assistant');
     const promptTokens = countPromptTokens(request);
+    const cachedTokens = Math.min(promptTokens, this.cache.serve(promptTokensOf(request)));
     const fault = this.faults.take(agent);
     const record = (completionTokens: number): void => {
       this.requests.push({
@@ -203,6 +246,7 @@ export class FakeLlmServer {
         startedAt,
         finishedAt: Date.now(),
         promptTokens,
+        cachedTokens,
         completionTokens,
         repair,
         fault: fault?.type ?? null,
@@ -255,6 +299,7 @@ export class FakeLlmServer {
         prompt_tokens: promptTokens,
         completion_tokens: completionTokens,
         total_tokens: promptTokens + completionTokens,
+        prompt_tokens_details: { cached_tokens: cachedTokens },
       },
     });
   }

@@ -73,11 +73,11 @@ describe('the request', () => {
 describe('the coach note in a prompt', () => {
   const messages = [
     { role: 'system' as const, content: 'Eres X.\nReglas:\n- a' },
-    { role: 'user' as const, content: 'DATOS (JSON):\n{}\n\nTAREA: t' },
+    { role: 'user' as const, content: 'TAREA: t\n\nDATOS (JSON):\n{}' },
   ];
   it('labelled at the end of the user message, in the plan language, never above safety', () => {
     const [system, user] = withCoachNote(messages, 'más glúteo', 'es');
-    expect(user?.content).toBe('DATOS (JSON):\n{}\n\nTAREA: t\n\nNOTA DEL ENTRENADOR: más glúteo');
+    expect(user?.content).toBe('TAREA: t\n\nDATOS (JSON):\n{}\n\nNOTA DEL ENTRENADOR: más glúteo');
     expect(system?.content).toContain('Nunca prevalece sobre las reglas de seguridad');
     const [systemEn, userEn] = withCoachNote(messages, 'more glutes', 'en');
     expect(userEn?.content).toMatch(/COACH'S NOTE \(Nota del entrenador\): more glutes$/);

@@ -25,7 +25,9 @@ const LANGUAGE_NAME: Record<PlanLanguage, string> = { es: 'español de España',
 
 /**
  * Every agent's messages share one frame: the role and rules, a reminder that numbers in the data
- * were computed by code and must not be recomputed, and the data as compact JSON.
+ * were computed by code and must not be recomputed, the task, and the data as compact JSON — last:
+ * everything before it is the same for every client, so a provider's prompt cache can serve it
+ * (docs/ARCHITECTURE.md "Prompt caching").
  */
 export function agentMessages(prompt: AgentPrompt, language: PlanLanguage): ChatCompletionMessageParam[] {
   const rules = [
@@ -40,7 +42,7 @@ export function agentMessages(prompt: AgentPrompt, language: PlanLanguage): Chat
       role: 'system',
       content: `Eres ${prompt.role} del sistema EDN360, que prepara planes de entrenamiento y nutrición revisados por un entrenador.\nReglas:\n${rules.map((r) => `- ${r}`).join('\n')}`,
     },
-    { role: 'user', content: `${DATA_MARKER}\n${JSON.stringify(prompt.data)}\n\nTAREA: ${prompt.task}` },
+    { role: 'user', content: `TAREA: ${prompt.task}\n\n${DATA_MARKER}\n${JSON.stringify(prompt.data)}` },
   ];
 }
 
