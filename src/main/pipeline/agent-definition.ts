@@ -39,8 +39,15 @@ export interface AgentDefinition<Input = unknown, Output = unknown, Field = unkn
   phase: 'training' | 'nutrition';
   /** The one `training.*` / `nutrition.*` field it fills. */
   field: string;
+  /** The agents that must finish before it starts: those whose outputs only the LLM can give it. */
   dependsOn: readonly AgentId[];
-  /** Nutrition agents that read the training bridge wait for E9 in a `full` job. */
+  /**
+   * The agents whose stored fields it reads, including numbers it would otherwise compute itself
+   * (agents/nutrition/nutrition-numbers.ts): a regeneration re-runs it when one of them is re-run,
+   * so a plan's fields never disagree. Default: `dependsOn`.
+   */
+  readsFrom?: readonly AgentId[];
+  /** Nutrition agents that read the training load wait for E6 in a `full` job. */
   needsBridge?: boolean;
   select(inputs: PipelineInputs): Input;
   outputSchema: ZodType<Output>;
@@ -70,6 +77,7 @@ export interface RunnableAgent {
   phase: 'training' | 'nutrition';
   field: string;
   dependsOn: readonly AgentId[];
+  readsFrom: readonly AgentId[];
   needsBridge: boolean;
   prepare(inputs: PipelineInputs): PreparedCall;
 }
@@ -83,6 +91,7 @@ export function defineAgent<Input, Output, Field>(
     phase: agent.phase,
     field: agent.field,
     dependsOn: agent.dependsOn,
+    readsFrom: agent.readsFrom ?? agent.dependsOn,
     needsBridge: agent.needsBridge ?? false,
     prepare(inputs) {
       const input = agent.select(inputs);

@@ -35,8 +35,9 @@ export interface PlannedAgent {
 }
 
 /**
- * The DAG for a job type. In `full`, nutrition agents that read the training bridge also wait for
- * E9 — and only for E9, so N0 starts with E1 and nutrition overlaps E7/E8.
+ * The DAG for a job type. In `full`, nutrition agents that read the training load wait for E6, the
+ * step that fixes the week's sessions (days and minutes: the bridge's numbers, `bridgeFor`), not for
+ * E9 at the end of the training chain: nutrition then runs beside E7–E9 (issue #19).
  */
 export function planAgents(type: JobType, registry: readonly RunnableAgent[]): PlannedAgent[] {
   const wanted = registry.filter(
@@ -44,7 +45,7 @@ export function planAgents(type: JobType, registry: readonly RunnableAgent[]): P
   );
   return wanted.map((agent) => ({
     agent,
-    dependsOn: [...agent.dependsOn, ...(type === 'full' && agent.needsBridge ? (['E9'] as const) : [])],
+    dependsOn: [...agent.dependsOn, ...(type === 'full' && agent.needsBridge ? (['E6'] as const) : [])],
   }));
 }
 
@@ -91,9 +92,14 @@ export async function runAgents(
     );
   };
 
+  const chainAfter = chainsAfter(plan);
   while (pending.length > 0 || running.size > 0) {
     if (failure === null) {
-      const ready = pending.filter((p) => p.dependsOn.every((id) => outputs.has(id)));
+      // With more agents ready than may run at once, those with the longest chain still behind them
+      // go first: that chain bounds when the plan can end (critical-path-first scheduling).
+      const ready = pending
+        .filter((p) => p.dependsOn.every((id) => outputs.has(id)))
+        .sort((a, b) => (chainAfter.get(b.agent.id) ?? 0) - (chainAfter.get(a.agent.id) ?? 0));
       for (const next of ready.slice(0, settings.maxConcurrency - running.size)) {
         pending.splice(pending.indexOf(next), 1);
         start(next);
@@ -110,6 +116,23 @@ export async function runAgents(
   }
   if (failure !== null) throw failure;
   return outputs;
+}
+
+/** For each planned agent, how many agents at most still follow it in a chain of dependants. */
+function chainsAfter(plan: readonly PlannedAgent[]): Map<AgentId, number> {
+  const dependants = new Map<AgentId, AgentId[]>();
+  for (const { agent, dependsOn } of plan)
+    for (const id of dependsOn) dependants.set(id, [...(dependants.get(id) ?? []), agent.id]);
+  const memo = new Map<AgentId, number>();
+  const after = (id: AgentId): number => {
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    const length = Math.max(0, ...(dependants.get(id) ?? []).map((next) => 1 + after(next)));
+    memo.set(id, length);
+    return length;
+  };
+  for (const { agent } of plan) after(agent.id);
+  return memo;
 }
 
 async function runOne(

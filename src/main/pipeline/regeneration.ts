@@ -60,8 +60,8 @@ export function regenerationAgents(
   const chain = registry.filter((agent) => agent.phase === kind);
   const rerun = new Set<AgentId>([firstAgentOf(scope), AUDITOR[kind]]);
   for (const agent of chain) {
-    // The registry is in pipeline order: an agent's dependencies come before it.
-    if (agent.dependsOn.some((id) => rerun.has(id))) rerun.add(agent.id);
+    // The registry is in pipeline order: an agent's sources come before it.
+    if (agent.readsFrom.some((id) => rerun.has(id))) rerun.add(agent.id);
   }
   return chain.map((agent) => agent.id).filter((id) => rerun.has(id));
 }

@@ -221,7 +221,7 @@ describe('regenerate a part of a plan with a note (issue #16 point 5)', () => {
     expect(contentOf(v3, 'training')['audit']).toBeDefined();
   });
 
-  it('"redo nutrition days" (menus): only N6–N8 run, N0–N5 stay the plan\'s', async () => {
+  it('"redo nutrition days" (menus): only N6 and the auditor N8 run (N7 does not read the menus), the rest stay the plan\'s', async () => {
     const planId = await generated('nutrition');
     const repos = createRepositories(testDb.db);
     const v1 = (await repos.nutritionPlans.get(planId))!;
@@ -235,7 +235,7 @@ describe('regenerate a part of a plan with a note (issue #16 point 5)', () => {
       note: 'sin lácteos por la mañana',
       via: 'api',
     });
-    expect(job.progress.total_steps).toBe(3);
+    expect(job.progress.total_steps).toBe(2);
     const { job: done } = await runWithEvents(job._id);
     expect(done.status, done.error_message ?? '').toBe('completed');
     expect(done.result).toEqual({ training_plan_id: null, nutrition_plan_id: planId });
@@ -244,7 +244,7 @@ describe('regenerate a part of a plan with a note (issue #16 point 5)', () => {
         .filter((r) => !r.repair)
         .map((r) => r.agent)
         .sort(),
-    ).toEqual(['N6', 'N7', 'N8']);
+    ).toEqual(['N6', 'N8']);
     expect(sent.find((p) => p.agent === 'N6')?.text).toContain('sin lácteos por la mañana');
     const v2 = (await repos.nutritionPlans.get(planId))!;
     expect(v2.version).toBe(2);
@@ -255,6 +255,7 @@ describe('regenerate a part of a plan with a note (issue #16 point 5)', () => {
       'macro_design',
       'weekly_structure',
       'timing_plan',
+      'adherence_report',
     ] as const) {
       expect(v2.nutrition[field], field).toEqual(v1.nutrition[field]);
     }
@@ -437,7 +438,7 @@ describe('regenerate a part of a plan with a note (issue #16 point 5)', () => {
     const { job: done, events } = await runWithEvents(job._id, simulated);
     expect(done.status, done.error_message ?? '').toBe('completed');
     const started = events.filter((e) => e.type === 'progress' && e.job.progress.current_agent !== null);
-    expect(started.map((e) => e.job.progress.current_agent)).toEqual(['N6', 'N7', 'N8']);
+    expect(started.map((e) => e.job.progress.current_agent)).toEqual(['N6', 'N8']);
     expect(done.result.nutrition_plan_id).toBe(planId);
     const versions = await createRepositories(testDb.db).planVersions.list(planId);
     expect(versions.at(-1)).toMatchObject({ version: 2, origin: 'regenerated', job_id: job._id });

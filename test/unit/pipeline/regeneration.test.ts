@@ -24,7 +24,8 @@ describe('which agents a regeneration re-runs', () => {
     ]);
     // E9 feeds nobody in the training chain; the auditor still re-audits the version.
     expect(regenerationAgents('training', { type: 'from_agent', agent: 'E9' })).toEqual(['E8', 'E9']);
-    expect(regenerationAgents('nutrition', { type: 'menus' })).toEqual(['N6', 'N7', 'N8']);
+    // N7's texts do not read the menus: a new menu re-runs only N6 and the auditor.
+    expect(regenerationAgents('nutrition', { type: 'menus' })).toEqual(['N6', 'N8']);
     expect(regenerationAgents('nutrition', { type: 'from_agent', agent: 'N1' })).toEqual([
       'N1',
       'N2',

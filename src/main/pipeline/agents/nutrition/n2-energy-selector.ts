@@ -1,34 +1,20 @@
 import { AGENT_NAMES } from '@shared/agent-names';
 import { N2OutputSchema } from '@shared/agent-outputs/nutrition';
-import type { EnergyStrategy, Metabolism, NutritionProfile } from '@shared/plan-content';
+import type { EnergyStrategy } from '@shared/plan-content';
 import { defineAgent } from '../../agent-definition';
 import { TEXT_NUMBERS_RULE, agentMessages } from '../../prompts/agent-messages';
 import { energyFigures, textNumberProblems } from '../../audits';
-import { energyTargets } from '../../calculators';
-import { outputOf } from '../select-helpers';
-import { bridgeFor } from './bridge-input';
+import { computeEnergy, metabolismOf } from './nutrition-numbers';
 
 export const n2EnergySelector = defineAgent({
   id: 'N2',
   name: AGENT_NAMES.N2,
   phase: 'nutrition',
   field: 'energy_strategy',
-  dependsOn: ['N1', 'N0'],
+  dependsOn: [],
+  readsFrom: ['N1', 'N0'],
   needsBridge: true,
-  select: (inputs) => {
-    const metabolism = outputOf<Metabolism>(inputs, 'N1');
-    const profile = outputOf<NutritionProfile>(inputs, 'N0');
-    const bridge = bridgeFor(inputs);
-    const targets = energyTargets({
-      tdee: metabolism.tdee,
-      sex: profile.datos.sexo,
-      weightKg: profile.datos.peso_kg,
-      goal: profile.datos.objetivo,
-      dayTypes: bridge.mapa_energetico,
-      flags: { noDeficit: profile.datos.screening.no_deficit },
-    });
-    return { calculos: { objetivo: profile.datos.objetivo, ...targets }, tdee: metabolism.tdee };
-  },
+  select: (inputs) => ({ calculos: computeEnergy(inputs), tdee: metabolismOf(inputs).tdee }),
   outputSchema: N2OutputSchema,
   buildPrompt: (input, language) =>
     agentMessages(

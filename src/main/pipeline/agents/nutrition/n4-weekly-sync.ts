@@ -1,22 +1,23 @@
 import { AGENT_NAMES } from '@shared/agent-names';
 import { N4OutputSchema } from '@shared/agent-outputs/nutrition';
-import type { MacroDesign, WeeklyStructure } from '@shared/plan-content';
+import type { WeeklyStructure } from '@shared/plan-content';
 import { defineAgent } from '../../agent-definition';
 import { TEXT_NUMBERS_RULE, agentMessages } from '../../prompts/agent-messages';
 import { textNumberProblems, weeklyFigures } from '../../audits';
-import { outputOf } from '../select-helpers';
 import { bridgeFor } from './bridge-input';
+import { macrosOf } from './nutrition-numbers';
 
 export const n4WeeklySync = defineAgent({
   id: 'N4',
   name: AGENT_NAMES.N4,
   phase: 'nutrition',
   field: 'weekly_structure',
-  dependsOn: ['N3', 'N2'],
+  dependsOn: [],
+  readsFrom: ['N3', 'N2'],
   needsBridge: true,
   select: (inputs) => {
     const bridge = bridgeFor(inputs);
-    const macros = outputOf<MacroDesign>(inputs, 'N3');
+    const macros = macrosOf(inputs);
     return {
       semana: bridge.semana.map((d) => ({ dia: d.dia, tipo_dia: d.tipo_dia, entrena: d.entrena })),
       kcal_por_tipo: {

@@ -1,10 +1,10 @@
 import { AGENT_NAMES } from '@shared/agent-names';
 import { N5OutputSchema, type N5Output } from '@shared/agent-outputs/nutrition';
-import type { MacroDesign, NutritionProfile } from '@shared/plan-content';
 import { defineAgent } from '../../agent-definition';
 import { TEXT_NUMBERS_RULE, agentMessages } from '../../prompts/agent-messages';
 import { textNumberProblems, timingFigures, timingTexts } from '../../audits';
-import { answersFor, outputOf } from '../select-helpers';
+import { answersFor } from '../select-helpers';
+import { macrosOf, profileFacts } from './nutrition-numbers';
 
 /** Shares must add up to a whole day: 100 % of each macro, ±1 for rounding. */
 export function timingProblems(output: N5Output, meals: number): string[] {
@@ -23,10 +23,12 @@ export const n5Timing = defineAgent({
   name: AGENT_NAMES.N5,
   phase: 'nutrition',
   field: 'timing_plan',
-  dependsOn: ['N4', 'N3', 'N0'],
+  dependsOn: [],
+  readsFrom: ['N3', 'N0'],
+  needsBridge: true,
   select: (inputs) => ({
-    comidas_dia: outputOf<NutritionProfile>(inputs, 'N0').datos.comidas_dia,
-    macros_dia_medio: outputOf<MacroDesign>(inputs, 'N3').por_tipo_dia.medio,
+    comidas_dia: profileFacts(inputs).comidas_dia,
+    macros_dia_medio: macrosOf(inputs).por_tipo_dia.medio,
     horarios: answersFor(inputs.questionnaire, [
       'horario_comidas',
       'franja_horaria',

@@ -3,12 +3,13 @@ import { N6OutputSchema, type N6Output } from '@shared/agent-outputs/menus';
 import type { Food } from '@shared/foods';
 import type { MenuPlan } from '@shared/menu-plan';
 import { MENU_TOLERANCES, menuDayTotals, storedIngredient } from '@shared/menu-totals';
-import type { EnergyStrategy, MacroDesign, NutritionProfile } from '@shared/plan-content';
+import type { MacroDesign } from '@shared/plan-content';
 import type { PlanLanguage } from '@shared/plans';
 import type { N5Output } from '@shared/agent-outputs/nutrition';
 import { defineAgent } from '../../agent-definition';
 import { agentMessages } from '../../prompts/agent-messages';
 import { answersFor, outputOf } from '../select-helpers';
+import { energyOf, macrosOf, profileFacts } from './nutrition-numbers';
 import { allowedFoods, findRestrictedIngredients, menuTargetProblems } from '../../audits';
 
 const pct = (ratio: number): number => Math.round(ratio * 100);
@@ -28,7 +29,11 @@ function catalogueLine(food: Food): string {
 }
 
 /** The stored menu: names in the plan's language and each day's totals next to its targets. */
-function storedMenu(output: N6Output, macros: MacroDesign, language: PlanLanguage): MenuPlan {
+function storedMenu(
+  output: N6Output,
+  macros: Pick<MacroDesign, 'por_tipo_dia'>,
+  language: PlanLanguage,
+): MenuPlan {
   return {
     equivalencias: output.equivalencias,
     menus: output.menus.map((day) => {
@@ -58,11 +63,14 @@ export const n6Menus = defineAgent({
   name: AGENT_NAMES.N6,
   phase: 'nutrition',
   field: 'menu_plan',
-  dependsOn: ['N5', 'N4', 'N3', 'N2', 'N0'],
+  // The meal names come from N5; the targets are computed (nutrition-numbers.ts).
+  dependsOn: ['N5'],
+  readsFrom: ['N5', 'N3', 'N2', 'N0'],
+  needsBridge: true,
   select: (inputs) => {
-    const facts = outputOf<NutritionProfile>(inputs, 'N0').datos;
-    const macros = outputOf<MacroDesign>(inputs, 'N3');
-    const days = outputOf<EnergyStrategy>(inputs, 'N2').dias_por_tipo;
+    const facts = profileFacts(inputs);
+    const macros = macrosOf(inputs);
+    const days = energyOf(inputs).dias_por_tipo;
     const restrictions = {
       alergias: facts.alergias,
       intolerancias: facts.intolerancias,

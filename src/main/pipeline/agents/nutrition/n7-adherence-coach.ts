@@ -1,9 +1,10 @@
 import { AGENT_NAMES } from '@shared/agent-names';
 import { N7OutputSchema } from '@shared/agent-outputs/nutrition';
-import type { MacroDesign, NutritionProfile } from '@shared/plan-content';
+import type { NutritionProfile } from '@shared/plan-content';
 import { defineAgent } from '../../agent-definition';
 import { TEXT_NUMBERS_RULE, agentMessages } from '../../prompts/agent-messages';
 import { answersFor, outputOf } from '../select-helpers';
+import { macrosOf } from './nutrition-numbers';
 import {
   adherenceFigures,
   adherenceTexts,
@@ -17,10 +18,13 @@ export const n7AdherenceCoach = defineAgent({
   name: AGENT_NAMES.N7,
   phase: 'nutrition',
   field: 'adherence_report',
-  dependsOn: ['N6', 'N3', 'N0'],
+  // The triage's summary (N0); the targets are computed (nutrition-numbers.ts).
+  dependsOn: ['N0'],
+  readsFrom: ['N3', 'N0'],
+  needsBridge: true,
   select: (inputs) => {
     const profile = outputOf<NutritionProfile>(inputs, 'N0');
-    const days = outputOf<MacroDesign>(inputs, 'N3').por_tipo_dia;
+    const days = macrosOf(inputs).por_tipo_dia;
     return {
       resumen: profile.resumen,
       limite_cafeina_mg: profile.datos.screening.caffeine_limit_mg,

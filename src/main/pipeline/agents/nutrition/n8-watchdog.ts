@@ -21,7 +21,8 @@ export const n8Watchdog = defineAgent({
   field: 'audit',
   // The review judges by the rules alone: a regeneration's coach note is not shown to it.
   takesCoachNote: false,
-  dependsOn: ['N6', 'N3', 'N0', 'N7'],
+  // Every field it judges (N5's meal times reach it through N6's menus).
+  dependsOn: ['N0', 'N1', 'N2', 'N3', 'N4', 'N6', 'N7'],
   select: (inputs) => {
     const profile = outputOf<NutritionProfile>(inputs, 'N0');
     const checks = auditNutrition({
