@@ -47,7 +47,7 @@ export interface AgentDefinition<Input = unknown, Output = unknown, Field = unkn
    * so a plan's fields never disagree. Default: `dependsOn`.
    */
   readsFrom?: readonly AgentId[];
-  /** Nutrition agents that read the training load wait for E6 in a `full` job. */
+  /** Nutrition agents that read the training load wait for E5 (the week's sessions) in a `full` job. */
   needsBridge?: boolean;
   select(inputs: PipelineInputs): Input;
   outputSchema: ZodType<Output>;

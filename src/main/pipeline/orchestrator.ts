@@ -35,9 +35,9 @@ export interface PlannedAgent {
 }
 
 /**
- * The DAG for a job type. In `full`, nutrition agents that read the training load wait for E6, the
+ * The DAG for a job type. In `full`, nutrition agents that read the training load wait for E5, the
  * step that fixes the week's sessions (days and minutes: the bridge's numbers, `bridgeFor`), not for
- * E9 at the end of the training chain: nutrition then runs beside E7–E9 (issue #19).
+ * E9 at the end of the training chain: nutrition then runs beside E6–E9 (issue #19).
  */
 export function planAgents(type: JobType, registry: readonly RunnableAgent[]): PlannedAgent[] {
   const wanted = registry.filter(
@@ -45,7 +45,7 @@ export function planAgents(type: JobType, registry: readonly RunnableAgent[]): P
   );
   return wanted.map((agent) => ({
     agent,
-    dependsOn: [...agent.dependsOn, ...(type === 'full' && agent.needsBridge ? (['E6'] as const) : [])],
+    dependsOn: [...agent.dependsOn, ...(type === 'full' && agent.needsBridge ? (['E5'] as const) : [])],
   }));
 }
 

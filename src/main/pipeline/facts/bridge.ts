@@ -26,9 +26,11 @@ function bridgeFrom(sessions: Array<{ dia: Dia; minutos: number }>): Omit<Bridge
   };
 }
 
-/** E9's numbers, from the injury-safe sessions (E6). */
-export function bridgeFromSessions(safe: SafeSessionsField): Omit<Bridge, 'notas_para_nutricion'> {
-  return bridgeFrom(safe.sesiones.map((s) => ({ dia: s.dia, minutos: s.duracion_min })));
+/** E9's numbers, from the week's sessions (E5's, which E6 keeps day for day). */
+export function bridgeFromSessions(
+  week: Pick<SafeSessionsField, 'sesiones'>,
+): Omit<Bridge, 'notas_para_nutricion'> {
+  return bridgeFrom(week.sesiones.map((s) => ({ dia: s.dia, minutos: s.duracion_min })));
 }
 
 /** Without a training plan, the questionnaire's availability stands in for the training load. */

@@ -55,8 +55,14 @@ export const e6ClinicalTechnician = defineAgent({
       .filter((c) => !isCatalogId(c.ejercicio_id))
       .map((c) => `correctivo ${c.ejercicio_id}: el id no existe en el catálogo`),
   ],
-  finalize: (output): SafeSessionsField => ({
-    ...output,
-    series_semanales: weeklySetsPerMuscle(output.sesiones),
-  }),
+  // E6 keeps the days and the sets, so each day keeps the time E5 gave it: the training load that
+  // nutrition starts from as soon as E5 is done (agents/nutrition/bridge-input.ts) stays true.
+  finalize: (output, input): SafeSessionsField => {
+    const minutes = new Map(input.sesiones.map((s) => [s.dia, s.duracion_min]));
+    const sesiones = output.sesiones.map((s) => ({
+      ...s,
+      duracion_min: minutes.get(s.dia) ?? s.duracion_min,
+    }));
+    return { ...output, sesiones, series_semanales: weeklySetsPerMuscle(sesiones) };
+  },
 });
