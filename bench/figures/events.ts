@@ -17,7 +17,7 @@ import type { BenchContext } from '../lib/context';
 import { BUILT_WORKER, ensureBuilt } from '../lib/processes';
 import type { Figure } from '../lib/report';
 import { distribution, seededRandom, sleep } from '../lib/stats';
-import { progressLatencies } from './http';
+import { agentJustCompleted, progressLatencies } from './http';
 import { LATENCY_MODEL } from './pipeline';
 
 const SECTION = 'events & instances';
@@ -80,9 +80,8 @@ export async function eventFigures(ctx: BenchContext): Promise<Figure[]> {
     const settled = new Set<string>();
     events.subscribe((event) => {
       const at = Date.now();
-      if (event.type === 'progress' && event.job.progress.current_agent) {
-        received.push({ jobId: event.job_id, agent: event.job.progress.current_agent, at });
-      }
+      const done = event.type === 'progress' ? agentJustCompleted(event.job) : null;
+      if (done) received.push({ jobId: event.job_id, agent: done, at });
       if (event.type === 'completed' || event.type === 'failed') settled.add(event.job_id);
     });
     const pairs = ctx.quick ? 2 : 5;

@@ -60,6 +60,26 @@ async function waitSettled(db: Db, jobId: string, timeoutMs = 30_000): Promise<G
 }
 
 /** ms from each agent's end in the worker (its checkpoint's `finished_at`) to a listener receiving it. */
+/**
+ * The agent a progress event reports as just finished: its job's last log line, when that is an
+ * agent's completion (an agent's start writes none). `current_agent` names those still running.
+ */
+export function agentJustCompleted(job: Pick<PublicJob, 'execution_log'>): string | null {
+  const last = job.execution_log.at(-1);
+  return last?.event === 'agent_completed' ? (last.agent_id ?? null) : null;
+}
+
+/** Keeps the first event that reports each agent done (a later start event repeats the log line). */
+function firstReports<T extends { jobId: string; agent: string }>(received: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return received.filter((r) => {
+    const key = `${r.jobId}/${r.agent}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export async function progressLatencies(
   db: Db,
   received: ReadonlyArray<{ jobId: string; agent: string; at: number }>,
@@ -68,7 +88,7 @@ export async function progressLatencies(
     .steps.find({ job_id: { $in: [...new Set(received.map((r) => r.jobId))] } })
     .toArray();
   const finished = new Map(steps.map((s) => [`${s.job_id}/${s.agent_id}`, s.finished_at.getTime()]));
-  return received.flatMap((r) => {
+  return firstReports(received).flatMap((r) => {
     const end = finished.get(`${r.jobId}/${r.agent}`);
     return end === undefined ? [] : [r.at - end];
   });
@@ -169,9 +189,8 @@ export async function httpFigures(ctx: BenchContext): Promise<Figure[]> {
           await openTimedSse(`${cli.url}/jobs/${jobId}/events`, (m: TimedSseMessage) => {
             const job = (JSON.parse(m.data) as { job: PublicJob }).job;
             status.set(jobId, job.status);
-            if (m.event === 'progress' && job.progress.current_agent) {
-              sseReceived.push({ jobId, agent: job.progress.current_agent, at: m.receivedAt });
-            }
+            const done = m.event === 'progress' ? agentJustCompleted(job) : null;
+            if (done) sseReceived.push({ jobId, agent: done, at: m.receivedAt });
           }),
         );
       }
