@@ -81,6 +81,10 @@ export async function runAgents(
       (field) => {
         outputs.set(agent.id, field);
       },
+      (error: unknown) => {
+        context.abandonStep(agent.id);
+        throw error;
+      },
     );
     running.set(
       agent.id,

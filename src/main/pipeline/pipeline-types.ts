@@ -32,6 +32,8 @@ export interface PipelineContext {
   completeStep(step: CompletedStepInput): Promise<unknown>;
   /** An agent starts: the job names it among the agents running now. */
   startStep(agentId: string, phase: string): Promise<void>;
+  /** An agent failed: the job stops naming it as running (from its next progress write). */
+  abandonStep(agentId: string): void;
   /**
    * Counts the checkpointed steps a resumed attempt starts from as done, in one write: no tokens
    * added again, no "completado" logged again.

@@ -15,6 +15,17 @@ const MAX_CAS_ROUNDS = 50;
  * Returns the job as written, or null when no document matches `guard` (not found, wrong state,
  * or — for fenced writes — the lease now belongs to someone else).
  */
+/**
+ * The agents a job names as running belong to one attempt: a job that leaves `running` (waits,
+ * fails, completes) or is claimed again names none, whichever operation moved it.
+ */
+function withoutStaleAgents(next: GenerationJob, before: GenerationJob['status']): GenerationJob {
+  const leftOrReclaimed = next.status !== 'running' || before !== 'running';
+  if (!leftOrReclaimed || (next.progress.running_agents.length === 0 && next.progress.current_agent === null))
+    return next;
+  return { ...next, progress: { ...next.progress, current_agent: null, running_agents: [] } };
+}
+
 export async function updateJob(
   jobs: JobCollection,
   id: string,
@@ -27,7 +38,10 @@ export async function updateJob(
     if (!job) return null;
     const patch = mutate(job);
     if (!patch) return job;
-    const next: GenerationJob = { ...job, ...patch, updated_at: now(), rev: job.rev + 1 };
+    const next: GenerationJob = withoutStaleAgents(
+      { ...job, ...patch, updated_at: now(), rev: job.rev + 1 },
+      job.status,
+    );
     const { _id, ...fields } = next;
     let modified: boolean;
     try {

@@ -158,6 +158,7 @@ export class JobRun {
       checkpoints,
       completeStep: (step) => this.completeStep(step),
       startStep: (agentId, phase) => this.startStep(agentId, phase),
+      abandonStep: (agentId) => this.forget(agentId),
       restoreSteps: (steps) => this.restoreSteps(steps, checkpoints),
       assertStillOwned: () => this.assertStillOwned(),
       log: async (event, message, agentId) => {
@@ -286,11 +287,15 @@ export class JobRun {
     );
   }
 
+  private forget(agentId: string): void {
+    const at = this.running.indexOf(agentId);
+    if (at >= 0) this.running.splice(at, 1);
+  }
+
   private recordProgress(step: CompletedStepInput): Promise<void> {
     return this.inOrder(() => {
       this.completedSteps += 1;
-      const at = this.running.indexOf(step.agentId);
-      if (at >= 0) this.running.splice(at, 1);
+      this.forget(step.agentId);
       return recordStepCompleted(
         this.deps.jobs,
         this.job._id,

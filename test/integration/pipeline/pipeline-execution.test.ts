@@ -59,6 +59,42 @@ describe('DAG execution', () => {
     expect(at('E8').started_at.getTime()).toBeGreaterThanOrEqual(at('E7').finished_at.getTime());
   });
 
+  it('E6 must keep E5’s week (days and minutes), the load nutrition started from: a change goes back to the model, then fails the job', async () => {
+    const { jobId } = await createSubmissionAndJob(testDb.db, PROFILES['rodillaLactosa']!, 'full');
+    llm.requests.length = 0;
+    llm.faults.add([{ type: 'mutate', agent: 'E6', mutation: 'set_minutes', value: '25', count: 1 }]);
+    const job = await runJobToEnd(jobId, { db: testDb.db, settings: pipelineSettings(llm) });
+    expect(job.status, job.error_message ?? '').toBe('completed');
+    const e6 = llm.requests.filter((r) => r.agent === 'E6');
+    expect(e6.map((r) => r.repair)).toEqual([false, true]);
+    // What nutrition computed from E5's week is what E9 stored from E6's.
+    const repos = createRepositories(testDb.db);
+    const training = (await repos.trainingPlans.get(job.result.training_plan_id!))!;
+    const nutrition = (await repos.nutritionPlans.get(job.result.nutrition_plan_id!))!;
+    const bridge = training.training.bridge_for_nutrition as {
+      sesiones_semana: number;
+      minutos_semana: number;
+      semana: Array<{ dia: string; tipo_dia: string }>;
+    };
+    const metabolism = nutrition.nutrition.metabolism as { entradas: Record<string, unknown> };
+    expect(metabolism.entradas).toMatchObject({
+      sesiones_semana: bridge.sesiones_semana,
+      minutos_semana: bridge.minutos_semana,
+    });
+    const week = nutrition.nutrition.weekly_structure as { semana: Array<{ dia: string; tipo_dia: string }> };
+    expect(week.semana.map((d) => `${d.dia}:${d.tipo_dia}`)).toEqual(
+      bridge.semana.map((d) => `${d.dia}:${d.tipo_dia}`),
+    );
+
+    // A model that insists on a shorter week: the job fails rather than save a plan on two loads.
+    const second = await createSubmissionAndJob(testDb.db, PROFILES['rodillaLactosa']!, 'full');
+    llm.faults.add([{ type: 'mutate', agent: 'E6', mutation: 'drop_session', value: '', count: 20 }]);
+    const failed = await runJobToEnd(second.jobId, { db: testDb.db, settings: pipelineSettings(llm) });
+    expect(failed).toMatchObject({ status: 'failed', error_reason: 'invalid_output' });
+    expect(failed.error_message).toMatch(/falta la sesión del/);
+    llm.faults.clear();
+  });
+
   it('every agent prompt stays under its token budget; a training plan costs a fraction of the original', async () => {
     const { jobId } = await createSubmissionAndJob(testDb.db, PROFILES['vegetarianoVolumen']!, 'full');
     const job = await runJobToEnd(jobId, { db: testDb.db, settings: pipelineSettings(llm) });

@@ -245,6 +245,9 @@ describe('lease, fencing and recovery', () => {
       message: 'Agente N3 en curso',
     });
     expect(toPublicJob(started!).progress.running_agents).toEqual(['E7', 'N3']);
+    // A job that stops running names no agent as running, whichever operation stopped it.
+    const failed = await failJob(jobsCol(), job._id, job.lease!.token, 'llm_error', 'caído');
+    expect(failed?.progress).toMatchObject({ current_agent: null, running_agents: [] });
   });
 
   it('an unknown price adds no 0 to cost_usd: the job names the model once, even in older documents', async () => {

@@ -52,7 +52,8 @@ export const FaultSchema = z.discriminatedUnion('type', [
      * `justificacion`…); `add_supplement`: N7 recommends `value` at `dose`; `add_ingredient`: N6
      * adds the table food `value` (an id) to the first dish of each menu; `scale_grams`: N6's grams
      * are all multiplied by `value` (calories and protein far from target through the grams alone);
-     * `set_dish_name`: the first dish of each menu is called `value`.
+     * `set_dish_name`: the first dish of each menu is called `value`; `drop_session`: the last
+     * session of the week is left out; `set_minutes`: the first session lasts `value` minutes.
      */
     mutation: z.enum([
       'add_exercise',
@@ -64,6 +65,8 @@ export const FaultSchema = z.discriminatedUnion('type', [
       'add_supplement',
       'scale_grams',
       'set_dish_name',
+      'drop_session',
+      'set_minutes',
     ]),
     value: z.string(),
     series: z.number().int().optional(),

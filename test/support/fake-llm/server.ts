@@ -128,6 +128,11 @@ function mutate(
       });
     }
   }
+  if (fault.mutation === 'drop_session') (copy['sesiones'] as unknown[] | undefined)?.pop();
+  if (fault.mutation === 'set_minutes') {
+    const first = (copy['sesiones'] as Array<Record<string, unknown>> | undefined)?.[0];
+    if (first) first['duracion_min'] = Number(fault.value);
+  }
   if (fault.mutation === 'set_text') copy['introduccion'] = fault.value;
   if (fault.mutation === 'set_explanation') copy['explicacion'] = fault.value;
   if (fault.mutation === 'set_field' && fault.field) copy[fault.field] = fault.value;

@@ -25,9 +25,9 @@ const LANGUAGE_NAME: Record<PlanLanguage, string> = { es: 'español de España',
 
 /**
  * Every agent's messages share one frame: the role and rules, a reminder that numbers in the data
- * were computed by code and must not be recomputed, the task, and the data as compact JSON — last:
- * everything before it is the same for every client, so a provider's prompt cache can serve it
- * (docs/ARCHITECTURE.md "Prompt caching").
+ * were computed by code and must not be recomputed, the task, and the data as compact JSON — last,
+ * so the part that is the same for every client comes first, as providers' prompt caches want it
+ * (docs/ARCHITECTURE.md "Prompt caching": today the cache serves repair rounds and retried jobs).
  */
 export function agentMessages(prompt: AgentPrompt, language: PlanLanguage): ChatCompletionMessageParam[] {
   const rules = [

@@ -7,7 +7,7 @@ export type BridgeNumbers = Omit<Bridge, 'notas_para_nutricion'>;
 
 /**
  * The training load nutrition works from (docs/ARCHITECTURE.md "The agents"): in a `full` job, the
- * week's sessions — E5 fixes their days and minutes and E6 keeps them (its finalize), so E5's,
+ * week's sessions — E5 fixes their days and minutes and E6 must keep them (its validate), so E5's,
  * E6's and E9's numbers are the same, by the same function, and nutrition need not wait for E6 or
  * E9; else the client's latest training plan's bridge, else the questionnaire's availability.
  */

@@ -32,7 +32,7 @@ export function profileFacts(inputs: PipelineInputs): NutritionFacts {
 
 /** BMR and TDEE (docs/DOMAIN.md "Basal metabolic rate", "Activity level and TDEE"). */
 export function computeMetabolism(inputs: PipelineInputs): Numbers<Metabolism> {
-  const facts = inputs.nutritionFacts;
+  const facts = profileFacts(inputs);
   const r = inputs.questionnaire.responses;
   const bmr = computeBmr({
     sexo: facts.sexo,

@@ -51,18 +51,34 @@ export const e6ClinicalTechnician = defineAgent({
       dias: input.dias,
       forbiddenTags: input.tags_contraindicados,
     }),
+    ...sameWeekProblems(output.sesiones, input.sesiones),
     ...output.correctivos
       .filter((c) => !isCatalogId(c.ejercicio_id))
       .map((c) => `correctivo ${c.ejercicio_id}: el id no existe en el catálogo`),
   ],
-  // E6 keeps the days and the sets, so each day keeps the time E5 gave it: the training load that
-  // nutrition starts from as soon as E5 is done (agents/nutrition/bridge-input.ts) stays true.
-  finalize: (output, input): SafeSessionsField => {
-    const minutes = new Map(input.sesiones.map((s) => [s.dia, s.duracion_min]));
-    const sesiones = output.sesiones.map((s) => ({
-      ...s,
-      duracion_min: minutes.get(s.dia) ?? s.duracion_min,
-    }));
-    return { ...output, sesiones, series_semanales: weeklySetsPerMuscle(sesiones) };
-  },
+  finalize: (output): SafeSessionsField => ({
+    ...output,
+    series_semanales: weeklySetsPerMuscle(output.sesiones),
+  }),
 });
+
+/**
+ * E6 makes the week safe without changing its shape: every E5 day stays, with E5's minutes. That is
+ * the training load nutrition starts from as soon as E5 is done (agents/nutrition/bridge-input.ts),
+ * so a week E6 shortened or thinned would leave the nutrition plan on another load than E9's.
+ */
+function sameWeekProblems(
+  safe: ReadonlyArray<{ dia: string; duracion_min: number }>,
+  planned: ReadonlyArray<{ dia: string; duracion_min: number }>,
+): string[] {
+  const byDay = new Map(safe.map((s) => [s.dia, s.duracion_min]));
+  return planned.flatMap((day) => {
+    const minutes = byDay.get(day.dia);
+    if (minutes === undefined) return [`falta la sesión del ${day.dia}: mantén todos los días de la semana`];
+    return minutes === day.duracion_min
+      ? []
+      : [
+          `la sesión del ${day.dia} dura ${minutes} min y debe durar ${day.duracion_min} min, como la original: cambia ejercicios, no la duración`,
+        ];
+  });
+}
