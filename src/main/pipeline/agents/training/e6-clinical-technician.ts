@@ -37,7 +37,7 @@ export const e6ClinicalTechnician = defineAgent({
           'Devuelve la misma semana hecha segura: sustituye cualquier ejercicio que choque con una lesión por uno de alternativas_seguras (agrupadas por patrón) del mismo patrón, y anótalo en sustituciones.',
           'Si no hace falta cambiar nada, copia las sesiones tal cual y deja sustituciones vacío.',
           'Añade correctivos y prehab (calentamiento o final) para las zonas lesionadas, solo con ids de alternativas_seguras.',
-          'Mantén días, series y esfuerzo; no alargues las sesiones.',
+          'Mantén los mismos días, series, esfuerzo y la duración de cada sesión (duracion_min): cambia ejercicios, no la semana.',
           'por_revisar son respuestas de salud que el coach aún no ha confirmado: ante la duda, evita los ejercicios que carguen la zona o la condición que mencionan y dilo en sustituciones.',
         ],
         data: input,
