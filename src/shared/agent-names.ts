@@ -24,3 +24,6 @@ export const AGENT_NAMES = {
 } as const satisfies Record<string, { es: string; en: string }>;
 
 export type AgentId = keyof typeof AGENT_NAMES;
+
+/** Agents written by code (no LLM call): no model to choose, no tokens, no cost (issue #19). */
+export const CODE_AGENT_IDS: readonly AgentId[] = ['E9'];

@@ -180,10 +180,11 @@ describe('desktop renderer over IPC (Chromium, real main-process handlers)', () 
     }, clientId);
     await page.getByTestId('generate-open').click();
     await page.getByRole('dialog').getByText('Entrenamiento', { exact: true }).click();
-    // The estimate uses the models per agent and the prices just saved: E2's model has none.
+    // The estimate uses the models per agent and the prices just saved: E2's model has none (E9,
+    // written by code, costs nothing).
     await expect
       .poll(() => page.getByTestId('generate-estimate').textContent())
-      .toMatch(/desconocido \(sin precio para modelo-sin-precio.*9 agentes/);
+      .toMatch(/desconocido \(sin precio para modelo-sin-precio.*8 agentes/);
     await page.getByTestId('generate-start').click();
     const modal = page.getByTestId('generation-progress-modal');
     await modal.getByTestId('progress-agent').waitFor();

@@ -29,11 +29,8 @@ export interface PipelineInputs {
   coachNote?: string | null;
 }
 
-/**
- * One agent, declared: identity, place in the DAG, the input it selects, the output schema the LLM
- * must meet, the prompt, and how its stored field is built (LLM output + facts computed by code).
- */
-export interface AgentDefinition<Input = unknown, Output = unknown, Field = unknown> {
+/** What every agent declares: identity, place in the DAG, the input it selects. */
+interface AgentBase<Input> {
   id: AgentId;
   name: { es: string; en: string };
   phase: 'training' | 'nutrition';
@@ -50,6 +47,17 @@ export interface AgentDefinition<Input = unknown, Output = unknown, Field = unkn
   /** Nutrition agents that read the training load wait for E5 (the week's sessions) in a `full` job. */
   needsBridge?: boolean;
   select(inputs: PipelineInputs): Input;
+}
+
+/**
+ * An agent that asks the LLM: the output schema it must meet, the prompt, and how its stored field
+ * is built (LLM output + facts computed by code).
+ */
+export interface AgentDefinition<
+  Input = unknown,
+  Output = unknown,
+  Field = unknown,
+> extends AgentBase<Input> {
   outputSchema: ZodType<Output>;
   buildPrompt(input: Input, language: PlanLanguage): ChatCompletionMessageParam[];
   /** Extra validation the schema cannot express; problems go back to the model in the repair round. */
@@ -62,6 +70,14 @@ export interface AgentDefinition<Input = unknown, Output = unknown, Field = unkn
   takesCoachNote?: boolean;
 }
 
+/**
+ * An agent whose whole field is a function of earlier outputs (issue #19: it makes no LLM call). It
+ * is still a step of the job — checkpointed, counted in the progress, at no cost.
+ */
+export interface CodeAgentDefinition<Input = unknown, Field = unknown> extends AgentBase<Input> {
+  compute(input: Input, language: PlanLanguage): Field;
+}
+
 /** A prepared LLM call for one agent: the only shape the orchestrator deals with. */
 export interface PreparedCall {
   messages: ChatCompletionMessageParam[];
@@ -69,6 +85,9 @@ export interface PreparedCall {
   validate(output: unknown): string[];
   finalize(output: unknown): unknown;
 }
+
+/** An agent's step ready to run: an LLM call to make, or its field already written by code. */
+export type PreparedStep = { kind: 'llm'; call: PreparedCall } | { kind: 'code'; field: unknown };
 
 /** An agent with its input/output types closed over, so all 18 fit in one registry. */
 export interface RunnableAgent {
@@ -79,12 +98,12 @@ export interface RunnableAgent {
   dependsOn: readonly AgentId[];
   readsFrom: readonly AgentId[];
   needsBridge: boolean;
-  prepare(inputs: PipelineInputs): PreparedCall;
+  /** False for an agent written by code: no LLM call, no model, no cost. */
+  usesLlm: boolean;
+  prepare(inputs: PipelineInputs): PreparedStep;
 }
 
-export function defineAgent<Input, Output, Field>(
-  agent: AgentDefinition<Input, Output, Field>,
-): RunnableAgent {
+function runnableBase<Input>(agent: AgentBase<Input>) {
   return {
     id: agent.id,
     name: agent.name,
@@ -93,17 +112,37 @@ export function defineAgent<Input, Output, Field>(
     dependsOn: agent.dependsOn,
     readsFrom: agent.readsFrom ?? agent.dependsOn,
     needsBridge: agent.needsBridge ?? false,
+  };
+}
+
+export function defineAgent<Input, Output, Field>(
+  agent: AgentDefinition<Input, Output, Field>,
+): RunnableAgent {
+  return {
+    ...runnableBase(agent),
+    usesLlm: true,
     prepare(inputs) {
       const input = agent.select(inputs);
       const messages = agent.buildPrompt(input, inputs.language);
       const note = agent.takesCoachNote === false ? null : (inputs.coachNote ?? null);
       return {
-        messages: note ? withCoachNote(messages, note, inputs.language) : messages,
-        schema: agent.outputSchema,
-        // Safe: the orchestrator only passes values that `outputSchema` has just parsed.
-        validate: (output) => agent.validate?.(output as Output, input) ?? [],
-        finalize: (output) => agent.finalize(output as Output, input),
+        kind: 'llm',
+        call: {
+          messages: note ? withCoachNote(messages, note, inputs.language) : messages,
+          schema: agent.outputSchema,
+          // Safe: the orchestrator only passes values that `outputSchema` has just parsed.
+          validate: (output) => agent.validate?.(output as Output, input) ?? [],
+          finalize: (output) => agent.finalize(output as Output, input),
+        },
       };
     },
+  };
+}
+
+export function defineCodeAgent<Input, Field>(agent: CodeAgentDefinition<Input, Field>): RunnableAgent {
+  return {
+    ...runnableBase(agent),
+    usesLlm: false,
+    prepare: (inputs) => ({ kind: 'code', field: agent.compute(agent.select(inputs), inputs.language) }),
   };
 }

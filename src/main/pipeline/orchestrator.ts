@@ -139,6 +139,9 @@ function chainsAfter(plan: readonly PlannedAgent[]): Map<AgentId, number> {
   return memo;
 }
 
+/** The step's `model` for an agent written by code (it calls none). */
+export const CODE_MODEL = 'code';
+
 async function runOne(
   context: PipelineContext,
   agent: RunnableAgent,
@@ -149,22 +152,35 @@ async function runOne(
   await context.startStep(agent.id, agent.phase);
   const startedAt = new Date();
   const prepared = agent.prepare(inputs);
+  if (prepared.kind === 'code') {
+    // Written by code: a step like any other (checkpointed, counted), with no tokens and no cost.
+    return context.completeStep({
+      agentId: agent.id,
+      phase: agent.phase,
+      output: adjust ? adjust(agent.id, prepared.field) : prepared.field,
+      usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
+      costUsd: 0,
+      model: CODE_MODEL,
+      startedAt,
+    });
+  }
+  const call = prepared.call;
   const model = settings.modelFor(agent.id);
   const result = await callStructured({
     client: settings.client,
     model,
     schemaName: `edn360_${agent.id}`,
-    schema: prepared.schema,
-    messages: prepared.messages,
+    schema: call.schema,
+    messages: call.messages,
     signal: context.signal,
-    validate: prepared.validate,
+    validate: call.validate,
     onRetry: (message) => context.log('retry', message, agent.id),
     timeoutMs: settings.llmTimeoutMs,
     maxRetries: settings.llmMaxRetries,
     retryBaseMs: settings.llmRetryBaseMs,
     retryMaxMs: settings.llmRetryMaxMs,
   });
-  const finalized = prepared.finalize(result.output);
+  const finalized = call.finalize(result.output);
   const field = adjust ? adjust(agent.id, finalized) : finalized;
   // The stored output wins: if another owner checkpointed this agent first, the plan uses its output.
   return context.completeStep({

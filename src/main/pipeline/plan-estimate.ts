@@ -3,6 +3,7 @@ import type { PlanKind } from '@shared/plan-delivery';
 import type { RegenerationScope } from '@shared/plan-regeneration';
 import { estimatePlanCost, type PlanEstimate } from '@shared/pricing';
 import type { AppConfig } from '../config/load-config';
+import { CODE_AGENT_IDS } from '@shared/agent-names';
 import { AGENTS } from './agents/registry';
 import { regenerationAgents } from './regeneration';
 
@@ -16,7 +17,8 @@ export function estimateJobCost(
   type: JobType,
   llm: Pick<AppConfig['llm'], 'model' | 'agentModels' | 'prices'>,
 ): PlanEstimate {
-  const agents = AGENTS.filter((agent) => type === 'full' || agent.phase === type);
+  // Agents written by code cost nothing.
+  const agents = AGENTS.filter((agent) => agent.usesLlm && (type === 'full' || agent.phase === type));
   return estimatePlanCost(
     agents.map((agent) => modelForAgent(llm, agent.id)),
     llm.prices,
@@ -30,7 +32,9 @@ export function estimateRegenerationCost(
   llm: Pick<AppConfig['llm'], 'model' | 'agentModels' | 'prices'>,
 ): PlanEstimate {
   return estimatePlanCost(
-    regenerationAgents(kind, scope).map((id) => modelForAgent(llm, id)),
+    regenerationAgents(kind, scope)
+      .filter((id) => !CODE_AGENT_IDS.includes(id))
+      .map((id) => modelForAgent(llm, id)),
     llm.prices,
   );
 }

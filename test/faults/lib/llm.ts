@@ -29,7 +29,8 @@ export const FAULT_KINDS = [
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
-const TRAINING = ['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9'];
+// Faults hit LLM calls: agents written by code (E9) make none.
+const TRAINING = ['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8'];
 const NUTRITION = ['N0', 'N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'N7', 'N8'];
 
 export interface Trial {

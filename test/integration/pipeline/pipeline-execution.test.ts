@@ -100,7 +100,8 @@ describe('DAG execution', () => {
     const job = await runJobToEnd(jobId, { db: testDb.db, settings: pipelineSettings(llm) });
     expect(job.status).toBe('completed');
     const first = llm.requests.filter((r) => !r.repair);
-    expect(first.map((r) => r.agent).sort()).toHaveLength(18);
+    // E9 is written by code: 17 LLM calls.
+    expect(first.map((r) => r.agent).sort()).toHaveLength(17);
     for (const request of first) {
       expect({ agent: request.agent, tokens: request.promptTokens }).toEqual({
         agent: request.agent,
@@ -285,8 +286,10 @@ describe('Cost with a model missing from the price table', () => {
     const step = (id: string) => steps.find((s) => s.agent_id === id)!;
     for (const id of ['E2', 'E7'])
       expect(step(id), id).toMatchObject({ cost_usd: null, model: UNPRICED, requested_model: UNPRICED });
-    const priced = steps.filter((s) => s.agent_id !== 'E2' && s.agent_id !== 'E7');
-    expect(priced).toHaveLength(16);
+    // E9 is written by code: no model, no cost.
+    expect(step('E9')).toMatchObject({ cost_usd: 0, model: 'code' });
+    const priced = steps.filter((s) => !['E2', 'E7', 'E9'].includes(s.agent_id));
+    expect(priced).toHaveLength(15);
     for (const s of priced) expect(s.cost_usd, s.agent_id).toBeGreaterThan(0);
 
     // The job: the unknown agents add no 0; their model is named once; tokens are still all counted.

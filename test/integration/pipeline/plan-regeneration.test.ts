@@ -166,9 +166,9 @@ describe('regenerate a part of a plan with a note (issue #16 point 5)', () => {
     expect(done.status, done.error_message ?? '').toBe('completed');
     expect(done.result).toEqual({ training_plan_id: planId, nutrition_plan_id: null });
 
-    // Only the affected agents were called; E1–E4 came from v2 for free.
+    // Only the affected agents were called (E9 is written by code); E1–E4 came from v2 for free.
     const called = llm.requests.filter((r) => !r.repair).map((r) => r.agent);
-    expect([...called].sort()).toEqual(['E5', 'E6', 'E7', 'E8', 'E9']);
+    expect([...called].sort()).toEqual(['E5', 'E6', 'E7', 'E8']);
     // The note reaches every re-run agent but the auditor, labelled, with the safety rule.
     for (const prompt of sent.filter((p) => p.agent !== 'E8')) {
       expect(prompt.text, prompt.agent).toContain(`NOTA DEL ENTRENADOR: `);

@@ -12,7 +12,6 @@ const RESPONDERS: Record<string, (data: Data) => Data> = {
   E6: training.e6,
   E7: training.e7,
   E8: training.review,
-  E9: training.e9,
   N0: nutrition.n0,
   N1: (d) => nutrition.explanation('Metabolismo', d),
   N2: (d) => nutrition.explanation('Energía', d),

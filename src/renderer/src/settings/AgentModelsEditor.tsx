@@ -2,6 +2,7 @@ import { Autocomplete, Badge, Button, Group, SimpleGrid, Text } from '@mantine/c
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PriceTable } from '@shared/pricing';
+import { CODE_AGENT_IDS, type AgentId } from '@shared/agent-names';
 import { AGENT_NAMES, agentName } from '../agents';
 
 export interface AgentModelsEditorProps {
@@ -52,31 +53,33 @@ export function AgentModelsEditor({
         {t('settings.agentModelsHelp', { model: defaultModel })}
       </Text>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xs">
-        {Object.keys(AGENT_NAMES).map((agent) => {
-          const value = draft[agent] ?? '';
-          const effective = value.trim() || defaultModel;
-          const bad = value.trim() !== '' && !MODEL_NAME.test(value.trim());
-          return (
-            <Autocomplete
-              key={agent}
-              label={agentName(agent, i18n.language)}
-              placeholder={t('settings.agentModelDefault', { model: defaultModel })}
-              data={models}
-              value={value}
-              onChange={(next) => setDraft({ ...draft, [agent]: next })}
-              error={bad ? t('settings.agentModelInvalid') : undefined}
-              rightSectionWidth={110}
-              rightSection={
-                !bad && !prices[effective] ? (
-                  <Badge color="yellow" variant="light" size="xs">
-                    {t('settings.agentModelUnpriced')}
-                  </Badge>
-                ) : null
-              }
-              data-testid={`agent-model-${agent}`}
-            />
-          );
-        })}
+        {Object.keys(AGENT_NAMES)
+          .filter((agent) => !CODE_AGENT_IDS.includes(agent as AgentId))
+          .map((agent) => {
+            const value = draft[agent] ?? '';
+            const effective = value.trim() || defaultModel;
+            const bad = value.trim() !== '' && !MODEL_NAME.test(value.trim());
+            return (
+              <Autocomplete
+                key={agent}
+                label={agentName(agent, i18n.language)}
+                placeholder={t('settings.agentModelDefault', { model: defaultModel })}
+                data={models}
+                value={value}
+                onChange={(next) => setDraft({ ...draft, [agent]: next })}
+                error={bad ? t('settings.agentModelInvalid') : undefined}
+                rightSectionWidth={110}
+                rightSection={
+                  !bad && !prices[effective] ? (
+                    <Badge color="yellow" variant="light" size="xs">
+                      {t('settings.agentModelUnpriced')}
+                    </Badge>
+                  ) : null
+                }
+                data-testid={`agent-model-${agent}`}
+              />
+            );
+          })}
       </SimpleGrid>
       <Group justify="flex-end" mt="sm">
         <Button

@@ -305,10 +305,3 @@ export function review(data: Data): Data {
     recomendaciones: ['Revisar la técnica de los ejercicios básicos en la primera semana.'],
   };
 }
-
-export function e9(data: Data): Data {
-  const carga = obj(data['carga']);
-  return {
-    notas_para_nutricion: `${num(carga['sesiones_semana'], 0)} sesiones y ${num(carga['minutos_semana'], 0)} minutos por semana; más carbohidrato en los días altos y alrededor del entrenamiento.`,
-  };
-}
