@@ -33,8 +33,7 @@ export async function completeJob(
       progress: {
         ...job.progress,
         phase: 'done',
-        current_agent: null,
-        running_agents: [],
+        // No agent named as running: updateJob clears them for every job that leaves `running`.
         completed_steps: job.progress.total_steps,
         percentage: 100,
         message: 'Plan generado',
