@@ -1,4 +1,4 @@
-import type { JobType } from '../../src/shared/job';
+import type { JobProgress, JobType } from '../../src/shared/job';
 import { getCollections } from '../../src/main/db/collections';
 import type { AgentId } from '../../src/main/pipeline/agent-definition';
 import { AGENTS } from '../../src/main/pipeline/agents/registry';
@@ -21,6 +21,8 @@ const SECTION = 'pipeline';
  * Both runs of a pair see the same model, so the ratio does not depend on the scale.
  */
 export const LATENCY_MODEL: LatencyModel = { ttftMs: 40, tokensPerSecond: 1_500 };
+/** The worker's 1 s between streamed progress writes, on the latency model's 1/20 time scale. */
+const PROGRESS_INTERVAL_MS = 1_000 / 20;
 /** The pipeline's default `EDN_PIPELINE_CONCURRENCY`. */
 const DAG_CONCURRENCY = 3;
 /** What the original system spent per training plan (docs/ARCHITECTURE.md "The agents"): every agent got the whole context. */
@@ -111,13 +113,17 @@ export async function pipelineFigures(ctx: BenchContext): Promise<Figure[]> {
     const dag: number[] = [];
     const sequential: number[] = [];
     const critical: number[] = [];
+    const gaps = { any: [] as number[], steps: [] as number[] };
     const fullPlan = planAgents('full', AGENTS);
     const run = async (concurrency: number): Promise<number> => {
       const { jobId } = await createSubmissionAndJob(db, PROFILES['rodillaLactosa']!, 'full');
+      const events: ProgressMark[] = [];
       const t0 = performance.now();
       const job = await runJobToEnd(jobId, {
         db,
         settings: pipelineSettings(llm, { maxConcurrency: concurrency }),
+        progressIntervalMs: PROGRESS_INTERVAL_MS,
+        emit: (event) => events.push({ at: performance.now(), progress: event.job.progress }),
       });
       if (job.status !== 'completed') throw new Error(`full plan ended ${job.status}`);
       const seconds = (performance.now() - t0) / 1000;
@@ -126,11 +132,16 @@ export async function pipelineFigures(ctx: BenchContext): Promise<Figure[]> {
         const steps = await getCollections(db).steps.find({ job_id: jobId }).toArray();
         const took = new Map(steps.map((s) => [s.agent_id, s.duration_ms]));
         critical.push(criticalPath(fullPlan, (id: AgentId) => took.get(id) ?? 0).length / 1000);
+        const largest = largestGaps(events);
+        gaps.any.push(largest.any);
+        gaps.steps.push(largest.steps);
       }
       return seconds;
     };
     await run(DAG_CONCURRENCY); // warm-up: JIT, connection pools, catalog load
     critical.length = 0;
+    gaps.any.length = 0;
+    gaps.steps.length = 0;
     for (let i = 0; i < pairs; i++) {
       // Alternate which goes first so drift on a noisy machine does not favour one side.
       if (i % 2 === 0) {
@@ -184,11 +195,31 @@ export async function pipelineFigures(ctx: BenchContext): Promise<Figure[]> {
         note: model,
       },
     );
+    const stepGaps = distribution(gaps.steps);
+    const anyGaps = distribution(gaps.any);
+    figures.push(
+      {
+        section: SECTION,
+        name: 'largest gap between progress events, agents’ starts and ends only (no streaming)',
+        unit: 'ms',
+        distribution: stepGaps,
+        note: `full plan, DAG; ×20 for a real model: ${Math.round((stepGaps.p50 * 20) / 100) / 10} s`,
+      },
+      {
+        section: SECTION,
+        name: 'largest gap between progress events, streamed answers',
+        unit: 'ms',
+        distribution: anyGaps,
+        ratio: { value: anyGaps.p50 / stepGaps.p50, of: 'streamed p50 / starts-and-ends p50' },
+        note: `same runs; progress written at most every ${PROGRESS_INTERVAL_MS} ms (1 s ÷ 20); ×20: ${Math.round((anyGaps.p50 * 20) / 100) / 10} s`,
+      },
+    );
     ctx.param(SECTION, {
       profiles,
       latency_model: LATENCY_MODEL,
       latency_model_meaning: '0.8 s to first token + 75 tokens/s, scaled 1/20 in time',
       dag_concurrency: DAG_CONCURRENCY,
+      progress_interval_ms: PROGRESS_INTERVAL_MS,
       pairs,
       model: MODEL,
       prices: price,
@@ -197,4 +228,29 @@ export async function pipelineFigures(ctx: BenchContext): Promise<Figure[]> {
     await llm.stop();
   }
   return figures;
+}
+
+interface ProgressMark {
+  at: number;
+  progress: JobProgress;
+}
+
+/**
+ * The longest the bar stood still in one run, from the first event to the last: counting every
+ * event, and counting only those where an agent started or finished (what the bar showed before
+ * answers were streamed — the same run, the stream's own writes left out).
+ */
+function largestGaps(events: readonly ProgressMark[]): { any: number; steps: number } {
+  const largest = (marks: readonly ProgressMark[]) =>
+    Math.max(0, ...marks.slice(1).map((mark, i) => mark.at - marks[i]!.at));
+  const stepMarks = events.filter((mark, i) => {
+    const before = events[i - 1]?.progress;
+    return (
+      !before ||
+      i === events.length - 1 ||
+      before.completed_steps !== mark.progress.completed_steps ||
+      before.running_agents.join() !== mark.progress.running_agents.join()
+    );
+  });
+  return { any: largest(events), steps: largest(stepMarks) };
 }

@@ -34,3 +34,6 @@ export type GenerationStep = z.infer<typeof GenerationStepSchema>;
 export function stepId(jobId: string, agentId: string): string {
   return `${jobId}:${agentId}`;
 }
+
+/** The step's `model` for an agent written by code (it calls none, costs nothing). */
+export const CODE_MODEL = 'code';

@@ -254,7 +254,10 @@ export const SETTINGS = {
     default: 120_000,
     defaultDoc: '`120000`',
     applies: 'worker_restart',
-    doc: { en: 'time limit of one LLM call', es: 'límite de tiempo de una llamada al LLM' },
+    doc: {
+      en: 'LLM call: time to start answering; longest silence in an answer',
+      es: 'llamada al LLM: tiempo hasta que empieza a responder; silencio más largo en una respuesta',
+    },
   }),
   llm_max_retries: setting<number, number>()({
     env: ['EDN_LLM_MAX_RETRIES'],

@@ -47,7 +47,7 @@ describe('a plan its audit blocks, in the browser', () => {
     });
     expect(submit.status).toBe(201);
     h.llm.faults.add([
-      { type: 'mutate', agent: 'E6', mutation: 'set_series', value: benchPressId(), series: 10, count: 1 },
+      { type: 'mutate', agent: 'E5', mutation: 'set_series', value: benchPressId(), series: 10, count: 1 },
     ]);
     await page.goto(`${h.cli.url}/#/clients/${CLIENT}`);
     await page.getByTestId('generate-open').click();

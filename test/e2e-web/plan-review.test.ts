@@ -296,7 +296,7 @@ describe('a blocked version is approved with a written reason', () => {
   it("the review bar leads to the banner's form; approving with the reason lets the client copies out", async () => {
     await submit(BLOCKED_CLIENT);
     h.llm.faults.add([
-      { type: 'mutate', agent: 'E6', mutation: 'set_series', value: benchPressId(), series: 10, count: 1 },
+      { type: 'mutate', agent: 'E5', mutation: 'set_series', value: benchPressId(), series: 10, count: 1 },
     ]);
     await generateTraining(BLOCKED_CLIENT);
     const modal = page.getByTestId('generation-progress-modal');

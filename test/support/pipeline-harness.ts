@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import OpenAI from 'openai';
 import type { GenerationJob, JobType } from '../../src/shared/job';
+import type { JobEvent } from '../../src/shared/job-events';
 import { DEFAULT_PRICES } from '../../src/shared/pricing';
 import { QuestionnaireResponsesSchema } from '../../src/shared/questionnaire';
 import { getCollections } from '../../src/main/db/collections';
@@ -32,6 +33,12 @@ export interface RunOptions {
   db: Db;
   settings: AgentPipelineSettings;
   jobTimeoutMs?: number;
+  /** The job's events, as the worker would publish them. */
+  emit?: (event: JobEvent) => void;
+  /** How often the run renews its lease and sees a cancel request (default 1 s). */
+  heartbeatMs?: number;
+  /** Least time between progress writes while answers stream (default: the worker's, 1 s). */
+  progressIntervalMs?: number;
 }
 
 /**
@@ -57,14 +64,15 @@ export async function runJobToEnd(jobId: string, options: RunOptions, maxRuns = 
       pipeline,
       settings: {
         leaseMs: 60_000,
-        heartbeatMs: 1_000,
+        heartbeatMs: options.heartbeatMs ?? 1_000,
         jobTimeoutMs: options.jobTimeoutMs ?? 120_000,
         offlineBaseMs: 10,
         offlineMaxMs: 20,
         retryBaseMs: 10,
         retryMaxMs: 20,
+        ...(options.progressIntervalMs ? { progressIntervalMs: options.progressIntervalMs } : {}),
       },
-      emit: () => undefined,
+      emit: options.emit ?? (() => undefined),
       log: () => undefined,
     }).execute();
   }

@@ -20,7 +20,11 @@ export const INDEXES: Record<string, IndexDescription[]> = {
     // Followers of every job's state (the browser's Trabajos): changed since an instant.
     { key: { updated_at: 1, _id: 1 }, name: 'jobs_updated' },
   ],
-  [COLLECTIONS.steps]: [{ key: { job_id: 1, finished_at: 1 }, name: 'steps_job' }],
+  [COLLECTIONS.steps]: [
+    { key: { job_id: 1, finished_at: 1 }, name: 'steps_job' },
+    // An agent's recent answer lengths (StepsRepository.recentCompletionTokens), at every agent start.
+    { key: { agent_id: 1, finished_at: -1 }, name: 'steps_agent_recent' },
+  ],
   [COLLECTIONS.trainingPlans]: [
     { key: { user_id: 1, created_at: -1 }, name: 'training_plans_user_created' },
     { key: { job_id: 1 }, name: 'training_plans_job', unique: true },

@@ -1,9 +1,13 @@
 import type OpenAI from 'openai';
 import type { JobType } from '@shared/job';
+import { CODE_MODEL } from '@shared/generation-step';
 import { costUsd, type PriceTable } from '@shared/pricing';
 import type { PipelineContext } from './pipeline-types';
 import type { AgentId, PipelineInputs, RunnableAgent } from './agent-definition';
 import { callStructured } from './llm/structured-call';
+import { loadExpectedLengths, type ExpectedLengths } from './expected-lengths';
+
+const MAX_STREAMED_FRACTION = 0.95;
 
 export interface OrchestratorSettings {
   client: OpenAI;
@@ -77,7 +81,14 @@ export async function runAgents(
   let failure: unknown = null;
 
   const start = ({ agent }: PlannedAgent): void => {
-    const task = runOne(context, agent, { ...baseInputs, outputs }, settings, options.adjust).then(
+    const task = runOne(
+      context,
+      agent,
+      { ...baseInputs, outputs },
+      settings,
+      expected.get(agent.id) ?? 0,
+      options.adjust,
+    ).then(
       (field) => {
         outputs.set(agent.id, field);
       },
@@ -96,14 +107,19 @@ export async function runAgents(
     );
   };
 
-  const chainAfter = chainsAfter(plan);
+  const expected = await loadExpectedLengths(
+    plan.map((p) => p.agent),
+    (id) => context.repositories.steps.recentCompletionTokens(id),
+  );
+  const ahead = writingAhead(plan, expected);
   while (pending.length > 0 || running.size > 0) {
     if (failure === null) {
-      // With more agents ready than may run at once, those with the longest chain still behind them
-      // go first: that chain bounds when the plan can end (critical-path-first scheduling).
+      // With more agents ready than may run at once, those with the most writing still ahead of them
+      // (their own answer and the longest chain after it) go first: that chain bounds when the plan
+      // can end (critical-path-first scheduling).
       const ready = pending
         .filter((p) => p.dependsOn.every((id) => outputs.has(id)))
-        .sort((a, b) => (chainAfter.get(b.agent.id) ?? 0) - (chainAfter.get(a.agent.id) ?? 0));
+        .sort((a, b) => (ahead.get(b.agent.id) ?? 0) - (ahead.get(a.agent.id) ?? 0));
       for (const next of ready.slice(0, settings.maxConcurrency - running.size)) {
         pending.splice(pending.indexOf(next), 1);
         start(next);
@@ -122,31 +138,32 @@ export async function runAgents(
   return outputs;
 }
 
-/** For each planned agent, how many agents at most still follow it in a chain of dependants. */
-function chainsAfter(plan: readonly PlannedAgent[]): Map<AgentId, number> {
+/**
+ * For each planned agent, the expected tokens still to be written from its start to the end of the
+ * longest chain of dependants after it (its own answer included).
+ */
+function writingAhead(plan: readonly PlannedAgent[], expected: ExpectedLengths): Map<AgentId, number> {
   const dependants = new Map<AgentId, AgentId[]>();
   for (const { agent, dependsOn } of plan)
     for (const id of dependsOn) dependants.set(id, [...(dependants.get(id) ?? []), agent.id]);
   const memo = new Map<AgentId, number>();
-  const after = (id: AgentId): number => {
+  const ahead = (id: AgentId): number => {
     const known = memo.get(id);
     if (known !== undefined) return known;
-    const length = Math.max(0, ...(dependants.get(id) ?? []).map((next) => 1 + after(next)));
+    const length = (expected.get(id) ?? 0) + Math.max(0, ...(dependants.get(id) ?? []).map(ahead));
     memo.set(id, length);
     return length;
   };
-  for (const { agent } of plan) after(agent.id);
+  for (const { agent } of plan) ahead(agent.id);
   return memo;
 }
-
-/** The step's `model` for an agent written by code (it calls none). */
-export const CODE_MODEL = 'code';
 
 async function runOne(
   context: PipelineContext,
   agent: RunnableAgent,
   inputs: PipelineInputs,
   settings: OrchestratorSettings,
+  expectedTokens: number,
   adjust?: RunOptions['adjust'],
 ): Promise<unknown> {
   await context.startStep(agent.id, agent.phase);
@@ -175,6 +192,12 @@ async function runOne(
     signal: context.signal,
     validate: call.validate,
     onRetry: (message) => context.log('retry', message, agent.id),
+    // Capped below 1: a longer answer than usual must not show the agent done before it is.
+    onTokens: (received) =>
+      context.reportProgress(
+        agent.id,
+        Math.min(MAX_STREAMED_FRACTION, received / Math.max(1, expectedTokens)),
+      ),
     timeoutMs: settings.llmTimeoutMs,
     maxRetries: settings.llmMaxRetries,
     retryBaseMs: settings.llmRetryBaseMs,

@@ -34,6 +34,8 @@ export interface PipelineContext {
   startStep(agentId: string, phase: string): Promise<void>;
   /** An agent failed: the job stops naming it as running (from its next progress write). */
   abandonStep(agentId: string): void;
+  /** How far a running agent's streamed answer has come, 0–1 of its expected length. */
+  reportProgress(agentId: string, fraction: number): void;
   /**
    * Counts the checkpointed steps a resumed attempt starts from as done, in one write: no tokens
    * added again, no "completado" logged again.

@@ -9,6 +9,7 @@ export { waitOffline, OFFLINE_MESSAGE } from './offline';
 export {
   recordStepCompleted,
   recordStepStarted,
+  recordStreamProgress,
   recordStepsRestored,
   appendJobLog,
   type StepProgress,

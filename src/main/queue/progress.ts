@@ -9,6 +9,8 @@ interface StepProgressBase {
   usage: AgentTokenUsage;
   /** Agents still running once this one is done (the DAG runs several at once). */
   running?: readonly string[];
+  /** Steps' worth of work those agents' streamed answers have done. */
+  partial?: number;
 }
 
 /**
@@ -55,21 +57,29 @@ function withSteps(
   return { token_usage: usage, cost_usd: cost, unpriced_models: unpriced };
 }
 
+/**
+ * `partial`: steps' worth of work the running agents' streamed answers have done (worker/
+ * stream-progress.ts) — the bar moves within an agent, not only when one completes.
+ */
 function progressAt(
   job: GenerationJob,
   phase: string,
   completedSteps: number,
   running: readonly string[],
   message: string,
+  partial = 0,
 ): GenerationJob['progress'] {
-  // Never backwards: a resumed run counts its restored checkpoints while the job already shows them.
+  // Never backwards: a resumed run counts its restored checkpoints while the job already shows them,
+  // and an agent that completes may leave less partial work behind than the job last showed.
   const completed = Math.max(completedSteps, job.progress.completed_steps);
+  const total = job.progress.total_steps;
+  const reached = progressPercentage(Math.min(total, completed + partial), total);
   return {
     phase,
     ...runningAgents(running),
     completed_steps: completed,
-    total_steps: job.progress.total_steps,
-    percentage: progressPercentage(completed, job.progress.total_steps),
+    total_steps: total,
+    percentage: Math.max(reached, job.progress.percentage),
     message,
   };
 }
@@ -79,7 +89,13 @@ export async function recordStepStarted(
   jobs: JobCollection,
   jobId: string,
   token: string,
-  step: { agentId: string; phase: string; completedSteps: number; running: readonly string[] },
+  step: {
+    agentId: string;
+    phase: string;
+    completedSteps: number;
+    running: readonly string[];
+    partial?: number;
+  },
   now = new Date(),
 ): Promise<GenerationJob | null> {
   return updateOwnedJob(
@@ -93,6 +109,36 @@ export async function recordStepStarted(
         step.completedSteps,
         step.running,
         `Agente ${step.agentId} en curso`,
+        step.partial,
+      ),
+    }),
+    now,
+  );
+}
+
+/**
+ * While answers stream in: only the percentage moves (the running agents and the message stay), at
+ * most once per `progressIntervalMs` (worker/stream-progress.ts).
+ */
+export async function recordStreamProgress(
+  jobs: JobCollection,
+  jobId: string,
+  token: string,
+  step: { completedSteps: number; partial: number },
+  now = new Date(),
+): Promise<GenerationJob | null> {
+  return updateOwnedJob(
+    jobs,
+    jobId,
+    token,
+    (job) => ({
+      progress: progressAt(
+        job,
+        job.progress.phase,
+        step.completedSteps,
+        job.progress.running_agents,
+        job.progress.message,
+        step.partial,
       ),
     }),
     now,
@@ -118,6 +164,7 @@ export async function recordStepCompleted(
         step.completedSteps,
         step.running ?? [],
         `Agente ${step.agentId} completado`,
+        step.partial,
       ),
       ...withSteps(job, [step]),
       // The endpoint answered: any offline wait is over.

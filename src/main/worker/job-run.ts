@@ -11,6 +11,7 @@ import {
   recordStepCompleted,
   recordStepStarted,
   recordStepsRestored,
+  recordStreamProgress,
   renewLease,
   type JobCollection,
   type QueueClock,
@@ -22,6 +23,7 @@ import type { CompletedStepInput, JobPipeline, PipelineContext } from '../pipeli
 import { withdrawPlansOfFailedJob } from '../db/repositories/withdraw-job-plans';
 import { isDatabaseUnreachable } from '../db/errors';
 import { endFailedRun } from './run-ending';
+import { StreamProgress } from './stream-progress';
 
 export interface RunSettings {
   leaseMs: number;
@@ -31,7 +33,11 @@ export interface RunSettings {
   offlineMaxMs: number;
   retryBaseMs: number;
   retryMaxMs: number;
+  /** Least time between two progress writes while answers stream in (default 1 s). */
+  progressIntervalMs?: number;
 }
+
+const PROGRESS_INTERVAL_MS = 1_000;
 
 export interface RunDependencies {
   jobs: JobCollection;
@@ -56,6 +62,7 @@ export class JobRun {
   /** Agents in flight now, in the order they started (the job's `running_agents`). */
   private readonly running: string[] = [];
   private progressChain: Promise<void> = Promise.resolve();
+  private readonly streamed: StreamProgress;
   private readonly token: string;
   private readonly clock: QueueClock;
   /** When this process started the attempt, by its monotonic clock (the lease's `run_ms`). */
@@ -75,6 +82,7 @@ export class JobRun {
     if (!job.lease) throw new Error(`job ${job._id} was not claimed`);
     this.token = job.lease.token;
     this.clock = deps.clock ?? localClock();
+    this.streamed = new StreamProgress(deps.settings.progressIntervalMs ?? PROGRESS_INTERVAL_MS);
   }
 
   /** The job's own limit, fixed when it was created (older jobs: this instance's setting). */
@@ -159,6 +167,7 @@ export class JobRun {
       completeStep: (step) => this.completeStep(step),
       startStep: (agentId, phase) => this.startStep(agentId, phase),
       abandonStep: (agentId) => this.forget(agentId),
+      reportProgress: (agentId, fraction) => this.reportProgress(agentId, fraction),
       restoreSteps: (steps) => this.restoreSteps(steps, checkpoints),
       assertStillOwned: () => this.assertStillOwned(),
       log: async (event, message, agentId) => {
@@ -205,6 +214,7 @@ export class JobRun {
       completedSteps: this.completedSteps,
       usage: step.usage,
       running: [...this.running],
+      partial: this.streamed.partial(),
     };
     // An unknown price stays unknown: the job names the model instead of adding 0.
     return step.costUsd === null
@@ -276,12 +286,19 @@ export class JobRun {
   private startStep(agentId: string, phase: string): Promise<void> {
     if (this.abortCause) return Promise.reject(new RunAborted(this.abortCause));
     this.running.push(agentId);
+    this.streamed.begin(agentId);
     return this.inOrder(() =>
       recordStepStarted(
         this.deps.jobs,
         this.job._id,
         this.token,
-        { agentId, phase, completedSteps: this.completedSteps, running: [...this.running] },
+        {
+          agentId,
+          phase,
+          completedSteps: this.completedSteps,
+          running: [...this.running],
+          partial: this.streamed.partial(),
+        },
         this.clock.now(),
       ),
     );
@@ -290,6 +307,29 @@ export class JobRun {
   private forget(agentId: string): void {
     const at = this.running.indexOf(agentId);
     if (at >= 0) this.running.splice(at, 1);
+    this.streamed.end(agentId);
+  }
+
+  /**
+   * A running agent's streamed answer is at `fraction` of its expected length: the job's percentage
+   * moves within the agent, written at most once per interval. A failed write is left to the next
+   * one (or to the step's own): the progress bar is never a reason to stop a run.
+   */
+  private reportProgress(agentId: string, fraction: number): void {
+    if (this.abortCause || !this.streamed.advanced(agentId, fraction)) return;
+    void this.streamed
+      .write(() =>
+        this.inOrder(() =>
+          recordStreamProgress(
+            this.deps.jobs,
+            this.job._id,
+            this.token,
+            { completedSteps: this.completedSteps, partial: this.streamed.partial() },
+            this.clock.now(),
+          ),
+        ),
+      )
+      .catch(() => undefined);
   }
 
   private recordProgress(step: CompletedStepInput): Promise<void> {

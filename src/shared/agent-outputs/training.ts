@@ -101,22 +101,28 @@ export const E5OutputSchema = z.object({
 });
 export type E5Output = z.infer<typeof E5OutputSchema>;
 
-/** E6 Técnico clínico: the injury-safe version of E5's week. */
-export const E6OutputSchema = z.object({
+const SubstitutionSchema = z.object({ original_id: z.string(), nuevo_id: z.string(), motivo: z.string() });
+const CorrectiveSchema = z.object({
+  ejercicio_id: z.string(),
+  series: z.number().int().min(1).max(5),
+  repeticiones: z.string(),
+  momento: z.enum(['calentamiento', 'final']),
+});
+
+/**
+ * What E6 Técnico clínico answers: the exercises to swap and the correctives, not the week — code
+ * applies the swaps to E5's week (issue #19: E6 no longer rewrites ~1 000 tokens of sessions, and the
+ * week's days, minutes and sets cannot drift from E5's).
+ */
+export const E6AnswerSchema = z.object({
+  sustituciones: z.array(SubstitutionSchema).max(30),
+  correctivos: z.array(CorrectiveSchema).max(10),
+});
+export type E6Answer = z.infer<typeof E6AnswerSchema>;
+
+/** E6's stored field: the injury-safe version of E5's week, with the swaps and correctives. */
+export const E6OutputSchema = E6AnswerSchema.extend({
   sesiones: z.array(SessionSchema).min(1).max(7),
-  sustituciones: z
-    .array(z.object({ original_id: z.string(), nuevo_id: z.string(), motivo: z.string() }))
-    .max(30),
-  correctivos: z
-    .array(
-      z.object({
-        ejercicio_id: z.string(),
-        series: z.number().int().min(1).max(5),
-        repeticiones: z.string(),
-        momento: z.enum(['calentamiento', 'final']),
-      }),
-    )
-    .max(10),
 });
 export type E6Output = z.infer<typeof E6OutputSchema>;
 

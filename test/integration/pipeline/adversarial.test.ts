@@ -135,14 +135,14 @@ const CASES: (() => Case)[] = [
     name: 'E6 deep squat, active knee injury',
     profile: 'rodillaLactosa',
     type: 'training',
-    fault: mutate('E6', 'add_exercise', deepKnee()),
+    fault: mutate('E6', 'add_substitution', deepKnee()),
     injected: deepKnee(),
   }),
   () => ({
-    name: 'E6 beginner given 12 sets of chest per session',
+    name: 'E5 beginner given 12 sets of chest per session',
     profile: 'mayorLumbarAutorizado',
     type: 'training',
-    fault: mutate('E6', 'set_series', dumbbellChest(), 12),
+    fault: mutate('E5', 'set_series', dumbbellChest(), 12),
     injected: dumbbellChest(),
   }),
   () => ({

@@ -36,7 +36,7 @@ function chestVolumeFault(): Fault {
   const bench = getCatalog().exercises.find(
     (e) => e.musculos_primarios.includes('pecho') && e.material.includes('barra'),
   )!.id;
-  return { type: 'mutate', agent: 'E6', mutation: 'set_series', value: bench, series: 10, count: 1 };
+  return { type: 'mutate', agent: 'E5', mutation: 'set_series', value: bench, series: 10, count: 1 };
 }
 
 async function another(of: { userId: string; submissionId: string }, type: JobType, previous?: string) {

@@ -42,15 +42,17 @@ describe('DAG execution', () => {
     const at = (id: string) => steps.find((s) => s.agent_id === id)!;
     // N0 starts with E1, long before training ends.
     expect(at('N0').started_at.getTime()).toBeLessThan(at('E2').started_at.getTime());
-    // Nutrition that reads the training load waits for E5 (the week's sessions), not for E6 or E9.
+    // Nutrition that reads the training load waits for E5 (the week's sessions), not for E6 or E9;
+    // N5 (meal times and shares, no numbers) runs from the start, beside the training chain.
     const e5End = at('E5').finished_at.getTime();
-    for (const id of ['N1', 'N2', 'N3', 'N4', 'N5', 'N7'])
+    for (const id of ['N1', 'N2', 'N3', 'N4', 'N6', 'N7'])
       expect(at(id).started_at.getTime(), id).toBeGreaterThanOrEqual(e5End);
-    // Of the agents ready after E5, E6 (→ E7 → E8) and N5 (→ N6 → N8) have the longest chains
-    // ahead: they start first, side by side.
-    expect(at('N5').started_at.getTime()).toBeLessThan(at('E6').finished_at.getTime());
+    expect(at('N5').finished_at.getTime()).toBeLessThan(e5End);
+    // Of the agents ready after E5, E6 (→ E7 → E8) and N6 (→ N8) have the longest chains ahead
+    // (N6's by the length of its answers in earlier runs): they start first, side by side.
+    expect(at('N6').started_at.getTime()).toBeLessThan(at('E6').finished_at.getTime());
     for (const id of ['N1', 'N2', 'N3', 'N4', 'N7'])
-      expect(at(id).started_at.getTime(), id).toBeGreaterThanOrEqual(at('N5').started_at.getTime());
+      expect(at(id).started_at.getTime(), id).toBeGreaterThanOrEqual(at('N6').started_at.getTime());
     const trainingEnd = Math.max(...['E7', 'E8', 'E9'].map((id) => at(id).finished_at.getTime()));
     expect(at('N6').started_at.getTime()).toBeLessThan(trainingEnd);
     // E7–E9 start after E6; E8 waits for E7, whose client text TRN-15 audits.
@@ -59,19 +61,61 @@ describe('DAG execution', () => {
     expect(at('E8').started_at.getTime()).toBeGreaterThanOrEqual(at('E7').finished_at.getTime());
   });
 
-  it('E6 must keep E5’s week (days and minutes), the load nutrition started from: a change goes back to the model, then fails the job', async () => {
-    const { jobId } = await createSubmissionAndJob(testDb.db, PROFILES['rodillaLactosa']!, 'full');
-    llm.requests.length = 0;
-    llm.faults.add([{ type: 'mutate', agent: 'E6', mutation: 'set_minutes', value: '25', count: 1 }]);
-    const job = await runJobToEnd(jobId, { db: testDb.db, settings: pipelineSettings(llm) });
-    expect(job.status, job.error_message ?? '').toBe('completed');
-    const e6 = llm.requests.filter((r) => r.agent === 'E6');
-    expect(e6.map((r) => r.repair)).toEqual([false, true]);
-    // What nutrition computed from E5's week is what E9 stored from E6's.
+  it('E6 answers with swaps that code applies to E5’s week (days, minutes and sets kept); a swap of an exercise not in the week goes back to the model, then fails the job', async () => {
+    type Week = {
+      sesiones: Array<{
+        dia: string;
+        duracion_min: number;
+        ejercicios: Array<{ ejercicio_id: string; series: number }>;
+      }>;
+    };
     const repos = createRepositories(testDb.db);
-    const training = (await repos.trainingPlans.get(job.result.training_plan_id!))!;
-    const nutrition = (await repos.nutritionPlans.get(job.result.nutrition_plan_id!))!;
-    const bridge = training.training.bridge_for_nutrition as {
+    const weeksOf = async (job: { result: { training_plan_id?: string | null } }) => {
+      const training = (await repos.trainingPlans.get(job.result.training_plan_id!))!.training;
+      return { planned: training.sessions as Week, safe: training.safe_sessions as Week, training };
+    };
+
+    // A swap of an exercise E5 never planned: back to the model once.
+    const first = await createSubmissionAndJob(testDb.db, PROFILES['rodillaLactosa']!, 'full');
+    llm.requests.length = 0;
+    llm.faults.add([
+      {
+        type: 'mutate',
+        agent: 'E6',
+        mutation: 'add_substitution',
+        field: 'no_planificado',
+        value: 'x',
+        count: 1,
+      },
+    ]);
+    const job = await runJobToEnd(first.jobId, { db: testDb.db, settings: pipelineSettings(llm) });
+    expect(job.status, job.error_message ?? '').toBe('completed');
+    expect(llm.requests.filter((r) => r.agent === 'E6').map((r) => r.repair)).toEqual([false, true]);
+    const { planned } = await weeksOf(job);
+
+    // A valid swap (the week's first exercise for its second): applied on every day, nothing else moves.
+    const original = planned.sesiones[0]!.ejercicios[0]!.ejercicio_id;
+    const replacement = planned.sesiones[0]!.ejercicios[1]!.ejercicio_id;
+    const second = await createSubmissionAndJob(testDb.db, PROFILES['rodillaLactosa']!, 'full');
+    llm.faults.add([
+      { type: 'mutate', agent: 'E6', mutation: 'add_substitution', value: replacement, count: 1 },
+    ]);
+    const swapped = await runJobToEnd(second.jobId, { db: testDb.db, settings: pipelineSettings(llm) });
+    expect(swapped.status, swapped.error_message ?? '').toBe('completed');
+    const after = await weeksOf(swapped);
+    expect(after.planned).toMatchObject({ sesiones: planned.sesiones });
+    const shape = (week: Week, rename = (id: string) => id) =>
+      week.sesiones.map((s) => ({
+        dia: s.dia,
+        minutos: s.duracion_min,
+        ejercicios: s.ejercicios.map((e) => `${rename(e.ejercicio_id)}×${e.series}`),
+      }));
+    expect(shape(after.safe)).toEqual(shape(planned, (id) => (id === original ? replacement : id)));
+    expect(JSON.stringify(after.safe.sesiones)).not.toContain(`"${original}"`);
+
+    // What nutrition computed from E5's week is what E9 stored from E6's.
+    const nutrition = (await repos.nutritionPlans.get(swapped.result.nutrition_plan_id!))!;
+    const bridge = after.training.bridge_for_nutrition as {
       sesiones_semana: number;
       minutos_semana: number;
       semana: Array<{ dia: string; tipo_dia: string }>;
@@ -86,12 +130,21 @@ describe('DAG execution', () => {
       bridge.semana.map((d) => `${d.dia}:${d.tipo_dia}`),
     );
 
-    // A model that insists on a shorter week: the job fails rather than save a plan on two loads.
-    const second = await createSubmissionAndJob(testDb.db, PROFILES['rodillaLactosa']!, 'full');
-    llm.faults.add([{ type: 'mutate', agent: 'E6', mutation: 'drop_session', value: '', count: 20 }]);
-    const failed = await runJobToEnd(second.jobId, { db: testDb.db, settings: pipelineSettings(llm) });
+    // A model that insists on swapping what is not there: the job fails, naming it.
+    const third = await createSubmissionAndJob(testDb.db, PROFILES['rodillaLactosa']!, 'full');
+    llm.faults.add([
+      {
+        type: 'mutate',
+        agent: 'E6',
+        mutation: 'add_substitution',
+        field: 'no_planificado',
+        value: 'x',
+        count: 20,
+      },
+    ]);
+    const failed = await runJobToEnd(third.jobId, { db: testDb.db, settings: pipelineSettings(llm) });
     expect(failed).toMatchObject({ status: 'failed', error_reason: 'invalid_output' });
-    expect(failed.error_message).toMatch(/falta la sesión del/);
+    expect(failed.error_message).toMatch(/no_planificado no está en la semana/);
     llm.faults.clear();
   });
 

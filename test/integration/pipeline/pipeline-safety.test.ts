@@ -121,7 +121,7 @@ describe('unsafe LLM output is caught', () => {
   it('deep squats for an active knee injury (E6) are rejected; a model that insists fails the job', async () => {
     const { jobId } = await createSubmissionAndJob(testDb.db, PROFILES['rodillaLactosa']!, 'training');
     llm.faults.add([
-      { type: 'mutate', agent: 'E6', mutation: 'add_exercise', value: deepKneeExercise(), count: 1 },
+      { type: 'mutate', agent: 'E6', mutation: 'add_substitution', value: deepKneeExercise(), count: 1 },
     ]);
     const job = await run(jobId);
     expect(job.status).toBe('completed');
@@ -133,7 +133,7 @@ describe('unsafe LLM output is caught', () => {
 
     const second = await createSubmissionAndJob(testDb.db, PROFILES['rodillaLactosa']!, 'training');
     llm.faults.add([
-      { type: 'mutate', agent: 'E6', mutation: 'add_exercise', value: deepKneeExercise(), count: 20 },
+      { type: 'mutate', agent: 'E6', mutation: 'add_substitution', value: deepKneeExercise(), count: 20 },
     ]);
     const failed = await run(second.jobId);
     expect(failed).toMatchObject({ status: 'failed', error_reason: 'invalid_output' });
@@ -179,7 +179,7 @@ describe('unsafe LLM output is caught', () => {
       (e) => e.musculos_primarios.includes('pecho') && e.material.includes('barra'),
     )!.id;
     llm.faults.add([
-      { type: 'mutate', agent: 'E6', mutation: 'set_series', value: bench, series: 10, count: 1 },
+      { type: 'mutate', agent: 'E5', mutation: 'set_series', value: bench, series: 10, count: 1 },
     ]);
     const job = await run(jobId);
     // > 30 weekly sets block (TRN-06): the plan is saved for review and not delivered.

@@ -24,6 +24,13 @@ export const FaultSchema = z.discriminatedUnion('type', [
     count: z.number().int().min(1).default(1),
     ms: z.number().int().optional(),
   }),
+  /** A streamed answer that stops after `after_tokens` chunks and then sends nothing, connection open. */
+  z.object({
+    type: z.literal('stall'),
+    agent: z.string().optional(),
+    count: z.number().int().min(1).default(1),
+    after_tokens: z.number().int().min(0).default(5),
+  }),
   z.object({
     type: z.literal('malformed_json'),
     agent: z.string().optional(),
@@ -52,11 +59,11 @@ export const FaultSchema = z.discriminatedUnion('type', [
      * `justificacion`…); `add_supplement`: N7 recommends `value` at `dose`; `add_ingredient`: N6
      * adds the table food `value` (an id) to the first dish of each menu; `scale_grams`: N6's grams
      * are all multiplied by `value` (calories and protein far from target through the grams alone);
-     * `set_dish_name`: the first dish of each menu is called `value`; `drop_session`: the last
-     * session of the week is left out; `set_minutes`: the first session lasts `value` minutes.
+     * `set_dish_name`: the first dish of each menu is called `value`; `add_substitution`: E6 swaps the week's first exercise (or the id in `field`) for `value`.
      */
     mutation: z.enum([
       'add_exercise',
+      'add_substitution',
       'add_ingredient',
       'set_series',
       'set_text',
@@ -65,8 +72,6 @@ export const FaultSchema = z.discriminatedUnion('type', [
       'add_supplement',
       'scale_grams',
       'set_dish_name',
-      'drop_session',
-      'set_minutes',
     ]),
     value: z.string(),
     series: z.number().int().optional(),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
+import { streamAnswer, type LatencyModel } from './stream-answer';
 import { FaultQueue, FaultSchema, type Fault } from './faults';
 import { respond } from './respond';
 
@@ -13,10 +14,7 @@ import { respond } from './respond';
  *
  * Control: `POST /__faults` `{faults:[…]}`, `DELETE /__faults`, `GET /__requests`.
  */
-export interface LatencyModel {
-  ttftMs: number;
-  tokensPerSecond: number;
-}
+export type { LatencyModel } from './stream-answer';
 
 export interface RecordedRequest {
   agent: string | null;
@@ -28,12 +26,17 @@ export interface RecordedRequest {
   completionTokens: number;
   repair: boolean;
   fault: Fault['type'] | null;
+  /** Asked with `stream: true` (the pipeline always streams). */
+  streamed: boolean;
+  /** A streamed answer the client stopped reading before its end (a cancel): tokens sent so far. */
+  cut: boolean;
 }
 
 interface ChatRequest {
   model?: string;
   messages?: Array<{ role: string; content?: unknown }>;
   response_format?: { type?: string; json_schema?: { name?: string } };
+  stream?: boolean;
 }
 
 const DATA_MARKER = 'DATOS (JSON):';
@@ -109,8 +112,20 @@ export class PrefixCache {
 function mutate(
   output: Record<string, unknown>,
   fault: Extract<Fault, { type: 'mutate' }>,
+  data: Record<string, unknown>,
 ): Record<string, unknown> {
   const copy = structuredClone(output);
+  if (fault.mutation === 'add_substitution') {
+    // Swaps the week's first exercise (the request's, as E6 received it) for `value`, or `field`'s id.
+    const sessions =
+      (data['sesiones'] as Array<{ ejercicios: Array<{ ejercicio_id: string }> }> | undefined) ?? [];
+    const original = fault.field ?? sessions[0]?.ejercicios[0]?.ejercicio_id ?? 'ninguno';
+    const swaps = (copy['sustituciones'] as unknown[] | undefined) ?? [];
+    copy['sustituciones'] = [
+      ...swaps.filter((s) => (s as { original_id?: string }).original_id !== original),
+      { original_id: original, nuevo_id: fault.value, motivo: 'fallo inyectado' },
+    ];
+  }
   if (fault.mutation === 'add_exercise' || fault.mutation === 'set_series') {
     const sessions = (copy['sesiones'] as Array<{ ejercicios: unknown[] }> | undefined) ?? [];
     const targets = fault.mutation === 'add_exercise' ? sessions.slice(0, 1) : sessions;
@@ -127,11 +142,6 @@ function mutate(
         notas: null,
       });
     }
-  }
-  if (fault.mutation === 'drop_session') (copy['sesiones'] as unknown[] | undefined)?.pop();
-  if (fault.mutation === 'set_minutes') {
-    const first = (copy['sesiones'] as Array<Record<string, unknown>> | undefined)?.[0];
-    if (first) first['duracion_min'] = Number(fault.value);
   }
   if (fault.mutation === 'set_text') copy['introduccion'] = fault.value;
   if (fault.mutation === 'set_explanation') copy['explicacion'] = fault.value;
@@ -245,7 +255,8 @@ export class FakeLlmServer {
     const promptTokens = countPromptTokens(request);
     const cachedTokens = Math.min(promptTokens, this.cache.serve(promptTokensOf(request)));
     const fault = this.faults.take(agent);
-    const record = (completionTokens: number): void => {
+    const streamed = request.stream === true;
+    const record = (completionTokens: number, cut = false): void => {
       this.requests.push({
         agent,
         startedAt,
@@ -255,6 +266,8 @@ export class FakeLlmServer {
         completionTokens,
         repair,
         fault: fault?.type ?? null,
+        streamed,
+        cut,
       });
     };
     switch (fault?.type) {
@@ -280,8 +293,9 @@ export class FakeLlmServer {
       default:
         break;
     }
-    let output = respond(agent, dataOf(request));
-    if (fault?.type === 'mutate') output = mutate(output, fault);
+    const data = dataOf(request);
+    let output = respond(agent, data);
+    if (fault?.type === 'mutate') output = mutate(output, fault, data);
     if (fault?.type === 'schema_violation') {
       // Drop the first required field: valid JSON, invalid against the agent's schema.
       output = Object.fromEntries(Object.entries(output).slice(1));
@@ -289,23 +303,36 @@ export class FakeLlmServer {
     const content =
       fault?.type === 'malformed_json' ? `${JSON.stringify(output).slice(0, 40)} …` : JSON.stringify(output);
     const completionTokens = encode(content).length;
+    const usage = {
+      prompt_tokens: promptTokens,
+      completion_tokens: completionTokens,
+      total_tokens: promptTokens + completionTokens,
+      prompt_tokens_details: { cached_tokens: cachedTokens },
+    };
+    const id = `chatcmpl-fake-${this.requests.length}`;
+    const model = request.model ?? 'fake';
+    const created = Math.floor(startedAt / 1000);
+    if (streamed) {
+      const outcome = await streamAnswer(
+        res,
+        { id, model, created, content, completionTokens, usage },
+        this.latency,
+        fault?.type === 'stall' ? fault.after_tokens : null,
+      );
+      return record(outcome.cut ? outcome.chunksSent : completionTokens, outcome.cut);
+    }
     const delay =
       this.latency.ttftMs +
       (this.latency.tokensPerSecond > 0 ? (completionTokens / this.latency.tokensPerSecond) * 1000 : 0);
     if (delay > 0) await new Promise((r) => setTimeout(r, delay));
     record(completionTokens);
     send(200, {
-      id: `chatcmpl-fake-${this.requests.length}`,
+      id,
       object: 'chat.completion',
-      created: Math.floor(startedAt / 1000),
-      model: request.model ?? 'fake',
+      created,
+      model,
       choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content, refusal: null } }],
-      usage: {
-        prompt_tokens: promptTokens,
-        completion_tokens: completionTokens,
-        total_tokens: promptTokens + completionTokens,
-        prompt_tokens_details: { cached_tokens: cachedTokens },
-      },
+      usage,
     });
   }
 }

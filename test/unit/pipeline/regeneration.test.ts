@@ -26,12 +26,12 @@ describe('which agents a regeneration re-runs', () => {
     expect(regenerationAgents('training', { type: 'from_agent', agent: 'E9' })).toEqual(['E8', 'E9']);
     // N7's texts do not read the menus: a new menu re-runs only N6 and the auditor.
     expect(regenerationAgents('nutrition', { type: 'menus' })).toEqual(['N6', 'N8']);
+    // N5's meal times and shares read no numbers: new macros leave them as they were.
     expect(regenerationAgents('nutrition', { type: 'from_agent', agent: 'N1' })).toEqual([
       'N1',
       'N2',
       'N3',
       'N4',
-      'N5',
       'N6',
       'N7',
       'N8',

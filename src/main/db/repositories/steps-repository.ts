@@ -1,5 +1,5 @@
 import type { Collection } from 'mongodb';
-import { GenerationStepSchema, stepId, type GenerationStep } from '@shared/generation-step';
+import { CODE_MODEL, GenerationStepSchema, stepId, type GenerationStep } from '@shared/generation-step';
 import { stamped, unstamped } from '../schema/schema-version';
 import { isDuplicateKeyError } from './duplicate-key';
 
@@ -26,5 +26,18 @@ export class StepsRepository {
   async listForJob(jobId: string): Promise<GenerationStep[]> {
     const steps = await this.steps.find({ job_id: jobId }).sort({ finished_at: 1 }).toArray();
     return steps.map((step) => unstamped(step));
+  }
+
+  /**
+   * Completion tokens of the agent's latest LLM steps, newest first (agents written by code have
+   * none): how long its answers are, for progress within a streamed answer.
+   */
+  async recentCompletionTokens(agentId: string, limit = 20): Promise<number[]> {
+    const steps = await this.steps
+      .find({ agent_id: agentId }, { projection: { usage: 1, model: 1 } })
+      .sort({ finished_at: -1 })
+      .limit(limit)
+      .toArray();
+    return steps.filter((s) => s.model !== CODE_MODEL).map((s) => s.usage.completion_tokens);
   }
 }

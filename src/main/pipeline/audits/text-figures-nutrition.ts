@@ -135,19 +135,14 @@ export function weeklyFigures(
   return figures;
 }
 
-/** N5: the medium day's macros and each meal's share of them (grams, kcal, %). */
-export function timingFigures(output: Pick<N5Output, 'comidas'>, day: MacroDay): AllowedValues {
+/**
+ * N5: each meal's share of the day's macros (%). N5 is written before the training load fixes the
+ * day's grams (it runs beside the training chain, issue #19), so its texts may state its shares and
+ * no gram or kcal figure: those are the menus' (N6), computed by code.
+ */
+export function timingFigures(output: Pick<N5Output, 'comidas'>): AllowedValues {
   const figures: Builder = {};
-  addMacroDays(figures, [day], []);
   for (const meal of output.comidas) {
-    const protein = (day.proteina_g * meal.proteina_pct) / 100;
-    const carbs = (day.carbohidratos_g * meal.carbohidratos_pct) / 100;
-    const fat = (day.grasa_g * meal.grasa_pct) / 100;
-    add(figures, 'kcal', 4 * protein + 4 * carbs + 9 * fat);
-    add(figures, 'g:proteina', protein);
-    add(figures, 'g:carbohidratos', carbs);
-    add(figures, 'g:grasa', fat);
-    add(figures, 'g', protein, carbs, fat);
     add(figures, 'pct:proteina', meal.proteina_pct);
     add(figures, 'pct:carbohidratos', meal.carbohidratos_pct);
     add(figures, 'pct:grasa', meal.grasa_pct);

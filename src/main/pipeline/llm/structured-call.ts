@@ -7,6 +7,7 @@ import { JobFailure } from '../job-errors';
 import { backoffDelay } from '../../util/backoff';
 import { classifyLlmError } from '../llm-errors';
 import { abortableSleep } from '../../util/abortable-sleep';
+import { streamCompletion } from './stream-completion';
 
 export interface CallUsage {
   prompt_tokens: number;
@@ -31,7 +32,15 @@ export interface StructuredCallOptions<T> {
   retryBaseMs?: number;
   retryMaxMs?: number;
   timeoutMs?: number;
+  /**
+   * Tokens received so far (content chunks, about one token each), over every request of the call:
+   * the job's progress within the agent while the answer streams in.
+   */
+  onTokens?: (received: number) => void;
 }
+
+/** Longest silence in a streamed answer when no timeout is configured. */
+const DEFAULT_IDLE_MS = 120_000;
 
 export interface StructuredCallResult<T> {
   output: T;
@@ -91,7 +100,8 @@ function parseOutput<T>(
 }
 
 /**
- * One agent's LLM call with a strict JSON-schema response format, validated with zod. A malformed or
+ * One agent's LLM call with a strict JSON-schema response format, streamed (stream-completion.ts),
+ * validated with zod once complete. A malformed or
  * schema-violating answer gets ONE repair round that sends the problems back; transient errors
  * (429, 5xx, timeouts) are retried with exponential backoff and jitter, honouring `Retry-After`.
  * Token usage adds up across every request made, since every request is paid for.
@@ -103,21 +113,38 @@ export async function callStructured<T>(options: StructuredCallOptions<T>): Prom
   const maxMs = options.retryMaxMs ?? 30_000;
   let retries = 0;
   let model = options.model;
+  // Over every request of this call (a repair round writes the answer again): the agent's progress.
+  let received = 0;
 
   const request = async (messages: ChatCompletionMessageParam[]): Promise<string | null> => {
     for (;;) {
       try {
-        const completion = await options.client.chat.completions.create(
+        const completion = await streamCompletion(
+          options.client,
           {
             model: options.model,
             messages,
             response_format: zodResponseFormat(options.schema, options.schemaName),
           },
-          { signal: options.signal, ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}) },
+          {
+            signal: options.signal,
+            ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+            idleMs: options.timeoutMs ?? DEFAULT_IDLE_MS,
+            onChunk: (chunks) => options.onTokens?.(received + chunks),
+          },
         );
-        addUsage(usage, completion.usage);
+        received += completion.chunks;
+        // Without a usage chunk, what was received is still paid for: count it rather than 0.
+        addUsage(
+          usage,
+          completion.usage ?? {
+            prompt_tokens: 0,
+            completion_tokens: completion.chunks,
+            total_tokens: completion.chunks,
+          },
+        );
         model = completion.model || model;
-        return completion.choices[0]?.message.content ?? null;
+        return completion.content;
       } catch (error) {
         const classified = classifyLlmError(error);
         if (

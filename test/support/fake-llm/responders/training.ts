@@ -249,30 +249,29 @@ export function e5(data: Data): Data {
   return { sesiones };
 }
 
+/** E6 answers with its swaps only (the pipeline applies them to E5's week): one per exercise off the safe list. */
 export function e6(data: Data): Data {
   const allowed = flattenMenu(data['alternativas_seguras']);
   const allowedIds = new Set(allowed.map((e) => e[0]));
-  const sustituciones: Data[] = [];
-  const sesiones = asArray<Data>(data['sesiones']).map((session) => ({
-    ...session,
-    ejercicios: asArray<Data>(session['ejercicios']).map((exercise) => {
-      const id = String(exercise['ejercicio_id']);
-      if (allowedIds.has(id) || allowed.length === 0) return exercise;
-      const replacement = allowed[0]!;
-      sustituciones.push({
-        original_id: id,
-        nuevo_id: replacement[0],
-        motivo: 'Contraindicado por la lesión declarada',
-      });
-      return { ...exercise, ejercicio_id: replacement[0] };
-    }),
-  }));
+  const planned = asArray<Data>(data['sesiones']).flatMap((session) =>
+    asArray<Data>(session['ejercicios']).map((exercise) => String(exercise['ejercicio_id'])),
+  );
+  const sustituciones =
+    allowed.length === 0
+      ? []
+      : [...new Set(planned)]
+          .filter((id) => !allowedIds.has(id))
+          .map((id) => ({
+            original_id: id,
+            nuevo_id: allowed[0]![0],
+            motivo: 'Contraindicado por la lesión declarada',
+          }));
   const core = allowed.find((e) => e[1] === 'core');
   const correctivos =
     asArray<Data>(data['lesiones']).length > 0 && core
       ? [{ ejercicio_id: core[0], series: 2, repeticiones: '10-12', momento: 'calentamiento' }]
       : [];
-  return { sesiones, sustituciones, correctivos };
+  return { sustituciones, correctivos };
 }
 
 export function e7(data: Data): Data {

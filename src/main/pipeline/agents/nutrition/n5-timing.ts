@@ -4,7 +4,7 @@ import { defineAgent } from '../../agent-definition';
 import { TEXT_NUMBERS_RULE, agentMessages } from '../../prompts/agent-messages';
 import { textNumberProblems, timingFigures, timingTexts } from '../../audits';
 import { answersFor } from '../select-helpers';
-import { macrosOf, profileFacts } from './nutrition-numbers';
+import { profileFacts } from './nutrition-numbers';
 
 /** Shares must add up to a whole day: 100 % of each macro, ±1 for rounding. */
 export function timingProblems(output: N5Output, meals: number): string[] {
@@ -23,12 +23,12 @@ export const n5Timing = defineAgent({
   name: AGENT_NAMES.N5,
   phase: 'nutrition',
   field: 'timing_plan',
+  // Meal times and shares need no training load and no grams: N5 runs from the start, beside the
+  // training chain, and its menus' grams come later from N6 (issue #19).
   dependsOn: [],
-  readsFrom: ['N3', 'N0'],
-  needsBridge: true,
+  readsFrom: ['N0'],
   select: (inputs) => ({
     comidas_dia: profileFacts(inputs).comidas_dia,
-    macros_dia_medio: macrosOf(inputs).por_tipo_dia.medio,
     horarios: answersFor(inputs.questionnaire, [
       'horario_comidas',
       'franja_horaria',
@@ -50,6 +50,7 @@ export const n5Timing = defineAgent({
           `Exactamente ${input.comidas_dia} comidas con hora HH:MM según los horarios del cliente.`,
           'Porcentaje del día de proteína, carbohidratos y grasa en cada comida; cada macro suma 100 entre todas las comidas.',
           'Proteína repartida (≥ 20 % en al menos 3 comidas); más carbohidrato alrededor del entrenamiento.',
+          'En las notas, ni gramos ni kcal: los menús los calculan después; puedes citar tus porcentajes y horas.',
           TEXT_NUMBERS_RULE,
         ],
         data: input,
@@ -59,7 +60,7 @@ export const n5Timing = defineAgent({
     ),
   validate: (output, input) => [
     ...timingProblems(output, input.comidas_dia),
-    ...textNumberProblems(timingTexts(output), timingFigures(output, input.macros_dia_medio)),
+    ...textNumberProblems(timingTexts(output), timingFigures(output)),
   ],
   finalize: (output) => output,
 });

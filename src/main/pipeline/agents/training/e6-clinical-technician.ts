@@ -1,5 +1,5 @@
 import { AGENT_NAMES } from '@shared/agent-names';
-import { E6OutputSchema } from '@shared/agent-outputs/training';
+import { E6AnswerSchema, type E6Answer, type Session } from '@shared/agent-outputs/training';
 import type { ClientSummary, SafeSessionsField, SessionsField } from '@shared/plan-content';
 import { defineAgent } from '../../agent-definition';
 import { agentMessages } from '../../prompts/agent-messages';
@@ -28,57 +28,64 @@ export const e6ClinicalTechnician = defineAgent({
       dias: sessions.sesiones.map((s) => s.dia),
     };
   },
-  outputSchema: E6OutputSchema,
+  outputSchema: E6AnswerSchema,
   buildPrompt: (input, language) =>
     agentMessages(
       {
         role: 'el Técnico clínico (E6)',
         rules: [
-          'Devuelve la misma semana hecha segura: sustituye cualquier ejercicio que choque con una lesión por uno de alternativas_seguras (agrupadas por patrón) del mismo patrón, y anótalo en sustituciones.',
-          'Si no hace falta cambiar nada, copia las sesiones tal cual y deja sustituciones vacío.',
+          'No reescribas la semana: devuelve solo los cambios. Por cada ejercicio de sesiones que choque con una lesión, una sustitución (original_id → nuevo_id) por uno de alternativas_seguras (agrupadas por patrón) del mismo patrón, con su motivo; el sistema la aplica en todos los días donde aparece.',
+          'Si no hace falta cambiar nada, deja sustituciones vacío.',
           'Añade correctivos y prehab (calentamiento o final) para las zonas lesionadas, solo con ids de alternativas_seguras.',
-          'Mantén los mismos días, series, esfuerzo y la duración de cada sesión (duracion_min): cambia ejercicios, no la semana.',
-          'por_revisar son respuestas de salud que el coach aún no ha confirmado: ante la duda, evita los ejercicios que carguen la zona o la condición que mencionan y dilo en sustituciones.',
+          'Los días, las series, el esfuerzo y la duración de cada sesión son los de E5: cambias ejercicios, no la semana.',
+          'por_revisar son respuestas de salud que el coach aún no ha confirmado: ante la duda, sustituye los ejercicios que carguen la zona o la condición que mencionan y dilo en el motivo.',
         ],
         data: input,
-        task: 'Devuelve las sesiones seguras, las sustituciones y los correctivos.',
+        task: 'Devuelve las sustituciones y los correctivos.',
       },
       language,
     ),
-  validate: (output, input) => [
-    ...sessionProblems(output.sesiones, {
+  validate: (answer, input) => [
+    ...answer.sustituciones
+      .filter((s, i, all) => all.findIndex((other) => other.original_id === s.original_id) !== i)
+      .map((s) => `${s.original_id} tiene más de una sustitución: da una sola`),
+    ...answer.sustituciones
+      .filter(
+        (s) =>
+          !input.sesiones.some((session) => session.ejercicios.some((e) => e.ejercicio_id === s.original_id)),
+      )
+      .map((s) => `sustitución ${s.original_id} → ${s.nuevo_id}: ${s.original_id} no está en la semana`),
+    ...sessionProblems(applySubstitutions(input.sesiones, answer.sustituciones), {
       allowedIds: menuIds(input.alternativas_seguras),
       dias: input.dias,
       forbiddenTags: input.tags_contraindicados,
     }),
-    ...sameWeekProblems(output.sesiones, input.sesiones),
-    ...output.correctivos
+    ...answer.correctivos
       .filter((c) => !isCatalogId(c.ejercicio_id))
       .map((c) => `correctivo ${c.ejercicio_id}: el id no existe en el catálogo`),
   ],
-  finalize: (output): SafeSessionsField => ({
-    ...output,
-    series_semanales: weeklySetsPerMuscle(output.sesiones),
-  }),
+  finalize: (answer, input): SafeSessionsField => {
+    const sesiones = applySubstitutions(input.sesiones, answer.sustituciones);
+    return { sesiones, ...answer, series_semanales: weeklySetsPerMuscle(sesiones) };
+  },
 });
 
 /**
- * E6 makes the week safe without changing its shape: every E5 day stays, with E5's minutes. That is
- * the training load nutrition starts from as soon as E5 is done (agents/nutrition/bridge-input.ts),
- * so a week E6 shortened or thinned would leave the nutrition plan on another load than E9's.
+ * E5's week with E6's swaps: each exercise named as an `original_id` becomes its `nuevo_id` on
+ * every day, with E5's sets, reps, effort and rest. The week keeps E5's days and minutes by
+ * construction — the training load nutrition starts from as soon as E5 is done
+ * (agents/nutrition/bridge-input.ts) is the one E9 later reads.
  */
-function sameWeekProblems(
-  safe: ReadonlyArray<{ dia: string; duracion_min: number }>,
-  planned: ReadonlyArray<{ dia: string; duracion_min: number }>,
-): string[] {
-  const byDay = new Map(safe.map((s) => [s.dia, s.duracion_min]));
-  return planned.flatMap((day) => {
-    const minutes = byDay.get(day.dia);
-    if (minutes === undefined) return [`falta la sesión del ${day.dia}: mantén todos los días de la semana`];
-    return minutes === day.duracion_min
-      ? []
-      : [
-          `la sesión del ${day.dia} dura ${minutes} min y debe durar ${day.duracion_min} min, como la original: cambia ejercicios, no la duración`,
-        ];
-  });
+export function applySubstitutions(
+  sesiones: readonly Session[],
+  sustituciones: E6Answer['sustituciones'],
+): Session[] {
+  const swap = new Map(sustituciones.map((s) => [s.original_id, s.nuevo_id]));
+  return sesiones.map((session) => ({
+    ...session,
+    ejercicios: session.ejercicios.map((exercise) => {
+      const replacement = swap.get(exercise.ejercicio_id);
+      return replacement === undefined ? exercise : { ...exercise, ejercicio_id: replacement };
+    }),
+  }));
 }

@@ -1,4 +1,5 @@
 import { AGENT_NAMES } from '@shared/agent-names';
+import { dictionary, weekdayName, WEEKDAYS } from '@shared/client-plan/i18n';
 import type { E4Output } from '@shared/agent-outputs/training';
 import type { Bridge, ClientSummary, SessionsField } from '@shared/plan-content';
 import type { PlanLanguage } from '@shared/plans';
@@ -71,12 +72,17 @@ const TEXTS: Record<
   },
 };
 
-function bridgeNotes(load: Load, objective: Objective, deload: boolean, language: PlanLanguage): string {
+export function bridgeNotes(
+  load: Load,
+  objective: Objective,
+  deload: boolean,
+  language: PlanLanguage,
+): string {
   const t = TEXTS[language];
   const days = (type: 'alto' | 'medio' | 'bajo'): string =>
     load.semana
       .filter((d) => d.tipo_dia === type)
-      .map((d) => d.dia)
+      .map((d) => dayName(d.dia, language))
       .join(', ') || t.none;
   return [
     t.load(load.sesiones_semana, load.minutos_semana),
@@ -85,4 +91,10 @@ function bridgeNotes(load: Load, objective: Objective, deload: boolean, language
     ...(deload ? [t.deload] : []),
     `${t.objective}: ${objective.replaceAll('_', ' ')}.`,
   ].join(' ');
+}
+
+/** The day as the notes' reader says it ("miercoles" → "Miércoles" / "Wednesday"). */
+function dayName(dia: string, language: PlanLanguage): string {
+  const index = WEEKDAYS.indexOf(dia as (typeof WEEKDAYS)[number]);
+  return index >= 0 ? weekdayName(dictionary(language), index) : dia;
 }
