@@ -63,6 +63,11 @@ export const AgentTokenUsageSchema = z.object({
   total_tokens: z.number().int().min(0),
   /** Of the prompt tokens, those the provider served from its prompt cache (cheaper); absent = 0. */
   cached_tokens: z.number().int().min(0).optional(),
+  /**
+   * Of the completion tokens, those a reasoning model spent thinking: paid, never streamed as the
+   * answer (so not part of an answer's expected length, pipeline/expected-lengths.ts); absent = 0.
+   */
+  reasoning_tokens: z.number().int().min(0).optional(),
 });
 export type AgentTokenUsage = z.infer<typeof AgentTokenUsageSchema>;
 

@@ -66,6 +66,11 @@ export async function runAgents(
   settings: OrchestratorSettings,
   options: RunOptions = {},
 ): Promise<Map<AgentId, unknown>> {
+  const expected = await loadExpectedLengths(
+    plan.map((p) => p.agent),
+    (id) => context.repositories.steps.recentCompletionTokens(id),
+  );
+  const ahead = writingAhead(plan, expected);
   const outputs = new Map<AgentId, unknown>(options.seeded ?? []);
   const restored: Array<{ agentId: AgentId; phase: string }> = [];
   for (const { agent } of plan) {
@@ -107,11 +112,6 @@ export async function runAgents(
     );
   };
 
-  const expected = await loadExpectedLengths(
-    plan.map((p) => p.agent),
-    (id) => context.repositories.steps.recentCompletionTokens(id),
-  );
-  const ahead = writingAhead(plan, expected);
   while (pending.length > 0 || running.size > 0) {
     if (failure === null) {
       // With more agents ready than may run at once, those with the most writing still ahead of them
@@ -215,6 +215,7 @@ async function runOne(
       completion_tokens: result.usage.completion_tokens,
       total_tokens: result.usage.total_tokens,
       cached_tokens: result.usage.cached_tokens,
+      ...(result.usage.reasoning_tokens > 0 ? { reasoning_tokens: result.usage.reasoning_tokens } : {}),
     },
     // Null when the model has no price: shown as unknown, never as a free agent.
     costUsd: costUsd({ ...result.usage }, model, settings.prices),

@@ -26,8 +26,9 @@ export class StreamProgress {
 
   /**
    * A running agent's answer is at `fraction` (0–1). True when the job's percentage should be
-   * written now: it moved, the last write is `intervalMs` old, and none is still on its way. A
-   * repair round starts its answer again: the agent's share never falls back.
+   * written now: it moved, the last write is `intervalMs` old, and none is still on its way. The
+   * share never falls back: a request retried after a cut stream counts from where the last
+   * complete one ended, and stands still until it passes that point.
    */
   advanced(agentId: string, fraction: number): boolean {
     const before = this.fractions.get(agentId);

@@ -5,6 +5,9 @@ import { costUsd, DEFAULT_PRICES } from '../../../src/shared/pricing';
 import { getCollections } from '../../../src/main/db/collections';
 import { createRepositories } from '../../../src/main/db/repositories';
 import { enqueue } from '../../../src/main/queue';
+import { findExercise } from '../../../src/main/pipeline/catalog';
+import { allowedExercises, exerciseMenu } from '../../../src/main/pipeline/agents/training/exercise-rules';
+import type { ClientSummary } from '../../../src/shared/plan-content';
 import { FakeLlmServer } from '../../support/fake-llm/server';
 import { createSubmissionAndJob, pipelineSettings, runJobToEnd } from '../../support/pipeline-harness';
 import { PROFILES } from '../../support/profiles';
@@ -93,9 +96,19 @@ describe('DAG execution', () => {
     expect(llm.requests.filter((r) => r.agent === 'E6').map((r) => r.repair)).toEqual([false, true]);
     const { planned } = await weeksOf(job);
 
-    // A valid swap (the week's first exercise for its second): applied on every day, nothing else moves.
+    // A valid swap (the week's first exercise for another of its pattern that E6 was offered and no
+    // session with it has): applied on every day, nothing else moves.
     const original = planned.sesiones[0]!.ejercicios[0]!.ejercicio_id;
-    const replacement = planned.sesiones[0]!.ejercicios[1]!.ejercicio_id;
+    const summary = (await weeksOf(job)).training.client_summary as ClientSummary;
+    const plannedIds = planned.sesiones.flatMap((s) => s.ejercicios.map((e) => e.ejercicio_id));
+    const offered = exerciseMenu(allowedExercises(summary.perfil), plannedIds);
+    const busy = new Set(
+      planned.sesiones
+        .filter((s) => s.ejercicios.some((e) => e.ejercicio_id === original))
+        .flatMap((s) => s.ejercicios.map((e) => e.ejercicio_id)),
+    );
+    const replacement = offered[findExercise(original)!.patron]!.find((id) => !busy.has(id))!;
+    expect(replacement).toBeDefined();
     const second = await createSubmissionAndJob(testDb.db, PROFILES['rodillaLactosa']!, 'full');
     llm.faults.add([
       { type: 'mutate', agent: 'E6', mutation: 'add_substitution', value: replacement, count: 1 },
@@ -129,6 +142,21 @@ describe('DAG execution', () => {
     expect(week.semana.map((d) => `${d.dia}:${d.tipo_dia}`)).toEqual(
       bridge.semana.map((d) => `${d.dia}:${d.tipo_dia}`),
     );
+
+    // A swap to another kind of movement would keep E5's sets and reps on it: back to the model.
+    const otherPattern = Object.entries(offered).find(
+      ([patron]) => patron !== findExercise(original)!.patron,
+    )![1][0]!;
+    const fourth = await createSubmissionAndJob(testDb.db, PROFILES['rodillaLactosa']!, 'full');
+    llm.requests.length = 0;
+    llm.faults.add([
+      { type: 'mutate', agent: 'E6', mutation: 'add_substitution', value: otherPattern, count: 1 },
+    ]);
+    const repaired = await runJobToEnd(fourth.jobId, { db: testDb.db, settings: pipelineSettings(llm) });
+    expect(repaired.status, repaired.error_message ?? '').toBe('completed');
+    expect(llm.requests.filter((r) => r.agent === 'E6').map((r) => r.repair)).toEqual([false, true]);
+    expect(repaired.execution_log.some((e) => e.agent_id === 'E6' && e.event === 'retry')).toBe(true);
+    expect(JSON.stringify((await weeksOf(repaired)).safe.sesiones)).toContain(`"${original}"`);
 
     // A model that insists on swapping what is not there: the job fails, naming it.
     const third = await createSubmissionAndJob(testDb.db, PROFILES['rodillaLactosa']!, 'full');

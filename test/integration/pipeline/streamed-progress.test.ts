@@ -89,6 +89,25 @@ describe('progress within a streamed answer', () => {
   });
 });
 
+describe('a reasoning model', () => {
+  it('its thinking is paid and counted, but an answer’s expected length is what it streams', async () => {
+    llm.setLatency({ ttftMs: 0, tokensPerSecond: 0 });
+    llm.setReasoning(500);
+    try {
+      const { jobId } = await createSubmissionAndJob(testDb.db, PROFILES['celiacaEnCasa']!, 'training');
+      const job = await runJobToEnd(jobId, { db: testDb.db, settings: pipelineSettings(llm) });
+      expect(job.status).toBe('completed');
+      const e2 = job.token_usage.by_agent['E2']!;
+      expect(e2.reasoning_tokens).toBe(500);
+      expect(e2.completion_tokens).toBe(llm.requests.find((r) => r.agent === 'E2')!.completionTokens);
+      const [latest] = await createRepositories(testDb.db).steps.recentCompletionTokens('E2');
+      expect(latest).toBe(e2.completion_tokens - 500);
+    } finally {
+      llm.setReasoning(0);
+    }
+  });
+});
+
 describe('a stream that falls silent half-way', () => {
   it('is given up after the timeout and retried like any transient failure', async () => {
     llm.setLatency({ ttftMs: 0, tokensPerSecond: 0 });
@@ -107,6 +126,47 @@ describe('a stream that falls silent half-way', () => {
       ),
     ).toBe(true);
   }, 30_000);
+});
+
+describe('streams that end badly', () => {
+  it('a reset connection or a quiet end before the last chunk is retried, never taken as the answer', async () => {
+    llm.setLatency({ ttftMs: 0, tokensPerSecond: 0 });
+    const { jobId } = await createSubmissionAndJob(testDb.db, PROFILES['celiacaEnCasa']!, 'training');
+    llm.faults.add([
+      { type: 'cut_stream', agent: 'E2', after_tokens: 5, clean: false, count: 1 },
+      { type: 'cut_stream', agent: 'E4', after_tokens: 5, clean: true, count: 1 },
+    ]);
+    const job = await runJobToEnd(jobId, { db: testDb.db, settings: pipelineSettings(llm) });
+    expect(job.status, job.error_message ?? '').toBe('completed');
+    for (const agent of ['E2', 'E4'])
+      expect(
+        llm.requests.filter((r) => r.agent === agent).map((r) => r.repair),
+        agent,
+      ).toEqual([false, false]);
+    const retries = job.execution_log
+      .filter((e) => e.event === 'retry')
+      .map((e) => `${e.agent_id}: ${e.message}`);
+    expect(retries).toEqual([
+      expect.stringMatching(/^E2: El servicio de IA cortó la respuesta a mitad/),
+      expect.stringMatching(/^E4: La respuesta del servicio de IA llegó incompleta/),
+    ]);
+  });
+
+  it('without a usage chunk the tokens are estimated, not counted as free', async () => {
+    llm.setLatency({ ttftMs: 0, tokensPerSecond: 0 });
+    const { jobId } = await createSubmissionAndJob(testDb.db, PROFILES['celiacaEnCasa']!, 'training');
+    llm.faults.add([{ type: 'no_usage', agent: 'E3', count: 1 }]);
+    const job = await runJobToEnd(jobId, { db: testDb.db, settings: pipelineSettings(llm) });
+    expect(job.status).toBe('completed');
+    const sent = llm.requests.find((r) => r.agent === 'E3')!;
+    const counted = job.token_usage.by_agent['E3']!;
+    // One content chunk per token: the completion is exact; the prompt within a third of the truth.
+    expect(counted.completion_tokens).toBe(sent.completionTokens);
+    expect(counted.prompt_tokens).toBeGreaterThan(sent.promptTokens * 0.66);
+    expect(counted.prompt_tokens).toBeLessThan(sent.promptTokens * 1.5);
+    const step = await getCollections(testDb.db).steps.findOne({ job_id: jobId, agent_id: 'E3' });
+    expect(step!.cost_usd).toBeGreaterThan(0);
+  });
 });
 
 describe('cancel during a streamed answer', () => {

@@ -31,6 +31,20 @@ export const FaultSchema = z.discriminatedUnion('type', [
     count: z.number().int().min(1).default(1),
     after_tokens: z.number().int().min(0).default(5),
   }),
+  /** A streamed answer ended after `after_tokens` chunks: the socket reset, or (`clean`) a quiet end. */
+  z.object({
+    type: z.literal('cut_stream'),
+    agent: z.string().optional(),
+    count: z.number().int().min(1).default(1),
+    after_tokens: z.number().int().min(0).default(5),
+    clean: z.boolean().default(false),
+  }),
+  /** A streamed answer without the usage chunk (a server that ignores `stream_options`). */
+  z.object({
+    type: z.literal('no_usage'),
+    agent: z.string().optional(),
+    count: z.number().int().min(1).default(1),
+  }),
   z.object({
     type: z.literal('malformed_json'),
     agent: z.string().optional(),

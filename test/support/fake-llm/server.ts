@@ -196,6 +196,15 @@ export class FakeLlmServer {
     this.latency = latency;
   }
 
+  /**
+   * Answers as a reasoning model: `tokens` of thinking per request, paid as completion tokens
+   * (`completion_tokens_details.reasoning_tokens`) and never streamed as content.
+   */
+  setReasoning(tokens: number): void {
+    this.reasoningTokens = tokens;
+  }
+  private reasoningTokens = 0;
+
   async start(port = this.port): Promise<void> {
     const server = createServer((req, res) => void this.handle(req, res));
     await new Promise<void>((resolve, reject) => {
@@ -302,12 +311,15 @@ export class FakeLlmServer {
     }
     const content =
       fault?.type === 'malformed_json' ? `${JSON.stringify(output).slice(0, 40)} …` : JSON.stringify(output);
-    const completionTokens = encode(content).length;
+    const answerTokens = encode(content).length;
+    const reasoning = this.reasoningTokens;
+    const completionTokens = answerTokens + reasoning;
     const usage = {
       prompt_tokens: promptTokens,
       completion_tokens: completionTokens,
       total_tokens: promptTokens + completionTokens,
       prompt_tokens_details: { cached_tokens: cachedTokens },
+      ...(reasoning > 0 ? { completion_tokens_details: { reasoning_tokens: reasoning } } : {}),
     };
     const id = `chatcmpl-fake-${this.requests.length}`;
     const model = request.model ?? 'fake';
@@ -315,9 +327,14 @@ export class FakeLlmServer {
     if (streamed) {
       const outcome = await streamAnswer(
         res,
-        { id, model, created, content, completionTokens, usage },
+        { id, model, created, content, completionTokens: answerTokens, usage },
         this.latency,
-        fault?.type === 'stall' ? fault.after_tokens : null,
+        {
+          stallAfter: fault?.type === 'stall' ? fault.after_tokens : null,
+          cutAfter: fault?.type === 'cut_stream' ? fault.after_tokens : null,
+          cleanCut: fault?.type === 'cut_stream' && fault.clean,
+          noUsage: fault?.type === 'no_usage',
+        },
       );
       return record(outcome.cut ? outcome.chunksSent : completionTokens, outcome.cut);
     }

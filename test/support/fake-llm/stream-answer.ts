@@ -23,6 +23,17 @@ export interface StreamOutcome {
   cut: boolean;
 }
 
+/** What a misbehaving endpoint does to a stream (the fault suite's `stall`, `cut_stream`, `no_usage`). */
+export interface StreamMisbehaviour {
+  /** Falls silent after this many chunks, connection open, until the client gives up. */
+  stallAfter?: number | null;
+  /** Ends the answer after this many chunks: the socket reset, or (`cleanCut`) a quiet `[DONE]`. */
+  cutAfter?: number | null;
+  cleanCut?: boolean;
+  /** Leaves out the usage chunk, as servers that ignore `stream_options` do. */
+  noUsage?: boolean;
+}
+
 /** How often the fake writes the chunks due by then (a real endpoint flushes as tokens are ready). */
 const TICK_MS = 20;
 
@@ -44,9 +55,9 @@ export async function streamAnswer(
   res: ServerResponse,
   answer: StreamedAnswer,
   latency: LatencyModel,
-  /** Falls silent after this many chunks, connection open, until the client gives up (a stalled stream). */
-  stallAfter: number | null = null,
+  misbehave: StreamMisbehaviour = {},
 ): Promise<StreamOutcome> {
+  const { stallAfter = null, cutAfter = null } = misbehave;
   let closed = false;
   res.on('close', () => (closed = !res.writableFinished));
   const chunk = (choices: unknown[], extra: Record<string, unknown> = {}): string =>
@@ -68,11 +79,16 @@ export async function streamAnswer(
     for (; sent < until; sent += 1)
       batch += chunk([{ index: 0, delta: { content: pieces[sent] }, finish_reason: null }]);
     if (batch) res.write(batch);
+    if (cutAfter !== null && sent >= cutAfter) {
+      if (misbehave.cleanCut) res.end('data: [DONE]\n\n');
+      else res.destroy();
+      return { chunksSent: sent, cut: true };
+    }
     if (sent < pieces.length) await new Promise((resolve) => setTimeout(resolve, TICK_MS));
   }
   if (closed) return { chunksSent: sent, cut: true };
   res.write(chunk([{ index: 0, delta: {}, finish_reason: 'stop' }]));
-  res.write(chunk([], { usage: answer.usage }));
+  if (!misbehave.noUsage) res.write(chunk([], { usage: answer.usage }));
   res.end('data: [DONE]\n\n');
   return { chunksSent: sent, cut: false };
 }

@@ -29,8 +29,8 @@ export class StepsRepository {
   }
 
   /**
-   * Completion tokens of the agent's latest LLM steps, newest first (agents written by code have
-   * none): how long its answers are, for progress within a streamed answer.
+   * The length of the agent's latest LLM answers, newest first (agents written by code have none):
+   * completion tokens less a reasoning model's thinking, which is never streamed as the answer.
    */
   async recentCompletionTokens(agentId: string, limit = 20): Promise<number[]> {
     const steps = await this.steps
@@ -38,6 +38,8 @@ export class StepsRepository {
       .sort({ finished_at: -1 })
       .limit(limit)
       .toArray();
-    return steps.filter((s) => s.model !== CODE_MODEL).map((s) => s.usage.completion_tokens);
+    return steps
+      .filter((s) => s.model !== CODE_MODEL)
+      .map((s) => s.usage.completion_tokens - (s.usage.reasoning_tokens ?? 0));
   }
 }

@@ -141,7 +141,8 @@ export function weeklyFigures(
  * no gram or kcal figure: those are the menus' (N6), computed by code.
  */
 export function timingFigures(output: Pick<N5Output, 'comidas'>): AllowedValues {
-  const figures: Builder = {};
+  // Present and empty: a gram or kcal figure in N5's notes is an error, not a figure left unchecked.
+  const figures: Builder = { kcal: [], g: [], 'g:proteina': [], 'g:carbohidratos': [], 'g:grasa': [] };
   for (const meal of output.comidas) {
     add(figures, 'pct:proteina', meal.proteina_pct);
     add(figures, 'pct:carbohidratos', meal.carbohidratos_pct);

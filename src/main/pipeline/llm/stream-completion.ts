@@ -49,25 +49,41 @@ export async function streamCompletion(
     }, options.idleMs);
   };
   const result: StreamedCompletion = { content: null, usage: null, model: null, chunks: 0 };
+  let finished = false;
   try {
+    // Errors before the answer starts (unreachable, 429, 5xx, the SDK's timeout) are the SDK's own,
+    // classified by the caller as for any request.
     const stream = await client.chat.completions.create(
       { ...params, stream: true, stream_options: { include_usage: true } },
       { signal: controller.signal, ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}) },
     );
     watch();
-    for await (const chunk of stream) {
-      watch();
-      if (chunk.model) result.model = chunk.model;
-      if (chunk.usage) result.usage = chunk.usage;
-      const delta = chunk.choices[0]?.delta?.content;
-      if (!delta) continue;
-      result.content = (result.content ?? '') + delta;
-      result.chunks += 1;
-      options.onChunk?.(result.chunks);
+    try {
+      for await (const chunk of stream) {
+        watch();
+        if (chunk.model) result.model = chunk.model;
+        if (chunk.usage) result.usage = chunk.usage;
+        const choice = chunk.choices[0];
+        if (choice?.finish_reason) finished = true;
+        const delta = choice?.delta?.content;
+        if (!delta) continue;
+        result.content = (result.content ?? '') + delta;
+        result.chunks += 1;
+        options.onChunk?.(result.chunks);
+      }
+    } catch (error) {
+      if (controller.signal.aborted) throw error;
+      // Half an answer is lost, not refused: an error event in the stream, a reset connection.
+      throw new JobFailure('llm_error', 'El servicio de IA cortó la respuesta a mitad', true, {
+        cause: error,
+      });
     }
     // The SDK ends the iteration quietly when its signal aborts: a cut answer must not pass for a
     // complete one (it would go to the repair round, or worse, be parsed).
     if (controller.signal.aborted) throw new APIUserAbortError();
+    // A connection closed before the last chunk also ends it quietly: the answer is incomplete.
+    if (!finished)
+      throw new JobFailure('llm_error', 'La respuesta del servicio de IA llegó incompleta', true);
     return result;
   } catch (error) {
     if (silent && !options.signal.aborted) {

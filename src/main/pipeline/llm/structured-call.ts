@@ -14,6 +14,7 @@ export interface CallUsage {
   completion_tokens: number;
   total_tokens: number;
   cached_tokens: number;
+  reasoning_tokens: number;
 }
 
 export interface StructuredCallOptions<T> {
@@ -63,12 +64,26 @@ export function retryAfterMs(error: unknown, capMs: number): number | null {
   return Number.isNaN(date) ? null : Math.min(Math.max(0, date - Date.now()), capMs);
 }
 
+/**
+ * A server that ignores `stream_options` sends no usage: what was sent and received is still paid
+ * for, so it is estimated (about 4 characters per prompt token, one token per content chunk)
+ * rather than counted as 0 and priced as free.
+ */
+function estimatedUsage(
+  messages: readonly ChatCompletionMessageParam[],
+  chunks: number,
+): OpenAI.CompletionUsage {
+  const prompt = Math.ceil(JSON.stringify(messages).length / 4);
+  return { prompt_tokens: prompt, completion_tokens: chunks, total_tokens: prompt + chunks };
+}
+
 function addUsage(total: CallUsage, usage: OpenAI.CompletionUsage | undefined): void {
   if (!usage) return;
   total.prompt_tokens += usage.prompt_tokens;
   total.completion_tokens += usage.completion_tokens;
   total.total_tokens += usage.total_tokens;
   total.cached_tokens += usage.prompt_tokens_details?.cached_tokens ?? 0;
+  total.reasoning_tokens += usage.completion_tokens_details?.reasoning_tokens ?? 0;
 }
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; problems: string[] };
@@ -107,7 +122,13 @@ function parseOutput<T>(
  * Token usage adds up across every request made, since every request is paid for.
  */
 export async function callStructured<T>(options: StructuredCallOptions<T>): Promise<StructuredCallResult<T>> {
-  const usage: CallUsage = { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0, cached_tokens: 0 };
+  const usage: CallUsage = {
+    prompt_tokens: 0,
+    completion_tokens: 0,
+    total_tokens: 0,
+    cached_tokens: 0,
+    reasoning_tokens: 0,
+  };
   const maxRetries = options.maxRetries ?? 4;
   const baseMs = options.retryBaseMs ?? 1_000;
   const maxMs = options.retryMaxMs ?? 30_000;
@@ -134,15 +155,7 @@ export async function callStructured<T>(options: StructuredCallOptions<T>): Prom
           },
         );
         received += completion.chunks;
-        // Without a usage chunk, what was received is still paid for: count it rather than 0.
-        addUsage(
-          usage,
-          completion.usage ?? {
-            prompt_tokens: 0,
-            completion_tokens: completion.chunks,
-            total_tokens: completion.chunks,
-          },
-        );
+        addUsage(usage, completion.usage ?? estimatedUsage(messages, completion.chunks));
         model = completion.model || model;
         return completion.content;
       } catch (error) {

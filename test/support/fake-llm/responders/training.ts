@@ -1,3 +1,4 @@
+import { findExercise } from '../../../../src/main/pipeline/catalog';
 /**
  * Deterministic, schema-valid Spanish answers for the training agents, derived from the data the
  * pipeline sent (so a client with a knee injury gets a plan without deep knee flexion: E5 only
@@ -249,23 +250,26 @@ export function e5(data: Data): Data {
   return { sesiones };
 }
 
-/** E6 answers with its swaps only (the pipeline applies them to E5's week): one per exercise off the safe list. */
+/**
+ * E6 answers with its swaps only (the pipeline applies them to E5's week): each exercise off the safe
+ * list for the first safe one of the same pattern that its sessions do not already have.
+ */
 export function e6(data: Data): Data {
   const allowed = flattenMenu(data['alternativas_seguras']);
   const allowedIds = new Set(allowed.map((e) => e[0]));
-  const planned = asArray<Data>(data['sesiones']).flatMap((session) =>
+  const sessions = asArray<Data>(data['sesiones']).map((session) =>
     asArray<Data>(session['ejercicios']).map((exercise) => String(exercise['ejercicio_id'])),
   );
-  const sustituciones =
-    allowed.length === 0
-      ? []
-      : [...new Set(planned)]
-          .filter((id) => !allowedIds.has(id))
-          .map((id) => ({
-            original_id: id,
-            nuevo_id: allowed[0]![0],
-            motivo: 'Contraindicado por la lesión declarada',
-          }));
+  const sustituciones = [...new Set(sessions.flat())]
+    .filter((id) => !allowedIds.has(id))
+    .flatMap((id) => {
+      const pattern = findExercise(id)?.patron;
+      const taken = new Set(sessions.filter((ids) => ids.includes(id)).flat());
+      const replacement = allowed.find(([other, patron]) => patron === pattern && !taken.has(other));
+      return replacement
+        ? [{ original_id: id, nuevo_id: replacement[0], motivo: 'Contraindicado por la lesión declarada' }]
+        : [];
+    });
   const core = allowed.find((e) => e[1] === 'core');
   const correctivos =
     asArray<Data>(data['lesiones']).length > 0 && core

@@ -7,6 +7,7 @@ import {
   formattedPlanFigures,
   macroFigures,
   textNumberProblems,
+  timingFigures,
   trainingFigures,
   type AllowedValues,
   type NutritionAuditInput,
@@ -320,5 +321,22 @@ describe('NUT-20: the stored texts of N1–N4 and N7', () => {
     expect(result).toMatchObject({ passed: false, severity: 'block' });
     expect(result?.reason).toContain('N2 explicacion: el texto dice «2.400 kcal»');
     expect(result?.reason).toContain('N7 hidratacion: el texto dice «2.900 kcal»');
+  });
+});
+
+describe('N5’s notes (written before the day’s grams exist)', () => {
+  const comidas = [
+    { nombre: 'Desayuno', hora: '08:00', proteina_pct: 30, carbohidratos_pct: 25, grasa_pct: 30, nota: '' },
+    { nombre: 'Comida', hora: '14:00', proteina_pct: 40, carbohidratos_pct: 45, grasa_pct: 40, nota: '' },
+    { nombre: 'Cena', hora: '21:00', proteina_pct: 30, carbohidratos_pct: 30, grasa_pct: 30, nota: '' },
+  ];
+  it('may state their own shares; any gram or kcal figure is an error', () => {
+    const figures = timingFigures({ comidas });
+    expect(check('El desayuno lleva el 30 % de la proteína del día.', figures)).toEqual([]);
+    expect(check('Toma 40 g de proteína en el desayuno.', figures)[0]).toMatch(
+      /«40 g»; el plan no tiene ninguna cifra de/,
+    );
+    expect(check('Una cena de unas 600 kcal.', figures)).toHaveLength(1);
+    expect(check('El desayuno lleva el 35 % de la proteína.', figures)).toHaveLength(1);
   });
 });

@@ -5,7 +5,7 @@ import { defineAgent } from '../../agent-definition';
 import { agentMessages } from '../../prompts/agent-messages';
 import { outputOf } from '../select-helpers';
 import { allowedExercises, exerciseMenu, menuIds, sessionProblems } from './exercise-rules';
-import { isCatalogId, weeklySetsPerMuscle } from '../../catalog';
+import { findExercise, isCatalogId, weeklySetsPerMuscle } from '../../catalog';
 
 export const e6ClinicalTechnician = defineAgent({
   id: 'E6',
@@ -46,15 +46,7 @@ export const e6ClinicalTechnician = defineAgent({
       language,
     ),
   validate: (answer, input) => [
-    ...answer.sustituciones
-      .filter((s, i, all) => all.findIndex((other) => other.original_id === s.original_id) !== i)
-      .map((s) => `${s.original_id} tiene más de una sustitución: da una sola`),
-    ...answer.sustituciones
-      .filter(
-        (s) =>
-          !input.sesiones.some((session) => session.ejercicios.some((e) => e.ejercicio_id === s.original_id)),
-      )
-      .map((s) => `sustitución ${s.original_id} → ${s.nuevo_id}: ${s.original_id} no está en la semana`),
+    ...swapProblems(answer.sustituciones, input.sesiones),
     ...sessionProblems(applySubstitutions(input.sesiones, answer.sustituciones), {
       allowedIds: menuIds(input.alternativas_seguras),
       dias: input.dias,
@@ -69,6 +61,36 @@ export const e6ClinicalTechnician = defineAgent({
     return { sesiones, ...answer, series_semanales: weeklySetsPerMuscle(sesiones) };
   },
 });
+
+/**
+ * A swap keeps E5's sets, reps and effort, so it must be the same kind of movement (same pattern,
+ * a squat for a squat), of an exercise that is in the week, and not one the session already has.
+ * Whether the new exercise is allowed for this client is checked on the week as stored.
+ */
+export function swapProblems(
+  sustituciones: E6Answer['sustituciones'],
+  sesiones: readonly Session[],
+): string[] {
+  return sustituciones.flatMap((swap, index) => {
+    const what = `sustitución ${swap.original_id} → ${swap.nuevo_id}`;
+    if (sustituciones.findIndex((other) => other.original_id === swap.original_id) !== index)
+      return [`${swap.original_id} tiene más de una sustitución: da una sola`];
+    const days = sesiones.filter((s) => s.ejercicios.some((e) => e.ejercicio_id === swap.original_id));
+    if (days.length === 0) return [`${what}: ${swap.original_id} no está en la semana`];
+    if (swap.nuevo_id === swap.original_id) return [`${what}: es el mismo ejercicio`];
+    const before = findExercise(swap.original_id)?.patron;
+    const after = findExercise(swap.nuevo_id)?.patron;
+    const problems: string[] = [];
+    if (before && after && before !== after)
+      problems.push(
+        `${what}: ${swap.nuevo_id} es de otro patrón (${after}, no ${before}); elige uno de alternativas_seguras.${before}`,
+      );
+    for (const day of days)
+      if (day.ejercicios.some((e) => e.ejercicio_id === swap.nuevo_id))
+        problems.push(`${what}: ${swap.nuevo_id} ya está en la sesión del ${day.dia}`);
+    return problems;
+  });
+}
 
 /**
  * E5's week with E6's swaps: each exercise named as an `original_id` becomes its `nuevo_id` on
