@@ -27,6 +27,12 @@ export const GenerationStepSchema = z.object({
   started_at: z.date(),
   finished_at: z.date(),
   duration_ms: z.number().min(0),
+  /**
+   * From the agent's start to the first streamed chunk of its answer: a reasoning model thinks
+   * before it writes (progress within an agent, pipeline/expected-lengths.ts). Absent for agents
+   * written by code and steps written before it was recorded.
+   */
+  first_token_ms: z.number().min(0).nullable().optional(),
   schema_version: SchemaVersionFieldSchema,
 });
 export type GenerationStep = z.infer<typeof GenerationStepSchema>;

@@ -22,7 +22,7 @@ export const INDEXES: Record<string, IndexDescription[]> = {
   ],
   [COLLECTIONS.steps]: [
     { key: { job_id: 1, finished_at: 1 }, name: 'steps_job' },
-    // An agent's recent answer lengths (StepsRepository.recentCompletionTokens), at every agent start.
+    // An agent's recent answers (StepsRepository.recentAnswers), read at the start of every run.
     { key: { agent_id: 1, finished_at: -1 }, name: 'steps_agent_recent' },
   ],
   [COLLECTIONS.trainingPlans]: [

@@ -5,9 +5,15 @@ import { costUsd, type PriceTable } from '@shared/pricing';
 import type { PipelineContext } from './pipeline-types';
 import type { AgentId, PipelineInputs, RunnableAgent } from './agent-definition';
 import { callStructured } from './llm/structured-call';
-import { loadExpectedLengths, type ExpectedLengths } from './expected-lengths';
+import {
+  answerFraction,
+  loadExpectedLengths,
+  type ExpectedAnswer,
+  type ExpectedLengths,
+} from './expected-lengths';
 
-const MAX_STREAMED_FRACTION = 0.95;
+/** How often the progress of a thinking model moves by time (the worker throttles the writes). */
+const THINKING_TICK_MS = 250;
 
 export interface OrchestratorSettings {
   client: OpenAI;
@@ -68,7 +74,7 @@ export async function runAgents(
 ): Promise<Map<AgentId, unknown>> {
   const expected = await loadExpectedLengths(
     plan.map((p) => p.agent),
-    (id) => context.repositories.steps.recentCompletionTokens(id),
+    (id) => context.repositories.steps.recentAnswers(id),
   );
   const ahead = writingAhead(plan, expected);
   const outputs = new Map<AgentId, unknown>(options.seeded ?? []);
@@ -91,7 +97,7 @@ export async function runAgents(
       agent,
       { ...baseInputs, outputs },
       settings,
-      expected.get(agent.id) ?? 0,
+      expected.get(agent.id) ?? { tokens: 0, waitMs: 0, writeMs: 0 },
       options.adjust,
     ).then(
       (field) => {
@@ -150,7 +156,7 @@ function writingAhead(plan: readonly PlannedAgent[], expected: ExpectedLengths):
   const ahead = (id: AgentId): number => {
     const known = memo.get(id);
     if (known !== undefined) return known;
-    const length = (expected.get(id) ?? 0) + Math.max(0, ...(dependants.get(id) ?? []).map(ahead));
+    const length = (expected.get(id)?.tokens ?? 0) + Math.max(0, ...(dependants.get(id) ?? []).map(ahead));
     memo.set(id, length);
     return length;
   };
@@ -163,7 +169,7 @@ async function runOne(
   agent: RunnableAgent,
   inputs: PipelineInputs,
   settings: OrchestratorSettings,
-  expectedTokens: number,
+  expected: ExpectedAnswer,
   adjust?: RunOptions['adjust'],
 ): Promise<unknown> {
   await context.startStep(agent.id, agent.phase);
@@ -183,6 +189,14 @@ async function runOne(
   }
   const call = prepared.call;
   const model = settings.modelFor(agent.id);
+  // Progress within the answer: on every chunk, and on a timer while a reasoning model thinks
+  // before its first one (pipeline/expected-lengths.ts `answerFraction`).
+  const since = performance.now();
+  let received = 0;
+  let firstTokenMs: number | null = null;
+  const report = (): void =>
+    context.reportProgress(agent.id, answerFraction(expected, performance.now() - since, received));
+  const ticker = expected.waitMs > 0 ? setInterval(report, THINKING_TICK_MS) : undefined;
   const result = await callStructured({
     client: settings.client,
     model,
@@ -192,17 +206,16 @@ async function runOne(
     signal: context.signal,
     validate: call.validate,
     onRetry: (message) => context.log('retry', message, agent.id),
-    // Capped below 1: a longer answer than usual must not show the agent done before it is.
-    onTokens: (received) =>
-      context.reportProgress(
-        agent.id,
-        Math.min(MAX_STREAMED_FRACTION, received / Math.max(1, expectedTokens)),
-      ),
+    onTokens: (tokens) => {
+      firstTokenMs ??= Math.round(performance.now() - since);
+      received = tokens;
+      report();
+    },
     timeoutMs: settings.llmTimeoutMs,
     maxRetries: settings.llmMaxRetries,
     retryBaseMs: settings.llmRetryBaseMs,
     retryMaxMs: settings.llmRetryMaxMs,
-  });
+  }).finally(() => clearInterval(ticker));
   const finalized = call.finalize(result.output);
   const field = adjust ? adjust(agent.id, finalized) : finalized;
   // The stored output wins: if another owner checkpointed this agent first, the plan uses its output.
@@ -222,5 +235,6 @@ async function runOne(
     model: result.model,
     requestedModel: model,
     startedAt,
+    firstTokenMs,
   });
 }

@@ -15,6 +15,8 @@ export interface CompletedStepInput {
   /** The model asked for (the price table's key) when it differs from `model`. */
   requestedModel?: string;
   startedAt: Date;
+  /** Milliseconds from the agent's start to its answer's first streamed chunk (LLM agents). */
+  firstTokenMs?: number | null;
 }
 
 /** What a pipeline gets for one run of one job. Every write it makes goes through here, fenced. */

@@ -264,6 +264,7 @@ export class JobRun {
       started_at: step.startedAt,
       finished_at: finishedAt,
       duration_ms: finishedAt.getTime() - step.startedAt.getTime(),
+      ...(step.firstTokenMs != null ? { first_token_ms: step.firstTokenMs } : {}),
     });
     await this.recordProgress(step);
     return stored.output;

@@ -82,10 +82,10 @@ describe('progress within a streamed answer', () => {
     const job = await runJobToEnd(jobId, { db: testDb.db, settings: pipelineSettings(llm) });
     expect(job.status).toBe('completed');
     const steps = createRepositories(testDb.db).steps;
-    const e5 = await steps.recentCompletionTokens('E5');
-    expect(e5[0]).toBe(job.token_usage.by_agent['E5']!.completion_tokens);
+    const [e5] = await steps.recentAnswers('E5');
+    expect(e5!.tokens).toBe(job.token_usage.by_agent['E5']!.completion_tokens);
     // E9 is written by code: no answer length to learn from.
-    expect(await steps.recentCompletionTokens('E9')).toEqual([]);
+    expect(await steps.recentAnswers('E9')).toEqual([]);
   });
 });
 
@@ -100,12 +100,55 @@ describe('a reasoning model', () => {
       const e2 = job.token_usage.by_agent['E2']!;
       expect(e2.reasoning_tokens).toBe(500);
       expect(e2.completion_tokens).toBe(llm.requests.find((r) => r.agent === 'E2')!.completionTokens);
-      const [latest] = await createRepositories(testDb.db).steps.recentCompletionTokens('E2');
-      expect(latest).toBe(e2.completion_tokens - 500);
+      const [latest] = await createRepositories(testDb.db).steps.recentAnswers('E2');
+      expect(latest!.tokens).toBe(e2.completion_tokens - 500);
     } finally {
       llm.setReasoning(0);
     }
   });
+});
+
+describe('progress while a reasoning model thinks', () => {
+  it('moves by time before the first chunk, against the wait learned from the agent’s earlier answers', async () => {
+    // A second of thinking per request; E3's answer itself is short (~80 tokens, ~80 ms).
+    llm.setLatency({ ttftMs: 0, tokensPerSecond: 1000 });
+    llm.setReasoning(1000);
+    // The agents' history is this model's only (earlier tests here answered at once).
+    await getCollections(testDb.db).steps.deleteMany({});
+    try {
+      const first = await createSubmissionAndJob(testDb.db, PROFILES['celiacaEnCasa']!, 'training');
+      expect(
+        (await runJobToEnd(first.jobId, { db: testDb.db, settings: pipelineSettings(llm) })).status,
+      ).toBe('completed');
+      const [learned] = await createRepositories(testDb.db).steps.recentAnswers('E3');
+      expect(learned!.firstTokenMs).toBeGreaterThanOrEqual(950);
+
+      const second = await createSubmissionAndJob(testDb.db, PROFILES['celiacaEnCasa']!, 'training');
+      const shown: Array<{ at: number; running: string[]; percentage: number }> = [];
+      llm.requests.length = 0;
+      const job = await runJobToEnd(second.jobId, {
+        db: testDb.db,
+        settings: pipelineSettings(llm),
+        progressIntervalMs: 50,
+        emit: (event) =>
+          shown.push({
+            at: Date.now(),
+            running: event.job.progress.running_agents,
+            percentage: event.job.progress.percentage,
+          }),
+      });
+      expect(job.status).toBe('completed');
+      const asked = llm.requests.find((r) => r.agent === 'E3')!.startedAt;
+      // While E3 thinks (no chunk yet): several writes, each higher than the last.
+      const thinking = shown
+        .filter((e) => e.running.includes('E3') && e.at > asked && e.at < asked + 950)
+        .map((e) => e.percentage);
+      expect(thinking.length, thinking.join(', ')).toBeGreaterThanOrEqual(3);
+      expect(thinking).toEqual([...new Set(thinking)].sort((a, b) => a - b));
+    } finally {
+      llm.setReasoning(0);
+    }
+  }, 60_000);
 });
 
 describe('a stream that falls silent half-way', () => {

@@ -327,7 +327,7 @@ export class FakeLlmServer {
     if (streamed) {
       const outcome = await streamAnswer(
         res,
-        { id, model, created, content, completionTokens: answerTokens, usage },
+        { id, model, created, content, completionTokens: answerTokens, reasoningTokens: reasoning, usage },
         this.latency,
         {
           stallAfter: fault?.type === 'stall' ? fault.after_tokens : null,

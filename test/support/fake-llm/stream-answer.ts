@@ -14,6 +14,8 @@ export interface StreamedAnswer {
   content: string;
   /** The answer's length in tokens: it is sent as this many chunks, about one token each, as OpenAI does. */
   completionTokens: number;
+  /** A reasoning model's thinking: time before the first chunk, at the latency model's pace. */
+  reasoningTokens?: number;
   usage: Record<string, unknown>;
 }
 
@@ -65,7 +67,9 @@ export async function streamAnswer(
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   res.write(chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]));
   const pieces = piecesOf(answer.content, answer.completionTokens);
-  await new Promise((resolve) => setTimeout(resolve, latency.ttftMs));
+  const thinkingMs =
+    latency.tokensPerSecond > 0 ? ((answer.reasoningTokens ?? 0) / latency.tokensPerSecond) * 1000 : 0;
+  await new Promise((resolve) => setTimeout(resolve, latency.ttftMs + thinkingMs));
   const startedAt = Date.now();
   let sent = 0;
   while (sent < pieces.length) {

@@ -5,6 +5,12 @@ import { isDuplicateKeyError } from './duplicate-key';
 
 export type NewStep = Omit<GenerationStep, '_id'>;
 
+export interface RecentAnswer {
+  tokens: number;
+  firstTokenMs: number | null;
+  durationMs: number;
+}
+
 /** Agent checkpoints. Written once per (job, agent): a resumed job reads them instead of paying again. */
 export class StepsRepository {
   constructor(private readonly steps: Collection<GenerationStep>) {}
@@ -29,17 +35,22 @@ export class StepsRepository {
   }
 
   /**
-   * The length of the agent's latest LLM answers, newest first (agents written by code have none):
-   * completion tokens less a reasoning model's thinking, which is never streamed as the answer.
+   * The agent's latest LLM answers, newest first (agents written by code have none): their length
+   * (completion tokens less a reasoning model's thinking, which is never streamed as the answer),
+   * the wait for their first chunk and their whole time.
    */
-  async recentCompletionTokens(agentId: string, limit = 20): Promise<number[]> {
+  async recentAnswers(agentId: string, limit = 20): Promise<RecentAnswer[]> {
     const steps = await this.steps
-      .find({ agent_id: agentId }, { projection: { usage: 1, model: 1 } })
+      .find({ agent_id: agentId }, { projection: { usage: 1, model: 1, duration_ms: 1, first_token_ms: 1 } })
       .sort({ finished_at: -1 })
       .limit(limit)
       .toArray();
     return steps
       .filter((s) => s.model !== CODE_MODEL)
-      .map((s) => s.usage.completion_tokens - (s.usage.reasoning_tokens ?? 0));
+      .map((s) => ({
+        tokens: s.usage.completion_tokens - (s.usage.reasoning_tokens ?? 0),
+        firstTokenMs: s.first_token_ms ?? null,
+        durationMs: s.duration_ms,
+      }));
   }
 }
