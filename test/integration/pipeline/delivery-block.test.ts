@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { overridePlanBlock } from '../../../src/main/application/plan-delivery';
 import { getCollections } from '../../../src/main/db/collections';
 import { createRepositories } from '../../../src/main/db/repositories';
@@ -7,7 +7,7 @@ import { enqueue, retryJob } from '../../../src/main/queue';
 import type { JobType } from '../../../src/shared/job';
 import { nutritionPlanIdForJob, trainingPlanIdForJob } from '../../../src/shared/plans';
 import type { Fault } from '../../support/fake-llm/faults';
-import { FakeLlmServer } from '../../support/fake-llm/server';
+import { useFakeLlm } from '../../support/fake-llm/use-fake-llm';
 import { createSubmissionAndJob, pipelineSettings, runJobToEnd } from '../../support/pipeline-harness';
 import { PROFILES } from '../../support/profiles';
 import { useTestDatabase } from '../../support/test-db';
@@ -18,13 +18,7 @@ import { useTestDatabase } from '../../support/test-db';
  * `audit_blocked` and still names the plan, and nothing later uses it until the coach approves it.
  */
 const testDb = useTestDatabase();
-const llm = new FakeLlmServer();
-beforeAll(() => llm.start());
-afterAll(() => llm.stop());
-beforeEach(() => {
-  llm.faults.clear();
-  llm.requests.length = 0;
-});
+const llm = useFakeLlm();
 
 const run = (jobId: string) => runJobToEnd(jobId, { db: testDb.db, settings: pipelineSettings(llm) });
 const repos = () => createRepositories(testDb.db);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stepId } from '../../../src/shared/generation-step';
 import { knownJobCost, toPublicJob } from '../../../src/shared/job';
 import { costUsd, DEFAULT_PRICES } from '../../../src/shared/pricing';
@@ -8,20 +8,13 @@ import { enqueue } from '../../../src/main/queue';
 import { findExercise } from '../../../src/main/pipeline/catalog';
 import { allowedExercises, exerciseMenu } from '../../../src/main/pipeline/agents/training/exercise-rules';
 import type { ClientSummary } from '../../../src/shared/plan-content';
-import { FakeLlmServer } from '../../support/fake-llm/server';
+import { useFakeLlm } from '../../support/fake-llm/use-fake-llm';
 import { createSubmissionAndJob, pipelineSettings, runJobToEnd } from '../../support/pipeline-harness';
 import { PROFILES } from '../../support/profiles';
 import { useTestDatabase } from '../../support/test-db';
 
 const testDb = useTestDatabase();
-const llm = new FakeLlmServer();
-beforeAll(() => llm.start());
-afterAll(() => llm.stop());
-beforeEach(() => {
-  llm.faults.clear();
-  llm.requests.length = 0;
-  llm.setLatency({ ttftMs: 0, tokensPerSecond: 0 });
-});
+const llm = useFakeLlm();
 
 /** Per-agent prompt budget (o200k tokens): the original sent ~45 000 tokens per training plan. */
 const PROMPT_BUDGET = 3_000;

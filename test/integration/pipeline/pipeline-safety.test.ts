@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getCollections } from '../../../src/main/db/collections';
 import { createRepositories } from '../../../src/main/db/repositories';
 import { enqueue, retryJob } from '../../../src/main/queue';
@@ -6,19 +6,13 @@ import { getCatalog } from '../../../src/main/pipeline/catalog';
 import type { AuditResult, ClientSummary, SafeSessionsField } from '../../../src/shared/plan-content';
 import type { MenuPlan } from '../../../src/shared/menu-plan';
 import { QuestionnaireResponsesSchema } from '../../../src/shared/questionnaire';
-import { FakeLlmServer } from '../../support/fake-llm/server';
+import { useFakeLlm } from '../../support/fake-llm/use-fake-llm';
 import { createSubmissionAndJob, pipelineSettings, runJobToEnd } from '../../support/pipeline-harness';
 import { PROFILES, SCREENING_PROFILES } from '../../support/profiles';
 import { useTestDatabase } from '../../support/test-db';
 
 const testDb = useTestDatabase();
-const llm = new FakeLlmServer();
-beforeAll(() => llm.start());
-afterAll(() => llm.stop());
-beforeEach(() => {
-  llm.faults.clear();
-  llm.requests.length = 0;
-});
+const llm = useFakeLlm();
 
 const run = (jobId: string) => runJobToEnd(jobId, { db: testDb.db, settings: pipelineSettings(llm) });
 const plans = () => createRepositories(testDb.db);

@@ -1,11 +1,11 @@
 import { APIUserAbortError } from 'openai';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JobEvent } from '../../../src/shared/job-events';
 import { getCollections } from '../../../src/main/db/collections';
 import { createRepositories } from '../../../src/main/db/repositories';
 import { cancelJob } from '../../../src/main/queue';
 import { streamCompletion } from '../../../src/main/pipeline/llm/stream-completion';
-import { FakeLlmServer } from '../../support/fake-llm/server';
+import { useFakeLlm } from '../../support/fake-llm/use-fake-llm';
 import { createSubmissionAndJob, pipelineSettings, runJobToEnd } from '../../support/pipeline-harness';
 import { PROFILES } from '../../support/profiles';
 import { useTestDatabase } from '../../support/test-db';
@@ -18,13 +18,7 @@ import { waitFor } from '../../support/worker-harness';
  */
 
 const testDb = useTestDatabase();
-const llm = new FakeLlmServer();
-beforeAll(() => llm.start());
-afterAll(() => llm.stop());
-beforeEach(() => {
-  llm.faults.clear();
-  llm.requests.length = 0;
-});
+const llm = useFakeLlm();
 
 /** The events of one run, with the running agents and percentage each one showed. */
 function recorder() {
@@ -78,7 +72,6 @@ describe('progress within a streamed answer', () => {
 
   it('the expected length of an answer is learned from the agent’s earlier steps (median of the latest)', async () => {
     const { jobId } = await createSubmissionAndJob(testDb.db, PROFILES['rodillaLactosa']!, 'training');
-    llm.setLatency({ ttftMs: 0, tokensPerSecond: 0 });
     const job = await runJobToEnd(jobId, { db: testDb.db, settings: pipelineSettings(llm) });
     expect(job.status).toBe('completed');
     const steps = createRepositories(testDb.db).steps;
@@ -91,20 +84,15 @@ describe('progress within a streamed answer', () => {
 
 describe('a reasoning model', () => {
   it('its thinking is paid and counted, but an answer’s expected length is what it streams', async () => {
-    llm.setLatency({ ttftMs: 0, tokensPerSecond: 0 });
     llm.setReasoning(500);
-    try {
-      const { jobId } = await createSubmissionAndJob(testDb.db, PROFILES['celiacaEnCasa']!, 'training');
-      const job = await runJobToEnd(jobId, { db: testDb.db, settings: pipelineSettings(llm) });
-      expect(job.status).toBe('completed');
-      const e2 = job.token_usage.by_agent['E2']!;
-      expect(e2.reasoning_tokens).toBe(500);
-      expect(e2.completion_tokens).toBe(llm.requests.find((r) => r.agent === 'E2')!.completionTokens);
-      const [latest] = await createRepositories(testDb.db).steps.recentAnswers('E2');
-      expect(latest!.tokens).toBe(e2.completion_tokens - 500);
-    } finally {
-      llm.setReasoning(0);
-    }
+    const { jobId } = await createSubmissionAndJob(testDb.db, PROFILES['celiacaEnCasa']!, 'training');
+    const job = await runJobToEnd(jobId, { db: testDb.db, settings: pipelineSettings(llm) });
+    expect(job.status).toBe('completed');
+    const e2 = job.token_usage.by_agent['E2']!;
+    expect(e2.reasoning_tokens).toBe(500);
+    expect(e2.completion_tokens).toBe(llm.requests.find((r) => r.agent === 'E2')!.completionTokens);
+    const [latest] = await createRepositories(testDb.db).steps.recentAnswers('E2');
+    expect(latest!.tokens).toBe(e2.completion_tokens - 500);
   });
 });
 
@@ -115,45 +103,40 @@ describe('progress while a reasoning model thinks', () => {
     llm.setReasoning(1000);
     // The agents' history is this model's only (earlier tests here answered at once).
     await getCollections(testDb.db).steps.deleteMany({});
-    try {
-      const first = await createSubmissionAndJob(testDb.db, PROFILES['celiacaEnCasa']!, 'training');
-      expect(
-        (await runJobToEnd(first.jobId, { db: testDb.db, settings: pipelineSettings(llm) })).status,
-      ).toBe('completed');
-      const [learned] = await createRepositories(testDb.db).steps.recentAnswers('E3');
-      expect(learned!.firstTokenMs).toBeGreaterThanOrEqual(950);
+    const first = await createSubmissionAndJob(testDb.db, PROFILES['celiacaEnCasa']!, 'training');
+    expect((await runJobToEnd(first.jobId, { db: testDb.db, settings: pipelineSettings(llm) })).status).toBe(
+      'completed',
+    );
+    const [learned] = await createRepositories(testDb.db).steps.recentAnswers('E3');
+    expect(learned!.firstTokenMs).toBeGreaterThanOrEqual(950);
 
-      const second = await createSubmissionAndJob(testDb.db, PROFILES['celiacaEnCasa']!, 'training');
-      const shown: Array<{ at: number; running: string[]; percentage: number }> = [];
-      llm.requests.length = 0;
-      const job = await runJobToEnd(second.jobId, {
-        db: testDb.db,
-        settings: pipelineSettings(llm),
-        progressIntervalMs: 50,
-        emit: (event) =>
-          shown.push({
-            at: Date.now(),
-            running: event.job.progress.running_agents,
-            percentage: event.job.progress.percentage,
-          }),
-      });
-      expect(job.status).toBe('completed');
-      const asked = llm.requests.find((r) => r.agent === 'E3')!.startedAt;
-      // While E3 thinks (no chunk yet): several writes, each higher than the last.
-      const thinking = shown
-        .filter((e) => e.running.includes('E3') && e.at > asked && e.at < asked + 950)
-        .map((e) => e.percentage);
-      expect(thinking.length, thinking.join(', ')).toBeGreaterThanOrEqual(3);
-      expect(thinking).toEqual([...new Set(thinking)].sort((a, b) => a - b));
-    } finally {
-      llm.setReasoning(0);
-    }
+    const second = await createSubmissionAndJob(testDb.db, PROFILES['celiacaEnCasa']!, 'training');
+    const shown: Array<{ at: number; running: string[]; percentage: number }> = [];
+    llm.requests.length = 0;
+    const job = await runJobToEnd(second.jobId, {
+      db: testDb.db,
+      settings: pipelineSettings(llm),
+      progressIntervalMs: 50,
+      emit: (event) =>
+        shown.push({
+          at: Date.now(),
+          running: event.job.progress.running_agents,
+          percentage: event.job.progress.percentage,
+        }),
+    });
+    expect(job.status).toBe('completed');
+    const asked = llm.requests.find((r) => r.agent === 'E3')!.startedAt;
+    // While E3 thinks (no chunk yet): several writes, each higher than the last.
+    const thinking = shown
+      .filter((e) => e.running.includes('E3') && e.at > asked && e.at < asked + 950)
+      .map((e) => e.percentage);
+    expect(thinking.length, thinking.join(', ')).toBeGreaterThanOrEqual(3);
+    expect(thinking).toEqual([...new Set(thinking)].sort((a, b) => a - b));
   }, 60_000);
 });
 
 describe('a stream that falls silent half-way', () => {
   it('is given up after the timeout and retried like any transient failure', async () => {
-    llm.setLatency({ ttftMs: 0, tokensPerSecond: 0 });
     const { jobId } = await createSubmissionAndJob(testDb.db, PROFILES['celiacaEnCasa']!, 'training');
     llm.faults.add([{ type: 'stall', agent: 'E3', after_tokens: 5, count: 1 }]);
     const job = await runJobToEnd(jobId, {
@@ -173,7 +156,6 @@ describe('a stream that falls silent half-way', () => {
 
 describe('streams that end badly', () => {
   it('a reset connection or a quiet end before the last chunk is retried, never taken as the answer', async () => {
-    llm.setLatency({ ttftMs: 0, tokensPerSecond: 0 });
     const { jobId } = await createSubmissionAndJob(testDb.db, PROFILES['celiacaEnCasa']!, 'training');
     llm.faults.add([
       { type: 'cut_stream', agent: 'E2', after_tokens: 5, clean: false, count: 1 },
@@ -196,7 +178,6 @@ describe('streams that end badly', () => {
   });
 
   it('without a usage chunk the tokens are estimated, not counted as free', async () => {
-    llm.setLatency({ ttftMs: 0, tokensPerSecond: 0 });
     const { jobId } = await createSubmissionAndJob(testDb.db, PROFILES['celiacaEnCasa']!, 'training');
     llm.faults.add([{ type: 'no_usage', agent: 'E3', count: 1 }]);
     const job = await runJobToEnd(jobId, { db: testDb.db, settings: pipelineSettings(llm) });

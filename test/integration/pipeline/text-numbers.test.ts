@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRepositories } from '../../../src/main/db/repositories';
 import type { AuditResult } from '../../../src/shared/plan-content';
-import { FakeLlmServer } from '../../support/fake-llm/server';
+import { useFakeLlm } from '../../support/fake-llm/use-fake-llm';
 import { createSubmissionAndJob, pipelineSettings, runJobToEnd } from '../../support/pipeline-harness';
 import { PROFILES } from '../../support/profiles';
 import { useTestDatabase } from '../../support/test-db';
@@ -14,13 +14,7 @@ import { useTestDatabase } from '../../support/test-db';
  */
 
 const testDb = useTestDatabase();
-const llm = new FakeLlmServer();
-beforeAll(() => llm.start());
-afterAll(() => llm.stop());
-beforeEach(() => {
-  llm.faults.clear();
-  llm.requests.length = 0;
-});
+const llm = useFakeLlm();
 
 const run = (jobId: string) => runJobToEnd(jobId, { db: testDb.db, settings: pipelineSettings(llm) });
 
