@@ -88,7 +88,7 @@ export async function loadExpectedLengths(
 export function answerFraction(expected: ExpectedAnswer, elapsedMs: number, received: number): number {
   const total = expected.waitMs + expected.writeMs;
   const written = Math.min(1, received / Math.max(1, expected.tokens));
-  if (expected.waitMs <= 0 || total <= 0) return Math.min(MAX_FRACTION, written);
+  if (expected.waitMs <= 0 || expected.writeMs <= 0) return Math.min(MAX_FRACTION, written);
   const thinking = expected.waitMs / total;
   const fraction =
     received === 0 ? Math.min(thinking, elapsedMs / total) : thinking + (1 - thinking) * written;

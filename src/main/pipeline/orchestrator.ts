@@ -74,7 +74,7 @@ export async function runAgents(
 ): Promise<Map<AgentId, unknown>> {
   const expected = await loadExpectedLengths(
     plan.map((p) => p.agent),
-    (id) => context.repositories.steps.recentAnswers(id),
+    (id) => context.repositories.steps.recentAnswers(id, settings.modelFor(id)),
   );
   const ahead = writingAhead(plan, expected);
   const outputs = new Map<AgentId, unknown>(options.seeded ?? []);
@@ -207,7 +207,10 @@ async function runOne(
     validate: call.validate,
     onRetry: (message) => context.log('retry', message, agent.id),
     onTokens: (tokens) => {
-      firstTokenMs ??= Math.round(performance.now() - since);
+      if (firstTokenMs === null) {
+        firstTokenMs = Math.round(performance.now() - since);
+        clearInterval(ticker);
+      }
       received = tokens;
       report();
     },

@@ -75,10 +75,10 @@ describe('progress within a streamed answer', () => {
     const job = await runJobToEnd(jobId, { db: testDb.db, settings: pipelineSettings(llm) });
     expect(job.status).toBe('completed');
     const steps = createRepositories(testDb.db).steps;
-    const [e5] = await steps.recentAnswers('E5');
+    const [e5] = await steps.recentAnswers('E5', 'gpt-5-mini');
     expect(e5!.tokens).toBe(job.token_usage.by_agent['E5']!.completion_tokens);
     // E9 is written by code: no answer length to learn from.
-    expect(await steps.recentAnswers('E9')).toEqual([]);
+    expect(await steps.recentAnswers('E9', 'gpt-5-mini')).toEqual([]);
   });
 });
 
@@ -91,7 +91,7 @@ describe('a reasoning model', () => {
     const e2 = job.token_usage.by_agent['E2']!;
     expect(e2.reasoning_tokens).toBe(500);
     expect(e2.completion_tokens).toBe(llm.requests.find((r) => r.agent === 'E2')!.completionTokens);
-    const [latest] = await createRepositories(testDb.db).steps.recentAnswers('E2');
+    const [latest] = await createRepositories(testDb.db).steps.recentAnswers('E2', 'gpt-5-mini');
     expect(latest!.tokens).toBe(e2.completion_tokens - 500);
   });
 });
@@ -107,7 +107,7 @@ describe('progress while a reasoning model thinks', () => {
     expect((await runJobToEnd(first.jobId, { db: testDb.db, settings: pipelineSettings(llm) })).status).toBe(
       'completed',
     );
-    const [learned] = await createRepositories(testDb.db).steps.recentAnswers('E3');
+    const [learned] = await createRepositories(testDb.db).steps.recentAnswers('E3', 'gpt-5-mini');
     expect(learned!.firstTokenMs).toBeGreaterThanOrEqual(950);
 
     const second = await createSubmissionAndJob(testDb.db, PROFILES['celiacaEnCasa']!, 'training');
@@ -130,7 +130,8 @@ describe('progress while a reasoning model thinks', () => {
     const thinking = shown
       .filter((e) => e.running.includes('E3') && e.at > asked && e.at < asked + 950)
       .map((e) => e.percentage);
-    expect(thinking.length, thinking.join(', ')).toBeGreaterThanOrEqual(3);
+    // Ticks every 250 ms while it thinks: at least two writes before the first chunk (none without).
+    expect(thinking.length, thinking.join(', ')).toBeGreaterThanOrEqual(2);
     expect(thinking).toEqual([...new Set(thinking)].sort((a, b) => a - b));
   }, 60_000);
 });

@@ -79,7 +79,7 @@ export async function streamAnswer(
         ? Math.min(pieces.length, Math.floor(((Date.now() - startedAt) / 1000) * latency.tokensPerSecond))
         : pieces.length;
     let batch = '';
-    const until = stallAfter === null ? due : Math.min(due, stallAfter);
+    const until = Math.min(due, stallAfter ?? due, cutAfter ?? due);
     for (; sent < until; sent += 1)
       batch += chunk([{ index: 0, delta: { content: pieces[sent] }, finish_reason: null }]);
     if (batch) res.write(batch);

@@ -52,5 +52,12 @@ describe('E6’s swaps, applied by code to E5’s week', () => {
     expect(swapProblems([swap(squatA!, squatC!), swap(squatA!, squatB!)], week)).toEqual([
       expect.stringMatching(/tiene más de una sustitución/),
     ]);
+    // A chain would bring back what E6 takes out; two of a session swapped for one would repeat it.
+    expect(swapProblems([swap(squatA!, squatB!), swap(squatB!, squatC!)], week)[0]).toMatch(
+      new RegExp(`${squatB} también se sustituye`),
+    );
+    expect(swapProblems([swap(squatA!, squatC!), swap(squatB!, squatC!)], week)).toEqual([
+      expect.stringMatching(new RegExp(`${squatB} también pasa a ${squatC} en la sesión del lunes`)),
+    ]);
   });
 });

@@ -57,5 +57,7 @@ describe('answerFraction', () => {
     expect(answerFraction(expected, 20_000, 0)).toBeCloseTo(0.6);
     expect(answerFraction(expected, 7000, 400)).toBeCloseTo(0.8);
     expect(answerFraction(expected, 9000, 2000)).toBe(0.95);
+    // A wait without a writing time (a one-off history) would put the whole share in the thinking.
+    expect(answerFraction({ tokens: 800, waitMs: 6000, writeMs: 0 }, 20_000, 0)).toBe(0);
   });
 });

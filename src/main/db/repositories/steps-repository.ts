@@ -35,20 +35,25 @@ export class StepsRepository {
   }
 
   /**
-   * The agent's latest LLM answers, newest first (agents written by code have none): their length
+   * The agent's latest LLM answers with `model`, newest first (agents written by code have none): their length
    * (completion tokens less a reasoning model's thinking, which is never streamed as the answer),
    * the wait for their first chunk and their whole time.
    */
-  async recentAnswers(agentId: string, limit = 20): Promise<RecentAnswer[]> {
+  async recentAnswers(agentId: string, model: string, limit = 20): Promise<RecentAnswer[]> {
     const steps = await this.steps
-      .find({ agent_id: agentId }, { projection: { usage: 1, model: 1, duration_ms: 1, first_token_ms: 1 } })
+      // Another model writes at another pace (a reasoning model thinks first): its steps only.
+      .find(
+        { agent_id: agentId, requested_model: model },
+        { projection: { usage: 1, model: 1, duration_ms: 1, first_token_ms: 1 } },
+      )
       .sort({ finished_at: -1 })
       .limit(limit)
       .toArray();
     return steps
       .filter((s) => s.model !== CODE_MODEL)
       .map((s) => ({
-        tokens: s.usage.completion_tokens - (s.usage.reasoning_tokens ?? 0),
+        // A provider that reports the thinking apart from the completion must not make it negative.
+        tokens: Math.max(0, s.usage.completion_tokens - (s.usage.reasoning_tokens ?? 0)),
         firstTokenMs: s.first_token_ms ?? null,
         durationMs: s.duration_ms,
       }));

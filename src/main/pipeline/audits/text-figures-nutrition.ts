@@ -141,8 +141,12 @@ export function weeklyFigures(
  * no gram or kcal figure: those are the menus' (N6), computed by code.
  */
 export function timingFigures(output: Pick<N5Output, 'comidas'>): AllowedValues {
-  // Present and empty: a gram or kcal figure in N5's notes is an error, not a figure left unchecked.
-  const figures: Builder = { kcal: [], g: [], 'g:proteina': [], 'g:carbohidratos': [], 'g:grasa': [] };
+  // Present and empty: a gram, g/kg or kcal figure in N5's notes is an error, not a figure left
+  // unchecked (checkTextNumbers skips a key it has no list for).
+  const figures: Builder = { kcal: [] };
+  for (const unit of ['g', 'g_kg'])
+    for (const nutrient of ['', ':proteina', ':carbohidratos', ':grasa', ':fibra'])
+      figures[`${unit}${nutrient}`] = [];
   for (const meal of output.comidas) {
     add(figures, 'pct:proteina', meal.proteina_pct);
     add(figures, 'pct:carbohidratos', meal.carbohidratos_pct);

@@ -1,4 +1,4 @@
-import { APIUserAbortError, type OpenAI } from 'openai';
+import { APIError, APIUserAbortError, type OpenAI } from 'openai';
 import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
 import { JobFailure } from '../job-errors';
 
@@ -63,7 +63,7 @@ export async function streamCompletion(
         watch();
         if (chunk.model) result.model = chunk.model;
         if (chunk.usage) result.usage = chunk.usage;
-        const choice = chunk.choices[0];
+        const choice = chunk.choices?.[0];
         if (choice?.finish_reason) finished = true;
         const delta = choice?.delta?.content;
         if (!delta) continue;
@@ -72,8 +72,10 @@ export async function streamCompletion(
         options.onChunk?.(result.chunks);
       }
     } catch (error) {
-      if (controller.signal.aborted) throw error;
-      // Half an answer is lost, not refused: an error event in the stream, a reset connection.
+      // An abort, or an error the endpoint sent inside the stream (the caller classifies it as any
+      // API error: a refusal is not retried).
+      if (controller.signal.aborted || error instanceof APIError) throw error;
+      // Half an answer lost in transport (a reset connection): retried like a 5xx.
       throw new JobFailure('llm_error', 'El servicio de IA cortó la respuesta a mitad', true, {
         cause: error,
       });

@@ -337,6 +337,8 @@ describe('N5’s notes (written before the day’s grams exist)', () => {
       /«40 g»; el plan no tiene ninguna cifra de/,
     );
     expect(check('Una cena de unas 600 kcal.', figures)).toHaveLength(1);
+    expect(check('Unos 0,4 g/kg de proteína por comida.', figures)).toHaveLength(1);
+    expect(check('Suma 10 g de fibra en la comida.', figures)).toHaveLength(1);
     expect(check('El desayuno lleva el 35 % de la proteína.', figures)).toHaveLength(1);
   });
 });

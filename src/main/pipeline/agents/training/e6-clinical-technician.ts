@@ -78,6 +78,9 @@ export function swapProblems(
     const days = sesiones.filter((s) => s.ejercicios.some((e) => e.ejercicio_id === swap.original_id));
     if (days.length === 0) return [`${what}: ${swap.original_id} no está en la semana`];
     if (swap.nuevo_id === swap.original_id) return [`${what}: es el mismo ejercicio`];
+    // A chain (A → B, B → C) would bring back an exercise E6 itself takes out.
+    if (sustituciones.some((other) => other.original_id === swap.nuevo_id))
+      return [`${what}: ${swap.nuevo_id} también se sustituye; elige uno que se quede`];
     const before = findExercise(swap.original_id)?.patron;
     const after = findExercise(swap.nuevo_id)?.patron;
     const problems: string[] = [];
@@ -85,9 +88,21 @@ export function swapProblems(
       problems.push(
         `${what}: ${swap.nuevo_id} es de otro patrón (${after}, no ${before}); elige uno de alternativas_seguras.${before}`,
       );
-    for (const day of days)
+    for (const day of days) {
       if (day.ejercicios.some((e) => e.ejercicio_id === swap.nuevo_id))
         problems.push(`${what}: ${swap.nuevo_id} ya está en la sesión del ${day.dia}`);
+      // Two exercises of one session swapped for the same one would repeat it.
+      const twin = sustituciones.find(
+        (other) =>
+          other !== swap &&
+          other.nuevo_id === swap.nuevo_id &&
+          day.ejercicios.some((e) => e.ejercicio_id === other.original_id),
+      );
+      if (twin && sustituciones.indexOf(twin) > index)
+        problems.push(
+          `${what}: ${twin.original_id} también pasa a ${swap.nuevo_id} en la sesión del ${day.dia}`,
+        );
+    }
     return problems;
   });
 }
