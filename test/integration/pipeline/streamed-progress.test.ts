@@ -176,6 +176,17 @@ describe('streams that end badly', () => {
       expect.stringMatching(/^E2: El servicio de IA cortó la respuesta a mitad/),
       expect.stringMatching(/^E4: La respuesta del servicio de IA llegó incompleta/),
     ]);
+    // What was sent before a cut was paid for: counted (chunks exact, the prompt estimated).
+    for (const agent of ['E2', 'E4']) {
+      const sent = llm.requests.filter((r) => r.agent === agent);
+      expect(sent[0]!.completionTokens, agent).toBe(5);
+      expect(job.token_usage.by_agent[agent]!.completion_tokens, agent).toBe(
+        sent.reduce((sum, r) => sum + r.completionTokens, 0),
+      );
+      expect(job.token_usage.by_agent[agent]!.prompt_tokens, agent).toBeGreaterThan(
+        sent[1]!.promptTokens * 1.5,
+      );
+    }
   });
 
   it('without a usage chunk the tokens are estimated, not counted as free', async () => {

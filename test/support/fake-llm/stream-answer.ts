@@ -84,6 +84,8 @@ export async function streamAnswer(
       batch += chunk([{ index: 0, delta: { content: pieces[sent] }, finish_reason: null }]);
     if (batch) res.write(batch);
     if (cutAfter !== null && sent >= cutAfter) {
+      // What was written reaches the client before the cut (a reset drops unread data).
+      await new Promise((resolve) => setTimeout(resolve, TICK_MS));
       if (misbehave.cleanCut) res.end('data: [DONE]\n\n');
       else res.destroy();
       return { chunksSent: sent, cut: true };

@@ -139,6 +139,8 @@ export async function callStructured<T>(options: StructuredCallOptions<T>): Prom
 
   const request = async (messages: ChatCompletionMessageParam[]): Promise<string | null> => {
     for (;;) {
+      // Chunks of this request so far: a stream cut half-way was still paid for.
+      let streamed = 0;
       try {
         const completion = await streamCompletion(
           options.client,
@@ -151,7 +153,10 @@ export async function callStructured<T>(options: StructuredCallOptions<T>): Prom
             signal: options.signal,
             ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
             idleMs: options.timeoutMs ?? DEFAULT_IDLE_MS,
-            onChunk: (chunks) => options.onTokens?.(received + chunks),
+            onChunk: (chunks) => {
+              streamed = chunks;
+              options.onTokens?.(received + chunks);
+            },
           },
         );
         received += completion.chunks;
@@ -159,6 +164,8 @@ export async function callStructured<T>(options: StructuredCallOptions<T>): Prom
         model = completion.model || model;
         return completion.content;
       } catch (error) {
+        // The provider bills the prompt and what it sent before the cut; it sends no usage for it.
+        if (streamed > 0) addUsage(usage, estimatedUsage(messages, streamed));
         const classified = classifyLlmError(error);
         if (
           !(classified instanceof JobFailure) ||
