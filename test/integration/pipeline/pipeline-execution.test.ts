@@ -70,21 +70,16 @@ describe('DAG execution', () => {
       const training = (await repos.trainingPlans.get(job.result.training_plan_id!))!.training;
       return { planned: training.sessions as Week, safe: training.safe_sessions as Week, training };
     };
+    /** A full plan whose E6 answers `count` times with one more swap: to `value`, of `field` (else the week's first exercise). */
+    const runWithSwap = async (swap: { value: string; field?: string; count: number }) => {
+      const { jobId } = await createSubmissionAndJob(testDb.db, PROFILES['rodillaLactosa']!, 'full');
+      llm.requests.length = 0;
+      llm.faults.add([{ type: 'mutate', agent: 'E6', mutation: 'add_substitution', ...swap }]);
+      return runJobToEnd(jobId, { db: testDb.db, settings: pipelineSettings(llm) });
+    };
 
     // A swap of an exercise E5 never planned: back to the model once.
-    const first = await createSubmissionAndJob(testDb.db, PROFILES['rodillaLactosa']!, 'full');
-    llm.requests.length = 0;
-    llm.faults.add([
-      {
-        type: 'mutate',
-        agent: 'E6',
-        mutation: 'add_substitution',
-        field: 'no_planificado',
-        value: 'x',
-        count: 1,
-      },
-    ]);
-    const job = await runJobToEnd(first.jobId, { db: testDb.db, settings: pipelineSettings(llm) });
+    const job = await runWithSwap({ field: 'no_planificado', value: 'x', count: 1 });
     expect(job.status, job.error_message ?? '').toBe('completed');
     expect(llm.requests.filter((r) => r.agent === 'E6').map((r) => r.repair)).toEqual([false, true]);
     const { planned } = await weeksOf(job);
@@ -102,11 +97,7 @@ describe('DAG execution', () => {
     );
     const replacement = offered[findExercise(original)!.patron]!.find((id) => !busy.has(id))!;
     expect(replacement).toBeDefined();
-    const second = await createSubmissionAndJob(testDb.db, PROFILES['rodillaLactosa']!, 'full');
-    llm.faults.add([
-      { type: 'mutate', agent: 'E6', mutation: 'add_substitution', value: replacement, count: 1 },
-    ]);
-    const swapped = await runJobToEnd(second.jobId, { db: testDb.db, settings: pipelineSettings(llm) });
+    const swapped = await runWithSwap({ value: replacement, count: 1 });
     expect(swapped.status, swapped.error_message ?? '').toBe('completed');
     const after = await weeksOf(swapped);
     expect(after.planned).toMatchObject({ sesiones: planned.sesiones });
@@ -140,30 +131,14 @@ describe('DAG execution', () => {
     const otherPattern = Object.entries(offered).find(
       ([patron]) => patron !== findExercise(original)!.patron,
     )![1][0]!;
-    const fourth = await createSubmissionAndJob(testDb.db, PROFILES['rodillaLactosa']!, 'full');
-    llm.requests.length = 0;
-    llm.faults.add([
-      { type: 'mutate', agent: 'E6', mutation: 'add_substitution', value: otherPattern, count: 1 },
-    ]);
-    const repaired = await runJobToEnd(fourth.jobId, { db: testDb.db, settings: pipelineSettings(llm) });
+    const repaired = await runWithSwap({ value: otherPattern, count: 1 });
     expect(repaired.status, repaired.error_message ?? '').toBe('completed');
     expect(llm.requests.filter((r) => r.agent === 'E6').map((r) => r.repair)).toEqual([false, true]);
     expect(repaired.execution_log.some((e) => e.agent_id === 'E6' && e.event === 'retry')).toBe(true);
     expect(JSON.stringify((await weeksOf(repaired)).safe.sesiones)).toContain(`"${original}"`);
 
     // A model that insists on swapping what is not there: the job fails, naming it.
-    const third = await createSubmissionAndJob(testDb.db, PROFILES['rodillaLactosa']!, 'full');
-    llm.faults.add([
-      {
-        type: 'mutate',
-        agent: 'E6',
-        mutation: 'add_substitution',
-        field: 'no_planificado',
-        value: 'x',
-        count: 20,
-      },
-    ]);
-    const failed = await runJobToEnd(third.jobId, { db: testDb.db, settings: pipelineSettings(llm) });
+    const failed = await runWithSwap({ field: 'no_planificado', value: 'x', count: 20 });
     expect(failed).toMatchObject({ status: 'failed', error_reason: 'invalid_output' });
     expect(failed.error_message).toMatch(/no_planificado no está en la semana/);
     llm.faults.clear();
