@@ -58,6 +58,12 @@ const DAY_TYPE: Readonly<Record<string, string>> = {
 }; // prettier-ignore
 
 export function unitAfter(after: string): UnitMatch | null {
+  // "a 500-kcal snack", "a 4-day split": the hyphen joins the number to its unit (a range, "20-40 g",
+  // has a digit after it).
+  if (/^-[a-z%]/.test(after)) {
+    const joined = unitAfter(after.slice(1));
+    return joined && { ...joined, length: joined.length + 1 };
+  }
   let m = new RegExp(`^\\s*${G}\\s*(?:/|por|per|each|a)\\s*${KG}(?![a-z])`).exec(after);
   if (m) return { unit: 'g_kg', length: m[0].length, qualifier: null };
   m = /^\s*(?:kcals?|kilocalorias?|kilocalories?|calorias?|calories|cals?)(?![a-z])/.exec(after);

@@ -40,6 +40,14 @@ describe('extractQuantities', () => {
     expect(read('2.650 kcal el lunes, 2.300 el domingo')).toEqual(['kcal=2650', 'kcal=2300']);
   });
 
+  it('reads a unit joined to its number by a hyphen ("a 500-kcal snack", "12-set weeks")', () => {
+    expect(read('A 500-kcal snack after training.')).toEqual(['kcal=500']);
+    expect(read('Un tentempié de 30-g de proteína.')).toEqual(['g:proteina=30']);
+    expect(read('Then 12-set weeks.')).toEqual(['sets=12']);
+    // A range keeps its hyphen.
+    expect(read('Entre 20-40 g de proteína.')).toEqual(['g:proteina=20…40']);
+  });
+
   it('never reads conversion factors as the plan’s energy', () => {
     expect(
       read('Cada gramo de grasa aporta 9 kcal por gramo; 1 kg de grasa son unas 7.700 kcal/kg.'),
