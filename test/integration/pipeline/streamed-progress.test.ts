@@ -20,6 +20,13 @@ import { waitFor } from '../../support/worker-harness';
 const testDb = useTestDatabase();
 const llm = useFakeLlm();
 
+/**
+ * The agent's requests in the order they were sent: the fake records a cut stream when it notices
+ * the closed connection, which may be after the retry has already been answered.
+ */
+const requestsOf = (agent: string) =>
+  llm.requests.filter((r) => r.agent === agent).sort((a, b) => a.startedAt - b.startedAt);
+
 /** The events of one run, with the running agents and percentage each one showed. */
 function recorder() {
   const events: JobEvent[] = [];
@@ -145,7 +152,7 @@ describe('a stream that falls silent half-way', () => {
       settings: pipelineSettings(llm, { llmTimeoutMs: 300 }),
     });
     expect(job.status, job.error_message ?? '').toBe('completed');
-    const e3 = llm.requests.filter((r) => r.agent === 'E3');
+    const e3 = requestsOf('E3');
     expect(e3.map((r) => r.cut)).toEqual([true, false]);
     expect(
       job.execution_log.some(
@@ -178,7 +185,7 @@ describe('streams that end badly', () => {
     ]);
     // What was sent before a cut was paid for: counted (chunks exact, the prompt estimated).
     for (const agent of ['E2', 'E4']) {
-      const sent = llm.requests.filter((r) => r.agent === agent);
+      const sent = requestsOf(agent);
       expect(sent[0]!.completionTokens, agent).toBe(5);
       expect(job.token_usage.by_agent[agent]!.completion_tokens, agent).toBe(
         sent.reduce((sum, r) => sum + r.completionTokens, 0),
